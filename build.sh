@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# RelationalNeuro developer entry point.
+#   ./build.sh test      build (warnings are errors), pack, and run every test: unit, bUnit, packaging,
+#                        AOT smoke, and the real-browser tests in Chromium (installed with apt where possible)
+#   ./build.sh gallery   run the gallery app on http://localhost:5029
+# Ends (for `test`) with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root=$PWD
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+CONFIG=${CONFIG:-Release}
+SLN=RelationalNeuro.sln
+start=$SECONDS
+phase() { echo "::phase $1 (t+$((SECONDS - start))s)"; }
+
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return; fi
+  for candidate in chromium chromium-browser; do
+    if command -v "$candidate" >/dev/null 2>&1; then CHROMIUM_PATH=$(command -v "$candidate"); export CHROMIUM_PATH; return; fi
+  done
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing Chromium for the browser tests (apt-get install chromium)..."
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+    CHROMIUM_PATH=$(command -v chromium); export CHROMIUM_PATH
+    return
+  fi
+  echo "error: the browser tests need Chromium and this machine has no apt-get to install it." >&2
+  echo "       Install Chromium or Chrome, then run: CHROMIUM_PATH=/path/to/chromium ./build.sh test" >&2
+  exit 1
+}
+
+run_tests() {
+  # A failure before the tests still ends with a parsable line.
+  trap 'rc=$?; echo "0 passed, 1 failed"; exit $rc' ERR
+
+  phase chromium
+  ensure_chromium
+  if [ -z "${RELATIONALNEURO_SHARED:-}" ] && [ -d "$root/../shared" ]; then
+    RELATIONALNEURO_SHARED=$(cd "$root/../shared" && pwd); export RELATIONALNEURO_SHARED
+  fi
+
+  phase restore
+  dotnet restore "$SLN"
+  phase build
+  dotnet build "$SLN" -c "$CONFIG" --no-restore
+  phase pack
+  rm -rf artifacts/packages
+  dotnet pack src/RelationalNeuro.Core -c "$CONFIG" --no-build -o artifacts/packages
+  dotnet pack src/RelationalNeuro.Components -c "$CONFIG" --no-build -o artifacts/packages
+  RELATIONALNEURO_PACKAGES="$root/artifacts/packages"; export RELATIONALNEURO_PACKAGES
+
+  phase test
+  trap - ERR
+  local log rc
+  log=$(mktemp)
+  set +e
+  dotnet test "$SLN" -c "$CONFIG" --no-build --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  phase done
+
+  # VSTest prints one line per test assembly: "Passed!  - Failed:     0, Passed:     3, Skipped:     0, ..."
+  sum() {
+    awk -v k="$1" '/^(Passed|Failed)! +- Failed:/ && match($0, k ": +[0-9]+") {
+      n = substr($0, RSTART, RLENGTH); sub(/^[^0-9]+/, "", n); s += n } END { print s + 0 }' "$log"
+  }
+  local passed failed skipped assemblies
+  passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
+  assemblies=$(grep -cE '^(Passed|Failed)! +- Failed:' "$log" || true)
+  rm -f "$log"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi   # crash or build error with no summary line
+  if [ "$passed" -eq 0 ]; then echo "error: no test ran" >&2; rc=1; fi
+  if [ "$assemblies" -lt 3 ]; then echo "error: only $assemblies test assemblies reported" >&2; rc=1; fi
+  echo "$passed passed, $failed failed, $skipped skipped"
+  return "$rc"
+}
+
+case "${1:-}" in
+  test) run_tests ;;
+  gallery) exec dotnet run --project samples/RelationalNeuro.Gallery --launch-profile http ;;
+  *) echo "usage: ./build.sh test | gallery" >&2; exit 2 ;;
+esac

@@ -1,0 +1,15 @@
+namespace RelationalNeuro.Gallery;
+
+/// <summary>One entry of the gallery's navigation.</summary>
+/// <param name="Href">Path relative to the base, "" for home.</param>
+/// <param name="Title">Link text.</param>
+internal sealed record GalleryPage(string Href, string Title);
+
+/// <summary>The gallery's pages, in navigation order. Browser tests visit every one.</summary>
+internal static class GalleryPages
+{
+    public static readonly IReadOnlyList<GalleryPage> All =
+    [
+        new("", "Home"),
+    ];
+}

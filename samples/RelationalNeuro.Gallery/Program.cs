@@ -1,0 +1,28 @@
+using RelationalNeuro.Components;
+using RelationalNeuro.Gallery;
+using RelationalNeuro.Gallery.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddRelationalNeuroComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseContentSecurityPolicy();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapPreferenceEndpoints();
+app.MapRazorComponents<App>()
+    // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+
+app.Run();

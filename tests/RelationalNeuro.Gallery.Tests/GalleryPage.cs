@@ -1,0 +1,129 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+/// <summary>How a gallery page is opened.</summary>
+public sealed record GalleryPageOptions
+{
+    /// <summary>Wait for the interactive marker (pages rendered with an interactive render mode). Default true.</summary>
+    public bool WaitForInteractive { get; init; } = true;
+
+    /// <summary>Emulated colour scheme; null keeps the browser default (light).</summary>
+    public ColorScheme? ColorScheme { get; init; }
+
+    /// <summary>Emulated reduced-motion preference; null keeps the default.</summary>
+    public ReducedMotion? ReducedMotion { get; init; }
+
+    /// <summary>Run with JavaScript disabled (static rendering only).</summary>
+    public bool JavaScriptDisabled { get; init; }
+}
+
+/// <summary>
+/// A gallery page open in its own browser context. It collects every console error, uncaught page error and
+/// Content-Security-Policy violation from the moment the page starts loading; <see cref="AssertCleanAsync"/>
+/// fails on any of them and on any WCAG 2.1 A/AA violation that axe-core finds.
+/// </summary>
+public sealed class GalleryPage : IAsyncDisposable
+{
+    // Records CSP violations in the page; Playwright's init scripts are injected by the browser itself, so the
+    // page's own CSP does not block them.
+    private const string CspListener =
+        "window.__rnCsp = []; document.addEventListener('securitypolicyviolation', e => " +
+        "window.__rnCsp.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));";
+
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    private readonly IBrowserContext _context;
+    private readonly List<string> _errors = [];
+
+    private GalleryPage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_errors) { _errors.Add($"console: {message.Text}"); }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_errors) { _errors.Add($"page error: {error}"); }
+        };
+    }
+
+    /// <summary>The Playwright page.</summary>
+    public IPage Page { get; }
+
+    /// <summary>Console errors and page errors seen so far.</summary>
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (_errors) { return [.. _errors]; } }
+    }
+
+    internal static async Task<GalleryPage> OpenAsync(GalleryFixture gallery, string relativePath, GalleryPageOptions options)
+    {
+        var context = await gallery.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = gallery.BaseAddress.ToString(),
+            ColorScheme = options.ColorScheme,
+            ReducedMotion = options.ReducedMotion,
+            JavaScriptEnabled = !options.JavaScriptDisabled,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        await context.AddInitScriptAsync(CspListener);
+        var page = await context.NewPageAsync();
+        var galleryPage = new GalleryPage(context, page);
+        var response = await page.GotoAsync(relativePath.TrimStart('/'));
+        Assert.True(response is { Ok: true }, $"GET /{relativePath.TrimStart('/')} answered {response?.Status}");
+        if (options.WaitForInteractive && !options.JavaScriptDisabled)
+        {
+            await galleryPage.WaitForInteractiveAsync();
+        }
+
+        return galleryPage;
+    }
+
+    /// <summary>Waits until the page's circuit is up (the gallery renders #interactive-ready then).</summary>
+    public Task WaitForInteractiveAsync() =>
+        Page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+
+    /// <summary>The CSP violations the page reported.</summary>
+    public async Task<IReadOnlyList<string>> CspViolationsAsync() =>
+        await Page.EvaluateAsync<string[]>("() => window.__rnCsp || []");
+
+    /// <summary>Runs axe-core and returns the WCAG 2.1 A/AA violations, one readable line each.</summary>
+    public async Task<IReadOnlyList<string>> AxeViolationsAsync()
+    {
+        var result = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+        });
+        return result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+    }
+
+    /// <summary>Fails on any console error, page error, CSP violation or WCAG 2.1 A/AA violation.</summary>
+    public async Task AssertCleanAsync()
+    {
+        var problems = new List<string>(Errors);
+        problems.AddRange((await CspViolationsAsync()).Select(v => $"CSP: {v}"));
+        problems.AddRange((await AxeViolationsAsync()).Select(v => $"axe: {v}"));
+        Assert.True(problems.Count == 0, $"{Page.Url}:\n  " + string.Join("\n  ", problems));
+    }
+
+    /// <summary>Saves a full-page screenshot under the test output's e2e-artifacts folder and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "e2e-artifacts", name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

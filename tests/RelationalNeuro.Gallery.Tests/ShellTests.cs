@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+[Collection(nameof(GalleryCollection))]
+public sealed partial class ShellTests(GalleryFixture gallery)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Pages => [.. GalleryPages.All.Select(p => p.Href)];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_LoadsInteractive_WithNoConsoleErrorCspViolationOrAxeViolation(string href)
+    {
+        await using var page = await gallery.OpenAsync(href);
+        await page.AssertCleanAsync();
+        await page.ScreenshotAsync("page-" + (href.Length == 0 ? "home" : href.Replace('/', '-')));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_InDarkSchemeWithReducedMotion_IsClean(string href)
+    {
+        await using var page = await gallery.OpenAsync(href, new GalleryPageOptions { ColorScheme = ColorScheme.Dark, ReducedMotion = ReducedMotion.Reduce });
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task EveryResponse_CarriesTheStrictContentSecurityPolicy()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        foreach (var path in new[] { "", "not-a-page", "app.css", "_framework/blazor.web.js" })
+        {
+            using var response = await client.GetAsync(path, Ct);
+            Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var values), $"/{path} has no CSP");
+            var csp = Assert.Single(values);
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+            Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Markup_HasNoInlineScriptOrStyleAttribute()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        foreach (var page in GalleryPages.All)
+        {
+            var html = await client.GetStringAsync(page.Href, Ct);
+            Assert.DoesNotMatch(InlineStyle(), html);
+            foreach (Match script in ScriptTag().Matches(html))
+            {
+                Assert.Contains("src=", script.Value, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ThemeToggle_Dark_IsRenderedByTheServerOnTheNextPage_AndBackToSystem()
+    {
+        await using var page = await gallery.OpenAsync("");
+        var html = page.Page.Locator("html");
+        await Assertions.Expect(html).Not.ToHaveAttributeAsync("data-theme", new Regex("."));
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true }).ClickAsync();
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true }))
+            .ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The first byte of the next response already carries the theme: no flash of the light theme.
+        var response = await page.Page.Context.APIRequest.GetAsync(gallery.BaseAddress.ToString());
+        Assert.Contains("data-theme=\"dark\"", await response.TextAsync(), StringComparison.Ordinal);
+        var background = await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        Assert.Equal("rgb(20, 23, 26)", background); // --rn-bg of the dark theme, #14171a
+        await page.AssertCleanAsync();
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "System", Exact = true }).ClickAsync();
+        await Assertions.Expect(html).Not.ToHaveAttributeAsync("data-theme", new Regex("."));
+    }
+
+    [Fact]
+    public async Task ReduceMotionToggle_SetsDataMotionAndZeroesDurations()
+    {
+        await using var page = await gallery.OpenAsync("");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Reduce motion" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("html")).ToHaveAttributeAsync("data-motion", "reduce");
+        var duration = await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--rn-duration').trim()");
+        Assert.Equal("0ms", duration);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Reduce motion" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("html")).Not.ToHaveAttributeAsync("data-motion", new Regex("."));
+    }
+
+    [Fact]
+    public async Task PreferencePost_ToAnotherSite_RedirectsHomeInstead()
+    {
+        await using var page = await gallery.OpenAsync("");
+        // Replace the hidden return URL with an absolute one before posting; the server must not follow it.
+        await page.Page.Locator("form[action='preferences/theme'] input[name=returnUrl]").EvaluateAsync("e => e.value = '//example.org/'");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true }).ClickAsync();
+        await page.Page.WaitForURLAsync(gallery.BaseAddress.ToString());
+        Assert.Equal(gallery.BaseAddress.ToString(), page.Page.Url);
+    }
+
+    [Fact]
+    public async Task UnknownAddress_Answers404_WithTheNotFoundPage()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        using var response = await client.GetAsync("no-such-page", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("""<[^>]+\sstyle\s*=""", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineStyle();
+
+    [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTag();
+}
