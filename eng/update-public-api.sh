@@ -4,7 +4,10 @@
 # Review the diff: a symbol that should not be public is a design decision, not a listing chore.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-for project in src/RelationalNeuro.Core src/RelationalNeuro.Components; do
+# Usage: eng/update-public-api.sh [project-dir ...]   (default: every packable project under src/)
+projects=("$@")
+[ ${#projects[@]} -gt 0 ] || projects=(src/RelationalNeuro.Core src/RelationalNeuro.Components)
+for project in "${projects[@]}"; do
   file="$project/PublicAPI.Unshipped.txt"
   for _ in 1 2 3; do
     missing=$(dotnet build "$project" -c Release --no-incremental -p:TreatWarningsAsErrors=false 2>&1 \
