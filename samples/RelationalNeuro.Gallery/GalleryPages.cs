@@ -11,5 +11,6 @@ internal static class GalleryPages
     public static readonly IReadOnlyList<GalleryPage> All =
     [
         new("", "Home"),
+        new("widgets/hrv-gauge", "HRV gauge"),
     ];
 }
