@@ -39,6 +39,11 @@ public sealed class ConsumerAppTests(PackageFixture packages) : IClassFixture<Pa
                 var home = await GetWithRetryAsync(client, "");
                 Assert.Contains("_content/RelationalNeuro.Components/relationalneuro.css", home, StringComparison.Ordinal);
                 Assert.Contains("Consumer", home, StringComparison.Ordinal);
+                Assert.Contains("role=\"meter\"", home, StringComparison.Ordinal);
+                Assert.Contains("aria-valuetext=\"42 ms\"", home, StringComparison.Ordinal);
+                // The app's scoped-CSS bundle imports the package's, so the widget's own styles arrive too.
+                var bundle = await GetWithRetryAsync(client, "Consumer.styles.css");
+                Assert.Contains("_content/RelationalNeuro.Components/RelationalNeuro.Components", bundle, StringComparison.Ordinal);
             }
             finally
             {

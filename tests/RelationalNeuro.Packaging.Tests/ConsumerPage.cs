@@ -11,9 +11,11 @@ internal static class ConsumerPage
             <meta charset="utf-8" />
             <title>Consumer</title>
             <link rel="stylesheet" href="_content/RelationalNeuro.Components/relationalneuro.css" />
+            <link rel="stylesheet" href="Consumer.styles.css" />
         </head>
         <body>
             <h1>Consumer</h1>
+            <HrvGauge Value="42" Label="RMSSD" Unit="ms" />
         </body>
         </html>
         """;
