@@ -69,7 +69,7 @@ public partial class HrvGauge
 
     private IReadOnlyList<DrawnBand> DrawnBands { get; set; } = [];
 
-    private string TrackPath { get; } = ArcPath(Radius, 0, 1);
+    private static readonly string TrackPath = ArcPath(Radius, 0, 1);
 
     private bool HasReading => Value is { } v && double.IsFinite(v);
 
@@ -83,9 +83,9 @@ public partial class HrvGauge
 
     private string DisplayNumber => HasReading ? FormatValue(Value!.Value) : "–";
 
-    private double MinLabelX => Math.Round(CenterX + (Radius * Math.Cos(Radians(StartAngle))), 2);
+    private static readonly double MinLabelX = Math.Round(CenterX + (Radius * Math.Cos(Radians(StartAngle))), 2);
 
-    private double MaxLabelX => Math.Round(CenterX + (Radius * Math.Cos(Radians(StartAngle + SweepAngle))), 2);
+    private static readonly double MaxLabelX = Math.Round(CenterX + (Radius * Math.Cos(Radians(StartAngle + SweepAngle))), 2);
 
     private string CssClass
     {
