@@ -53,6 +53,19 @@ run_tests() {
   dotnet pack src/RelationalNeuro.Components -c "$CONFIG" --no-build -o artifacts/packages
   RELATIONALNEURO_PACKAGES="$root/artifacts/packages"; export RELATIONALNEURO_PACKAGES
 
+  phase aot
+  # Core claims Native AOT: publish a console app that calls it (trim/AOT warnings are errors) and run it.
+  rm -rf artifacts/aot
+  dotnet publish samples/RelationalNeuro.AotSmoke -c Release --use-current-runtime -o artifacts/aot
+  local expected actual
+  expected=$(cat samples/RelationalNeuro.AotSmoke/expected-output.txt)
+  actual=$(artifacts/aot/RelationalNeuro.AotSmoke)
+  if [ "$actual" != "$expected" ]; then
+    echo "error: the Native AOT smoke app printed something else than samples/RelationalNeuro.AotSmoke/expected-output.txt:" >&2
+    diff <(echo "$expected") <(echo "$actual") >&2 || true
+    false
+  fi
+
   phase test
   trap - ERR
   local log rc
