@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Usage: eng/update-public-api.sh [project-dir ...]   (default: every packable project under src/)
 projects=("$@")
-[ ${#projects[@]} -gt 0 ] || projects=(src/RelationalNeuro.Core src/RelationalNeuro.Components)
+[ ${#projects[@]} -gt 0 ] || projects=(src/RelationalNeuro.Core src/RelationalNeuro.Components src/RelationalNeuro.Storage.Sqlite)
 for project in "${projects[@]}"; do
   file="$project/PublicAPI.Unshipped.txt"
   for _ in 1 2 3; do

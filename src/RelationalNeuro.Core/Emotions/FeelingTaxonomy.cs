@@ -1,0 +1,367 @@
+using System.Globalization;
+using System.Text.Json;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Emotions;
+
+/// <summary>
+/// A hierarchical feelings vocabulary (core → secondary → specific feelings, any depth), such as a feelings
+/// wheel. Nodes are identified by path (<c>sad/hurt/rejected</c>); labels are per culture. Build one with
+/// <see cref="Create"/> or <see cref="Load(Stream)"/>; the built-in ones are in <see cref="FeelingWheels"/>.
+/// </summary>
+/// <remarks>
+/// Validation rules (each violation is a <see cref="Problem"/> located by JSON path): id, version, default
+/// culture and at least one feeling are required; ids match <c>^[a-z0-9]+(-[a-z0-9]+)*$</c> and are unique among
+/// siblings; every feeling has a non-empty label in the default culture; valence and arousal lie in [-1, 1];
+/// colour tokens use the id syntax. Labels may repeat anywhere: identity is the path.
+/// </remarks>
+public sealed class FeelingTaxonomy
+{
+    /// <summary>The separator between path segments.</summary>
+    public const char PathSeparator = '/';
+
+    private readonly Dictionary<string, FeelingNode> _byPath;
+
+    private FeelingTaxonomy(
+        string id,
+        string version,
+        string defaultCulture,
+        IReadOnlyDictionary<string, string> name,
+        string? attribution,
+        IReadOnlyList<FeelingNode> roots,
+        Dictionary<string, FeelingNode> byPath,
+        FeelingTaxonomyDefinition definition)
+    {
+        Id = id;
+        Version = version;
+        DefaultCulture = defaultCulture;
+        Name = name;
+        Attribution = attribution;
+        Roots = roots;
+        _byPath = byPath;
+        Definition = definition;
+        MaxDepth = byPath.Values.Max(n => n.Depth);
+    }
+
+    /// <summary>Stable id of the taxonomy (e.g. <c>relationalneuro</c>).</summary>
+    public string Id { get; }
+
+    /// <summary>Version of the word list.</summary>
+    public string Version { get; }
+
+    /// <summary>The culture every label exists in, and the fallback for others.</summary>
+    public string DefaultCulture { get; }
+
+    /// <summary>Display name per culture.</summary>
+    public IReadOnlyDictionary<string, string> Name { get; }
+
+    /// <summary>Author and licence of the word list, or null.</summary>
+    public string? Attribution { get; }
+
+    /// <summary>The core feelings (innermost ring).</summary>
+    public IReadOnlyList<FeelingNode> Roots { get; }
+
+    /// <summary>The number of feelings at all depths.</summary>
+    public int Count => _byPath.Count;
+
+    /// <summary>The depth of the deepest feeling (1 when there are only cores).</summary>
+    public int MaxDepth { get; }
+
+    /// <summary>The validated definition this taxonomy was built from (write it back with <see cref="Save"/>).</summary>
+    public FeelingTaxonomyDefinition Definition { get; }
+
+    /// <summary>Every feeling, depth-first in file order.</summary>
+    public IEnumerable<FeelingNode> Nodes
+    {
+        get
+        {
+            var stack = new Stack<FeelingNode>(Roots.Reverse());
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                yield return node;
+                for (var i = node.Children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(node.Children[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The feeling at <paramref name="path"/>, or null when the taxonomy has none there.</summary>
+    /// <param name="path">A path such as <c>sad/hurt/rejected</c> (case-sensitive).</param>
+    /// <returns>The node or null.</returns>
+    public FeelingNode? Find(string path) => path is not null && _byPath.TryGetValue(path, out var node) ? node : null;
+
+    /// <summary>Whether <paramref name="path"/> names a feeling in this taxonomy.</summary>
+    /// <param name="path">A path such as <c>sad/hurt/rejected</c>.</param>
+    /// <returns>True when <see cref="Find"/> would return a node.</returns>
+    public bool Contains(string path) => Find(path) is not null;
+
+    /// <summary>The display name for <paramref name="culture"/> with the same fallback as <see cref="FeelingNode.GetLabel"/>.</summary>
+    /// <param name="culture">The culture wanted; null means the default culture.</param>
+    /// <returns>The name, or the id when the taxonomy has no name at all.</returns>
+    public string GetName(CultureInfo? culture = null)
+    {
+        for (var c = culture; c is not null && !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        {
+            if (Name.TryGetValue(c.Name, out var n))
+            {
+                return n;
+            }
+        }
+
+        return Name.TryGetValue(DefaultCulture, out var d) ? d : Id;
+    }
+
+    /// <summary>Validates <paramref name="definition"/> and builds the indexed taxonomy.</summary>
+    /// <param name="definition">The definition, e.g. deserialized from a file.</param>
+    /// <returns>The taxonomy, or null with every problem found (never throws for bad data).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    public static FeelingTaxonomyResult Create(FeelingTaxonomyDefinition definition)
+    {
+        Guard.NotNull(definition);
+        var problems = new List<Problem>();
+        if (!IsSlug(definition.Id))
+        {
+            problems.Add(SlugProblem("taxonomy.invalid-id", "Taxonomy id", definition.Id, "$.id"));
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Version))
+        {
+            problems.Add(new Problem("taxonomy.missing-version", "The taxonomy needs a version.", Location: "$.version"));
+        }
+
+        var culture = definition.DefaultCulture;
+        if (string.IsNullOrWhiteSpace(culture))
+        {
+            problems.Add(new Problem("taxonomy.missing-default-culture", "The taxonomy needs a defaultCulture (e.g. \"en\").", Location: "$.defaultCulture"));
+            culture = null;
+        }
+
+        var byPath = new Dictionary<string, FeelingNode>(StringComparer.Ordinal);
+        var roots = new List<FeelingNode>();
+        if (definition.Feelings is null || definition.Feelings.Count == 0)
+        {
+            problems.Add(new Problem("taxonomy.no-feelings", "The taxonomy has no feelings.", Location: "$.feelings"));
+        }
+        else
+        {
+            BuildLevel(definition.Feelings, null, "$.feelings", culture, byPath, roots, problems);
+        }
+
+        if (problems.Exists(p => p.Severity == ProblemSeverity.Error))
+        {
+            return new FeelingTaxonomyResult(null, problems);
+        }
+
+        var taxonomy = new FeelingTaxonomy(
+            definition.Id!,
+            definition.Version!,
+            culture!,
+            definition.Name ?? new Dictionary<string, string>(),
+            definition.Attribution,
+            roots,
+            byPath,
+            definition);
+        return new FeelingTaxonomyResult(taxonomy, problems);
+    }
+
+    /// <summary>Reads a taxonomy in the documented JSON format (UTF-8) and validates it.</summary>
+    /// <param name="utf8Json">The stream; read to its end, not closed.</param>
+    /// <returns>The taxonomy, or every problem found, each with its JSON path; malformed JSON is one problem
+    /// (<c>taxonomy.malformed-json</c>) at the path and line where the reader stopped.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static FeelingTaxonomyResult Load(Stream utf8Json)
+    {
+        Guard.NotNull(utf8Json);
+        FeelingTaxonomyDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize(utf8Json, EmotionsJsonContext.Default.FeelingTaxonomyDefinition);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+
+        return definition is null
+            ? new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")])
+            : Create(definition);
+    }
+
+    /// <summary>Reads a taxonomy from a JSON string; see <see cref="Load(Stream)"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The taxonomy, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static FeelingTaxonomyResult Load(string json)
+    {
+        Guard.NotNull(json);
+        FeelingTaxonomyDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize(json, EmotionsJsonContext.Default.FeelingTaxonomyDefinition);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex);
+        }
+
+        return definition is null
+            ? new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")])
+            : Create(definition);
+    }
+
+    /// <summary>Writes the taxonomy's definition in the documented JSON format (indented UTF-8).</summary>
+    /// <param name="utf8Json">The destination stream; not closed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public void Save(Stream utf8Json)
+    {
+        Guard.NotNull(utf8Json);
+        JsonSerializer.Serialize(utf8Json, Definition, EmotionsJsonContext.Default.FeelingTaxonomyDefinition);
+    }
+
+    /// <summary>
+    /// Checks a label against this taxonomy: the path must name a feeling, the intensity lie in 0–10.
+    /// </summary>
+    /// <param name="label">The label to check.</param>
+    /// <param name="location">Where the label is, for the problems (e.g. <c>$.labels[0]</c>).</param>
+    /// <returns>The problems found; empty when the label is valid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> is null.</exception>
+    public IReadOnlyList<Problem> Validate(EmotionLabel label, string location = "$")
+    {
+        Guard.NotNull(label);
+        var problems = new List<Problem>(label.Validate(location));
+        if (label.Path is not null && !Contains(label.Path))
+        {
+            problems.Add(new Problem(
+                "emotion.unknown-path",
+                $"'{label.Path}' is not a feeling in taxonomy '{Id}' {Version}.",
+                Location: location + ".path"));
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Version} ({Count} feelings)";
+
+    internal static bool IsSlug(string? s)
+    {
+        if (string.IsNullOrEmpty(s) || s[0] == '-' || s[^1] == '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var ok = c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (c == '-' && s[i - 1] != '-');
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Problem SlugProblem(string code, string what, string? value, string location) =>
+        new(code, value is null
+                ? $"{what} is missing."
+                : $"{what} '{value}' must be lower-case ASCII letters and digits separated by single hyphens.",
+            Location: location);
+
+    private static FeelingTaxonomyResult Malformed(JsonException ex)
+    {
+        var where = ex.Path ?? "$";
+        var line = ex.LineNumber is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l + 1})") : string.Empty;
+        return new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", ex.Message + line, Location: where)]);
+    }
+
+    private static void BuildLevel(
+        IReadOnlyList<FeelingDefinition> definitions,
+        FeelingNode? parent,
+        string location,
+        string? culture,
+        Dictionary<string, FeelingNode> byPath,
+        List<FeelingNode> level,
+        List<Problem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{location}[{i}]");
+            var d = definitions[i];
+            if (d is null)
+            {
+                problems.Add(new Problem("taxonomy.null-feeling", "A feeling is null.", Location: at));
+                continue;
+            }
+
+            var ok = true;
+            if (!IsSlug(d.Id))
+            {
+                problems.Add(SlugProblem("taxonomy.invalid-id", "Feeling id", d.Id, at + ".id"));
+                ok = false;
+            }
+            else if (!seen.Add(d.Id!))
+            {
+                problems.Add(new Problem(
+                    "taxonomy.duplicate-id",
+                    $"Feeling id '{d.Id}' appears twice under '{parent?.Path ?? "(root)"}'; ids must be unique among siblings.",
+                    Location: at + ".id"));
+                ok = false;
+            }
+
+            if (culture is not null && (d.Label is null || !d.Label.TryGetValue(culture, out var text) || string.IsNullOrWhiteSpace(text)))
+            {
+                problems.Add(new Problem(
+                    "taxonomy.missing-label",
+                    $"Feeling '{d.Id}' has no label in the default culture '{culture}'.",
+                    Location: at + ".label"));
+                ok = false;
+            }
+
+            ok &= CheckUnit(d.Valence, "valence", at, problems);
+            ok &= CheckUnit(d.Arousal, "arousal", at, problems);
+            if (d.Color is not null && !IsSlug(d.Color))
+            {
+                problems.Add(SlugProblem("taxonomy.invalid-color", "Colour token", d.Color, at + ".color"));
+                ok = false;
+            }
+
+            FeelingNode? node = null;
+            if (ok && culture is not null)
+            {
+                node = new FeelingNode(d.Id!, parent, d.Label!, d.Valence, d.Arousal, d.Color, culture);
+                byPath[node.Path] = node;
+                level.Add(node);
+            }
+
+            if (d.Children is { Count: > 0 })
+            {
+                var children = new List<FeelingNode>(d.Children.Count);
+                BuildLevel(d.Children, node, at + ".children", culture, byPath, children, problems);
+                if (node is not null)
+                {
+                    node.Children = children;
+                }
+            }
+        }
+    }
+
+    private static bool CheckUnit(double? value, string name, string at, List<Problem> problems)
+    {
+        if (value is { } v && !(v >= -1 && v <= 1))
+        {
+            problems.Add(new Problem(
+                "taxonomy.out-of-range",
+                string.Create(CultureInfo.InvariantCulture, $"{name} must lie in [-1, 1]; was {v}."),
+                Location: at + "." + name));
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+namespace RelationalNeuro.Interventions;
+
+/// <summary>Why a practice-store operation was refused. Each refusal leaves the store unchanged.</summary>
+public enum PracticeStoreError
+{
+    /// <summary>The client id is not in the store.</summary>
+    UnknownClient = 0,
+
+    /// <summary>The plan id is not in the store, or belongs to another client.</summary>
+    UnknownPlan = 1,
+
+    /// <summary>The data breaks a rule (intensity out of range, label path not in the wheel, …); see the problems.</summary>
+    InvalidData = 2,
+
+    /// <summary>An id is already used.</summary>
+    DuplicateId = 3,
+
+    /// <summary>The store's file is not a database, or fails its integrity check.</summary>
+    CorruptStore = 4,
+
+    /// <summary>The store's file was written by a newer schema version than this library knows.</summary>
+    NewerSchema = 5,
+
+    /// <summary>An import document is not valid JSON in the export format.</summary>
+    MalformedImport = 6,
+}

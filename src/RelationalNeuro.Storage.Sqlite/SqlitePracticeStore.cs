@@ -1,0 +1,526 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Storage.Sqlite;
+
+/// <summary>
+/// An <see cref="IPracticeStore"/> on an embedded SQLite file: schema versioned (<c>PRAGMA user_version</c>) and
+/// migrated on open, write-ahead log (WAL) journal with <c>synchronous=FULL</c>, every write one
+/// <c>BEGIN IMMEDIATE</c> transaction. Schema and export format: <c>docs/storage.md</c>.
+/// </summary>
+/// <remarks>
+/// Each call opens a pooled connection, so one instance may be used from several threads, and several instances
+/// or processes may share a file (writers queue on SQLite's lock, waiting up to <see cref="BusyTimeout"/>). A
+/// write that throws has rolled back: nothing of it is stored. A process killed mid-write loses at most the
+/// uncommitted transaction; every committed one survives (WAL recovery on the next open).
+/// </remarks>
+public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
+{
+    /// <summary>How long a writer waits for another writer's lock before failing.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
+    private readonly string _connectionString;
+    private readonly PracticeStoreOptions _options;
+
+    private SqlitePracticeStore(string path, string connectionString, PracticeStoreOptions options)
+    {
+        FilePath = path;
+        _connectionString = connectionString;
+        _options = options;
+    }
+
+    /// <summary>The schema version this library writes; files at a lower version are migrated on open.</summary>
+    public static int SchemaVersion => SqliteSchema.Version;
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Opens (creating if absent) the store at <paramref name="path"/>: checks it is an intact practice store
+    /// (<c>PRAGMA quick_check</c>), switches it to WAL, and applies the missing schema migrations, each in its own
+    /// transaction.
+    /// </summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="options">What writes are validated against; null means <see cref="PracticeStoreOptions.Default"/>.</param>
+    /// <returns>The open store.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.CorruptStore"/> (not a SQLite file,
+    /// damaged, or another application's database) or <see cref="PracticeStoreError.NewerSchema"/> (written by a newer
+    /// version of this library); the file is left untouched.</exception>
+    public static SqlitePracticeStore Open(string path, PracticeStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        CheckHeader(full);
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+        var store = new SqlitePracticeStore(full, connectionString, options ?? PracticeStoreOptions.Default);
+        try
+        {
+            store.Initialize();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            throw Corrupt(full, ex.Message, ex);
+        }
+        catch
+        {
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
+            throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>Runs <c>PRAGMA integrity_check</c>.</summary>
+    /// <returns><c>["ok"]</c> for an intact file, otherwise SQLite's messages.</returns>
+    public IReadOnlyList<string> CheckIntegrity()
+    {
+        using var connection = Connect();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Releases this store's pooled connections (the file can then be moved or deleted).</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <inheritdoc />
+    public Task AddClientAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        Write(tx =>
+        {
+            Insert(tx, "INSERT INTO clients (id, json) VALUES ($id, $json);", "client", client.Id, ("$json", PracticeJson.Serialize(client)));
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<Client?> GetClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        var json = QueryJson(connection, null, "SELECT json FROM clients WHERE id = $id;", ("$id", Key(clientId))).FirstOrDefault();
+        return Task.FromResult(json is null ? null : PracticeJson.DeserializeClient(json));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult<IReadOnlyList<Client>>(
+            QueryJson(connection, null, "SELECT json FROM clients ORDER BY id;").Select(PracticeJson.DeserializeClient).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        Write(tx =>
+        {
+            RequireClient(tx, plan.ClientId);
+            Insert(tx, "INSERT INTO plans (id, client_id, json) VALUES ($id, $client, $json);", "plan", plan.Id,
+                ("$client", Key(plan.ClientId)), ("$json", PracticeJson.Serialize(plan)));
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        var json = QueryJson(connection, null, "SELECT json FROM plans WHERE id = $id AND client_id = $client;",
+            ("$id", Key(planId)), ("$client", Key(clientId))).FirstOrDefault();
+        return Task.FromResult(json is null ? null : PracticeJson.DeserializePlan(json));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PracticePlan>> ListPlansAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult<IReadOnlyList<PracticePlan>>(Plans(connection, null, clientId));
+    }
+
+    /// <inheritdoc />
+    public Task AddEntriesAsync(IReadOnlyList<PracticeEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(tx =>
+        {
+            PracticeValidation.EnsureWritable(
+                entries,
+                id => Exists(tx, "SELECT 1 FROM clients WHERE id = $id;", id),
+                id => QueryJson(tx.Connection!, tx, "SELECT json FROM plans WHERE id = $id;", ("$id", Key(id))).Select(PracticeJson.DeserializePlan).FirstOrDefault(),
+                _options);
+            foreach (var e in entries)
+            {
+                InsertEntry(tx, e);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PracticeEntry>> ListEntriesAsync(Guid clientId, DateTimeOffset? fromTime = null, DateTimeOffset? toTime = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult<IReadOnlyList<PracticeEntry>>(Entries(connection, null, clientId, fromTime, toTime));
+    }
+
+    /// <inheritdoc />
+    public Task AddMeasurementAsync(Measurement measurement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateMeasurement(measurement), "The measurement is invalid");
+        Write(tx =>
+        {
+            RequireClient(tx, measurement.ClientId);
+            InsertMeasurement(tx, measurement);
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Measurement>> ListMeasurementsAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult<IReadOnlyList<Measurement>>(Measurements(connection, null, clientId));
+    }
+
+    /// <inheritdoc />
+    public Task AddQuestionnaireScoreAsync(QuestionnaireScore score, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateQuestionnaireScore(score), "The questionnaire score is invalid");
+        Write(tx =>
+        {
+            RequireClient(tx, score.ClientId);
+            InsertQuestionnaire(tx, score);
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QuestionnaireScore>> ListQuestionnaireScoresAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        return Task.FromResult<IReadOnlyList<QuestionnaireScore>>(Questionnaires(connection, null, clientId));
+    }
+
+    /// <inheritdoc />
+    public Task<ClientRecord> ExportClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction(deferred: true);
+        var json = QueryJson(connection, tx, "SELECT json FROM clients WHERE id = $id;", ("$id", Key(clientId))).FirstOrDefault()
+            ?? throw new PracticeStoreException(
+                PracticeStoreError.UnknownClient,
+                $"Client {clientId} is not in the store.",
+                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+        var record = new ClientRecord
+        {
+            Client = PracticeJson.DeserializeClient(json),
+            Plans = Plans(connection, tx, clientId),
+            Entries = Entries(connection, tx, clientId, null, null),
+            Measurements = Measurements(connection, tx, clientId),
+            Questionnaires = Questionnaires(connection, tx, clientId),
+        };
+        tx.Commit();
+        return Task.FromResult(record);
+    }
+
+    /// <inheritdoc />
+    public Task ImportClientAsync(ClientRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClientRecord(record, _options), "The import is invalid");
+        Write(tx =>
+        {
+            Insert(tx, "INSERT INTO clients (id, json) VALUES ($id, $json);", "client", record.Client.Id, ("$json", PracticeJson.Serialize(record.Client)));
+            foreach (var p in record.Plans)
+            {
+                Insert(tx, "INSERT INTO plans (id, client_id, json) VALUES ($id, $client, $json);", "plan", p.Id,
+                    ("$client", Key(p.ClientId)), ("$json", PracticeJson.Serialize(p)));
+            }
+
+            foreach (var e in record.Entries)
+            {
+                InsertEntry(tx, e);
+            }
+
+            foreach (var m in record.Measurements)
+            {
+                InsertMeasurement(tx, m);
+            }
+
+            foreach (var q in record.Questionnaires)
+            {
+                InsertQuestionnaire(tx, q);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    internal static PracticeStoreException Corrupt(string path, string reason, Exception? inner = null) => new(
+        PracticeStoreError.CorruptStore,
+        $"'{path}' is not an intact RelationalNeuro practice store: {reason}",
+        [new Problem("store.corrupt", reason, Location: path)],
+        inner);
+
+    private static void CheckHeader(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length == 0)
+        {
+            return;
+        }
+
+        var buffer = new byte[Header.Length];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+
+        if (read < Header.Length || !buffer.AsSpan().SequenceEqual(Header))
+        {
+            throw Corrupt(path, "the file does not start with the SQLite header.");
+        }
+    }
+
+    private static string Key(Guid id) => id.ToString("D");
+
+    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+    }
+
+    private static List<string> QueryJson(SqliteConnection connection, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        Bind(command, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private static bool Exists(SqliteTransaction tx, string sql, Guid id)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", Key(id));
+        return command.ExecuteScalar() is not null;
+    }
+
+    private static void RequireClient(SqliteTransaction tx, Guid clientId)
+    {
+        if (!Exists(tx, "SELECT 1 FROM clients WHERE id = $id;", clientId))
+        {
+            throw new PracticeStoreException(
+                PracticeStoreError.UnknownClient,
+                $"Client {clientId} is not in the store.",
+                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+        }
+    }
+
+    private static void Insert(SqliteTransaction tx, string sql, string what, Guid id, params (string Name, object? Value)[] parameters)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", Key(id));
+        Bind(command, parameters);
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19 && ex.SqliteExtendedErrorCode is 1555 or 2067)
+        {
+            throw new PracticeStoreException(
+                PracticeStoreError.DuplicateId,
+                $"A {what} with id {id} is already stored.",
+                [new Problem("store.duplicate-id", $"A {what} with id {id} is already stored.", Location: "$.id")],
+                ex);
+        }
+    }
+
+    private static void InsertEntry(SqliteTransaction tx, PracticeEntry e) =>
+        Insert(tx,
+            "INSERT INTO entries (id, client_id, plan_id, intervention_id, occurred_utc_ticks, json) VALUES ($id, $client, $plan, $intervention, $ticks, $json);",
+            "entry", e.Id,
+            ("$client", Key(e.ClientId)),
+            ("$plan", e.PlanId is { } p ? Key(p) : null),
+            ("$intervention", e.InterventionId),
+            ("$ticks", e.OccurredAt.UtcTicks),
+            ("$json", PracticeJson.Serialize(e)));
+
+    private static void InsertMeasurement(SqliteTransaction tx, Measurement m) =>
+        Insert(tx,
+            "INSERT INTO measurements (id, client_id, metric, measured_utc_ticks, json) VALUES ($id, $client, $metric, $ticks, $json);",
+            "measurement", m.Id,
+            ("$client", Key(m.ClientId)), ("$metric", m.Metric), ("$ticks", m.MeasuredAt.UtcTicks), ("$json", PracticeJson.Serialize(m)));
+
+    private static void InsertQuestionnaire(SqliteTransaction tx, QuestionnaireScore q) =>
+        Insert(tx,
+            "INSERT INTO questionnaire_scores (id, client_id, instrument_id, completed_utc_ticks, json) VALUES ($id, $client, $instrument, $ticks, $json);",
+            "questionnaire score", q.Id,
+            ("$client", Key(q.ClientId)), ("$instrument", q.InstrumentId), ("$ticks", q.CompletedAt.UtcTicks), ("$json", PracticeJson.Serialize(q)));
+
+    private static List<PracticePlan> Plans(SqliteConnection connection, SqliteTransaction? tx, Guid clientId) =>
+        QueryJson(connection, tx, "SELECT json FROM plans WHERE client_id = $client ORDER BY id;", ("$client", Key(clientId)))
+            .Select(PracticeJson.DeserializePlan).ToList();
+
+    private static List<PracticeEntry> Entries(SqliteConnection connection, SqliteTransaction? tx, Guid clientId, DateTimeOffset? fromTime, DateTimeOffset? toTime) =>
+        QueryJson(connection, tx,
+            "SELECT json FROM entries WHERE client_id = $client AND occurred_utc_ticks >= $from AND occurred_utc_ticks < $to ORDER BY occurred_utc_ticks, id;",
+            ("$client", Key(clientId)),
+            ("$from", fromTime?.UtcTicks ?? long.MinValue),
+            ("$to", toTime?.UtcTicks ?? long.MaxValue))
+            .Select(PracticeJson.DeserializeEntry).ToList();
+
+    private static List<Measurement> Measurements(SqliteConnection connection, SqliteTransaction? tx, Guid clientId) =>
+        QueryJson(connection, tx, "SELECT json FROM measurements WHERE client_id = $client ORDER BY measured_utc_ticks, id;", ("$client", Key(clientId)))
+            .Select(PracticeJson.DeserializeMeasurement).ToList();
+
+    private static List<QuestionnaireScore> Questionnaires(SqliteConnection connection, SqliteTransaction? tx, Guid clientId) =>
+        QueryJson(connection, tx, "SELECT json FROM questionnaire_scores WHERE client_id = $client ORDER BY completed_utc_ticks, id;", ("$client", Key(clientId)))
+            .Select(PracticeJson.DeserializeQuestionnaireScore).ToList();
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, null, string.Create(CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private void Write(Action<SqliteTransaction> work)
+    {
+        using var connection = Connect();
+        using var tx = connection.BeginTransaction(deferred: false);
+        work(tx);
+        tx.Commit();
+    }
+
+    private void Initialize()
+    {
+        using var connection = Connect();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA quick_check;";
+            var result = command.ExecuteScalar() as string;
+            if (result != "ok")
+            {
+                throw Corrupt(FilePath, "quick_check reported: " + result);
+            }
+        }
+
+        var version = Scalar(connection, "PRAGMA user_version;");
+        var applicationId = Scalar(connection, "PRAGMA application_id;");
+        var tables = Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table';");
+        if (version > SchemaVersion)
+        {
+            throw new PracticeStoreException(
+                PracticeStoreError.NewerSchema,
+                string.Create(CultureInfo.InvariantCulture, $"'{FilePath}' has schema version {version}; this library knows up to {SchemaVersion}. Update RelationalNeuro.Storage.Sqlite."),
+                [new Problem("store.newer-schema", string.Create(CultureInfo.InvariantCulture, $"Schema version {version} > {SchemaVersion}."), Location: FilePath)]);
+        }
+
+        if ((version > 0 && applicationId != SqliteSchema.ApplicationId) || (version == 0 && tables > 0))
+        {
+            throw Corrupt(FilePath, "the file is a SQLite database of another application.");
+        }
+
+        Execute(connection, null, "PRAGMA journal_mode = WAL;");
+        for (var v = (int)version + 1; v <= SchemaVersion; v++)
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+
+            // Re-read inside the lock: another process may have migrated meanwhile.
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = tx;
+                check.CommandText = "PRAGMA user_version;";
+                if (Convert.ToInt64(check.ExecuteScalar(), CultureInfo.InvariantCulture) >= v)
+                {
+                    tx.Commit();
+                    continue;
+                }
+            }
+
+            Execute(connection, tx, SqliteSchema.Migrations[v - 1]);
+            Execute(connection, tx, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {v};"));
+            tx.Commit();
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using System.Text;
+using RelationalNeuro.Emotions;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Tests.Interventions;
+
+/// <summary>
+/// The <see cref="IPracticeStore"/> contract; every implementation derives a test class from this one
+/// (the file is also compiled into the SQLite store tests).
+/// </summary>
+public abstract class PracticeStoreContractTests
+{
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract IPracticeStore CreateStore();
+
+    protected async Task<(IPracticeStore Store, Client Client, PracticePlan Plan)> SeededAsync()
+    {
+        var store = CreateStore();
+        var client = PracticeFixtures.NewClient();
+        await store.AddClientAsync(client, Ct);
+        var plan = PracticeFixtures.NewPlan(client.Id);
+        await store.AddPlanAsync(plan, Ct);
+        return (store, client, plan);
+    }
+
+    [Fact]
+    public async Task AddEntries_EveryEntryType_ReadBackWithIdenticalJson()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        await store.AddEntriesAsync(entries, Ct);
+
+        var read = await store.ListEntriesAsync(client.Id, cancellationToken: Ct);
+
+        Assert.Equal(entries.Select(PracticeJson.Serialize), read.Select(PracticeJson.Serialize));
+        Assert.Equal(entries.Select(e => e.GetType()), read.Select(e => e.GetType()));
+    }
+
+    [Fact]
+    public async Task AddEntries_UnknownClient_ThrowsUnknownClientAndWritesNothing()
+    {
+        var (store, client, _) = await SeededAsync();
+        var stranger = Guid.NewGuid();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.AddEntriesAsync([PracticeFixtures.Gratitude(client.Id, null, PracticeFixtures.Monday), PracticeFixtures.Gratitude(stranger, null, PracticeFixtures.Monday)], Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownClient, ex.Error);
+        Assert.Equal("$[1].clientId", Assert.Single(ex.Problems).Location);
+        Assert.Empty(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task AddEntries_UnknownPlan_ThrowsUnknownPlan()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.AddEntryAsync(PracticeFixtures.Gratitude(client.Id, Guid.NewGuid(), PracticeFixtures.Monday), Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownPlan, ex.Error);
+    }
+
+    [Fact]
+    public async Task AddEntries_PlanOfAnotherClient_ThrowsUnknownPlan()
+    {
+        var (store, _, planOfA) = await SeededAsync();
+        var b = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(b, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.AddEntryAsync(PracticeFixtures.Gratitude(b.Id, planOfA.Id, PracticeFixtures.Monday), Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownPlan, ex.Error);
+        Assert.Empty(await store.ListEntriesAsync(b.Id, cancellationToken: Ct));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public async Task AddEntries_IntensityOutOfRange_ThrowsInvalidDataLocated(int intensity)
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entry = (FeelingsCheckInEntry)PracticeFixtures.EveryEntryType(client.Id, plan.Id)[0];
+        entry = entry with { Labels = [entry.Labels[0], entry.Labels[1] with { Intensity = intensity }] };
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntryAsync(entry, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("emotion.intensity-out-of-range", problem.Code);
+        Assert.Equal("$[0].labels[1].intensity", problem.Location);
+        Assert.Empty(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task AddEntries_LabelPathNotInWheel_ThrowsInvalidDataLocated()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entry = (FeelingsCheckInEntry)PracticeFixtures.EveryEntryType(client.Id, plan.Id)[0];
+        entry = entry with { Labels = [new EmotionLabel { Path = "afraid/flooded", Intensity = 5 }] };
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntryAsync(entry, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("emotion.unknown-path", problem.Code);
+        Assert.Equal("$[0].labels[0].path", problem.Location);
+    }
+
+    [Fact]
+    public async Task AddEntries_BatchWithOneInvalidEntry_WritesNone()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        entries[4] = ((NarrativeReflectionEntry)entries[4]) with { Text = " " };
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntriesAsync(entries, Ct));
+
+        Assert.Equal("$[4].text", Assert.Single(ex.Problems).Location);
+        Assert.Empty(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task AddEntries_InterventionNotInPlan_ThrowsInvalidData()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entry = PracticeFixtures.Gratitude(client.Id, plan.Id, PracticeFixtures.Monday) with { InterventionId = InterventionCatalog.EmpathyId };
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntryAsync(entry, Ct));
+
+        Assert.Equal("entry.not-in-plan", Assert.Single(ex.Problems).Code);
+    }
+
+    [Fact]
+    public async Task AddEntries_IdAlreadyStored_ThrowsDuplicateIdAndKeepsOriginal()
+    {
+        var (store, client, _) = await SeededAsync();
+        var entry = PracticeFixtures.Gratitude(client.Id, null, PracticeFixtures.Monday);
+        await store.AddEntryAsync(entry, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntryAsync(entry with { Items = ["changed"] }, Ct));
+
+        Assert.Equal(PracticeStoreError.DuplicateId, ex.Error);
+        var stored = Assert.IsType<GratitudeEntry>(Assert.Single(await store.ListEntriesAsync(client.Id, cancellationToken: Ct)));
+        Assert.Equal(["thing"], stored.Items);
+    }
+
+    [Fact]
+    public async Task AddPlan_UnknownClient_ThrowsUnknownClient()
+    {
+        var store = CreateStore();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddPlanAsync(PracticeFixtures.NewPlan(Guid.NewGuid()), Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownClient, ex.Error);
+    }
+
+    [Fact]
+    public async Task AddPlan_UnknownIntervention_ThrowsInvalidDataLocated()
+    {
+        var store = CreateStore();
+        var client = PracticeFixtures.NewClient();
+        await store.AddClientAsync(client, Ct);
+        var plan = PracticeFixtures.NewPlan(client.Id);
+        plan = plan with { Assignments = [plan.Assignments[0], new PlanAssignment("cold-plunge", new PracticeSchedule())] };
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddPlanAsync(plan, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal("$.assignments[1].interventionId", Assert.Single(ex.Problems).Location);
+        Assert.Empty(await store.ListPlansAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task AddMeasurement_NotFinite_ThrowsInvalidData()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(client.Id, double.NaN), Ct));
+
+        Assert.Equal("$.value", Assert.Single(ex.Problems).Location);
+        Assert.Empty(await store.ListMeasurementsAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Reads_TwoClients_NeverReturnTheOtherClientsData()
+    {
+        var (store, a, planA) = await SeededAsync();
+        var b = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(b, Ct);
+        var planB = PracticeFixtures.NewPlan(b.Id);
+        await store.AddPlanAsync(planB, Ct);
+        await store.AddEntriesAsync(PracticeFixtures.EveryEntryType(a.Id, planA.Id), Ct);
+        await store.AddEntriesAsync(PracticeFixtures.EveryEntryType(b.Id, planB.Id), Ct);
+        await store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(a.Id), Ct);
+        await store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(b.Id), Ct);
+        await store.AddQuestionnaireScoreAsync(PracticeFixtures.NewScore(a.Id), Ct);
+        await store.AddQuestionnaireScoreAsync(PracticeFixtures.NewScore(b.Id), Ct);
+
+        Assert.All(await store.ListEntriesAsync(a.Id, cancellationToken: Ct), e => Assert.Equal(a.Id, e.ClientId));
+        Assert.Equal(6, (await store.ListEntriesAsync(b.Id, cancellationToken: Ct)).Count);
+        Assert.Equal([planA.Id], (await store.ListPlansAsync(a.Id, Ct)).Select(p => p.Id));
+        Assert.Null(await store.GetPlanAsync(b.Id, planA.Id, Ct));
+        Assert.NotNull(await store.GetPlanAsync(a.Id, planA.Id, Ct));
+        Assert.All(await store.ListMeasurementsAsync(b.Id, Ct), m => Assert.Equal(b.Id, m.ClientId));
+        Assert.All(await store.ListQuestionnaireScoresAsync(a.Id, Ct), q => Assert.Equal(a.Id, q.ClientId));
+        var export = await store.ExportClientAsync(a.Id, Ct);
+        Assert.All(export.Entries, e => Assert.Equal(a.Id, e.ClientId));
+        Assert.Single(export.Measurements);
+        Assert.Empty(await store.ListEntriesAsync(Guid.NewGuid(), cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task ListEntries_TimeRange_ComparesUtcInstantsWhateverTheOffset()
+    {
+        var (store, client, _) = await SeededAsync();
+        var utc = new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+        var early = PracticeFixtures.Gratitude(client.Id, null, utc.ToOffset(TimeSpan.FromHours(9)).AddMinutes(-1)); // 11:59Z written as 20:59+09
+        var onTime = PracticeFixtures.Gratitude(client.Id, null, utc.ToOffset(TimeSpan.FromHours(-5))); // 12:00Z written as 07:00-05
+        var late = PracticeFixtures.Gratitude(client.Id, null, utc.AddHours(1));
+        await store.AddEntriesAsync([late, onTime, early], Ct);
+
+        var read = await store.ListEntriesAsync(client.Id, utc, utc.AddHours(1), Ct);
+
+        Assert.Equal([onTime.Id], read.Select(e => e.Id));
+        Assert.Equal(TimeSpan.FromHours(-5), read[0].OccurredAt.Offset);
+        Assert.Equal([early.Id, onTime.Id, late.Id], (await store.ListEntriesAsync(client.Id, cancellationToken: Ct)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ExportThenImport_IntoEmptyStore_RoundTripsExactly()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        await store.AddEntriesAsync(entries, Ct);
+        await store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(client.Id), Ct);
+        await store.AddQuestionnaireScoreAsync(PracticeFixtures.NewScore(client.Id), Ct);
+        var first = Export(await store.ExportClientAsync(client.Id, Ct));
+
+        var target = CreateStore();
+        await target.ImportClientAsync(PracticeJson.ReadClientRecord(new MemoryStream(first)), Ct);
+        var second = Export(await target.ExportClientAsync(client.Id, Ct));
+
+        Assert.Equal(Encoding.UTF8.GetString(first), Encoding.UTF8.GetString(second));
+        Assert.Equal(entries.Select(PracticeJson.Serialize), (await target.ListEntriesAsync(client.Id, cancellationToken: Ct)).Select(PracticeJson.Serialize));
+        Assert.Equal(PracticeJson.Serialize(plan), PracticeJson.Serialize(Assert.Single(await target.ListPlansAsync(client.Id, Ct))));
+        Assert.Equal(PracticeJson.Serialize(client), PracticeJson.Serialize((await target.GetClientAsync(client.Id, Ct))!));
+    }
+
+    [Fact]
+    public async Task Import_ClientAlreadyStored_ThrowsDuplicateId()
+    {
+        var (store, client, _) = await SeededAsync();
+        var record = await store.ExportClientAsync(client.Id, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.ImportClientAsync(record, Ct));
+
+        Assert.Equal(PracticeStoreError.DuplicateId, ex.Error);
+    }
+
+    [Fact]
+    public async Task Import_RecordWithInvalidItems_ReportsEveryProblemAndWritesNothing()
+    {
+        var client = PracticeFixtures.NewClient();
+        var plan = PracticeFixtures.NewPlan(client.Id);
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        entries[0] = ((FeelingsCheckInEntry)entries[0]) with { Labels = [new EmotionLabel { Path = "sad/nope", Intensity = 12 }] };
+        entries[1] = entries[1] with { ClientId = Guid.NewGuid() };
+        var record = new ClientRecord { Client = client, Plans = [plan], Entries = entries };
+        var store = CreateStore();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.ImportClientAsync(record, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal(
+            ["$.entries[0].labels[0].intensity", "$.entries[0].labels[0].path", "$.entries[1].clientId"],
+            ex.Problems.Select(p => p.Location).Order(StringComparer.Ordinal));
+        Assert.Null(await store.GetClientAsync(client.Id, Ct));
+        Assert.Empty(await store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AddEntries_EightConcurrentWriters_LoseNothing()
+    {
+        var (store, client, _) = await SeededAsync();
+        const int writers = 8, perWriter = 40;
+        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(
+            async () =>
+            {
+                for (var i = 0; i < perWriter; i++)
+                {
+                    var e = PracticeFixtures.Gratitude(client.Id, null, PracticeFixtures.Monday.AddMinutes((w * perWriter) + i));
+                    await store.AddEntryAsync(e, Ct);
+                    ids.Add(e.Id);
+                }
+            },
+            Ct)));
+
+        var stored = await store.ListEntriesAsync(client.Id, cancellationToken: Ct);
+        Assert.Equal(writers * perWriter, stored.Count);
+        Assert.Equal(ids.Order(), stored.Select(e => e.Id).Order());
+    }
+
+    private static byte[] Export(ClientRecord record)
+    {
+        using var buffer = new MemoryStream();
+        PracticeJson.WriteClientRecord(record, buffer);
+        return buffer.ToArray();
+    }
+}
+
+public sealed class InMemoryPracticeStoreTests : PracticeStoreContractTests
+{
+    protected override IPracticeStore CreateStore() => new InMemoryPracticeStore();
+}

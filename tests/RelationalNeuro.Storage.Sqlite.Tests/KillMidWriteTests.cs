@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using RelationalNeuro.Interventions;
+using RelationalNeuro.TestSupport;
+using RelationalNeuro.Tests.Interventions;
+
+namespace RelationalNeuro.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Durability: a child process writes entries in a loop, one transaction each, and reports every commit; it is
+/// killed at an arbitrary moment; on reopening, every reported entry must be present, whole, and the file intact.
+/// </summary>
+public sealed class KillMidWriteTests : IDisposable
+{
+    private readonly TempDatabase _temp = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task KilledWriter_Reopened_EveryCommittedEntryPresentAndFileIntact()
+    {
+        var path = _temp.File();
+        var client = PracticeFixtures.NewClient();
+        using (var setup = SqlitePracticeStore.Open(path))
+        {
+            await setup.AddClientAsync(client, Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var committed = new List<long>();
+        var next = 0L;
+        var random = new Random(20261123);
+
+        // Three kill rounds, each at a different moment (after 40–160 reported commits, plus a random delay).
+        for (var round = 0; round < 3; round++)
+        {
+            var target = committed.Count + random.Next(40, 160);
+            using var child = StartWriter(path, client.Id, next);
+            var ready = await child.StandardOutput.ReadLineAsync(Ct);
+            Assert.Equal("ready", ready);
+            while (committed.Count < target)
+            {
+                var line = await child.StandardOutput.ReadLineAsync(Ct)
+                    ?? throw new InvalidOperationException("writer exited early: " + await child.StandardError.ReadToEndAsync(Ct));
+                committed.Add(long.Parse(line["committed ".Length..], CultureInfo.InvariantCulture));
+            }
+
+            await Task.Delay(random.Next(0, 15), Ct);
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync(Ct);
+
+            // Lines written after our last read but before the kill are commits too.
+            string? rest;
+            while ((rest = await child.StandardOutput.ReadLineAsync(Ct)) is not null)
+            {
+                if (rest.StartsWith("committed ", StringComparison.Ordinal))
+                {
+                    committed.Add(long.Parse(rest["committed ".Length..], CultureInfo.InvariantCulture));
+                }
+            }
+
+            using var store = SqlitePracticeStore.Open(path);
+            Assert.Equal(["ok"], store.CheckIntegrity());
+            var stored = await store.ListEntriesAsync(client.Id, cancellationToken: Ct);
+            var storedIds = stored.Select(e => e.Id).ToHashSet();
+            Assert.All(committed, i => Assert.Contains(EntryId(i), storedIds));
+
+            // At most the one in-flight transaction may have committed without being reported.
+            Assert.InRange(stored.Count, committed.Count, committed.Count + 1);
+            Assert.True(storedIds.SetEquals(Enumerable.Range(0, stored.Count).Select(i => EntryId(i))), "stored entries are exactly 0..n-1");
+            Assert.All(stored.Cast<GratitudeEntry>(), e => Assert.Equal(2000, e.Items[1].Length));
+            next = stored.Count;
+            committed = [.. Enumerable.Range(0, stored.Count).Select(i => (long)i)];
+            store.Dispose();
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static Process StartWriter(string path, Guid clientId, long first)
+    {
+        // AppContext.BaseDirectory is bin/<Configuration>/net10.0/ (with a trailing separator).
+        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
+        var dll = Path.Combine(
+            SharedData.RepositoryRoot, "tests", "RelationalNeuro.Storage.Sqlite.KillWriter", "bin", configuration, "net10.0",
+            "RelationalNeuro.Storage.Sqlite.KillWriter.dll");
+        Assert.True(File.Exists(dll), $"writer not built: {dll}");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(path);
+        start.ArgumentList.Add(clientId.ToString("D"));
+        start.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
+        return Process.Start(start)!;
+    }
+
+    // Same derivation as the writer's.
+    private static Guid EntryId(long i)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BitConverter.TryWriteBytes(bytes, i);
+        bytes[15] = 0x4b;
+        return new Guid(bytes);
+    }
+}
