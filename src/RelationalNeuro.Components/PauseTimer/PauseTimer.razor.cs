@@ -1,0 +1,319 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Components;
+
+/// <summary>
+/// Runs a breathing pattern from the Interventions module — a 3-second pause, box breathing, 4-7-8, resonance
+/// breathing, cyclic sighing or a custom pattern — with a breath shape, the phase name and a count-down;
+/// Start, Pause, Resume and Reset; events on each phase change and on completion.
+/// </summary>
+/// <remarks>
+/// <para><b>Timing.</b> The position is always computed from the start timestamp of the injected
+/// <see cref="TimeProvider"/> minus the time spent paused (<see cref="BreathingPattern.Locate"/>), never by adding
+/// up ticks, so it cannot drift over a long session. A timer of the same provider refreshes the display every
+/// <see cref="TickMilliseconds"/>.</para>
+/// <para><b>Accessibility.</b> A polite live region announces each phase ("Breathe in, 4 seconds"); the
+/// per-second count is not announced. Controls are native buttons. Under <c>prefers-reduced-motion</c> or
+/// <c>data-motion="reduce"</c> (or <see cref="ReducedMotion"/>) the breath shape stops moving; the phase name,
+/// count-down, highlighted step and progress bar keep the timing information.</para>
+/// <para><b>Static rendering.</b> Without interactivity the widget shows the pattern's steps and durations.</para>
+/// </remarks>
+public partial class PauseTimer
+{
+    private const double MinRadius = 38;
+    private const double MaxRadius = 88;
+
+    private ITimer? _timer;
+    private long _startTimestamp;
+    private long _pausedAtTimestamp;
+    private TimeSpan _pausedTotal;
+    private DateTimeOffset _startedAt;
+    private int _lastCycle = -1;
+    private int _lastPhase = -1;
+    private BreathingPattern? _pattern;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>The pattern to run (see <c>BreathingPatterns</c>). Required.</summary>
+    [Parameter, EditorRequired]
+    public BreathingPattern Pattern { get; set; } = null!;
+
+    /// <summary>How many cycles; null uses the pattern's <see cref="BreathingPattern.SessionCycles"/>.</summary>
+    [Parameter]
+    public int? Cycles { get; set; }
+
+    /// <summary>Keep the breath shape still regardless of the reader's settings.</summary>
+    [Parameter]
+    public bool ReducedMotion { get; set; }
+
+    /// <summary>Display refresh period in milliseconds (timing itself never depends on it). Default 100.</summary>
+    [Parameter]
+    public int TickMilliseconds { get; set; } = 100;
+
+    /// <summary>Words for each phase kind; defaults are "Breathe in", "Top up", "Hold", "Breathe out", "Rest".</summary>
+    [Parameter]
+    public IReadOnlyDictionary<BreathPhaseKind, string>? PhaseLabels { get; set; }
+
+    /// <summary>Raised when a new phase begins (including the first), with its position.</summary>
+    [Parameter]
+    public EventCallback<BreathingPosition> OnPhaseChanged { get; set; }
+
+    /// <summary>Raised once when the last phase ends, with a summary an app can log.</summary>
+    [Parameter]
+    public EventCallback<BreathingSessionSummary> OnCompleted { get; set; }
+
+    /// <summary>Extra CSS classes for the widget's section element.</summary>
+    [Parameter]
+    public string? Class { get; set; }
+
+    /// <summary>Any other attributes, applied to the widget's section element.</summary>
+    [Parameter(CaptureUnmatchedValues = true)]
+    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
+
+    /// <summary>Where the session is.</summary>
+    public PauseTimerState State { get; private set; }
+
+    /// <summary>The current position in the pattern (cycle, phase, seconds into and left in the phase).</summary>
+    public BreathingPosition Position { get; private set; }
+
+    private int TotalCycles => Cycles ?? Pattern.SessionCycles;
+
+    private double TotalSeconds => TotalCycles * Pattern.CycleSeconds;
+
+    private double ElapsedSeconds => State switch
+    {
+        PauseTimerState.Ready => 0,
+        PauseTimerState.Completed => TotalSeconds,
+        _ => Math.Min(TotalSeconds, Elapsed().TotalSeconds),
+    };
+
+    private string AccessibleName => $"{Pattern.Name} pacer";
+
+    private string Announcement { get; set; } = "";
+
+    private string CssClass
+    {
+        get
+        {
+            var state = State switch
+            {
+                PauseTimerState.Running => " rn-pause--running",
+                PauseTimerState.Paused => " rn-pause--paused",
+                PauseTimerState.Completed => " rn-pause--completed",
+                _ => "",
+            };
+            var motion = ReducedMotion ? " rn-pause--still" : "";
+            return string.IsNullOrWhiteSpace(Class) ? $"rn-pause{state}{motion}" : $"rn-pause{state}{motion} {Class}";
+        }
+    }
+
+    private string ShapeClass => "rn-pause__shape rn-pause__shape--" + (State is PauseTimerState.Ready or PauseTimerState.Completed
+        ? "rest"
+        : Position.Phase.Kind.ToString().ToLowerInvariant());
+
+    private double Radius
+    {
+        get
+        {
+            if (State is PauseTimerState.Ready or PauseTimerState.Completed || ReducedMotion)
+            {
+                return (MinRadius + MaxRadius) / 2;
+            }
+
+            var p = Position;
+            var f = p.Phase.DurationSeconds > 0 ? Math.Clamp(p.SecondsIntoPhase / p.Phase.DurationSeconds, 0, 1) : 1;
+            var topUpStart = MinRadius + (0.85 * (MaxRadius - MinRadius));
+            return Math.Round(p.Phase.Kind switch
+            {
+                BreathPhaseKind.Inhale => MinRadius + (f * (topUpStart - MinRadius) / (HasTopUp ? 1 : 0.85)),
+                BreathPhaseKind.InhaleTopUp => topUpStart + (f * (MaxRadius - topUpStart)),
+                BreathPhaseKind.Hold => MaxRadius,
+                BreathPhaseKind.Exhale => MaxRadius - (f * (MaxRadius - MinRadius)),
+                _ => MinRadius,
+            }, 2);
+        }
+    }
+
+    private bool HasTopUp => Pattern.Phases.Any(p => p.Kind == BreathPhaseKind.InhaleTopUp);
+
+    private string PhaseText => State switch
+    {
+        PauseTimerState.Ready => "Ready",
+        PauseTimerState.Completed => "Done",
+        PauseTimerState.Paused => $"Paused · {LabelOf(Position.Phase.Kind)}",
+        _ => LabelOf(Position.Phase.Kind),
+    };
+
+    private string CountText => State switch
+    {
+        PauseTimerState.Running or PauseTimerState.Paused =>
+            Math.Max(1, (int)Math.Ceiling(Position.SecondsLeftInPhase - 1e-9)).ToString(CultureInfo.InvariantCulture),
+        PauseTimerState.Completed => Seconds(TotalSeconds),
+        _ => Seconds(Pattern.CycleSeconds) + " per breath",
+    };
+
+    private string CycleText => State is PauseTimerState.Running or PauseTimerState.Paused
+        ? string.Create(CultureInfo.InvariantCulture, $"Breath {Position.Cycle + 1} of {TotalCycles}")
+        : string.Create(CultureInfo.InvariantCulture, $"{TotalCycles} {(TotalCycles == 1 ? "breath" : "breaths")}, {Seconds(TotalSeconds)}");
+
+    private string ProgressPercentText => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100 * ElapsedSeconds / TotalSeconds)} %");
+
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        if (Pattern is null)
+        {
+            throw new ArgumentNullException(nameof(Pattern), "PauseTimer needs a Pattern.");
+        }
+
+        var problems = Pattern.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"Pattern '{Pattern.Id}' is not valid: {string.Join("; ", problems)}", nameof(Pattern));
+        }
+
+        if (Cycles is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Cycles), Cycles, "Cycles must be at least 1.");
+        }
+
+        if (TickMilliseconds < 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TickMilliseconds), TickMilliseconds, "TickMilliseconds must be at least 16.");
+        }
+
+        if (_pattern is not null && !ReferenceEquals(_pattern, Pattern))
+        {
+            Reset();
+        }
+
+        _pattern = Pattern;
+    }
+
+    /// <summary>Starts the session from the beginning.</summary>
+    public async Task StartAsync()
+    {
+        StopTimer();
+        _startTimestamp = Time.GetTimestamp();
+        _startedAt = Time.GetUtcNow();
+        _pausedTotal = TimeSpan.Zero;
+        _lastCycle = _lastPhase = -1;
+        State = PauseTimerState.Running;
+        StartTimer();
+        await UpdateAsync();
+    }
+
+    /// <summary>Pauses a running session.</summary>
+    public void Pause()
+    {
+        if (State != PauseTimerState.Running)
+        {
+            return;
+        }
+
+        _pausedAtTimestamp = Time.GetTimestamp();
+        StopTimer();
+        State = PauseTimerState.Paused;
+        Announcement = "Paused";
+    }
+
+    /// <summary>Resumes a paused session where it stopped.</summary>
+    public void Resume()
+    {
+        if (State != PauseTimerState.Paused)
+        {
+            return;
+        }
+
+        _pausedTotal += Time.GetElapsedTime(_pausedAtTimestamp);
+        State = PauseTimerState.Running;
+        Announcement = Announce(Position);
+        StartTimer();
+    }
+
+    /// <summary>Stops and returns to the beginning.</summary>
+    public void Reset()
+    {
+        StopTimer();
+        State = PauseTimerState.Ready;
+        Position = default;
+        Announcement = "";
+        _lastCycle = _lastPhase = -1;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        StopTimer();
+        GC.SuppressFinalize(this);
+    }
+
+    private TimeSpan Elapsed() => State == PauseTimerState.Paused
+        ? Time.GetElapsedTime(_startTimestamp, _pausedAtTimestamp) - _pausedTotal
+        : Time.GetElapsedTime(_startTimestamp) - _pausedTotal;
+
+    private void StartTimer()
+    {
+        var period = TimeSpan.FromMilliseconds(TickMilliseconds);
+        _timer = Time.CreateTimer(static state => ((PauseTimer)state!).OnTick(), this, period, period);
+    }
+
+    private void StopTimer()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    private void OnTick() => _ = InvokeAsync(async () =>
+    {
+        if (State == PauseTimerState.Running)
+        {
+            await UpdateAsync();
+            StateHasChanged();
+        }
+    });
+
+    private async Task UpdateAsync()
+    {
+        var position = Pattern.Locate(Math.Max(0, Elapsed().TotalSeconds), TotalCycles);
+        Position = position;
+        if (position.IsComplete)
+        {
+            StopTimer();
+            State = PauseTimerState.Completed;
+            Announcement = "Done. Well breathed.";
+            var breathing = TimeSpan.FromSeconds(TotalSeconds);
+            await OnCompleted.InvokeAsync(new BreathingSessionSummary(Pattern.Id, TotalCycles, breathing, _startedAt, _startedAt + breathing + _pausedTotal));
+            return;
+        }
+
+        if (position.Cycle != _lastCycle || position.PhaseIndex != _lastPhase)
+        {
+            _lastCycle = position.Cycle;
+            _lastPhase = position.PhaseIndex;
+            Announcement = Announce(position);
+            await OnPhaseChanged.InvokeAsync(position);
+        }
+    }
+
+    private string Announce(BreathingPosition position) =>
+        $"{LabelOf(position.Phase.Kind)}, {Seconds(position.Phase.DurationSeconds)}";
+
+    private string LabelOf(BreathPhaseKind kind) =>
+        PhaseLabels is not null && PhaseLabels.TryGetValue(kind, out var label) ? label : kind switch
+        {
+            BreathPhaseKind.Inhale => "Breathe in",
+            BreathPhaseKind.InhaleTopUp => "Top up",
+            BreathPhaseKind.Hold => "Hold",
+            BreathPhaseKind.Exhale => "Breathe out",
+            _ => "Rest",
+        };
+
+    private static string Seconds(double seconds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{seconds:0.#} {(Math.Abs(seconds - 1) < 1e-9 ? "second" : "seconds")}");
+
+    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}
