@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 
 namespace RelationalNeuro.Hrv;
 
@@ -14,9 +13,12 @@ namespace RelationalNeuro.Hrv;
 /// <c>fl(b − a)</c> being monotone in <c>b</c>, which IEEE rounding guarantees).</para>
 /// <para>k = 1: sort, two pointers, O(n log n). k = 2: sort by the first coordinate, slide a window over
 /// it, and keep a Fenwick tree over the ranks of the second coordinate: each template's count is one
-/// window query, O(n log n). k ≥ 3: sort by the first coordinate and scan only the pairs whose first
-/// coordinates match, comparing the remaining coordinates with SIMD; each pair is visited once and
-/// credited to both templates.</para>
+/// window query, O(n log n). k = 3: the same window, with the active templates in a grid of S × S rank
+/// blocks of the second and third coordinates under a 2-D Fenwick tree; whole blocks are counted from the
+/// tree and the partial blocks at the edges of the query box template by template:
+/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/1024⌉). k ≥ 4 (general path): sort by the first coordinate
+/// and compare the remaining coordinates of the pairs whose first coordinates match, O(pairs in the
+/// window).</para>
 /// </remarks>
 internal static class TemplateMatchCounter
 {
@@ -34,6 +36,9 @@ internal static class TemplateMatchCounter
                 break;
             case 2:
                 CountTwoDimensions(x, templateCount, r, strict, counts);
+                break;
+            case 3:
+                CountThreeDimensions(x, templateCount, r, strict, counts);
                 break;
             default:
                 CountByScan(x, k, templateCount, r, strict, counts);
@@ -243,6 +248,205 @@ internal static class TemplateMatchCounter
         return sum;
     }
 
+    /// <summary>
+    /// k = 3. A window slides over the templates sorted by the first coordinate (as for k = 2); the active
+    /// templates are kept in a grid over (rank of 2nd coordinate / S, rank of 3rd coordinate / S) with a 2-D
+    /// Fenwick tree. A query counts the whole grid blocks inside its rank box from the tree and checks the
+    /// templates in the partial blocks at the box edges one by one (at most about 4·S of them).
+    /// </summary>
+    private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts)
+    {
+        var blockSize = Math.Max(16, (n + 1023) / 1024);
+        var blocks = (n + blockSize - 1) / blockSize;
+        var side = blocks + 1;
+        var first = ArrayPool<double>.Shared.Rent(n);
+        var firstOrder = ArrayPool<int>.Shared.Rent(n);
+        var second = ArrayPool<double>.Shared.Rent(n);
+        var secondOrder = ArrayPool<int>.Shared.Rent(n);
+        var third = ArrayPool<double>.Shared.Rent(n);
+        var thirdOrder = ArrayPool<int>.Shared.Rent(n);
+        var ranks = ArrayPool<int>.Shared.Rent(2 * n);
+        var activeArray = ArrayPool<bool>.Shared.Rent(n);
+        var treeArray = ArrayPool<int>.Shared.Rent(side * side);
+        try
+        {
+            var c1 = first.AsSpan(0, n);
+            var o1 = firstOrder.AsSpan(0, n);
+            var c2 = second.AsSpan(0, n);
+            var o2 = secondOrder.AsSpan(0, n);
+            var c3 = third.AsSpan(0, n);
+            var o3 = thirdOrder.AsSpan(0, n);
+            var rank2 = ranks.AsSpan(0, n);
+            var rank3 = ranks.AsSpan(n, n);
+            var active = activeArray.AsSpan(0, n);
+            var tree = treeArray.AsSpan(0, side * side);
+            active.Clear();
+            tree.Clear();
+            x[..n].CopyTo(c1);
+            x.Slice(1, n).CopyTo(c2);
+            x.Slice(2, n).CopyTo(c3);
+            for (var i = 0; i < n; i++)
+            {
+                o1[i] = i;
+                o2[i] = i;
+                o3[i] = i;
+            }
+
+            c1.Sort(o1);
+            c2.Sort(o2);
+            c3.Sort(o3);
+            for (var q = 0; q < n; q++)
+            {
+                rank2[o2[q]] = q;
+                rank3[o3[q]] = q;
+            }
+
+            int lo = 0, hi = -1;
+            for (var p = 0; p < n; p++)
+            {
+                while (hi + 1 < n && Within(c1[hi + 1] - c1[p], r, strict))
+                {
+                    hi++;
+                    var u = o1[hi];
+                    active[u] = true;
+                    GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, 1);
+                }
+
+                while (!Within(c1[p] - c1[lo], r, strict))
+                {
+                    var u = o1[lo];
+                    active[u] = false;
+                    GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, -1);
+                    lo++;
+                }
+
+                var t = o1[p];
+                var own2 = rank2[t];
+                var own3 = rank3[t];
+                var lo2 = FirstWithin(c2, own2, c2[own2], r, strict);
+                var hi2 = LastWithin(c2, own2, c2[own2], r, strict);
+                var lo3 = FirstWithin(c3, own3, c3[own3], r, strict);
+                var hi3 = LastWithin(c3, own3, c3[own3], r, strict);
+
+                // Whole blocks inside the box, per dimension (block b holds ranks [b·S, min((b + 1)·S, n) − 1]).
+                var full2Lo = (lo2 + blockSize - 1) / blockSize;
+                var full2Hi = hi2 == n - 1 ? blocks - 1 : ((hi2 + 1) / blockSize) - 1;
+                var full3Lo = (lo3 + blockSize - 1) / blockSize;
+                var full3Hi = hi3 == n - 1 ? blocks - 1 : ((hi3 + 1) / blockSize) - 1;
+                var count = 0;
+                int inner2Lo, inner2Hi;
+                if (full2Lo <= full2Hi)
+                {
+                    inner2Lo = full2Lo * blockSize;
+                    inner2Hi = Math.Min((full2Hi + 1) * blockSize, n) - 1;
+                    if (full3Lo <= full3Hi)
+                    {
+                        count += GridRectangle(tree, side, full2Lo, full2Hi, full3Lo, full3Hi);
+                    }
+                }
+                else
+                {
+                    inner2Lo = hi2 + 1; // no whole block: every rank of [lo2, hi2] is an edge rank
+                    inner2Hi = hi2;
+                }
+
+                // Edge ranks of dimension 2, any rank of dimension 3 in range.
+                for (var q = lo2; q <= hi2; q++)
+                {
+                    if (q == inner2Lo && inner2Lo <= inner2Hi)
+                    {
+                        q = inner2Hi;
+                        continue;
+                    }
+
+                    var u = o2[q];
+                    if (active[u] && rank3[u] >= lo3 && rank3[u] <= hi3)
+                    {
+                        count++;
+                    }
+                }
+
+                // Edge ranks of dimension 3 whose dimension-2 rank is in the whole blocks (the rest was counted above).
+                if (inner2Lo <= inner2Hi)
+                {
+                    int inner3Lo, inner3Hi;
+                    if (full3Lo <= full3Hi)
+                    {
+                        inner3Lo = full3Lo * blockSize;
+                        inner3Hi = Math.Min((full3Hi + 1) * blockSize, n) - 1;
+                    }
+                    else
+                    {
+                        inner3Lo = hi3 + 1;
+                        inner3Hi = hi3;
+                    }
+
+                    for (var q = lo3; q <= hi3; q++)
+                    {
+                        if (q == inner3Lo && inner3Lo <= inner3Hi)
+                        {
+                            q = inner3Hi;
+                            continue;
+                        }
+
+                        var u = o3[q];
+                        if (active[u] && rank2[u] >= inner2Lo && rank2[u] <= inner2Hi)
+                        {
+                            count++;
+                        }
+                    }
+                }
+
+                counts[t] = count;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(first);
+            ArrayPool<int>.Shared.Return(firstOrder);
+            ArrayPool<double>.Shared.Return(second);
+            ArrayPool<int>.Shared.Return(secondOrder);
+            ArrayPool<double>.Shared.Return(third);
+            ArrayPool<int>.Shared.Return(thirdOrder);
+            ArrayPool<int>.Shared.Return(ranks);
+            ArrayPool<bool>.Shared.Return(activeArray);
+            ArrayPool<int>.Shared.Return(treeArray);
+        }
+    }
+
+    private static void GridAdd(Span<int> tree, int side, int row, int column, int delta)
+    {
+        for (var i = row + 1; i < side; i += i & -i)
+        {
+            var line = tree.Slice(i * side, side);
+            for (var j = column + 1; j < side; j += j & -j)
+            {
+                line[j] += delta;
+            }
+        }
+    }
+
+    private static int GridPrefix(ReadOnlySpan<int> tree, int side, int row, int column)
+    {
+        var sum = 0;
+        for (var i = row + 1; i > 0; i -= i & -i)
+        {
+            var line = tree.Slice(i * side, side);
+            for (var j = column + 1; j > 0; j -= j & -j)
+            {
+                sum += line[j];
+            }
+        }
+
+        return sum;
+    }
+
+    private static int GridRectangle(ReadOnlySpan<int> tree, int side, int rowLo, int rowHi, int columnLo, int columnHi) =>
+        GridPrefix(tree, side, rowHi, columnHi)
+        - GridPrefix(tree, side, rowLo - 1, columnHi)
+        - GridPrefix(tree, side, rowHi, columnLo - 1)
+        + GridPrefix(tree, side, rowLo - 1, columnLo - 1);
+
     private static void CountByScan(ReadOnlySpan<double> x, int k, int n, double r, bool strict, Span<int> counts)
     {
         // Structure of arrays in first-coordinate order: coords[d * n + p] = x[order[p] + d].
@@ -272,14 +476,7 @@ internal static class TemplateMatchCounter
                 }
             }
 
-            if (k == 3)
-            {
-                ScanThree(coords, n, r, strict, sortedCounts);
-            }
-            else
-            {
-                ScanGeneral(coords, k, n, r, strict, sortedCounts);
-            }
+            ScanGeneral(coords, k, n, r, strict, sortedCounts);
 
             for (var p = 0; p < n; p++)
             {
@@ -291,62 +488,6 @@ internal static class TemplateMatchCounter
             ArrayPool<double>.Shared.Return(coordsArray);
             ArrayPool<int>.Shared.Return(orderArray);
             ArrayPool<long>.Shared.Return(sortedCountsArray);
-        }
-    }
-
-    /// <summary>Pairs p &lt; q in first-coordinate order whose first coordinates match, checked on coordinates 2 and 3 with SIMD.</summary>
-    private static void ScanThree(ReadOnlySpan<double> coords, int n, double r, bool strict, Span<long> sortedCounts)
-    {
-        var c1 = coords[..n];
-        var c2 = coords.Slice(n, n);
-        var c3 = coords.Slice(2 * n, n);
-        var width = Vector<double>.Count;
-        var rv = new Vector<double>(r);
-        var hi = 0;
-        for (var p = 0; p < n; p++)
-        {
-            if (hi < p)
-            {
-                hi = p;
-            }
-
-            while (hi + 1 < n && Within(c1[hi + 1] - c1[p], r, strict))
-            {
-                hi++;
-            }
-
-            var a2 = new Vector<double>(c2[p]);
-            var a3 = new Vector<double>(c3[p]);
-            var q = p + 1;
-            var own = Vector<long>.Zero;
-            for (; q + width <= hi + 1; q += width)
-            {
-                var d2 = Vector.Abs(new Vector<double>(c2.Slice(q, width)) - a2);
-                var d3 = Vector.Abs(new Vector<double>(c3.Slice(q, width)) - a3);
-                var match = strict
-                    ? Vector.BitwiseAnd(Vector.LessThan(d2, rv), Vector.LessThan(d3, rv))
-                    : Vector.BitwiseAnd(Vector.LessThanOrEqual(d2, rv), Vector.LessThanOrEqual(d3, rv));
-                if (match == Vector<long>.Zero)
-                {
-                    continue;
-                }
-
-                own += match; // all-ones lanes are −1
-                var target = sortedCounts.Slice(q, width);
-                (new Vector<long>(target) - match).CopyTo(target);
-            }
-
-            var ownCount = -Vector.Sum(own);
-            for (; q <= hi; q++)
-            {
-                if (Within(Math.Abs(c2[q] - c2[p]), r, strict) && Within(Math.Abs(c3[q] - c3[p]), r, strict))
-                {
-                    ownCount++;
-                    sortedCounts[q]++;
-                }
-            }
-
-            sortedCounts[p] += ownCount;
         }
     }
 
