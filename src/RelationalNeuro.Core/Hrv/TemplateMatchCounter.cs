@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace RelationalNeuro.Hrv;
 
@@ -16,7 +17,7 @@ namespace RelationalNeuro.Hrv;
 /// window query, O(n log n). k = 3: the same window, with the active templates in a grid of S × S rank
 /// blocks of the second and third coordinates under a 2-D Fenwick tree; whole blocks are counted from the
 /// tree and the partial blocks at the edges of the query box template by template:
-/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/1024⌉). k ≥ 4 (general path): sort by the first coordinate
+/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/256⌉). k ≥ 4 (general path): sort by the first coordinate
 /// and compare the remaining coordinates of the pairs whose first coordinates match, O(pairs in the
 /// window).</para>
 /// </remarks>
@@ -127,7 +128,7 @@ internal static class TemplateMatchCounter
         var firstOrder = ArrayPool<int>.Shared.Rent(n);
         var second = ArrayPool<double>.Shared.Rent(n);
         var secondOrder = ArrayPool<int>.Shared.Rent(n);
-        var rank = ArrayPool<int>.Shared.Rent(n);
+        var rank = ArrayPool<int>.Shared.Rent(3 * n);
         var fenwick = ArrayPool<int>.Shared.Rent(n + 1);
         try
         {
@@ -136,6 +137,8 @@ internal static class TemplateMatchCounter
             var c2 = second.AsSpan(0, n);
             var o2 = secondOrder.AsSpan(0, n);
             var rank2 = rank.AsSpan(0, n);
+            var first2 = rank.AsSpan(n, n);
+            var last2 = rank.AsSpan(2 * n, n);
             var tree = fenwick.AsSpan(0, n + 1);
             tree.Clear();
             x[..n].CopyTo(c1);
@@ -153,6 +156,7 @@ internal static class TemplateMatchCounter
                 rank2[o2[q]] = q;
             }
 
+            RangesByRank(c2, r, strict, first2, last2);
             int lo = 0, hi = -1;
             for (var p = 0; p < n; p++)
             {
@@ -169,13 +173,10 @@ internal static class TemplateMatchCounter
                     lo++;
                 }
 
-                // Range of the second coordinate, in sorted order, within r of this template's second value.
+                // Count over the sorted second-coordinate range within r of this template's second value.
                 var t = o1[p];
                 var own = rank2[t];
-                var centre = c2[own];
-                var from = FirstWithin(c2, own, centre, r, strict);
-                var to = LastWithin(c2, own, centre, r, strict);
-                counts[t] = FenwickPrefix(tree, to) - FenwickPrefix(tree, from - 1);
+                counts[t] = FenwickPrefix(tree, last2[own]) - FenwickPrefix(tree, first2[own] - 1);
             }
         }
         finally
@@ -189,44 +190,34 @@ internal static class TemplateMatchCounter
         }
     }
 
-    /// <summary>Smallest sorted position q ≤ own with centre − sorted[q] within r (monotone in q).</summary>
-    private static int FirstWithin(ReadOnlySpan<double> sorted, int own, double centre, double r, bool strict)
+    /// <summary>
+    /// For each position q of ascending <paramref name="sorted"/>, the first and last positions within r of it
+    /// (both monotone in q, so two pointers find them in O(n)).
+    /// </summary>
+    private static void RangesByRank(ReadOnlySpan<double> sorted, double r, bool strict, Span<int> first, Span<int> last)
     {
-        int lo = 0, hi = own;
-        while (lo < hi)
+        var n = sorted.Length;
+        int lo = 0, hi = 0;
+        for (var q = 0; q < n; q++)
         {
-            var mid = (lo + hi) >>> 1;
-            if (Within(centre - sorted[mid], r, strict))
+            while (!Within(sorted[q] - sorted[lo], r, strict))
             {
-                hi = mid;
+                lo++;
             }
-            else
+
+            if (hi < q)
             {
-                lo = mid + 1;
+                hi = q;
             }
+
+            while (hi + 1 < n && Within(sorted[hi + 1] - sorted[q], r, strict))
+            {
+                hi++;
+            }
+
+            first[q] = lo;
+            last[q] = hi;
         }
-
-        return lo;
-    }
-
-    /// <summary>Largest sorted position q ≥ own with sorted[q] − centre within r (monotone in q).</summary>
-    private static int LastWithin(ReadOnlySpan<double> sorted, int own, double centre, double r, bool strict)
-    {
-        int lo = own, hi = sorted.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >>> 1;
-            if (Within(sorted[mid] - centre, r, strict))
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return lo;
     }
 
     private static void FenwickAdd(Span<int> tree, int zeroBasedIndex, int delta)
@@ -256,7 +247,7 @@ internal static class TemplateMatchCounter
     /// </summary>
     private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts)
     {
-        var blockSize = Math.Max(16, (n + 1023) / 1024);
+        var blockSize = Math.Max(16, (n + 255) / 256);
         var blocks = (n + blockSize - 1) / blockSize;
         var side = blocks + 1;
         var first = ArrayPool<double>.Shared.Rent(n);
@@ -265,8 +256,7 @@ internal static class TemplateMatchCounter
         var secondOrder = ArrayPool<int>.Shared.Rent(n);
         var third = ArrayPool<double>.Shared.Rent(n);
         var thirdOrder = ArrayPool<int>.Shared.Rent(n);
-        var ranks = ArrayPool<int>.Shared.Rent(2 * n);
-        var activeArray = ArrayPool<bool>.Shared.Rent(n);
+        var ints = ArrayPool<int>.Shared.Rent(8 * n);
         var treeArray = ArrayPool<int>.Shared.Rent(side * side);
         try
         {
@@ -276,12 +266,21 @@ internal static class TemplateMatchCounter
             var o2 = secondOrder.AsSpan(0, n);
             var c3 = third.AsSpan(0, n);
             var o3 = thirdOrder.AsSpan(0, n);
-            var rank2 = ranks.AsSpan(0, n);
-            var rank3 = ranks.AsSpan(n, n);
-            var active = activeArray.AsSpan(0, n);
+            var rank2 = ints.AsSpan(0, n);
+            var rank3 = ints.AsSpan(n, n);
+            var first2 = ints.AsSpan(2 * n, n);
+            var last2 = ints.AsSpan(3 * n, n);
+            var first3 = ints.AsSpan(4 * n, n);
+            var last3 = ints.AsSpan(5 * n, n);
+
+            // In rank-2 order: the rank-3 of the template there if it is in the window, else −1; and vice versa.
+            // The edge checks then read short contiguous runs instead of jumping around.
+            var rank3ByRank2 = ints.AsSpan(6 * n, n);
+            var rank2ByRank3 = ints.AsSpan(7 * n, n);
             var tree = treeArray.AsSpan(0, side * side);
-            active.Clear();
             tree.Clear();
+            rank3ByRank2.Fill(-1);
+            rank2ByRank3.Fill(-1);
             x[..n].CopyTo(c1);
             x.Slice(1, n).CopyTo(c2);
             x.Slice(2, n).CopyTo(c3);
@@ -301,6 +300,8 @@ internal static class TemplateMatchCounter
                 rank3[o3[q]] = q;
             }
 
+            RangesByRank(c2, r, strict, first2, last2);
+            RangesByRank(c3, r, strict, first3, last3);
             int lo = 0, hi = -1;
             for (var p = 0; p < n; p++)
             {
@@ -308,25 +309,25 @@ internal static class TemplateMatchCounter
                 {
                     hi++;
                     var u = o1[hi];
-                    active[u] = true;
+                    rank3ByRank2[rank2[u]] = rank3[u];
+                    rank2ByRank3[rank3[u]] = rank2[u];
                     GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, 1);
                 }
 
                 while (!Within(c1[p] - c1[lo], r, strict))
                 {
                     var u = o1[lo];
-                    active[u] = false;
+                    rank3ByRank2[rank2[u]] = -1;
+                    rank2ByRank3[rank3[u]] = -1;
                     GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, -1);
                     lo++;
                 }
 
                 var t = o1[p];
-                var own2 = rank2[t];
-                var own3 = rank3[t];
-                var lo2 = FirstWithin(c2, own2, c2[own2], r, strict);
-                var hi2 = LastWithin(c2, own2, c2[own2], r, strict);
-                var lo3 = FirstWithin(c3, own3, c3[own3], r, strict);
-                var hi3 = LastWithin(c3, own3, c3[own3], r, strict);
+                var lo2 = first2[rank2[t]];
+                var hi2 = last2[rank2[t]];
+                var lo3 = first3[rank3[t]];
+                var hi3 = last3[rank3[t]];
 
                 // Whole blocks inside the box, per dimension (block b holds ranks [b·S, min((b + 1)·S, n) − 1]).
                 var full2Lo = (lo2 + blockSize - 1) / blockSize;
@@ -334,67 +335,32 @@ internal static class TemplateMatchCounter
                 var full3Lo = (lo3 + blockSize - 1) / blockSize;
                 var full3Hi = hi3 == n - 1 ? blocks - 1 : ((hi3 + 1) / blockSize) - 1;
                 var count = 0;
-                int inner2Lo, inner2Hi;
                 if (full2Lo <= full2Hi)
                 {
-                    inner2Lo = full2Lo * blockSize;
-                    inner2Hi = Math.Min((full2Hi + 1) * blockSize, n) - 1;
+                    var inner2Lo = full2Lo * blockSize;
+                    var inner2Hi = Math.Min((full2Hi + 1) * blockSize, n) - 1;
+
+                    // Edge ranks of dimension 2 (both ends), any dimension-3 rank in range.
+                    count += CountInRange(rank3ByRank2[lo2..inner2Lo], lo3, hi3);
+                    count += CountInRange(rank3ByRank2[(inner2Hi + 1)..(hi2 + 1)], lo3, hi3);
                     if (full3Lo <= full3Hi)
                     {
                         count += GridRectangle(tree, side, full2Lo, full2Hi, full3Lo, full3Hi);
+                        var inner3Lo = full3Lo * blockSize;
+                        var inner3Hi = Math.Min((full3Hi + 1) * blockSize, n) - 1;
+
+                        // Edge ranks of dimension 3 whose dimension-2 rank lies in the whole blocks.
+                        count += CountInRange(rank2ByRank3[lo3..inner3Lo], inner2Lo, inner2Hi);
+                        count += CountInRange(rank2ByRank3[(inner3Hi + 1)..(hi3 + 1)], inner2Lo, inner2Hi);
+                    }
+                    else
+                    {
+                        count += CountInRange(rank2ByRank3[lo3..(hi3 + 1)], inner2Lo, inner2Hi);
                     }
                 }
                 else
                 {
-                    inner2Lo = hi2 + 1; // no whole block: every rank of [lo2, hi2] is an edge rank
-                    inner2Hi = hi2;
-                }
-
-                // Edge ranks of dimension 2, any rank of dimension 3 in range.
-                for (var q = lo2; q <= hi2; q++)
-                {
-                    if (q == inner2Lo && inner2Lo <= inner2Hi)
-                    {
-                        q = inner2Hi;
-                        continue;
-                    }
-
-                    var u = o2[q];
-                    if (active[u] && rank3[u] >= lo3 && rank3[u] <= hi3)
-                    {
-                        count++;
-                    }
-                }
-
-                // Edge ranks of dimension 3 whose dimension-2 rank is in the whole blocks (the rest was counted above).
-                if (inner2Lo <= inner2Hi)
-                {
-                    int inner3Lo, inner3Hi;
-                    if (full3Lo <= full3Hi)
-                    {
-                        inner3Lo = full3Lo * blockSize;
-                        inner3Hi = Math.Min((full3Hi + 1) * blockSize, n) - 1;
-                    }
-                    else
-                    {
-                        inner3Lo = hi3 + 1;
-                        inner3Hi = hi3;
-                    }
-
-                    for (var q = lo3; q <= hi3; q++)
-                    {
-                        if (q == inner3Lo && inner3Lo <= inner3Hi)
-                        {
-                            q = inner3Hi;
-                            continue;
-                        }
-
-                        var u = o3[q];
-                        if (active[u] && rank2[u] >= inner2Lo && rank2[u] <= inner2Hi)
-                        {
-                            count++;
-                        }
-                    }
+                    count += CountInRange(rank3ByRank2[lo2..(hi2 + 1)], lo3, hi3);
                 }
 
                 counts[t] = count;
@@ -408,10 +374,40 @@ internal static class TemplateMatchCounter
             ArrayPool<int>.Shared.Return(secondOrder);
             ArrayPool<double>.Shared.Return(third);
             ArrayPool<int>.Shared.Return(thirdOrder);
-            ArrayPool<int>.Shared.Return(ranks);
-            ArrayPool<bool>.Shared.Return(activeArray);
+            ArrayPool<int>.Shared.Return(ints);
             ArrayPool<int>.Shared.Return(treeArray);
         }
+    }
+
+    /// <summary>How many values lie in [lo, hi]; −1 (not in the window) never does, since lo ≥ 0.</summary>
+    private static int CountInRange(ReadOnlySpan<int> values, int lo, int hi)
+    {
+        var width = (uint)(hi - lo);
+        var count = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<int>.Count)
+        {
+            var low = new Vector<uint>((uint)lo);
+            var span = new Vector<uint>(width);
+            var acc = Vector<int>.Zero;
+            for (; i + Vector<int>.Count <= values.Length; i += Vector<int>.Count)
+            {
+                var v = Vector.AsVectorUInt32(new Vector<int>(values.Slice(i, Vector<int>.Count))) - low;
+                acc -= Vector.AsVectorInt32(Vector.LessThanOrEqual(v, span));
+            }
+
+            count = Vector.Sum(acc);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if ((uint)(values[i] - lo) <= width)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static void GridAdd(Span<int> tree, int side, int row, int column, int delta)

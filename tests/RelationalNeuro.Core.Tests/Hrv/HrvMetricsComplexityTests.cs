@@ -281,6 +281,26 @@ public class HrvMetricsComplexityTests
         Assert.Equal(AnalyticRampAlpha(16, 64), result.Alpha2!.Value, 1e-9);
     }
 
+    [Fact]
+    public void DocsSnippet_SeededSeries_GivesDefinedValues()
+    {
+        // The code block at the top of docs/hrv-complexity.md, verbatim.
+        var rrMs = RandomSeries(seed: 5, length: 400);
+
+        var sampEn = HrvMetrics.SampleEntropy(rrMs); // m = 2, r = 0.2 × SDNN (n − 1), d ≤ r
+        var apEn = HrvMetrics.ApproximateEntropy(rrMs);
+        var mse = HrvMetrics.MultiscaleEntropy(rrMs, maxScale: 20);
+        var dfa = HrvMetrics.DetrendedFluctuation(rrMs); // α1 4–16, α2 16–64 beats
+        var nolds = HrvMetrics.SampleEntropy(rrMs, EntropyOptions.Default with { Comparison = ToleranceComparison.LessThan });
+
+        Assert.Equal(BruteForceTemplateCounter.SampleEntropy(rrMs, 2, sampEn.ToleranceMs, strict: false), sampEn.Value);
+        Assert.Equal(BruteForceTemplateCounter.SampleEntropy(rrMs, 2, nolds.ToleranceMs, strict: true), nolds.Value);
+        Assert.NotNull(apEn.Value);
+        Assert.Equal(20, mse.SampleEntropyByScale.Count);
+        Assert.NotNull(dfa.Alpha1);
+        Assert.NotNull(dfa.Alpha2);
+    }
+
     // ---------------------------------------------------------------- undefined and invalid input
 
     [Fact]
