@@ -211,6 +211,35 @@ public class HrvMetricsComplexityTests
         Assert.InRange(Math.Abs(result.Alpha2.Value - pyHrv2), 0, 0.05);
     }
 
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void MultiscaleEntropy_ReferenceSeries_ReproducesNeuroKit2MsenIndex(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var neuroKit = reference.Number("neurokit2.hrv_nonlinear.values.HRV_MSEn");
+
+        // NeuroKit2's HRV_MSEn: SampEn (m = 2, r = 0.2 · SD of the raw series) of the non-overlapping coarse-grained
+        // series at scales 1 … ⌊N/12⌋ − 1, non-finite values dropped, then trapezoid area (unit spacing) / count.
+        var maxScale = (x.Length / 12) - 1;
+        var result = HrvMetrics.MultiscaleEntropy(x, maxScale);
+        if (IsConstant(x))
+        {
+            Assert.Null(neuroKit);
+            Assert.Equal("hrv.zero-tolerance", Assert.Single(result.Problems).Code);
+            return;
+        }
+
+        var finite = result.SampleEntropyByScale.Where(v => v.HasValue).Select(v => v!.Value).ToArray();
+        var area = 0.0;
+        for (var i = 1; i < finite.Length; i++)
+        {
+            area += (finite[i - 1] + finite[i]) / 2;
+        }
+
+        Assert.Equal(neuroKit!.Value, area / finite.Length, PeerTolerance);
+    }
+
     // ---------------------------------------------------------------- hand-checked and analytic examples
 
     [Fact]
