@@ -17,7 +17,7 @@ namespace RelationalNeuro.Hrv;
 /// window query, O(n log n). k = 3: the same window, with the active templates in a grid of S × S rank
 /// blocks of the second and third coordinates under a 2-D Fenwick tree; whole blocks are counted from the
 /// tree and the partial blocks at the edges of the query box template by template:
-/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/256⌉). k ≥ 4 (general path): sort by the first coordinate
+/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/256⌉), i.e. n²/256 contiguous SIMD checks at worst. k ≥ 4 (general path): sort by the first coordinate
 /// and compare the remaining coordinates of the pairs whose first coordinates match, O(pairs in the
 /// window).</para>
 /// </remarks>
