@@ -1,0 +1,30 @@
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// Parameters of sample entropy, approximate entropy and multiscale entropy. Immutable; change with
+/// <c>with</c>, e.g. <c>EntropyOptions.Default with { EmbeddingDimension = 3 }</c>.
+/// </summary>
+/// <remarks>
+/// Defaults: m = 2; r = 0.2 × SDNN where SDNN is the sample standard deviation of the RR series
+/// (n − 1 denominator, NumPy <c>ddof=1</c>) — the tolerance NeuroKit2 uses; a match is a Chebyshev
+/// distance ≤ r. hrv-analysis (nolds) uses r = 0.2006 × SD and <c>&lt;</c>; pyHRV uses
+/// 0.2 × SD with an n + 1 denominator and <c>&lt;</c>: set <see cref="ToleranceMs"/> and
+/// <see cref="Comparison"/> to reproduce them.
+/// </remarks>
+public sealed record EntropyOptions
+{
+    /// <summary>The defaults: m = 2, r = 0.2 × SDNN (n − 1), distance ≤ r.</summary>
+    public static EntropyOptions Default { get; } = new();
+
+    /// <summary>Embedding dimension m: the template length (beats). Default 2; at least 1.</summary>
+    public int EmbeddingDimension { get; init; } = 2;
+
+    /// <summary>Tolerance as a multiple of SDNN (sample SD, n − 1). Default 0.2. Ignored when <see cref="ToleranceMs"/> is set.</summary>
+    public double ToleranceSdFactor { get; init; } = 0.2;
+
+    /// <summary>An absolute tolerance r in ms; when set it replaces <see cref="ToleranceSdFactor"/> × SDNN. Must be greater than 0.</summary>
+    public double? ToleranceMs { get; init; }
+
+    /// <summary>Whether a distance equal to r is a match. Default <see cref="ToleranceComparison.LessThanOrEqual"/>.</summary>
+    public ToleranceComparison Comparison { get; init; } = ToleranceComparison.LessThanOrEqual;
+}

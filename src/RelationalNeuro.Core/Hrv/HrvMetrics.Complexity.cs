@@ -1,0 +1,404 @@
+using System.Buffers;
+using System.Globalization;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// Heart-rate variability metrics: static functions over RR intervals in milliseconds. This part holds
+/// the non-linear complexity metrics: sample entropy, approximate entropy, multiscale entropy and
+/// detrended fluctuation analysis (definitions and peer differences in docs/hrv-complexity.md).
+/// </summary>
+public static partial class HrvMetrics
+{
+    /// <summary>
+    /// Sample entropy (SampEn) of an RR series: −ln(A/B), where B counts ordered pairs of distinct
+    /// length-m templates within tolerance r and A the same for length m + 1, both over the first N − m
+    /// templates (Richman &amp; Moorman 2000).
+    /// </summary>
+    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="options">m, r and the tolerance comparison; <see cref="EntropyOptions.Default"/> when null (m = 2, r = 0.2 × SDNN with n − 1, distance ≤ r).</param>
+    /// <returns>The entropy with the counts A and B; <c>Value</c> null with a problem when undefined.</returns>
+    /// <remarks>
+    /// <para>Definition: templates xᵢ = (RRᵢ, …, RRᵢ₊ₘ₋₁) for i = 0 … N − m − 1 (the same N − m start
+    /// points for both lengths, so the last length-m template is left out, as in Richman &amp; Moorman and
+    /// NeuroKit2); distance = Chebyshev (maximum absolute coordinate difference); self-matches are not
+    /// counted. The counts are exact (no sampling) and are computed without visiting all pairs; see
+    /// docs/hrv-complexity.md for the algorithm and its cost.</para>
+    /// <para>Undefined, with a problem: N &lt; m + 2 (<c>hrv.too-few-beats</c>); r = 0, i.e. a constant series
+    /// with the SD-based default (<c>hrv.zero-tolerance</c>); B = 0 or A = 0 (<c>hrv.no-template-matches</c>;
+    /// NeuroKit2 returns ±∞ there). Richman &amp; Moorman recommend N of at least 10<sup>m</sup>–20<sup>m</sup>.</para>
+    /// <para>Equals NeuroKit2 0.2.12 <c>HRV_SampEn</c> with the defaults; equals nolds/hrv-analysis with
+    /// <see cref="ToleranceComparison.LessThan"/> and their r.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (m &lt; 1, factor or absolute tolerance not greater than 0).</exception>
+    public static SampleEntropyResult SampleEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        options = CheckEntropyOptions(options);
+        var m = options.EmbeddingDimension;
+        if (rrMs.Length < m + 2)
+        {
+            return new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, TooFewForEntropy("SampEn", rrMs.Length, m));
+        }
+
+        var r = Tolerance(rrMs, options);
+        if (r == 0)
+        {
+            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, ZeroTolerance("SampEn"));
+        }
+
+        return SampleEntropyCore(rrMs, m, r, options.Comparison == ToleranceComparison.LessThan, "SampEn");
+    }
+
+    /// <summary>
+    /// Approximate entropy (ApEn) of an RR series: Φ<sup>m</sup> − Φ<sup>m+1</sup>, where Φ<sup>k</sup> is the
+    /// mean over all N − k + 1 length-k templates of ln(Cᵢ<sup>k</sup>/(N − k + 1)) and Cᵢ<sup>k</sup> counts
+    /// the templates within r of template i, itself included (Pincus 1991).
+    /// </summary>
+    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="options">m, r and the tolerance comparison; <see cref="EntropyOptions.Default"/> when null.</param>
+    /// <returns>The entropy with Φ<sup>m</sup> and Φ<sup>m+1</sup>; <c>Value</c> null with a problem when undefined.</returns>
+    /// <remarks>
+    /// <para>Distance = Chebyshev; self-matches counted (so every Cᵢ ≥ 1 and ApEn is defined whenever r &gt; 0);
+    /// exact counts. The value is the signed difference as Pincus defines it; NeuroKit2 reports its absolute
+    /// value, which differs only when Φ<sup>m+1</sup> &gt; Φ<sup>m</sup> (very regular series).</para>
+    /// <para>Undefined, with a problem: N &lt; m + 2 (<c>hrv.too-few-beats</c>); r = 0 (<c>hrv.zero-tolerance</c>).</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static ApproximateEntropyResult ApproximateEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        options = CheckEntropyOptions(options);
+        var m = options.EmbeddingDimension;
+        if (rrMs.Length < m + 2)
+        {
+            return new ApproximateEntropyResult(null, 0, m, 0, 0, TooFewForEntropy("ApEn", rrMs.Length, m));
+        }
+
+        var r = Tolerance(rrMs, options);
+        if (r == 0)
+        {
+            return new ApproximateEntropyResult(null, 0, m, 0, 0, ZeroTolerance("ApEn"));
+        }
+
+        var strict = options.Comparison == ToleranceComparison.LessThan;
+        var n = rrMs.Length;
+        var rented = ArrayPool<int>.Shared.Rent(n - m + 1);
+        try
+        {
+            var phiM = Phi(rrMs, m, n - m + 1, r, strict, rented);
+            var phiM1 = Phi(rrMs, m + 1, n - m, r, strict, rented);
+            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, null);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Multiscale entropy (Costa, Goldberger &amp; Peng 2002): sample entropy of the coarse-grained series
+    /// yⱼ<sup>(τ)</sup> = mean(RR[jτ … (j + 1)τ − 1]), j = 0 … ⌊N/τ⌋ − 1, for τ = 1 … <paramref name="maxScale"/>,
+    /// with r fixed once from the original series.
+    /// </summary>
+    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="maxScale">Largest scale factor τ; Costa et al. used 20. At least 1.</param>
+    /// <param name="options">m, r and comparison as for <see cref="SampleEntropy"/>; r is computed on the scale-1 series.</param>
+    /// <returns>SampEn per scale; a null entry with a problem where undefined (coarse series shorter than m + 2, no matches).</returns>
+    /// <remarks>Scale 1 equals <see cref="SampleEntropy"/>. Non-overlapping coarse-graining from the first beat; the last N mod τ beats are not used.</remarks>
+    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> &lt; 1 or an option is out of range.</exception>
+    public static MultiscaleEntropyResult MultiscaleEntropy(ReadOnlySpan<double> rrMs, int maxScale = 20, EntropyOptions? options = null)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        Guard.Positive(maxScale);
+        options = CheckEntropyOptions(options);
+        var m = options.EmbeddingDimension;
+        var values = new double?[maxScale];
+        var problems = new List<Problem>();
+        if (rrMs.Length < m + 2)
+        {
+            problems.Add(TooFewForEntropy("MSE", rrMs.Length, m));
+            return new MultiscaleEntropyResult(values, 0, problems);
+        }
+
+        var r = Tolerance(rrMs, options);
+        if (r == 0)
+        {
+            problems.Add(ZeroTolerance("MSE"));
+            return new MultiscaleEntropyResult(values, 0, problems);
+        }
+
+        var strict = options.Comparison == ToleranceComparison.LessThan;
+        var buffer = ArrayPool<double>.Shared.Rent(rrMs.Length);
+        try
+        {
+            for (var scale = 1; scale <= maxScale; scale++)
+            {
+                var length = rrMs.Length / scale;
+                var metric = string.Create(CultureInfo.InvariantCulture, $"MSE scale {scale}");
+                if (length < m + 2)
+                {
+                    problems.Add(new Problem(
+                        "hrv.too-few-beats",
+                        string.Create(CultureInfo.InvariantCulture, $"At scale {scale} the {rrMs.Length} intervals give {length} coarse-grained values; sample entropy with m = {m} needs at least {m + 2}."),
+                        ProblemSeverity.Error,
+                        metric));
+                    continue;
+                }
+
+                var coarse = buffer.AsSpan(0, length);
+                for (var j = 0; j < length; j++)
+                {
+                    var sum = 0.0;
+                    var window = rrMs.Slice(j * scale, scale);
+                    foreach (var v in window)
+                    {
+                        sum += v;
+                    }
+
+                    coarse[j] = sum / scale;
+                }
+
+                var result = SampleEntropyCore(coarse, m, r, strict, metric);
+                values[scale - 1] = result.Value;
+                if (result.Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+
+        return new MultiscaleEntropyResult(values, r, problems);
+    }
+
+    /// <summary>
+    /// Detrended fluctuation analysis (Peng et al. 1995): the short-term (α1) and long-term (α2) scaling
+    /// exponents of the integrated, window-wise linearly detrended RR series.
+    /// </summary>
+    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="options">Scale ranges and windowing; <see cref="DfaOptions.Default"/> when null (α1 4–16, α2 16–64 beats, non-overlapping windows).</param>
+    /// <returns>α1 and α2; an exponent is null with a problem when unavailable.</returns>
+    /// <remarks>
+    /// <para>Definition: profile yₖ = Σᵢ≤ₖ (RRᵢ − mean RR), k = 0 … N − 1; for each integer scale n of a range
+    /// the profile is cut into windows of n points (<see cref="DfaOptions.Windowing"/>), a least-squares line
+    /// is fitted in each window and F(n) is the root mean square of the residuals over all windows
+    /// (√ of the mean over windows of each window's mean squared residual); α is the least-squares slope of ln F(n) against ln n. Each window
+    /// costs one pass over its points, so a scale costs O(N) and the default 61 scales about 61 N operations.</para>
+    /// <para>Minimum length: every scale of a range needs at least one window, i.e. N ≥ the range's largest
+    /// scale (N &gt; it for half-overlapping windows): 16 beats for α1 and 64 for α2 by default; otherwise that
+    /// exponent is null with <c>hrv.too-few-beats</c>. A zero fluctuation at some scale (a constant or exactly
+    /// linear profile) gives <c>hrv.zero-fluctuation</c>.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A scale range is invalid (smallest below 3, or not below its largest).</exception>
+    public static DfaResult DetrendedFluctuation(ReadOnlySpan<double> rrMs, DfaOptions? options = null)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        options ??= DfaOptions.Default;
+        Guard.InRange(options.ShortTermMinBeats, 3, int.MaxValue - 1);
+        Guard.InRange(options.ShortTermMaxBeats, options.ShortTermMinBeats + 1, int.MaxValue);
+        Guard.InRange(options.LongTermMinBeats, 3, int.MaxValue - 1);
+        Guard.InRange(options.LongTermMaxBeats, options.LongTermMinBeats + 1, int.MaxValue);
+
+        var problems = new List<Problem>();
+        var n = rrMs.Length;
+        var rented = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
+        try
+        {
+            var profile = rented.AsSpan(0, n);
+            if (n > 0)
+            {
+                var mean = 0.0;
+                foreach (var v in rrMs)
+                {
+                    mean += v;
+                }
+
+                mean /= n;
+                var running = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    running += rrMs[i] - mean;
+                    profile[i] = running;
+                }
+            }
+
+            var alpha1 = ScalingExponent(profile, options.ShortTermMinBeats, options.ShortTermMaxBeats, options, "DFA alpha1", problems);
+            var alpha2 = ScalingExponent(profile, options.LongTermMinBeats, options.LongTermMaxBeats, options, "DFA alpha2", problems);
+            return new DfaResult(alpha1, alpha2, problems);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    private static EntropyOptions CheckEntropyOptions(EntropyOptions? options)
+    {
+        options ??= EntropyOptions.Default;
+        Guard.InRange(options.EmbeddingDimension, 1, 64);
+        Guard.Positive(options.ToleranceSdFactor);
+        if (options.ToleranceMs is { } absolute)
+        {
+            Guard.Positive(absolute);
+        }
+
+        return options;
+    }
+
+    /// <summary>r in ms: the absolute option, or factor × sample SD (n − 1) computed in two passes.</summary>
+    private static double Tolerance(ReadOnlySpan<double> rrMs, EntropyOptions options)
+    {
+        if (options.ToleranceMs is { } absolute)
+        {
+            return absolute;
+        }
+
+        var mean = 0.0;
+        foreach (var v in rrMs)
+        {
+            mean += v;
+        }
+
+        mean /= rrMs.Length;
+        var squares = 0.0;
+        foreach (var v in rrMs)
+        {
+            var d = v - mean;
+            squares += d * d;
+        }
+
+        return options.ToleranceSdFactor * Math.Sqrt(squares / (rrMs.Length - 1));
+    }
+
+    private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric)
+    {
+        var templates = x.Length - m;
+        var b = TemplateMatchCounter.CountPairs(x, m, templates, r, strict);
+        var a = TemplateMatchCounter.CountPairs(x, m + 1, templates, r, strict);
+        if (a == 0 || b == 0)
+        {
+            var problem = new Problem(
+                "hrv.no-template-matches",
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Sample entropy is undefined: {b} pairs of length-{m} templates and {a} pairs of length-{m + 1} templates match within r = {r} ms (both must be greater than 0)."),
+                ProblemSeverity.Error,
+                metric);
+            return new SampleEntropyResult(null, r, m, templates, b, a, problem);
+        }
+
+        return new SampleEntropyResult(-Math.Log((double)a / b), r, m, templates, b, a, null);
+    }
+
+    private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer)
+    {
+        var counts = buffer.AsSpan(0, templates);
+        TemplateMatchCounter.CountPerTemplate(x, k, templates, r, strict, counts);
+        var sum = 0.0;
+        foreach (var c in counts)
+        {
+            sum += Math.Log(c);
+        }
+
+        return (sum / templates) - Math.Log(templates);
+    }
+
+    private static Problem TooFewForEntropy(string metric, int n, int m) => new(
+        "hrv.too-few-beats",
+        string.Create(CultureInfo.InvariantCulture, $"{metric} with m = {m} needs at least {m + 2} intervals; the series has {n}."),
+        ProblemSeverity.Error,
+        metric);
+
+    private static Problem ZeroTolerance(string metric) => new(
+        "hrv.zero-tolerance",
+        "The tolerance r is 0 because the series does not vary (SDNN = 0); entropy is undefined for a constant series.",
+        ProblemSeverity.Error,
+        metric);
+
+    private static double? ScalingExponent(ReadOnlySpan<double> profile, int minScale, int maxScale, DfaOptions options, string metric, List<Problem> problems)
+    {
+        var n = profile.Length;
+        var overlapping = options.Windowing == DfaWindowing.HalfOverlapping;
+        var needed = overlapping ? maxScale + 1 : maxScale;
+        if (n < needed)
+        {
+            problems.Add(new Problem(
+                "hrv.too-few-beats",
+                string.Create(CultureInfo.InvariantCulture, $"{metric} over {minScale}–{maxScale} beats needs at least {needed} intervals (one window at the largest scale); the series has {n}."),
+                ProblemSeverity.Error,
+                metric));
+            return null;
+        }
+
+        // Least-squares slope of ln F on ln n, accumulated scale by scale.
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        var count = maxScale - minScale + 1;
+        for (var scale = minScale; scale <= maxScale; scale++)
+        {
+            var f = Fluctuation(profile, scale, overlapping);
+            if (!(f > 0))
+            {
+                problems.Add(new Problem(
+                    "hrv.zero-fluctuation",
+                    string.Create(CultureInfo.InvariantCulture, $"{metric} is undefined: the detrended fluctuation F({scale}) is 0 (constant series or exactly linear profile)."),
+                    ProblemSeverity.Error,
+                    metric));
+                return null;
+            }
+
+            var lx = Math.Log(scale);
+            var ly = Math.Log(f);
+            sx += lx;
+            sy += ly;
+            sxx += lx * lx;
+            sxy += lx * ly;
+        }
+
+        return ((count * sxy) - (sx * sy)) / ((count * sxx) - (sx * sx));
+    }
+
+    /// <summary>F(n) for one scale: √(mean over windows of the mean squared residual of a least-squares line).</summary>
+    private static double Fluctuation(ReadOnlySpan<double> profile, int scale, bool overlapping)
+    {
+        var n = profile.Length;
+        var step = overlapping ? scale / 2 : scale;
+        var last = overlapping ? n - scale - 1 : n - scale; // last allowed window start
+        // Centred design: j − (n − 1)/2 has sum of squares n(n² − 1)/12.
+        var centre = (scale - 1) / 2.0;
+        var sjj = scale * (((double)scale * scale) - 1) / 12.0;
+        var total = 0.0;
+        var windows = 0;
+        for (var start = 0; start <= last; start += step)
+        {
+            var w = profile.Slice(start, scale);
+            // Subtract the chord through the window's end points first: the residuals of a linear fit do not
+            // change, and the sums below stay small, so no precision is lost to cancellation on long drifts.
+            var y0 = w[0];
+            var chord = (w[scale - 1] - y0) / (scale - 1);
+            double sv = 0, sjv = 0, svv = 0;
+            for (var j = 0; j < scale; j++)
+            {
+                var v = w[j] - y0 - (j * chord);
+                sv += v;
+                sjv += j * v;
+                svv += v * v;
+            }
+
+            var cross = sjv - (centre * sv);
+            var sse = svv - (sv * sv / scale) - (cross * cross / sjj);
+            total += Math.Max(sse, 0) / scale;
+            windows++;
+        }
+
+        return Math.Sqrt(total / windows);
+    }
+}

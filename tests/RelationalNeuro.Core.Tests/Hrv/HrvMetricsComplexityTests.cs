@@ -1,0 +1,544 @@
+using FsCheck;
+using FsCheck.Fluent;
+using RelationalNeuro.Hrv;
+using RelationalNeuro.TestSupport;
+
+namespace RelationalNeuro.Core.Tests.Hrv;
+
+public class HrvMetricsComplexityTests
+{
+    private const double PeerTolerance = 1e-6;
+
+    /// <summary>
+    /// Largest |α1 − NeuroKit2 α1| with the NeuroKit2-style options (4–11 / 12…⌊(N + 1)/10⌋, half-overlapping windows),
+    /// documented in docs/hrv-complexity.md. α2 with the same options matches NeuroKit2 to 1e-6.
+    /// </summary>
+    private const double NeuroKitAlpha1Bound = 0.015;
+
+    // ---------------------------------------------------------------- reference series (../shared/reference/hrv)
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void SampleEntropy_ReferenceSeries_MatchesNeuroKit2AndFormulaCheckTolerance(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var result = HrvMetrics.SampleEntropy(reference.RrMs);
+        var neuroKit = reference.Number("neurokit2.hrv_nonlinear.values.HRV_SampEn");
+
+        if (IsConstant(reference.RrMs))
+        {
+            // NeuroKit2 raises ZeroDivisionError, hrv-analysis and pyHRV return NaN: we report why instead.
+            Assert.Null(neuroKit);
+            Assert.Null(result.Value);
+            Assert.Equal("hrv.zero-tolerance", result.Problem?.Code);
+            return;
+        }
+
+        Assert.NotNull(neuroKit);
+        Assert.Null(result.Problem);
+        Assert.Equal(neuroKit.Value, result.Value!.Value, PeerTolerance);
+        var formulaTolerance = reference.Root.GetProperty("formula_check").GetProperty("SampEn_tolerance_0.2SD_ddof1").GetDouble();
+        Assert.Equal(formulaTolerance, result.ToleranceMs, formulaTolerance * 1e-12);
+        Assert.Equal(reference.RrMs.Length - 2, result.TemplateCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void SampleEntropy_ReferenceSeriesWithNoldsTolerance_MatchesHrvAnalysis(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var peer = reference.Number("hrvanalysis.get_sampen.values.sampen");
+        Assert.NotNull(peer);
+
+        // nolds 0.6.1 default: r = 0.1164 · (0.5627 · ln m + 1.3334) · SD (n − 1), match if distance < r.
+        var sd = SampleSd(reference.RrMs);
+        var options = new EntropyOptions
+        {
+            ToleranceMs = sd > 0 ? 0.1164 * ((0.5627 * Math.Log(2)) + 1.3334) * sd : null,
+            Comparison = ToleranceComparison.LessThan,
+        };
+        var result = HrvMetrics.SampleEntropy(reference.RrMs, options);
+
+        if (double.IsNaN(peer.Value))
+        {
+            Assert.Null(result.Value);
+            Assert.NotNull(result.Problem);
+            return;
+        }
+
+        Assert.Equal(peer.Value, result.Value!.Value, PeerTolerance);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void SampleEntropy_ReferenceSeriesWithPyHrvTolerance_MatchesPyHrv(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var peer = reference.Number("pyhrv.sample_entropy.values.sampen");
+        if (peer is null)
+        {
+            // pyHRV (O(N²) nolds) was not run on the 24-h series; the JSON's error field says so.
+            Assert.NotNull(reference.Element("pyhrv.sample_entropy.error"));
+            return;
+        }
+
+        // pyHRV: r = 0.2 · std(ddof = −1) (denominator N + 1), strict < (nolds).
+        var x = reference.RrMs;
+        var mean = x.Average();
+        var ddofMinusOne = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Length + 1));
+        var options = new EntropyOptions
+        {
+            ToleranceMs = ddofMinusOne > 0 ? 0.2 * ddofMinusOne : null,
+            Comparison = ToleranceComparison.LessThan,
+        };
+        var result = HrvMetrics.SampleEntropy(x, options);
+
+        if (double.IsNaN(peer.Value))
+        {
+            Assert.Null(result.Value);
+            return;
+        }
+
+        Assert.Equal(peer.Value, result.Value!.Value, PeerTolerance);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void ApproximateEntropy_ReferenceSeries_MatchesNeuroKit2(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var result = HrvMetrics.ApproximateEntropy(reference.RrMs);
+        var neuroKit = reference.Number("neurokit2.hrv_nonlinear.values.HRV_ApEn");
+
+        if (IsConstant(reference.RrMs))
+        {
+            Assert.Null(neuroKit);
+            Assert.Null(result.Value);
+            Assert.Equal("hrv.zero-tolerance", result.Problem?.Code);
+            return;
+        }
+
+        Assert.NotNull(neuroKit);
+        // NeuroKit2 reports |Φm − Φm+1|; Pincus's signed difference is what we return.
+        Assert.Equal(neuroKit.Value, Math.Abs(result.Value!.Value), PeerTolerance);
+        Assert.Equal(result.PhiM - result.PhiMPlusOne, result.Value.Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void DetrendedFluctuation_NeuroKitScalesAndOverlap_MatchesNeuroKit2Alpha2AndBoundsAlpha1(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var options = new DfaOptions
+        {
+            ShortTermMinBeats = 4,
+            ShortTermMaxBeats = 11,
+            LongTermMinBeats = 12,
+            LongTermMaxBeats = Math.Max((x.Length + 1) / 10, 13),
+            Windowing = DfaWindowing.HalfOverlapping,
+        };
+        var result = HrvMetrics.DetrendedFluctuation(x, options);
+        var alpha1 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha1");
+        var alpha2 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha2");
+
+        if (IsConstant(x))
+        {
+            Assert.Null(alpha1);
+            Assert.Null(result.Alpha1);
+            Assert.Null(result.Alpha2);
+            Assert.All(result.Problems, p => Assert.Equal("hrv.zero-fluctuation", p.Code));
+            Assert.Equal(2, result.Problems.Count);
+            return;
+        }
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(alpha2!.Value, result.Alpha2!.Value, PeerTolerance);
+        Assert.InRange(Math.Abs(result.Alpha1!.Value - alpha1!.Value), 0, NeuroKitAlpha1Bound);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void DetrendedFluctuation_PyHrvScales_MatchesPyHrvOnRealSeries(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var result = HrvMetrics.DetrendedFluctuation(x, DfaOptions.Default with { LongTermMinBeats = 17 });
+        var alpha1 = reference.Number("pyhrv.dfa.values.dfa_alpha1")!.Value;
+        var alpha2 = reference.Number("pyhrv.dfa.values.dfa_alpha2")!.Value;
+
+        if (IsConstant(x))
+        {
+            Assert.True(double.IsNaN(alpha1));
+            Assert.Null(result.Alpha1);
+            return;
+        }
+
+        if (reference.Kind == "real")
+        {
+            // nolds fits with RANSAC; for α1 on the real series every scale is an inlier, so the fit is least
+            // squares and equal to ours. For α2 RANSAC drops scales on 2 of the 7 real series (documented bound).
+            Assert.Equal(alpha1, result.Alpha1!.Value, PeerTolerance);
+            Assert.InRange(Math.Abs(result.Alpha2!.Value - alpha2), 0, 0.035);
+        }
+        else
+        {
+            // On the smooth synthetic series RANSAC drops scales: documented bounds (docs/hrv-complexity.md).
+            Assert.InRange(Math.Abs(result.Alpha1!.Value - alpha1), 0, 0.70);
+            Assert.InRange(Math.Abs(result.Alpha2!.Value - alpha2), 0, 0.03);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void DetrendedFluctuation_Defaults_DifferFromPeersWithinDocumentedBounds(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var result = HrvMetrics.DetrendedFluctuation(x);
+        if (IsConstant(x))
+        {
+            Assert.Null(result.Alpha1);
+            Assert.Null(result.Alpha2);
+            return;
+        }
+
+        var neuroKit1 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha1")!.Value;
+        var neuroKit2 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha2")!.Value;
+        var pyHrv2 = reference.Number("pyhrv.dfa.values.dfa_alpha2")!.Value;
+        Assert.InRange(Math.Abs(result.Alpha1!.Value - neuroKit1), 0, 0.30);
+        Assert.InRange(Math.Abs(result.Alpha2!.Value - neuroKit2), 0, 0.21);
+        Assert.InRange(Math.Abs(result.Alpha2.Value - pyHrv2), 0, 0.05);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void MultiscaleEntropy_ReferenceSeries_ReproducesNeuroKit2MsenIndex(string id)
+    {
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var neuroKit = reference.Number("neurokit2.hrv_nonlinear.values.HRV_MSEn");
+
+        // NeuroKit2's HRV_MSEn: SampEn (m = 2, r = 0.2 · SD of the raw series) of the non-overlapping coarse-grained
+        // series at scales 1 … ⌊N/12⌋ − 1, non-finite values dropped, then trapezoid area (unit spacing) / count.
+        var maxScale = (x.Length / 12) - 1;
+        var result = HrvMetrics.MultiscaleEntropy(x, maxScale);
+        if (IsConstant(x))
+        {
+            Assert.Null(neuroKit);
+            Assert.Equal("hrv.zero-tolerance", Assert.Single(result.Problems).Code);
+            return;
+        }
+
+        var finite = result.SampleEntropyByScale.Where(v => v.HasValue).Select(v => v!.Value).ToArray();
+        var area = 0.0;
+        for (var i = 1; i < finite.Length; i++)
+        {
+            area += (finite[i - 1] + finite[i]) / 2;
+        }
+
+        Assert.Equal(neuroKit!.Value, area / finite.Length, PeerTolerance);
+    }
+
+    // ---------------------------------------------------------------- hand-checked and analytic examples
+
+    [Fact]
+    public void SampleEntropy_HandCountedSeries_IsLnTwo()
+    {
+        // x = 1 2 1 2 1 3, m = 2, r = 0.5 (absolute), distance ≤ r. Start points i = 0..3 (N − m = 4).
+        // Length 2: (1,2) (2,1) (1,2) (2,1): 0~2 and 1~3 match → B = 4 ordered pairs.
+        // Length 3: (1,2,1) (2,1,2) (1,2,1) (2,1,3): only 0~2 (1~3 differ by 1 in the last place) → A = 2.
+        // SampEn = −ln(2/4) = ln 2.
+        double[] x = [1, 2, 1, 2, 1, 3];
+        var result = HrvMetrics.SampleEntropy(x, new EntropyOptions { ToleranceMs = 0.5 });
+
+        Assert.Equal(4, result.MatchingPairsM);
+        Assert.Equal(2, result.MatchingPairsMPlusOne);
+        Assert.Equal(4, result.TemplateCount);
+        Assert.Equal(Math.Log(2), result.Value!.Value, 1e-15);
+    }
+
+    [Fact]
+    public void SampleEntropy_DistanceEqualToTolerance_CountsOnlyWithLessThanOrEqual()
+    {
+        // Same x, r = 1. With ≤: every pair of length-2 templates is within 1 → B = 4·3 = 12; length 3:
+        // d(0,1) = 1, d(0,2) = 0, d(0,3) = 2, d(1,2) = 1, d(1,3) = 1, d(2,3) = 2 → 4 pairs, A = 8 → ln(12/8).
+        // With <: only the distance-0 pairs remain: B = 4, A = 2 → ln 2.
+        double[] x = [1, 2, 1, 2, 1, 3];
+        var closed = HrvMetrics.SampleEntropy(x, new EntropyOptions { ToleranceMs = 1 });
+        var open = HrvMetrics.SampleEntropy(x, new EntropyOptions { ToleranceMs = 1, Comparison = ToleranceComparison.LessThan });
+
+        Assert.Equal((12, 8), (closed.MatchingPairsM, closed.MatchingPairsMPlusOne));
+        Assert.Equal(Math.Log(1.5), closed.Value!.Value, 1e-15);
+        Assert.Equal((4, 2), (open.MatchingPairsM, open.MatchingPairsMPlusOne));
+        Assert.Equal(Math.Log(2), open.Value!.Value, 1e-15);
+    }
+
+    [Fact]
+    public void ApproximateEntropy_HandCountedSeries_IsPincusSignedDifference()
+    {
+        // x = 1 2 1 2 1 3, m = 2, r = 0.5, self-matches counted.
+        // Length 2, N − m + 1 = 5 templates (1,2) (2,1) (1,2) (2,1) (1,3): C = 2 2 2 2 1
+        //   Φ2 = [4 ln(2/5) + ln(1/5)] / 5.
+        // Length 3, 4 templates (1,2,1) (2,1,2) (1,2,1) (2,1,3): C = 2 1 2 1
+        //   Φ3 = [2 ln(2/4) + 2 ln(1/4)] / 4.
+        // ApEn = Φ2 − Φ3 ≈ −0.0152: negative, which NeuroKit2 would report as its absolute value.
+        double[] x = [1, 2, 1, 2, 1, 3];
+        var phi2 = ((4 * Math.Log(2.0 / 5)) + Math.Log(1.0 / 5)) / 5;
+        var phi3 = ((2 * Math.Log(2.0 / 4)) + (2 * Math.Log(1.0 / 4))) / 4;
+        var result = HrvMetrics.ApproximateEntropy(x, new EntropyOptions { ToleranceMs = 0.5 });
+
+        Assert.Equal(phi2, result.PhiM, 1e-14);
+        Assert.Equal(phi3, result.PhiMPlusOne, 1e-14);
+        Assert.Equal(phi2 - phi3, result.Value!.Value, 1e-14);
+        Assert.True(result.Value < 0);
+    }
+
+    [Theory]
+    [InlineData(DfaWindowing.NonOverlapping)]
+    [InlineData(DfaWindowing.HalfOverlapping)]
+    public void DetrendedFluctuation_LinearRamp_MatchesAnalyticQuadraticProfile(DfaWindowing windowing)
+    {
+        // RRᵢ = 500 + i has the profile yₖ = k²/2 + (linear in k). A least-squares line leaves, in every window of
+        // n points, the residual ½·P₂(j) with Σ P₂² = n(n² − 1)(n² − 4)/180 (second discrete orthogonal polynomial),
+        // so F(n) = ½·√((n² − 1)(n² − 4)/180) for any window placement, and α is the least-squares slope of
+        // ln F(n) on ln n over the scale range.
+        var x = Enumerable.Range(0, 640).Select(i => 500.0 + i).ToArray();
+        var result = HrvMetrics.DetrendedFluctuation(x, DfaOptions.Default with { Windowing = windowing });
+
+        Assert.Equal(AnalyticRampAlpha(4, 16), result.Alpha1!.Value, 1e-9);
+        Assert.Equal(AnalyticRampAlpha(16, 64), result.Alpha2!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void DocsSnippet_SeededSeries_GivesDefinedValues()
+    {
+        // The code block at the top of docs/hrv-complexity.md, verbatim.
+        var rrMs = RandomSeries(seed: 5, length: 400);
+
+        var sampEn = HrvMetrics.SampleEntropy(rrMs); // m = 2, r = 0.2 × SDNN (n − 1), d ≤ r
+        var apEn = HrvMetrics.ApproximateEntropy(rrMs);
+        var mse = HrvMetrics.MultiscaleEntropy(rrMs, maxScale: 20);
+        var dfa = HrvMetrics.DetrendedFluctuation(rrMs); // α1 4–16, α2 16–64 beats
+        var nolds = HrvMetrics.SampleEntropy(rrMs, EntropyOptions.Default with { Comparison = ToleranceComparison.LessThan });
+
+        Assert.Equal(BruteForceTemplateCounter.SampleEntropy(rrMs, 2, sampEn.ToleranceMs, strict: false), sampEn.Value);
+        Assert.Equal(BruteForceTemplateCounter.SampleEntropy(rrMs, 2, nolds.ToleranceMs, strict: true), nolds.Value);
+        Assert.NotNull(apEn.Value);
+        Assert.Equal(20, mse.SampleEntropyByScale.Count);
+        Assert.NotNull(dfa.Alpha1);
+        Assert.NotNull(dfa.Alpha2);
+    }
+
+    // ---------------------------------------------------------------- undefined and invalid input
+
+    [Fact]
+    public void Entropies_ConstantSeries_AreUndefinedWithZeroTolerance()
+    {
+        var x = Enumerable.Repeat(800.0, 300).ToArray();
+
+        var sampEn = HrvMetrics.SampleEntropy(x);
+        var apEn = HrvMetrics.ApproximateEntropy(x);
+        var mse = HrvMetrics.MultiscaleEntropy(x, 5);
+
+        Assert.Null(sampEn.Value);
+        Assert.Equal("hrv.zero-tolerance", sampEn.Problem?.Code);
+        Assert.Null(apEn.Value);
+        Assert.Equal("hrv.zero-tolerance", apEn.Problem?.Code);
+        Assert.All(mse.SampleEntropyByScale, v => Assert.Null(v));
+        Assert.Equal("hrv.zero-tolerance", Assert.Single(mse.Problems).Code);
+    }
+
+    [Fact]
+    public void DetrendedFluctuation_ConstantSeries_IsUndefinedWithZeroFluctuation()
+    {
+        var result = HrvMetrics.DetrendedFluctuation(Enumerable.Repeat(800.0, 300).ToArray());
+
+        Assert.Null(result.Alpha1);
+        Assert.Null(result.Alpha2);
+        Assert.Equal(["hrv.zero-fluctuation", "hrv.zero-fluctuation"], result.Problems.Select(p => p.Code));
+    }
+
+    [Fact]
+    public void Entropies_TooShortSeries_ReportTooFewBeats()
+    {
+        double[] x = [800, 810, 790];
+
+        Assert.Equal("hrv.too-few-beats", HrvMetrics.SampleEntropy(x).Problem?.Code);
+        Assert.Equal("hrv.too-few-beats", HrvMetrics.ApproximateEntropy(x).Problem?.Code);
+        Assert.Equal("hrv.too-few-beats", HrvMetrics.SampleEntropy([]).Problem?.Code);
+        Assert.Null(HrvMetrics.SampleEntropy(x).Value);
+    }
+
+    [Fact]
+    public void DetrendedFluctuation_TooShortSeries_ReportsTooFewBeatsPerExponent()
+    {
+        var x = Enumerable.Range(0, 40).Select(i => 800.0 + (i % 3 * 10)).ToArray();
+
+        var result = HrvMetrics.DetrendedFluctuation(x);
+
+        Assert.NotNull(result.Alpha1); // 40 ≥ 16
+        Assert.Null(result.Alpha2); // 40 < 64
+        Assert.Equal("hrv.too-few-beats", Assert.Single(result.Problems).Code);
+        Assert.Equal(2, HrvMetrics.DetrendedFluctuation([]).Problems.Count);
+    }
+
+    [Fact]
+    public void SampleEntropy_NoMatchingTemplates_IsUndefinedWithProblem()
+    {
+        // A strictly increasing series with steps of 10 ms and r = 5 ms: no two templates are within r.
+        var x = Enumerable.Range(0, 50).Select(i => 700.0 + (10 * i)).ToArray();
+
+        var result = HrvMetrics.SampleEntropy(x, new EntropyOptions { ToleranceMs = 5 });
+
+        Assert.Null(result.Value);
+        Assert.Equal(0, result.MatchingPairsM);
+        Assert.Equal("hrv.no-template-matches", result.Problem?.Code);
+    }
+
+    [Fact]
+    public void Complexity_InvalidArguments_ThrowNamingTheArgument()
+    {
+        double[] x = [800, 810, 790, 805, 795];
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(x, new EntropyOptions { EmbeddingDimension = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(x, new EntropyOptions { ToleranceMs = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.ApproximateEntropy(x, new EntropyOptions { ToleranceSdFactor = double.NaN }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.MultiscaleEntropy(x, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.DetrendedFluctuation(x, new DfaOptions { ShortTermMinBeats = 2 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.DetrendedFluctuation(x, new DfaOptions { LongTermMaxBeats = 16 }));
+        var error = Assert.Throws<ArgumentException>(() => HrvMetrics.SampleEntropy([800, double.NaN, 790, 800]));
+        Assert.Contains("[1]", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => HrvMetrics.DetrendedFluctuation([800, -1, 790]));
+    }
+
+    // ---------------------------------------------------------------- multiscale entropy
+
+    [Fact]
+    public void MultiscaleEntropy_EachScale_EqualsBruteForceSampEnOfCoarseGrainedSeriesWithOriginalTolerance()
+    {
+        var x = RandomSeries(seed: 7, length: 600);
+        var r = 0.2 * SampleSd(x);
+        var result = HrvMetrics.MultiscaleEntropy(x, 6);
+
+        Assert.Equal(r, result.ToleranceMs, 1e-12);
+        Assert.Equal(HrvMetrics.SampleEntropy(x).Value, result.SampleEntropyByScale[0]);
+        for (var scale = 1; scale <= 6; scale++)
+        {
+            var coarse = Enumerable.Range(0, x.Length / scale).Select(j => x.Skip(j * scale).Take(scale).Sum() / scale).ToArray();
+            var expected = BruteForceTemplateCounter.SampleEntropy(coarse, 2, r, strict: false);
+            Assert.Equal(expected!.Value, result.SampleEntropyByScale[scale - 1]!.Value, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void MultiscaleEntropy_ScaleBeyondSeries_IsNullWithProblemForThatScale()
+    {
+        var x = RandomSeries(seed: 3, length: 40);
+
+        var result = HrvMetrics.MultiscaleEntropy(x, 12);
+
+        Assert.Null(result.SampleEntropyByScale[11]); // ⌊40/12⌋ = 3 < m + 2
+        Assert.Contains(result.Problems, p => p.Code == "hrv.too-few-beats" && p.Location == "MSE scale 12");
+    }
+
+    // ---------------------------------------------------------------- fast counter = brute force
+
+    [Fact]
+    public void CountPerTemplate_RandomSeriesWithTies_EqualsBruteForce()
+    {
+        // Values on a 5-ms grid and r on the same grid: many distances equal r exactly, so ≤ versus < matters.
+        var series = Gen.Choose(4, 90).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 24).Select(v => 700.0 + (5 * v)), n));
+        var cases =
+            from x in series
+            from k in Gen.Choose(1, 4)
+            from r in Gen.Elements(5.0, 10.0, 15.0, 25.0)
+            from strict in Gen.Elements(false, true)
+            select (x, k, r, strict);
+
+        Prop.ForAll(Arb.From(cases), c => CountsAgree(c.x, c.k, c.r, c.strict)).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void CountPerTemplate_RandomContinuousSeries_EqualsBruteForce()
+    {
+        var series = Gen.Choose(4, 120).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 400_000).Select(v => 600 + (v / 1000.0)), n));
+        var cases =
+            from x in series
+            from k in Gen.Choose(1, 5)
+            from r in Gen.Choose(1, 200_000).Select(v => v / 1000.0)
+            from strict in Gen.Elements(false, true)
+            select (x, k, r, strict);
+
+        Prop.ForAll(Arb.From(cases), c => CountsAgree(c.x, c.k, c.r, c.strict)).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void CountPerTemplate_LongSeriesAllPaths_EqualBruteForce()
+    {
+        // Longer than the SIMD width many times over, with repeated values, for k = 1, 2, 3 and 4.
+        var x = RandomSeries(seed: 11, length: 2500).Select(v => Math.Round(v / 8) * 8).ToArray();
+        var r = 0.2 * SampleSd(x);
+        for (var k = 1; k <= 4; k++)
+        {
+            foreach (var strict in new[] { false, true })
+            {
+                Assert.True(CountsAgree(x, k, r, strict), $"k = {k}, strict = {strict}");
+            }
+        }
+    }
+
+    private static bool CountsAgree(double[] x, int k, double r, bool strict)
+    {
+        if (x.Length < k)
+        {
+            return true;
+        }
+
+        foreach (var templates in new[] { x.Length - k + 1, x.Length - k })
+        {
+            if (templates < 1)
+            {
+                continue;
+            }
+
+            var fast = new int[templates];
+            TemplateMatchCounter.CountPerTemplate(x, k, templates, r, strict, fast);
+            if (!fast.SequenceEqual(BruteForceTemplateCounter.CountPerTemplate(x, k, templates, r, strict)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static bool IsConstant(double[] x) => x.All(v => v == x[0]);
+
+    private static double SampleSd(double[] x)
+    {
+        var mean = x.Average();
+        return Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1));
+    }
+
+    private static double AnalyticRampAlpha(int minScale, int maxScale)
+    {
+        var points = Enumerable.Range(minScale, maxScale - minScale + 1)
+            .Select(n => (X: Math.Log(n), Y: Math.Log(0.5 * Math.Sqrt(((double)n * n - 1) * (((double)n * n) - 4) / 180))))
+            .ToArray();
+        var mx = points.Average(p => p.X);
+        var my = points.Average(p => p.Y);
+        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+    }
+
+    /// <summary>A seeded RR-like series: 800 ms, a slow wave, a respiratory wave and noise.</summary>
+    private static double[] RandomSeries(int seed, int length)
+    {
+        var random = new Random(seed);
+        return Enumerable.Range(0, length)
+            .Select(i => 800 + (40 * Math.Sin(i * 0.07)) + (25 * Math.Sin(i * 1.3)) + (30 * (random.NextDouble() - 0.5)))
+            .ToArray();
+    }
+}
