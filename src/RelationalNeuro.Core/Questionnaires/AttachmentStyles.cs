@@ -49,7 +49,7 @@ public static class AttachmentStyles
     /// <param name="problem">Why no classification was possible, or null.</param>
     /// <returns>The classification, or null when a dimension is unavailable (see <paramref name="problem"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
-    public static AttachmentClassification? Classify(ScoreResult scores, AttachmentClassificationOptions? options, out Problem? problem)
+    public static AttachmentClassification? ClassifyScores(ScoreResult scores, AttachmentClassificationOptions? options, out Problem? problem)
     {
         ArgumentNullException.ThrowIfNull(scores);
         double? anxiety = null, avoidance = null;

@@ -46,7 +46,7 @@ public sealed class AttachmentStylesTests
         // Research file §5: anxiety 4.8333, avoidance 3.2222 -> high anxiety, low avoidance at the midpoint split.
         var scores = InstrumentCatalog.GetScorer("ecr-r").Score(Answers.Parse("5,6,4,5,6,3,4,5,2,6,3,5,4,5,6,4,3,5,2,6,3,2,3,6,2,3,5,6,5,6,3,5,6,5,6,6"));
 
-        var result = AttachmentStyles.Classify(scores, null, out var problem);
+        var result = AttachmentStyles.ClassifyScores(scores, null, out var problem);
 
         Assert.Null(problem);
         Assert.Equal(AttachmentStyle.Preoccupied, result!.Value.Style);
@@ -59,7 +59,7 @@ public sealed class AttachmentStylesTests
     {
         var scores = InstrumentCatalog.GetScorer("ecr-s").Score(Answers.Parse("_,4,_,4,_,4,4,4,4,4,4,4"));
 
-        var result = AttachmentStyles.Classify(scores, null, out var problem);
+        var result = AttachmentStyles.ClassifyScores(scores, null, out var problem);
 
         Assert.Null(result);
         Assert.Equal("attachment.unavailable", problem!.Code);
