@@ -89,6 +89,13 @@ public static class AttachmentStyles
     /// <exception cref="ArgumentException"><paramref name="ratings"/> does not hold four entries.</exception>
     public static RelationshipQuestionnaireResult ClassifyRelationshipQuestionnaire(ReadOnlySpan<double?> ratings, AttachmentStyle? forcedChoice = null)
     {
+        if (ratings.Length != 4)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The RQ has four ratings (A Secure, B Fearful, C Preoccupied, D Dismissing); got {ratings.Length}."),
+                nameof(ratings));
+        }
+
         var scores = InstrumentCatalog.GetScorer("rq").Score(ratings);
         var problems = scores.Problems.ToBuilder();
         var self = scores["model-of-self"].Score;

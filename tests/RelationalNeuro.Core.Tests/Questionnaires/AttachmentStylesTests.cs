@@ -97,4 +97,12 @@ public sealed class AttachmentStylesTests
         Assert.Null(result.Category);
         Assert.Contains(result.Problems, p => p.Code == "score.too-many-missing");
     }
+
+    [Fact]
+    public void ClassifyRelationshipQuestionnaire_ThreeRatings_ThrowsNamingRatings()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => AttachmentStyles.ClassifyRelationshipQuestionnaire(Answers.Parse("7,1,1")));
+
+        Assert.Equal("ratings", ex.ParamName);
+    }
 }
