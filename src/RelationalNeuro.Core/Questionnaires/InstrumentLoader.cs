@@ -1,0 +1,494 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace RelationalNeuro.Questionnaires;
+
+/// <summary>
+/// Reads instrument definitions from JSON (through a source-generated serializer context: trim- and AOT-safe) and
+/// validates them, reporting every problem at once with its JSON path.
+/// </summary>
+/// <remarks>
+/// Checks: required fields; scale <c>min &lt; max</c> and option values on the scale; unique item numbers and link
+/// ids; reverse-keyed items that are items of the instrument; subscale ids unique, items known and not repeated;
+/// known methods and custom rules; missing-data rules; bands with <c>min ≤ max</c> that do not overlap; norms and
+/// reliability values in range. A JSON syntax error or an unknown property stops reading at that point and is
+/// reported as one problem with the path the reader had reached. Problem codes start with <c>definition.</c>.
+/// </remarks>
+public static class InstrumentLoader
+{
+    /// <summary>Reads a definition from UTF-8 JSON.</summary>
+    /// <param name="utf8Json">The JSON bytes.</param>
+    /// <returns>The definition, or every problem found.</returns>
+    public static InstrumentLoadResult Load(ReadOnlySpan<byte> utf8Json)
+    {
+        InstrumentJson? json;
+        try
+        {
+            json = JsonSerializer.Deserialize(utf8Json, QuestionnaireJsonContext.Default.InstrumentJson);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(new Problem("definition.invalid-json", ex.Message, ProblemSeverity.Error, ex.Path ?? "$"));
+        }
+
+        if (json is null)
+        {
+            return Fail(new Problem("definition.invalid-json", "The document is null.", ProblemSeverity.Error, "$"));
+        }
+
+        return Validate(json);
+    }
+
+    /// <summary>Reads a definition from a JSON string.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The definition, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static InstrumentLoadResult Load(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Load(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>Reads a definition from a stream of UTF-8 JSON (read to its end; not disposed).</summary>
+    /// <param name="utf8Json">The stream.</param>
+    /// <returns>The definition, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static InstrumentLoadResult Load(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static InstrumentLoadResult Fail(Problem problem) => new(null, [problem]);
+
+    private static InstrumentLoadResult Validate(InstrumentJson json)
+    {
+        var v = new Validator();
+        var id = v.Required(json.Id, "$.id");
+        var name = v.Required(json.Name, "$.name");
+        var shortName = json.ShortName ?? name;
+        var version = v.Required(json.Version, "$.version");
+        var citation = v.Required(json.Citation, "$.citation");
+
+        InstrumentLicence? licence = null;
+        if (json.Licence is null)
+        {
+            v.Missing("$.licence");
+        }
+        else
+        {
+            var statement = v.Required(json.Licence.Statement, "$.licence.statement");
+            licence = new InstrumentLicence(statement, json.Licence.ShipItemWording, json.Licence.Attribution);
+        }
+
+        var scale = ValidateScale(json.Scale, v);
+        var items = ValidateItems(json, id, v);
+        var itemNumbers = items.Select(i => i.Number).ToHashSet();
+
+        var reverse = ImmutableArray.CreateBuilder<int>();
+        var seenReverse = new HashSet<int>();
+        var reverseKeys = json.ReverseKeyed ?? [];
+        for (var i = 0; i < reverseKeys.Length; i++)
+        {
+            var path = $"$.reverseKeyed[{Str(i)}]";
+            var number = reverseKeys[i];
+            if (!itemNumbers.Contains(number))
+            {
+                v.Error("definition.reverse-outside-scale", $"Reverse-keyed item {Str(number)} is not an item of this instrument.", path);
+            }
+            else if (!seenReverse.Add(number))
+            {
+                v.Error("definition.duplicate-reverse-key", $"Item {Str(number)} is listed as reverse-keyed twice.", path);
+            }
+            else
+            {
+                reverse.Add(number);
+            }
+        }
+
+        var defaultMissing = json.MissingData is null ? MissingDataRule.Default : ParseMissing(json.MissingData, "$.missingData", v);
+        var subscales = ValidateSubscales(json.Subscales, itemNumbers, defaultMissing, v);
+
+        if (v.HasErrors)
+        {
+            return new InstrumentLoadResult(null, v.Problems.ToImmutable());
+        }
+
+        var definition = new InstrumentDefinition
+        {
+            Id = id,
+            Name = name,
+            ShortName = shortName,
+            Version = version,
+            Citation = citation,
+            Licence = licence!,
+            Scale = scale!,
+            Items = items,
+            ReverseKeyed = reverse.ToImmutable(),
+            Subscales = subscales,
+            LoincCode = json.LoincCode,
+            Notes = [.. json.Notes ?? []],
+        };
+        return new InstrumentLoadResult(definition, v.Problems.ToImmutable());
+    }
+
+    private static ResponseScale? ValidateScale(ScaleJson? json, Validator v)
+    {
+        if (json is null)
+        {
+            v.Missing("$.scale");
+            return null;
+        }
+
+        if (json.Min is null)
+        {
+            v.Missing("$.scale.min");
+        }
+
+        if (json.Max is null)
+        {
+            v.Missing("$.scale.max");
+        }
+
+        if (json.Min is null || json.Max is null)
+        {
+            return null;
+        }
+
+        int min = json.Min.Value, max = json.Max.Value;
+        if (min >= max)
+        {
+            v.Error("definition.bad-scale", $"Scale minimum {Str(min)} must be below its maximum {Str(max)}.", "$.scale");
+            return null;
+        }
+
+        var options = ImmutableArray.CreateBuilder<ResponseOption>();
+        var seen = new HashSet<int>();
+        var list = json.Options ?? [];
+        for (var i = 0; i < list.Length; i++)
+        {
+            var path = $"$.scale.options[{Str(i)}]";
+            var o = list[i];
+            if (o.Value is null)
+            {
+                v.Missing(path + ".value");
+                continue;
+            }
+
+            var label = v.Required(o.Label, path + ".label");
+            if (o.Value < min || o.Value > max)
+            {
+                v.Error("definition.option-outside-scale", $"Option value {Str(o.Value.Value)} is outside the scale {Str(min)}..{Str(max)}.", path + ".value");
+            }
+            else if (!seen.Add(o.Value.Value))
+            {
+                v.Error("definition.duplicate-option", $"Option value {Str(o.Value.Value)} appears twice.", path + ".value");
+            }
+            else
+            {
+                options.Add(new ResponseOption(o.Value.Value, label, o.Loinc));
+            }
+        }
+
+        return new ResponseScale { Min = min, Max = max, Options = options.ToImmutable() };
+    }
+
+    private static ImmutableArray<InstrumentItem> ValidateItems(InstrumentJson json, string id, Validator v)
+    {
+        var result = ImmutableArray.CreateBuilder<InstrumentItem>();
+        if (json.Items is null || json.Items.Length == 0)
+        {
+            v.Error("definition.no-items", "The instrument has no items.", "$.items");
+            return result.ToImmutable();
+        }
+
+        var numbers = new HashSet<int>();
+        var linkIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < json.Items.Length; i++)
+        {
+            var path = $"$.items[{Str(i)}]";
+            var item = json.Items[i];
+            if (item.Number is null)
+            {
+                v.Missing(path + ".number");
+                continue;
+            }
+
+            var number = item.Number.Value;
+            if (number < 1)
+            {
+                v.Error("definition.bad-item-number", $"Item number {Str(number)} must be 1 or more.", path + ".number");
+                continue;
+            }
+
+            if (!numbers.Add(number))
+            {
+                v.Error("definition.duplicate-id", $"Item number {Str(number)} appears twice.", path + ".number");
+                continue;
+            }
+
+            var linkId = item.LinkId ?? string.Create(CultureInfo.InvariantCulture, $"{id}-{number:D2}");
+            if (!linkIds.Add(linkId))
+            {
+                v.Error("definition.duplicate-id", $"Link id '{linkId}' appears twice.", path + ".linkId");
+                continue;
+            }
+
+            result.Add(new InstrumentItem(number, linkId, item.Text, item.Loinc));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<SubscaleDefinition> ValidateSubscales(
+        SubscaleJson[]? list, HashSet<int> itemNumbers, MissingDataRule defaultMissing, Validator v)
+    {
+        var result = ImmutableArray.CreateBuilder<SubscaleDefinition>();
+        if (list is null || list.Length == 0)
+        {
+            v.Error("definition.no-subscales", "The instrument has no subscale or total to score.", "$.subscales");
+            return result.ToImmutable();
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < list.Length; s++)
+        {
+            var path = $"$.subscales[{Str(s)}]";
+            var json = list[s];
+            var id = v.Required(json.Id, path + ".id");
+            if (json.Id is not null && !ids.Add(id))
+            {
+                v.Error("definition.duplicate-id", $"Subscale id '{id}' appears twice.", path + ".id");
+            }
+
+            var name = json.Name ?? id;
+            var items = ImmutableArray.CreateBuilder<int>();
+            var seen = new HashSet<int>();
+            var keys = json.Items ?? [];
+            if (keys.Length == 0)
+            {
+                v.Error("definition.empty-subscale", $"Subscale '{id}' has no items.", path + ".items");
+            }
+
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var itemPath = $"{path}.items[{Str(i)}]";
+                if (!itemNumbers.Contains(keys[i]))
+                {
+                    v.Error("definition.unknown-item", $"Subscale '{id}' names item {Str(keys[i])}, which the instrument does not have.", itemPath);
+                }
+                else if (!seen.Add(keys[i]))
+                {
+                    v.Error("definition.duplicate-id", $"Subscale '{id}' lists item {Str(keys[i])} twice.", itemPath);
+                }
+                else
+                {
+                    items.Add(keys[i]);
+                }
+            }
+
+            var method = ScoringMethod.Sum;
+            switch (json.Method)
+            {
+                case null or "sum":
+                    break;
+                case "mean":
+                    method = ScoringMethod.Mean;
+                    break;
+                case "custom":
+                    method = ScoringMethod.Custom;
+                    var rule = CustomScoringRules.Find(json.Rule);
+                    if (rule is null)
+                    {
+                        v.Error(
+                            "definition.unknown-rule",
+                            $"Custom rule '{json.Rule}' is unknown; known rules: {string.Join(", ", CustomScoringRules.Names)}.",
+                            path + ".rule");
+                    }
+                    else if (rule.RequiredItemCount is int count && keys.Length != count)
+                    {
+                        v.Error("definition.rule-item-count", $"Rule '{rule.Name}' needs exactly {Str(count)} items; subscale '{id}' has {Str(keys.Length)}.", path + ".items");
+                    }
+
+                    break;
+                default:
+                    v.Error("definition.unknown-method", $"Method '{json.Method}' is unknown; use sum, mean or custom.", path + ".method");
+                    break;
+            }
+
+            if (method != ScoringMethod.Custom && json.Rule is not null)
+            {
+                v.Error("definition.rule-without-custom", $"A rule is named but the method is '{json.Method ?? "sum"}', not custom.", path + ".rule");
+            }
+
+            var missing = json.MissingData is null ? defaultMissing : ParseMissing(json.MissingData, path + ".missingData", v);
+            var bands = ValidateBands(json.Bands, path, v);
+            var norms = ValidateNorms(json.Norms, path, v);
+            ReliabilityEstimate? reliability = null;
+            if (json.Reliability is { } r)
+            {
+                var rPath = path + ".reliability";
+                var source = v.Required(r.Source, rPath + ".source");
+                CheckCorrelation(r.Alpha, rPath + ".alpha", v);
+                CheckCorrelation(r.TestRetest, rPath + ".testRetest", v);
+                reliability = new ReliabilityEstimate(r.Alpha, r.TestRetest, source);
+            }
+
+            result.Add(new SubscaleDefinition
+            {
+                Id = id,
+                Name = name,
+                Items = items.ToImmutable(),
+                Method = method,
+                CustomRule = method == ScoringMethod.Custom ? json.Rule : null,
+                RawResponses = json.RawResponses,
+                MissingData = missing,
+                Bands = bands,
+                Norms = norms,
+                Reliability = reliability,
+                LoincCode = json.Loinc,
+            });
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static void CheckCorrelation(double? value, string path, Validator v)
+    {
+        if (value is double x && !(x >= -1 && x <= 1))
+        {
+            v.Error("definition.bad-reliability", $"Reliability {Str(x)} must lie in [-1, 1].", path);
+        }
+    }
+
+    private static ImmutableArray<InterpretationBand> ValidateBands(BandJson[]? list, string path, Validator v)
+    {
+        var bands = ImmutableArray.CreateBuilder<InterpretationBand>();
+        var indices = new List<int>();
+        for (var b = 0; b < (list?.Length ?? 0); b++)
+        {
+            var bandPath = $"{path}.bands[{Str(b)}]";
+            var json = list![b];
+            var label = v.Required(json.Label, bandPath + ".label");
+            if (json.Min is null)
+            {
+                v.Missing(bandPath + ".min");
+            }
+
+            if (json.Max is null)
+            {
+                v.Missing(bandPath + ".max");
+            }
+
+            if (json.Min is null || json.Max is null)
+            {
+                continue;
+            }
+
+            if (!(json.Min <= json.Max))
+            {
+                v.Error("definition.bad-band", $"Band '{label}' has min {Str(json.Min.Value)} above max {Str(json.Max.Value)}.", bandPath);
+                continue;
+            }
+
+            bands.Add(new InterpretationBand(label, json.Min.Value, json.Max.Value, json.Description, json.Source));
+            indices.Add(b);
+        }
+
+        for (var i = 0; i < bands.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (bands[i].Min <= bands[j].Max && bands[j].Min <= bands[i].Max)
+                {
+                    v.Error(
+                        "definition.overlapping-bands",
+                        $"Band '{bands[i].Label}' [{Str(bands[i].Min)}, {Str(bands[i].Max)}] overlaps band '{bands[j].Label}' [{Str(bands[j].Min)}, {Str(bands[j].Max)}].",
+                        $"{path}.bands[{Str(indices[i])}]");
+                }
+            }
+        }
+
+        return bands.ToImmutable();
+    }
+
+    private static ImmutableArray<NormativeData> ValidateNorms(NormJson[]? list, string path, Validator v)
+    {
+        var norms = ImmutableArray.CreateBuilder<NormativeData>();
+        for (var n = 0; n < (list?.Length ?? 0); n++)
+        {
+            var normPath = $"{path}.norms[{Str(n)}]";
+            var json = list![n];
+            var population = v.Required(json.Population, normPath + ".population");
+            var source = v.Required(json.Source, normPath + ".source");
+            if (json.Mean is null)
+            {
+                v.Missing(normPath + ".mean");
+                continue;
+            }
+
+            if (json.Sd is double sd && !(sd > 0))
+            {
+                v.Error("definition.bad-norm", $"Standard deviation {Str(sd)} must be greater than 0.", normPath + ".sd");
+                continue;
+            }
+
+            norms.Add(new NormativeData(population, json.Mean.Value, json.Sd, json.N, source));
+        }
+
+        return norms.ToImmutable();
+    }
+
+    private static MissingDataRule ParseMissing(MissingJson json, string path, Validator v)
+    {
+        switch (json.Rule)
+        {
+            case "requireAll":
+                return MissingDataRule.RequireAll;
+            case "maxMissing" when json.Value is >= 0:
+                return new MissingDataRule(MissingDataRuleKind.MaxMissingItems, json.Value.Value);
+            case "minAnsweredPercent" when json.Value is >= 1 and <= 100:
+                return new MissingDataRule(MissingDataRuleKind.MinAnsweredPercent, json.Value.Value);
+            case "maxMissing" or "minAnsweredPercent":
+                v.Error("definition.bad-missing-rule", $"Rule '{json.Rule}' needs a value (maxMissing ≥ 0, minAnsweredPercent 1..100); was {(json.Value is int x ? Str(x) : "absent")}.", path + ".value");
+                return MissingDataRule.RequireAll;
+            default:
+                v.Error("definition.bad-missing-rule", $"Missing-data rule '{json.Rule}' is unknown; use requireAll, maxMissing or minAnsweredPercent.", path + ".rule");
+                return MissingDataRule.RequireAll;
+        }
+    }
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Str(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private sealed class Validator
+    {
+        public ImmutableArray<Problem>.Builder Problems { get; } = ImmutableArray.CreateBuilder<Problem>();
+
+        public bool HasErrors { get; private set; }
+
+        public void Error(string code, string message, string path)
+        {
+            HasErrors = true;
+            Problems.Add(new Problem(code, message, ProblemSeverity.Error, path));
+        }
+
+        public void Missing(string path) => Error("definition.missing-field", $"Required field '{path}' is missing.", path);
+
+        public string Required(string? value, string path)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Missing(path);
+                return string.Empty;
+            }
+
+            return value;
+        }
+    }
+}
