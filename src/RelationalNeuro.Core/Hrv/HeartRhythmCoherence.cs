@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 using RelationalNeuro.Hrv.Spectral;
 using RelationalNeuro.Internal;
 
@@ -147,7 +146,7 @@ public static class HeartRhythmCoherence
         }
 
         Array.Clear(fft, z.Length, fft.Length - z.Length);
-        Fourier.Forward(fft, FourierOptions.NoScaling);
+        Radix2Fft.Forward(fft);
 
         var bins = (fft.Length / 2) + 1;
         double Density(int k) => (k == 0 || k == bins - 1 ? 1.0 : 2.0) * scale * ((fft[k].Real * fft[k].Real) + (fft[k].Imaginary * fft[k].Imaginary));

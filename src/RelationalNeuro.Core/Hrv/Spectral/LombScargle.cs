@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -19,7 +18,7 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// <para>
 /// The trigonometric sums are evaluated exactly (recurrence over the frequency grid) when N × frequencies ≤ 2·10⁶,
 /// otherwise by Press &amp; Rybicki's (1989, ApJ 338:277) extirpolation onto a grid 8× finer than the frequency count
-/// (4-point Lagrange weights, periodic wrap) followed by MathNet FFTs, as astropy's <c>method="fast"</c> does with 5×.
+/// (4-point Lagrange weights, periodic wrap) followed by radix-2 FFTs, as astropy's <c>method="fast"</c> does with 5×.
 /// </para>
 /// </remarks>
 internal static class LombScargle
@@ -213,7 +212,7 @@ internal static class LombScargle
             Add(grid, (baseIndex + 3) & mask, hr * w3, hi * w3);
         }
 
-        Fourier.Inverse(grid, FourierOptions.NoScaling);
+        Radix2Fft.Inverse(grid.AsSpan(0, nfft));
     }
 
     private static void Add(Complex[] grid, int index, double re, double im) =>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -8,7 +7,7 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// Welch PSD of an NN series: beat times → interpolation at fs → whole-series detrending → segments (each mean-removed
 /// and tapered) → |FFT|² → mean over segments, scaled to a one-sided density in ms²/Hz exactly as SciPy's
 /// <c>welch(scaling='density')</c>: P_k = c_k·|X_k|²/(fs·Σw²), c_k = 2 except at DC and Nyquist. All work arrays are
-/// rented from <see cref="ArrayPool{T}.Shared"/>; two real segments share one complex MathNet FFT.
+/// rented from <see cref="ArrayPool{T}.Shared"/>; two real segments share one complex FFT (<see cref="Radix2Fft"/>).
 /// </summary>
 internal static class Welch
 {
@@ -158,7 +157,7 @@ internal static class Welch
                 }
 
                 Array.Clear(fft, segment, nfft - segment);
-                Fourier.Forward(fft, FourierOptions.NoScaling);
+                Radix2Fft.Forward(fft.AsSpan(0, nfft));
 
                 // With Z = FFT(a + i·b): |A_k|² + |B_k|² = (|Z_k|² + |Z_{N−k}|²)/2.
                 for (var k = 0; k < bins; k++)

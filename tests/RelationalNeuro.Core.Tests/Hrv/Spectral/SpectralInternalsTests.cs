@@ -106,3 +106,39 @@ public sealed class SpectralInternalsTests
         Assert.Equal(0.222, BandIntegrator.Power(spectrum, band, BandIntegration.RectangleInclusive), 1e-12);
     }
 }
+
+/// <summary>The internal FFT against MathNet.Numerics' <c>Fourier</c> (same sign convention, no scaling).</summary>
+public sealed class Radix2FftTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(1024)]
+    [InlineData(65536)]
+    public void ForwardAndInverse_RandomData_EqualMathNet(int n)
+    {
+        var rng = new Random(n);
+        var data = new System.Numerics.Complex[n];
+        for (var i = 0; i < n; i++)
+        {
+            data[i] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        var ours = (System.Numerics.Complex[])data.Clone();
+        var theirs = (System.Numerics.Complex[])data.Clone();
+        Radix2Fft.Forward(ours);
+        MathNet.Numerics.IntegralTransforms.Fourier.Forward(theirs, MathNet.Numerics.IntegralTransforms.FourierOptions.NoScaling);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(theirs[i].Real, ours[i].Real, 1e-9 * Math.Sqrt(n));
+            Assert.Equal(theirs[i].Imaginary, ours[i].Imaginary, 1e-9 * Math.Sqrt(n));
+        }
+
+        Radix2Fft.Inverse(ours);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(data[i].Real * n, ours[i].Real, 1e-9 * n);
+            Assert.Equal(data[i].Imaginary * n, ours[i].Imaginary, 1e-9 * n);
+        }
+    }
+}
