@@ -148,23 +148,57 @@ internal static class LombScargle
 
     internal static void FastSums(ReadOnlySpan<double> t, ReadOnlySpan<double> y, double f0, double df, int nf, Span<double> s)
     {
-        var nfft = (int)BitOperations.RoundUpToPowerOf2((uint)(nf * Oversampling));
+        // When the first frequency is a whole number q of steps (the default grid starts at one step), the sums are taken on
+        // the grid from 0 and read from index q: the extirpolated grids are then real, and the two of the single-frequency
+        // sums share one complex FFT (Σ y·e and Σ e as real and imaginary parts), so 2 FFTs are needed instead of 3.
+        var steps = f0 / df;
+        var q = (int)Math.Round(steps);
+        var packed = Math.Abs(steps - q) < 1e-9 && q >= 0;
+        var total = packed ? nf + q : nf;
+        var nfft = (int)BitOperations.RoundUpToPowerOf2((uint)(total * Oversampling));
         var pool = ArrayPool<Complex>.Shared;
         var grid = pool.Rent(nfft);
-        if (grid.Length != nfft)
-        {
-            pool.Return(grid);
-            grid = new Complex[nfft];
-        }
-
         try
         {
             var w = 1.0 / t.Length;
-            TrigSum(t, y, w, f0, df, nfft, grid);
+            if (packed)
+            {
+                Extirpolate(t, y, w, 0, df, nfft, grid, imaginary: false, clear: true);
+                Extirpolate(t, default, w, 0, df, nfft, grid, imaginary: true, clear: false);
+                Radix2Fft.Inverse(grid.AsSpan(0, nfft));
+                for (var j = 0; j < nf; j++)
+                {
+                    var k = j + q;
+                    var a = grid[k];
+                    var b = Complex.Conjugate(grid[(nfft - k) & (nfft - 1)]);
+                    var sumY = (a + b) * 0.5;                        // Σ w·y·e^{iωt}
+                    var sumOne = (a - b) * new Complex(0, -0.5);     // Σ w·e^{iωt}
+                    s[j] = sumY.Real;
+                    s[nf + j] = sumY.Imaginary;
+                    s[(2 * nf) + j] = sumOne.Real;
+                    s[(3 * nf) + j] = sumOne.Imaginary;
+                }
+
+                Extirpolate(t, default, w, 0, 2 * df, nfft, grid, imaginary: false, clear: true);
+                Radix2Fft.Inverse(grid.AsSpan(0, nfft));
+                for (var j = 0; j < nf; j++)
+                {
+                    s[(4 * nf) + j] = grid[j + q].Real;
+                    s[(5 * nf) + j] = grid[j + q].Imaginary;
+                }
+
+                return;
+            }
+
+            var w2 = 1.0 / t.Length;
+            Extirpolate(t, y, w2, f0, df, nfft, grid, imaginary: false, clear: true);
+            Radix2Fft.Inverse(grid.AsSpan(0, nfft));
             Extract(grid, nf, s[..nf], s.Slice(nf, nf));
-            TrigSum(t, default, w, f0, df, nfft, grid);
+            Extirpolate(t, default, w2, f0, df, nfft, grid, imaginary: false, clear: true);
+            Radix2Fft.Inverse(grid.AsSpan(0, nfft));
             Extract(grid, nf, s.Slice(2 * nf, nf), s.Slice(3 * nf, nf));
-            TrigSum(t, default, w, 2 * f0, 2 * df, nfft, grid);
+            Extirpolate(t, default, w2, 2 * f0, 2 * df, nfft, grid, imaginary: false, clear: true);
+            Radix2Fft.Inverse(grid.AsSpan(0, nfft));
             Extract(grid, nf, s.Slice(4 * nf, nf), s.Slice(5 * nf, nf));
         }
         finally
@@ -183,25 +217,37 @@ internal static class LombScargle
     }
 
     /// <summary>
-    /// grid[j] ← Σ_k h_k·exp(2πi·(f0 + j·df)·t_k) for j &lt; nfft, where h_k = w·y_k (or w when y is empty): h_k·e^{2πi f0 t_k}
-    /// is spread onto the 4 nearest points of a periodic grid of nfft cells at x_k = t_k·nfft·df (mod nfft), then an
-    /// unscaled inverse FFT gives Σ_m grid_m·e^{2πi j m/nfft}.
+    /// Spreads h_k·e^{2πi f0 t_k} (h_k = w·y_k, or w when y is empty) onto the 4 nearest points of a periodic grid of nfft
+    /// cells at x_k = t_k·nfft·df (mod nfft) with Lagrange weights, so that an unscaled inverse FFT of the grid gives
+    /// Σ_k h_k·exp(2πi·(f0 + j·df)·t_k) at index j. With <paramref name="imaginary"/> the (real, when f0 = 0) values are
+    /// added to the imaginary parts instead, so two real grids can share one transform.
     /// </summary>
-    private static void TrigSum(ReadOnlySpan<double> t, ReadOnlySpan<double> y, double w, double f0, double df, int nfft, Complex[] grid)
+    private static void Extirpolate(ReadOnlySpan<double> t, ReadOnlySpan<double> y, double w, double f0, double df, int nfft, Complex[] grid, bool imaginary, bool clear)
     {
-        Array.Clear(grid, 0, nfft);
+        if (clear)
+        {
+            Array.Clear(grid, 0, nfft);
+        }
+
         var mask = nfft - 1;
         for (var k = 0; k < t.Length; k++)
         {
             var h = y.IsEmpty ? w : w * y[k];
-            var (si, co) = Math.SinCos(2 * Math.PI * f0 * t[k]);
-            var hr = h * co;
-            var hi = h * si;
+            double hr, hi;
+            if (f0 == 0)
+            {
+                (hr, hi) = imaginary ? (0.0, h) : (h, 0.0);
+            }
+            else
+            {
+                var (si, co) = Math.SinCos(2 * Math.PI * f0 * t[k]);
+                (hr, hi) = (h * co, h * si);
+            }
+
             var cycles = t[k] * df;
             var x = (cycles - Math.Floor(cycles)) * nfft;
             var baseIndex = (int)Math.Floor(x) - 1;
             var u = x - baseIndex; // in [1, 2)
-            // Lagrange weights of the 4 points baseIndex + 0…3 evaluated at u.
             var w0 = (u - 1) * (u - 2) * (u - 3) / -6.0;
             var w1 = u * (u - 2) * (u - 3) / 2.0;
             var w2 = u * (u - 1) * (u - 3) / -2.0;
@@ -211,8 +257,6 @@ internal static class LombScargle
             Add(grid, (baseIndex + 2) & mask, hr * w2, hi * w2);
             Add(grid, (baseIndex + 3) & mask, hr * w3, hi * w3);
         }
-
-        Radix2Fft.Inverse(grid.AsSpan(0, nfft));
     }
 
     private static void Add(Complex[] grid, int index, double re, double im) =>
