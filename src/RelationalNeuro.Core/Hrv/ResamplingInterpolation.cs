@@ -1,0 +1,14 @@
+namespace RelationalNeuro.Hrv;
+
+/// <summary>How the NN series, known at the beat times, is interpolated onto the even Welch time grid.</summary>
+public enum ResamplingInterpolation
+{
+    /// <summary>
+    /// Cubic spline with not-a-knot end conditions through every (beat time, NN) point — the spline that SciPy's
+    /// <c>interp1d(kind='cubic')</c> and <c>CubicSpline</c> build (pyHRV's <c>welch_psd</c> uses it).
+    /// </summary>
+    CubicSpline = 0,
+
+    /// <summary>Straight lines between neighbouring beats (hrv-analysis' default).</summary>
+    Linear = 1,
+}

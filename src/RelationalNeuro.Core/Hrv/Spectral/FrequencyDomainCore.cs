@@ -1,0 +1,170 @@
+using System.Globalization;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv.Spectral;
+
+/// <summary>The helpers behind <see cref="HrvMetrics.FrequencyDomain(ReadOnlySpan{double}, FrequencyDomainOptions?)"/>.</summary>
+internal static class FrequencyDomainCore
+{
+    internal readonly record struct BandValue(double Raw, double? Power, double? Peak);
+
+    internal static SpectrumBuffer Estimate(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options) =>
+        options.Method == SpectralMethod.LombScargle ? LombScargle.Estimate(nnMs, options) : Welch.Estimate(nnMs, options);
+
+    internal static BandValue Band(
+        in SpectrumBuffer spectrum,
+        FrequencyBand band,
+        string name,
+        double minimumSeconds,
+        double duration,
+        FrequencyDomainOptions options,
+        bool noVariability,
+        List<Problem> problems)
+    {
+        if (band.WidthHz <= 0)
+        {
+            problems.Add(new Problem("hrv.band-disabled", $"The {name} band has zero width in the options, so it is not computed.", ProblemSeverity.Warning, name));
+            return new BandValue(0, null, null);
+        }
+
+        if (noVariability)
+        {
+            var zero = duration >= minimumSeconds ? 0.0 : (double?)null;
+            if (zero is null)
+            {
+                problems.Add(TooShort(name, minimumSeconds, duration));
+            }
+
+            return new BandValue(0, zero, null);
+        }
+
+        var raw = BandIntegrator.Power(spectrum, band, options.Integration);
+        if (duration < minimumSeconds)
+        {
+            problems.Add(TooShort(name, minimumSeconds, duration));
+            return new BandValue(raw, null, null);
+        }
+
+        var lastFrequency = spectrum.Frequency(spectrum.Count - 1);
+        if (band.LowHz >= lastFrequency || band.HighHz > lastFrequency + spectrum.Df)
+        {
+            problems.Add(new Problem(
+                "hrv.band-outside-spectrum",
+                string.Create(CultureInfo.InvariantCulture, $"The {name} band ({band.LowHz}–{band.HighHz} Hz) reaches beyond the computed spectrum, which ends at {lastFrequency:0.####} Hz."),
+                ProblemSeverity.Error,
+                name));
+            return new BandValue(raw, null, null);
+        }
+
+        if (band.WidthHz < 2 * spectrum.ResolutionHz)
+        {
+            problems.Add(new Problem(
+                "hrv.band-unresolved",
+                string.Create(CultureInfo.InvariantCulture, $"The {name} band is {band.WidthHz:0.#####} Hz wide but the spectral resolution is {spectrum.ResolutionHz:0.#####} Hz; at least two resolution steps are needed (use longer Welch segments or Lomb–Scargle)."),
+                ProblemSeverity.Error,
+                name));
+            return new BandValue(raw, null, null);
+        }
+
+        var peak = BandIntegrator.PeakFrequency(spectrum, band, options.Integration == BandIntegration.RectangleInclusive);
+        return new BandValue(raw, raw, double.IsNaN(peak) ? null : peak);
+    }
+
+    internal static bool EnoughForSpectrum(ReadOnlySpan<double> nnMs, double duration, FrequencyDomainOptions options, List<Problem> problems)
+    {
+        if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && duration * options.ResamplingRateHz >= 8)
+        {
+            return true;
+        }
+
+        problems.Add(new Problem(
+            "hrv.too-short-for-spectrum",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{nnMs.Length} NN intervals spanning {duration:0.###} s: a spectrum needs at least {HrvMetrics.MinimumSpectralBeats} intervals and {options.HfMinimumSeconds} s (HF), and at least 8 resampled points."),
+            ProblemSeverity.Error));
+        return false;
+    }
+
+    internal static Problem TooShort(string name, double minimumSeconds, double duration) => new(
+        "hrv.recording-too-short",
+        string.Create(CultureInfo.InvariantCulture, $"{name} needs a recording of at least {minimumSeconds} s; this one is {duration:0.###} s."),
+        ProblemSeverity.Error,
+        name);
+
+    internal static FrequencyDomainResult Empty(SpectralMethod method, double duration, List<Problem> problems) => new(
+        method, duration, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, problems.ToArray());
+
+    internal static double SumMs(ReadOnlySpan<double> nnMs)
+    {
+        var sum = 0.0;
+        foreach (var v in nnMs)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    internal static bool IsConstant(ReadOnlySpan<double> nnMs)
+    {
+        for (var i = 1; i < nnMs.Length; i++)
+        {
+            if (nnMs[i] != nnMs[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static void ValidateFrequencyOptions(FrequencyDomainOptions options)
+    {
+        Guard.Positive(options.ResamplingRateHz);
+        Guard.Positive(options.SmoothnessPriorsLambda);
+        Guard.InRange(options.SegmentOverlap, 0.0, 0.99);
+        if (options.SegmentSeconds is { } segment)
+        {
+            Guard.Positive(segment);
+        }
+
+        if (options.SingleSegmentBelowSeconds is { } below)
+        {
+            Guard.NonNegative(below);
+        }
+
+        if (options.FftLength is { } fftLength)
+        {
+            Guard.InRange(fftLength, 2, 1 << 24);
+        }
+
+        Guard.Positive(options.LombSamplesPerPeak);
+        if (options.LombMinimumFrequencyHz is { } lombMin)
+        {
+            Guard.Positive(lombMin);
+        }
+
+        if (options.LombMaximumFrequencyHz is { } lombMax)
+        {
+            Guard.Positive(lombMax);
+        }
+
+        Guard.NotNull(options.Bands);
+        ValidateBand(options.Bands.Ulf);
+        ValidateBand(options.Bands.Vlf);
+        ValidateBand(options.Bands.Lf);
+        ValidateBand(options.Bands.Hf);
+        ValidateBand(options.Bands.Vhf);
+        Guard.NonNegative(options.HfMinimumSeconds);
+        Guard.NonNegative(options.LfMinimumSeconds);
+        Guard.NonNegative(options.VlfMinimumSeconds);
+        Guard.NonNegative(options.UlfMinimumSeconds);
+    }
+
+    internal static void ValidateBand(FrequencyBand band, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(band))] string? name = null)
+    {
+        Guard.NonNegative(band.LowHz, name + ".LowHz");
+        Guard.InRange(band.HighHz, band.LowHz, 1e6, name + ".HighHz");
+    }
+}

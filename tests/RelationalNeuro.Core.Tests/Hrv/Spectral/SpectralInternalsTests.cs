@@ -1,0 +1,144 @@
+using RelationalNeuro.Hrv;
+using RelationalNeuro.Hrv.Spectral;
+
+namespace RelationalNeuro.Core.Tests.Hrv.Spectral;
+
+/// <summary>The spectral building blocks against analytic answers.</summary>
+public sealed class SpectralInternalsTests
+{
+    [Fact]
+    public void CubicNotAKnot_CubicPolynomialAtUnevenKnots_ReproducedExactly()
+    {
+        // A not-a-knot spline reproduces any cubic polynomial (de Boor, A Practical Guide to Splines, ch. IV).
+        static double P(double t) => 3 - (2 * t) + (0.5 * t * t) - (0.04 * t * t * t);
+        var x = new double[40];
+        var y = new double[40];
+        var rng = new Random(7);
+        for (var i = 1; i < x.Length; i++)
+        {
+            x[i] = x[i - 1] + 0.5 + rng.NextDouble();
+        }
+
+        for (var i = 0; i < x.Length; i++)
+        {
+            y[i] = P(x[i]);
+        }
+
+        var rate = 4.0;
+        var output = new double[Resampler.GridLength(x[^1], rate)];
+        Resampler.CubicNotAKnot(x, y, rate, output, new double[40], new double[40], new double[40]);
+
+        for (var j = 0; j < output.Length; j++)
+        {
+            Assert.Equal(P(j / rate), output[j], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void GridLength_EndExcluded_LikeNumpyArange()
+    {
+        Assert.Equal(4, Resampler.GridLength(1.0, 4)); // 0, 0.25, 0.5, 0.75
+        Assert.Equal(5, Resampler.GridLength(1.1, 4));
+    }
+
+    [Fact]
+    public void SmoothnessPriors_StraightLine_RemovedExactly()
+    {
+        // D₂ annihilates straight lines, so the smoothness-priors trend of a line is the line itself.
+        var z = Enumerable.Range(0, 500).Select(i => 5 + (0.3 * i)).ToArray();
+
+        Detrend.SmoothnessPriors(z, 500, new double[500], new double[500], new double[500], new double[500]);
+
+        Assert.All(z, v => Assert.Equal(0, v, 1e-6));
+    }
+
+    [Fact]
+    public void SmoothnessPriors_FastSine_KeptWithTheFilterGain()
+    {
+        // The trend filter has gain 1/(1 + λ²(2 − 2cos ω)²) at ω rad/sample, so the detrended sine keeps 1 − that.
+        const double lambda = 500;
+        const double omega = 2 * Math.PI * 0.25 / 4; // 0.25 Hz at 4 Hz
+        var n = 4000;
+        var z = Enumerable.Range(0, n).Select(i => Math.Sin(omega * i)).ToArray();
+
+        Detrend.SmoothnessPriors(z, lambda, new double[n], new double[n], new double[n], new double[n]);
+
+        var trendGain = 1 / (1 + (lambda * lambda * Math.Pow(2 - (2 * Math.Cos(omega)), 2)));
+        for (var i = 1000; i < 3000; i++)
+        {
+            Assert.Equal((1 - trendGain) * Math.Sin(omega * i), z[i], 1e-6);
+        }
+    }
+
+    [Fact]
+    public void LombScargle_FastSums_AgreeWithDirectSumsWithinHalfPercent()
+    {
+        var nn = SyntheticRr.Sines(1800, 850, (0.03, 25), (0.1, 40), (0.25, 30));
+        var rng = new Random(3);
+        for (var i = 0; i < nn.Length; i++)
+        {
+            nn[i] += (rng.NextDouble() - 0.5) * 40;
+        }
+
+        using var direct = LombScargle.Estimate(nn, FrequencyDomainOptions.Default, forceDirect: true);
+        using var fast = LombScargle.Estimate(nn, FrequencyDomainOptions.Default, forceDirect: false);
+
+        var options = FrequencyDomainOptions.Default;
+        foreach (var band in new[] { options.Bands.Vlf, options.Bands.Lf, options.Bands.Hf })
+        {
+            var d = BandIntegrator.Power(direct, band, BandIntegration.TrapezoidInterpolatedEdges);
+            var f = BandIntegrator.Power(fast, band, BandIntegration.TrapezoidInterpolatedEdges);
+            Assert.Equal(d, f, d * 0.005);
+        }
+    }
+
+    [Fact]
+    public void BandIntegrator_ConstantDensity_GivesWidthTimesDensityUnderEveryRule()
+    {
+        var array = Enumerable.Repeat(2.0, 1001).ToArray();
+        var spectrum = new SpectrumBuffer { Array = array, Count = 1001, F0 = 0, Df = 0.001, ResolutionHz = 0.001 };
+        var band = new FrequencyBand(0.04, 0.15);
+
+        Assert.Equal(0.22, BandIntegrator.Power(spectrum, band, BandIntegration.TrapezoidInterpolatedEdges), 1e-12);
+        // Bins 0.040…0.149: 110 bins, 109 trapezoids.
+        Assert.Equal(0.218, BandIntegrator.Power(spectrum, band, BandIntegration.TrapezoidWithinBand), 1e-12);
+        // Bins 0.040…0.150 inclusive: 111 bins × 0.001.
+        Assert.Equal(0.222, BandIntegrator.Power(spectrum, band, BandIntegration.RectangleInclusive), 1e-12);
+    }
+}
+
+/// <summary>The internal FFT against MathNet.Numerics' <c>Fourier</c> (same sign convention, no scaling).</summary>
+public sealed class Radix2FftTests
+{
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(1024)]
+    [InlineData(65536)]
+    public void ForwardAndInverse_RandomData_EqualMathNet(int n)
+    {
+        var rng = new Random(n);
+        var data = new System.Numerics.Complex[n];
+        for (var i = 0; i < n; i++)
+        {
+            data[i] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        var ours = (System.Numerics.Complex[])data.Clone();
+        var theirs = (System.Numerics.Complex[])data.Clone();
+        Radix2Fft.Forward(ours);
+        MathNet.Numerics.IntegralTransforms.Fourier.Forward(theirs, MathNet.Numerics.IntegralTransforms.FourierOptions.NoScaling);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(theirs[i].Real, ours[i].Real, 1e-9 * Math.Sqrt(n));
+            Assert.Equal(theirs[i].Imaginary, ours[i].Imaginary, 1e-9 * Math.Sqrt(n));
+        }
+
+        Radix2Fft.Inverse(ours);
+        for (var i = 0; i < n; i++)
+        {
+            Assert.Equal(data[i].Real * n, ours[i].Real, 1e-9 * n);
+            Assert.Equal(data[i].Imaginary * n, ours[i].Imaginary, 1e-9 * n);
+        }
+    }
+}
