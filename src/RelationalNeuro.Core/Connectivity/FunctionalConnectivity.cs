@@ -357,24 +357,8 @@ public static class FunctionalConnectivity
 
     private static ConnectivityResult FromPrecision(Matrix<double> covariance, ConnectivityOptions options, double? shrinkage, int t, int n, List<Problem> problems)
     {
-        Matrix<double> precision;
-        try
-        {
-            var cholesky = covariance.Cholesky();
-            var diagonal = cholesky.Factor.Diagonal();
-            var ratio = diagonal.Minimum() / diagonal.Maximum();
-            if (!(ratio * ratio > 1e-12))
-            {
-                // Reciprocal condition of the covariance (≈ ratio²) at rounding level: numerically singular.
-                throw new ArgumentException("numerically singular");
-            }
-
-            precision = cholesky.Solve(Matrix<double>.Build.DenseIdentity(n));
-
-            // The solve is symmetric only up to rounding; make it exactly symmetric.
-            precision = (precision + precision.Transpose()).Divide(2);
-        }
-        catch (ArgumentException)
+        var precision = Invert(covariance);
+        if (precision is null)
         {
             problems.Add(new Problem(
                 "connectivity.singular-covariance",
@@ -413,6 +397,32 @@ public static class FunctionalConnectivity
         }
 
         return partial;
+    }
+
+    /// <summary>Inverse of a symmetric positive-definite matrix by Cholesky, exactly symmetrised; null when it is not numerically positive definite.</summary>
+    private static Matrix<double>? Invert(Matrix<double> covariance)
+    {
+        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
+        try
+        {
+            cholesky = covariance.Cholesky();
+        }
+        catch (ArgumentException)
+        {
+            // MathNet throws when a pivot is not positive.
+            return null;
+        }
+
+        // Reciprocal condition of the covariance ≈ (min/max Cholesky pivot)²: at rounding level it is numerically singular.
+        var diagonal = cholesky.Factor.Diagonal();
+        var ratio = diagonal.Minimum() / diagonal.Maximum();
+        if (!(ratio * ratio > 1e-12))
+        {
+            return null;
+        }
+
+        var precision = cholesky.Solve(Matrix<double>.Build.DenseIdentity(covariance.RowCount));
+        return (precision + precision.Transpose()).Divide(2);
     }
 
     private static ShrunkCovariance LedoitWolfFromCentered(ReadOnlySpan<double> xc, int t, int n, double[] gram)
