@@ -509,10 +509,9 @@ public static class FunctionalConnectivity
                 }
             }
 
-            var roi = string.Create(CultureInfo.InvariantCulture, $"roi[{j}]");
             if (bad > 0)
             {
-                problems.Add(new Problem("connectivity.non-finite-value", string.Create(CultureInfo.InvariantCulture, $"{bad} value(s) of ROI {j} are NaN or infinite."), ProblemSeverity.Error, roi));
+                problems.Add(new Problem("connectivity.non-finite-value", string.Create(CultureInfo.InvariantCulture, $"{bad} value(s) of ROI {j} are NaN or infinite."), ProblemSeverity.Error, RoiLocation(j)));
                 ok = false;
                 continue;
             }
@@ -527,7 +526,7 @@ public static class FunctionalConnectivity
             // Constant up to rounding: the SD is below 1e-13 of the largest magnitude.
             if (Math.Sqrt(ss / t) <= 1e-13 * max || ss == 0)
             {
-                problems.Add(new Problem("connectivity.constant-series", string.Create(CultureInfo.InvariantCulture, $"ROI {j} is constant over all {t} time points; its correlations are undefined."), ProblemSeverity.Error, roi));
+                problems.Add(new Problem("connectivity.constant-series", string.Create(CultureInfo.InvariantCulture, $"ROI {j} is constant over all {t} time points; its correlations are undefined."), ProblemSeverity.Error, RoiLocation(j)));
                 ok = false;
             }
         }
@@ -604,6 +603,8 @@ public static class FunctionalConnectivity
             values[i] *= factor;
         }
     }
+
+    private static string RoiLocation(int j) => string.Create(CultureInfo.InvariantCulture, $"roi[{j}]");
 
     private static Matrix<double> Build(double[] columnMajor, int n) => Matrix<double>.Build.Dense(n, n, columnMajor);
 
