@@ -40,6 +40,17 @@ public class CortisolAwakeningResponseTests
         Assert.Equal(292.5, r.AuciNmolMinPerL!.Value, Tol);
     }
 
+    // The same morning entered in µg/dL (10 nmol/L = 0.36246 µg/dL...) gives the same indices: units convert at the boundary.
+    [Fact]
+    public void Analyze_TypedSamplesFromMicrogramsPerDeciliter_SameIndices()
+    {
+        double[] nmol = [10, 16, 20, 17];
+        var samples = nmol.Select((v, i) => new CortisolSample(15 * i, CortisolConcentration.FromMicrogramsPerDeciliter(v * 362.46 / 10_000))).ToArray();
+        var r = CortisolAwakeningResponse.Analyze(samples, null);
+        Assert.Equal(742.5, r.AucgNmolMinPerL!.Value, Tol);
+        Assert.Equal(7.666667, r.MeanIncreaseNmolPerL!.Value, Tol);
+    }
+
     // Decision 5: with a +60 min sample the default window still ends at 45 min; WindowEndMinutes = null uses every sample.
     // Hand computation: 45→60 adds (17+12)/2·15 = 217.5 → AUCg 960, AUCi 960 − 10·60 = 360; MnInc mean(16,20,17,12) − 10 = 6.25.
     [Fact]

@@ -64,4 +64,14 @@ public class OxytocinConcentrationTests
         Assert.Equal("9.93 pmol/L", a.ToString(OxytocinUnit.PicomolesPerLiter, "F2"));
         Assert.Equal(0, a.CompareTo((object)b));
     }
+
+    // The unit-neutral Auc serves oxytocin too. Hand computation: (10+14)/2·10 + (14+12)/2·10 = 250 pg/mL·min; AUCi = 250 − 10·20 = 50.
+    [Fact]
+    public void Auc_OxytocinProfile_InPicogramsPerMilliliterMinutes()
+    {
+        OxytocinConcentration[] samples = [OxytocinConcentration.Parse("10 pg/mL"), OxytocinConcentration.Parse("14 pg/mL"), OxytocinConcentration.Parse("12 pg/mL")];
+        var auc = Auc.Compute([0, 10, 20], samples.Select(s => s.PicogramsPerMilliliter).ToArray());
+        Assert.Equal(250, auc.Ground, 9);
+        Assert.Equal(50, auc.Increase, 9);
+    }
 }
