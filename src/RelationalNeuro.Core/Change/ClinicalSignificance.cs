@@ -1,0 +1,101 @@
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Change;
+
+/// <summary>Clinically significant change: the cut-offs a, b and c and the recovered / improved / unchanged / deteriorated categories.</summary>
+/// <remarks>
+/// <para>Jacobson &amp; Truax (1991), J Consult Clin Psychol 59(1):12–19, doi:10.1037/0022-006X.59.1.12. For higher-is-better
+/// scores: a = M_clin + 2·SD_clin; b = M_func − 2·SD_func; c = (SD_clin·M_func + SD_func·M_clin)/(SD_clin + SD_func). For
+/// lower-is-better scores the signs of a and b flip; c is the same. Recovered = reliable improvement and the post score
+/// strictly beyond the cut-off on the functional side while the pre score was not; a score exactly at the cut-off counts as
+/// not beyond it.</para>
+/// <para>Peer difference: the R package <c>clinicalsignificance</c> (<c>.calc_cutoff_jt</c>) computes b with the clinical SD
+/// (M_func − 2·SD_clin). This library follows the paper (functional SD); the two agree only when the SDs are equal, and differ
+/// by 2·|SD_func − SD_clin| otherwise (0.7 points for the PSS-10-like example SD 6 vs 6.35).</para>
+/// </remarks>
+public static class ClinicalSignificance
+{
+    /// <summary>Cut-off a only (no functional norms available).</summary>
+    /// <param name="clinical">Mean and SD of the clinical (pre-treatment) population.</param>
+    /// <param name="direction">Which direction is better.</param>
+    /// <returns>The cut-offs with B and C null.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or an SD not positive.</exception>
+    public static ClinicalCutoffs Cutoffs(Norm clinical, ChangeDirection direction)
+    {
+        Validate(clinical, nameof(clinical));
+        var sign = direction == ChangeDirection.HigherIsBetter ? 1 : -1;
+        return new ClinicalCutoffs(clinical.Mean + (sign * 2 * clinical.StandardDeviation), null, null, direction);
+    }
+
+    /// <summary>All three cut-offs.</summary>
+    /// <param name="clinical">Mean and SD of the clinical (pre-treatment) population.</param>
+    /// <param name="functional">Mean and SD of the functional (norm) population.</param>
+    /// <param name="direction">Which direction is better.</param>
+    /// <returns>The cut-offs a, b and c.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or an SD not positive.</exception>
+    public static ClinicalCutoffs Cutoffs(Norm clinical, Norm functional, ChangeDirection direction)
+    {
+        Validate(clinical, nameof(clinical));
+        Validate(functional, nameof(functional));
+        var sign = direction == ChangeDirection.HigherIsBetter ? 1 : -1;
+        var a = clinical.Mean + (sign * 2 * clinical.StandardDeviation);
+        var b = functional.Mean - (sign * 2 * functional.StandardDeviation);
+        var c = ((clinical.StandardDeviation * functional.Mean) + (functional.StandardDeviation * clinical.Mean))
+            / (clinical.StandardDeviation + functional.StandardDeviation);
+        return new ClinicalCutoffs(a, b, c, direction);
+    }
+
+    /// <summary>Classifies one person's change.</summary>
+    /// <param name="pre">Score before.</param>
+    /// <param name="post">Score after.</param>
+    /// <param name="reliability">The instrument's reliability r_xx, in [0, 1).</param>
+    /// <param name="normStandardDeviation">SD for the reliable change index (clinical or norm SD), greater than 0.</param>
+    /// <param name="cutoff">The cut-off value in score units (from <see cref="Cutoffs(Norm, Norm, ChangeDirection)"/>).</param>
+    /// <param name="direction">Which direction is better.</param>
+    /// <returns>The reliable change and the category.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid scores, reliability, SD or cut-off (see <see cref="ReliableChange.Compute(double, double, double, double, ChangeDirection)"/>).</exception>
+    public static ClinicalSignificanceResult Classify(double pre, double post, double reliability, double normStandardDeviation, double cutoff, ChangeDirection direction)
+    {
+        Guard.Finite(cutoff);
+        var rc = ReliableChange.Compute(pre, post, reliability, normStandardDeviation, direction);
+        var preFunctional = Beyond(pre, cutoff, direction);
+        var postFunctional = Beyond(post, cutoff, direction);
+        var category = rc.Outcome switch
+        {
+            ReliableChangeOutcome.ReliableDeterioration => ClinicalSignificanceCategory.Deteriorated,
+            ReliableChangeOutcome.ReliableImprovement when postFunctional && !preFunctional => ClinicalSignificanceCategory.Recovered,
+            ReliableChangeOutcome.ReliableImprovement => ClinicalSignificanceCategory.Improved,
+            _ => ClinicalSignificanceCategory.Unchanged,
+        };
+        return new ClinicalSignificanceResult(rc, cutoff, preFunctional, postFunctional, category);
+    }
+
+    /// <summary>Picks a cut-off value.</summary>
+    /// <param name="cutoffs">The cut-offs.</param>
+    /// <param name="which">Which one.</param>
+    /// <returns>The value in score units.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="which"/> is B or C but the cut-offs were computed without functional norms.</exception>
+    public static double Select(ClinicalCutoffs cutoffs, ClinicalCutoff which) => which switch
+    {
+        ClinicalCutoff.A => cutoffs.A,
+        ClinicalCutoff.B => cutoffs.B ?? throw new InvalidOperationException("Cut-off b needs functional norms; compute the cut-offs with both norms."),
+        ClinicalCutoff.C => cutoffs.C ?? throw new InvalidOperationException("Cut-off c needs functional norms; compute the cut-offs with both norms."),
+        _ => throw new ArgumentOutOfRangeException(nameof(which), which, "Unknown cut-off."),
+    };
+
+    private static bool Beyond(double score, double cutoff, ChangeDirection direction) =>
+        direction == ChangeDirection.HigherIsBetter ? score > cutoff : score < cutoff;
+
+    private static void Validate(Norm norm, string name)
+    {
+        if (!double.IsFinite(norm.Mean))
+        {
+            throw new ArgumentOutOfRangeException(name, norm.Mean, $"{name}.Mean must be finite; was {norm.Mean.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (!(norm.StandardDeviation > 0) || double.IsInfinity(norm.StandardDeviation))
+        {
+            throw new ArgumentOutOfRangeException(name, norm.StandardDeviation, $"{name}.StandardDeviation must be finite and greater than 0; was {norm.StandardDeviation.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using MathNet.Numerics;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Change;
+
+/// <summary>Standardised effect sizes: Cohen's d, Hedges' g, and the repeated-measures d_z, d_av and d_rm.</summary>
+/// <remarks>
+/// <para>Cohen's d (independent groups) = (M₁ − M₂)/s_p with the pooled SD s_p = √(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2))
+/// (Cohen 1988). Hedges' g = J·d with df = n₁+n₂−2 (Hedges 1981; see <see cref="HedgesCorrection"/>). Repeated measures:
+/// Lakens (2013), "Calculating and reporting effect sizes to facilitate cumulative science", Frontiers in Psychology 4:863,
+/// doi:10.3389/fpsyg.2013.00863. Sample SDs use n − 1.</para>
+/// <para>Input policy: summary statistics that make a d undefined (a pooled SD of 0, n below 2) are programmer errors and
+/// throw <see cref="ArgumentException"/> naming the argument and value.</para>
+/// </remarks>
+public static class EffectSize
+{
+    /// <summary>Cohen's d from group summaries: (M₁ − M₂) / pooled SD.</summary>
+    /// <param name="mean1">Mean of group 1.</param>
+    /// <param name="sd1">Sample SD of group 1 (n − 1), at least 0.</param>
+    /// <param name="n1">Size of group 1, at least 2.</param>
+    /// <param name="mean2">Mean of group 2.</param>
+    /// <param name="sd2">Sample SD of group 2 (n − 1), at least 0.</param>
+    /// <param name="n2">Size of group 2, at least 2.</param>
+    /// <returns>d (unitless); positive when group 1 is higher.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, an SD negative, an n below 2, or both SDs are 0.</exception>
+    public static double CohensD(double mean1, double sd1, int n1, double mean2, double sd2, int n2)
+    {
+        Guard.Finite(mean1);
+        Guard.Finite(mean2);
+        Guard.NonNegative(sd1);
+        Guard.NonNegative(sd2);
+        Guard.InRange(n1, 2, int.MaxValue);
+        Guard.InRange(n2, 2, int.MaxValue);
+        var pooled = Math.Sqrt((((n1 - 1) * sd1 * sd1) + ((n2 - 1) * sd2 * sd2)) / (n1 + n2 - 2));
+        if (pooled == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sd1), sd1, "sd1 and sd2 are both 0: the pooled SD is 0 and d is undefined.");
+        }
+
+        return (mean1 - mean2) / pooled;
+    }
+
+    /// <summary>Cohen's d from raw scores of two independent groups (sample SDs, n − 1).</summary>
+    /// <param name="group1">Scores of group 1, at least 2, finite.</param>
+    /// <param name="group2">Scores of group 2, at least 2, finite.</param>
+    /// <returns>d (unitless); positive when group 1 is higher.</returns>
+    /// <exception cref="ArgumentException">A group has fewer than 2 scores or a non-finite one, or both groups are constant.</exception>
+    public static double CohensD(ReadOnlySpan<double> group1, ReadOnlySpan<double> group2)
+    {
+        var (m1, s1) = MeanSd(group1, nameof(group1));
+        var (m2, s2) = MeanSd(group2, nameof(group2));
+        return CohensD(m1, s1, group1.Length, m2, s2, group2.Length);
+    }
+
+    /// <summary>Hedges' g = J · d from group summaries.</summary>
+    /// <param name="mean1">Mean of group 1.</param>
+    /// <param name="sd1">Sample SD of group 1.</param>
+    /// <param name="n1">Size of group 1, at least 2.</param>
+    /// <param name="mean2">Mean of group 2.</param>
+    /// <param name="sd2">Sample SD of group 2.</param>
+    /// <param name="n2">Size of group 2, at least 2.</param>
+    /// <param name="correction">Exact or approximate J.</param>
+    /// <returns>g (unitless).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="CohensD(double, double, int, double, double, int)"/>.</exception>
+    public static double HedgesG(double mean1, double sd1, int n1, double mean2, double sd2, int n2, HedgesCorrection correction) =>
+        HedgesCorrectionFactor(n1 + n2 - 2, correction) * CohensD(mean1, sd1, n1, mean2, sd2, n2);
+
+    /// <summary>The correction factor J for df degrees of freedom.</summary>
+    /// <param name="degreesOfFreedom">df = n₁ + n₂ − 2, at least 2.</param>
+    /// <param name="correction">Exact Γ-ratio or the approximation 1 − 3/(4·df − 1) (= 1 − 3/(4(n₁+n₂) − 9)).</param>
+    /// <returns>J, in (0, 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreesOfFreedom"/> is below 2.</exception>
+    public static double HedgesCorrectionFactor(int degreesOfFreedom, HedgesCorrection correction)
+    {
+        Guard.InRange(degreesOfFreedom, 2, int.MaxValue);
+        double df = degreesOfFreedom;
+        return correction == HedgesCorrection.Approximate
+            ? 1 - (3 / ((4 * df) - 1))
+            : Math.Exp(SpecialFunctions.GammaLn(df / 2) - SpecialFunctions.GammaLn((df - 1) / 2)) / Math.Sqrt(df / 2);
+    }
+
+    /// <summary>Repeated-measures effect sizes d_z, d_av and d_rm (Lakens 2013) from paired scores.</summary>
+    /// <param name="pre">Scores before, finite.</param>
+    /// <param name="post">Scores after, paired with <paramref name="pre"/>, finite.</param>
+    /// <returns>The three d's and their statistics; differences are post − pre.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length, hold fewer than 3 pairs or a non-finite score, the differences are all equal (SD_diff = 0), or a side is constant.</exception>
+    public static RepeatedMeasuresEffectSizes RepeatedMeasures(ReadOnlySpan<double> pre, ReadOnlySpan<double> post)
+    {
+        if (pre.Length != post.Length)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"post has {post.Length} scores but pre has {pre.Length}; they must be paired."), nameof(post));
+        }
+
+        if (pre.Length < 3)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"pre has {pre.Length} pairs; repeated-measures effect sizes need at least 3."), nameof(pre));
+        }
+
+        var (mPre, sPre) = MeanSd(pre, nameof(pre));
+        var (mPost, sPost) = MeanSd(post, nameof(post));
+        if (sPre == 0 || sPost == 0)
+        {
+            throw new ArgumentException("pre or post is constant: the correlation, d_av and d_rm are undefined.", sPre == 0 ? nameof(pre) : nameof(post));
+        }
+
+        var n = pre.Length;
+        double sumDiff = 0, cross = 0;
+        for (var i = 0; i < n; i++)
+        {
+            sumDiff += post[i] - pre[i];
+            cross += (pre[i] - mPre) * (post[i] - mPost);
+        }
+
+        var mDiff = sumDiff / n;
+        double ssDiff = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var d = post[i] - pre[i] - mDiff;
+            ssDiff += d * d;
+        }
+
+        var sDiff = Math.Sqrt(ssDiff / (n - 1));
+        if (sDiff == 0)
+        {
+            throw new ArgumentException("Every post − pre difference is equal: SD_diff is 0 and d_z is undefined.", nameof(post));
+        }
+
+        var r = cross / (n - 1) / (sPre * sPost);
+        var dz = mDiff / sDiff;
+        var dav = mDiff / ((sPre + sPost) / 2);
+        var drm = mDiff / Math.Sqrt((sPre * sPre) + (sPost * sPost) - (2 * r * sPre * sPost)) * Math.Sqrt(2 * (1 - r));
+        return new RepeatedMeasuresEffectSizes(n, mDiff, sDiff, sPre, sPost, r, dz, dav, drm);
+    }
+
+    private static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x, string name)
+    {
+        if (x.Length < 2)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} has {x.Length} scores; at least 2 are needed."), name);
+        }
+
+        double mean = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] was {x[i]}; scores must be finite."), name);
+            }
+
+            mean += x[i];
+        }
+
+        mean /= x.Length;
+        double ss = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            ss += (x[i] - mean) * (x[i] - mean);
+        }
+
+        return (mean, Math.Sqrt(ss / (x.Length - 1)));
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace RelationalNeuro.Endocrine;
+
+/// <summary>
+/// Cortisol awakening response (CAR) indices of one sampling day, with its compliance checks.
+/// </summary>
+/// <remarks>
+/// <para>The CAR is "the marked increase in cortisol secretion over the first 30–45 min after morning awakening"
+/// (Stalder et al. 2016, Psychoneuroendocrinology 63:414–432, doi:10.1016/j.psyneuen.2015.10.010). Indices:
+/// awakening level S0; R30 = S30 − S0; max increase = max(S1..Sk) − S0 and its percentage of S0 (BioPsyKit
+/// <c>max_increase</c>); MnInc = mean(S1..Sk) − S0; peak and time of peak; AUCg and AUCi over the window
+/// (Pruessner et al. 2003, trapezoid on the chosen time basis). Samples are named S0, S1... (S0 at awakening).</para>
+/// <para>The window ends at <see cref="CarOptions.WindowEndMinutes"/> (nominal, inclusive; default 45 min, so a +60 min
+/// sample is left out unless the window is widened or removed). Missing or negative values follow
+/// <see cref="CarOptions.MissingValues"/>; every one is reported. Compliance findings never remove a sample.</para>
+/// </remarks>
+public static class CortisolAwakeningResponse
+{
+    /// <summary>Analyses one day from raw values.</summary>
+    /// <param name="minutesAfterWaking">Recorded sample times in minutes after the reported waking time, S0 first.</param>
+    /// <param name="nmolPerL">Cortisol in nmol/L; NaN for a missing sample.</param>
+    /// <param name="options">Schedule, window, time basis, missing-value policy and compliance thresholds; null for defaults.</param>
+    /// <returns>The indices, the compliance findings and every problem.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length, or the nominal schedule is not finite and strictly increasing.</exception>
+    public static CarResult Analyze(ReadOnlySpan<double> minutesAfterWaking, ReadOnlySpan<double> nmolPerL, CarOptions? options = null)
+    {
+        options ??= CarOptions.Default;
+        ProfileInput.RequireSameLength(minutesAfterWaking, nmolPerL, nameof(minutesAfterWaking), nameof(nmolPerL));
+        var schedule = options.NominalScheduleMinutes.ToArray();
+        for (var i = 0; i < schedule.Length; i++)
+        {
+            if (!double.IsFinite(schedule[i]) || (i > 0 && !(schedule[i] > schedule[i - 1])))
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"options.NominalScheduleMinutes[{i}] was {schedule[i]}; the schedule must be finite and strictly increasing."),
+                    nameof(options));
+            }
+        }
+
+        var problems = new List<Problem>();
+        if (schedule.Length != minutesAfterWaking.Length || schedule.Length == 0)
+        {
+            problems.Add(new Problem(
+                "car.schedule-mismatch",
+                string.Create(CultureInfo.InvariantCulture, $"The day has {minutesAfterWaking.Length} samples but the nominal schedule has {schedule.Length}; each sample needs its nominal time."),
+                ProblemSeverity.Error));
+            return Empty(0, null, problems);
+        }
+
+        var compliance = CarCompliance.Check(minutesAfterWaking, nmolPerL, schedule, options.Compliance);
+        problems.AddRange(compliance.Problems);
+
+        ReadOnlySpan<double> times = options.TimeBasis == CarTimeBasis.Nominal ? schedule : minutesAfterWaking;
+        var present = ProfileInput.Prepare(times, nmolPerL, "min", problems);
+        var end = 0;
+        while (end < schedule.Length && (options.WindowEndMinutes is not { } w || schedule[end] <= w))
+        {
+            end++;
+        }
+
+        if (present is null)
+        {
+            return Empty(end, compliance, problems);
+        }
+
+        double? s0 = present[0] ? nmolPerL[0] : null;
+        if (s0 is null)
+        {
+            problems.Add(new Problem("endocrine.metric-unavailable", "S0 is missing: the awakening level, every increase and AUCi are unavailable.", ProblemSeverity.Error, "S0"));
+        }
+
+        double? r30 = null;
+        var i30 = Array.IndexOf(schedule, 30.0);
+        if (i30 < 1 || i30 >= end)
+        {
+            problems.Add(new Problem("car.no-30-min-sample", "The window has no sample with nominal time 30 min; R30 is unavailable.", ProblemSeverity.Error, "IncreaseAt30"));
+        }
+        else if (!present[i30])
+        {
+            problems.Add(new Problem("endocrine.metric-unavailable", "R30 needs the 30 min sample, which is missing.", ProblemSeverity.Error, "IncreaseAt30"));
+        }
+        else if (s0 is { } b30)
+        {
+            r30 = nmolPerL[i30] - b30;
+        }
+
+        double? maxInc = null, maxIncPct = null, mnInc = null;
+        if (Usable(present, 1, end, options.MissingValues, "MaxIncrease/MeanIncrease", problems) is { } later && s0 is { } s)
+        {
+            var max = double.NegativeInfinity;
+            var sum = 0.0;
+            foreach (var i in later)
+            {
+                max = Math.Max(max, nmolPerL[i]);
+                sum += nmolPerL[i];
+            }
+
+            maxInc = max - s;
+            mnInc = (sum / later.Count) - s;
+            if (s != 0)
+            {
+                maxIncPct = 100 * maxInc / s;
+            }
+            else
+            {
+                problems.Add(new Problem("endocrine.zero-baseline", "S0 is 0 nmol/L; a percentage increase is undefined.", ProblemSeverity.Error, "MaxIncreasePercent"));
+            }
+        }
+
+        double? peak = null, peakMinutes = null;
+        if (Usable(present, 0, end, options.MissingValues, "Peak", problems) is { } all)
+        {
+            var best = all[0];
+            foreach (var i in all)
+            {
+                if (nmolPerL[i] > nmolPerL[best])
+                {
+                    best = i;
+                }
+            }
+
+            peak = nmolPerL[best];
+            peakMinutes = times[best];
+        }
+
+        var area = ProfileInput.Area(times, nmolPerL, present, 0, end, options.MissingValues, "AUC", problems);
+        return new CarResult(s0, r30, maxInc, maxIncPct, mnInc, peak, peakMinutes, area?.Ground, area?.Increase, end, compliance, problems);
+    }
+
+    /// <summary>Analyses one day from typed samples (times in minutes after the reported waking time; null concentration = missing).</summary>
+    /// <param name="samples">The samples, S0 first.</param>
+    /// <param name="options">Options; null for <see cref="CarOptions.Default"/>.</param>
+    /// <returns>The indices, the compliance findings and every problem.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="samples"/> is null.</exception>
+    /// <exception cref="ArgumentException">The nominal schedule is not finite and strictly increasing.</exception>
+    public static CarResult Analyze(IReadOnlyList<CortisolSample> samples, CarOptions? options)
+    {
+        var (minutes, values) = CortisolSample.Split(samples);
+        return Analyze(minutes, values, options);
+    }
+
+    /// <summary>Indices in [start, end) whose value is present, or null (with a problem) when the policy rejects the gap or nothing is present.</summary>
+    internal static List<int>? Usable(bool[] present, int start, int end, MissingValuePolicy policy, string metric, List<Problem> problems)
+    {
+        var used = new List<int>(Math.Max(0, end - start));
+        for (var i = start; i < end; i++)
+        {
+            if (present[i])
+            {
+                used.Add(i);
+            }
+        }
+
+        var missing = end - start - used.Count;
+        if (used.Count == 0 || (missing > 0 && policy == MissingValuePolicy.Reject))
+        {
+            problems.Add(new Problem(
+                "endocrine.metric-unavailable",
+                string.Create(CultureInfo.InvariantCulture, $"{metric} needs {end - start} sample(s); {missing} missing (policy {policy})."),
+                ProblemSeverity.Error,
+                metric));
+            return null;
+        }
+
+        if (missing > 0)
+        {
+            problems.Add(new Problem(
+                "endocrine.missing-omitted",
+                string.Create(CultureInfo.InvariantCulture, $"{metric} was computed from {used.Count} of {end - start} samples (policy Omit)."),
+                ProblemSeverity.Warning,
+                metric));
+        }
+
+        return used;
+    }
+
+    private static CarResult Empty(int end, CarComplianceResult? compliance, List<Problem> problems) =>
+        new(null, null, null, null, null, null, null, null, null, end, compliance, problems);
+}
