@@ -10,7 +10,9 @@ projects=("$@")
 for project in "${projects[@]}"; do
   file="$project/PublicAPI.Unshipped.txt"
   for _ in 1 2 3; do
+    # Only this project's diagnostics: a referenced project's RS0016 lines name that project's .csproj.
     missing=$(dotnet build "$project" -c Release --no-incremental -p:TreatWarningsAsErrors=false 2>&1 \
+      | grep -F "$(basename "$project").csproj]" \
       | grep -oP "RS0016: Symbol '\K.*?(?=' is not part of the declared public API)" | sort -u || true)
     [ -z "$missing" ] && break
     { cat "$file"; printf '%s\n' "$missing"; } | grep -v '^#nullable enable$' | sort -u | { echo '#nullable enable'; cat; } > "$file.tmp"
@@ -18,6 +20,7 @@ for project in "${projects[@]}"; do
   done
   # Symbols that no longer exist (RS0017) are removed.
   stale=$(dotnet build "$project" -c Release --no-incremental -p:TreatWarningsAsErrors=false 2>&1 \
+    | grep -F "$(basename "$project").csproj]" \
     | grep -oP "RS0017: Symbol '\K.*?(?=' is part of the declared API)" | sort -u || true)
   if [ -n "$stale" ]; then
     grep -vxFf <(printf '%s\n' "$stale") "$file" > "$file.tmp" || true
