@@ -78,7 +78,7 @@ public static partial class HrvMetrics
     }
 
     /// <summary>
-    /// The values of the given ranks (0-based, ascending) among map(x), using the histogram of map(x) whose bin j
+    /// The values of the given ranks (0-based, any order, at most 6) among map(x), using the histogram of map(x) whose bin j
     /// is absolute bin firstBin + j of width w.
     /// </summary>
     private static void SelectRanks<TMap>(
@@ -92,9 +92,23 @@ public static partial class HrvMetrics
         Span<int> slotStart = stackalloc int[MaxSlots + 1];
         var slots = 0;
         var total = 0;
+        // Visit the ranks in ascending order (insertion sort of at most 6 positions) so one walk finds every bin.
+        Span<int> order = stackalloc int[ranks.Length];
+        for (var r = 0; r < ranks.Length; r++)
+        {
+            var p = r;
+            while (p > 0 && ranks[order[p - 1]] > ranks[r])
+            {
+                order[p] = order[p - 1];
+                p--;
+            }
+
+            order[p] = r;
+        }
+
         var cumulative = 0;
         var j = 0;
-        for (var r = 0; r < ranks.Length; r++)
+        foreach (var r in order)
         {
             while (cumulative + hist[j] <= ranks[r])
             {
