@@ -135,14 +135,19 @@ public static partial class HrvMetrics
             slotStart[..slots].CopyTo(cursor);
             int lowBin = slotBin[0], highBin = slotBin[slots - 1];
             var invW = 1 / w;
+
+            // Cheap reject on the value before computing a bin: a margin of one bin each side covers rounding.
+            var lowValue = (firstBin + lowBin - 1) * w;
+            var highValue = (firstBin + highBin + 2) * w;
             foreach (var v in x)
             {
                 var mv = map.Map(v);
-                var b = (int)(Bin(mv, w, invW) - firstBin);
-                if (b < lowBin || b > highBin)
+                if (mv < lowValue || mv >= highValue)
                 {
                     continue;
                 }
+
+                var b = (int)(Bin(mv, w, invW) - firstBin);
 
                 for (var s = 0; s < slots; s++)
                 {

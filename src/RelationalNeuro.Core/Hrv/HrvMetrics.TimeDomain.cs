@@ -336,21 +336,15 @@ public static partial class HrvMetrics
 
     private static double Lerp(double a, double b, double t) => t == 0 ? a : a + (t * (b - a));
 
-    /// <summary>The histogram bin of <paramref name="v"/>: ⌊v / w⌋, exact at bin edges (v = k·w lands in bin k).</summary>
+    /// <summary>
+    /// The histogram bin of <paramref name="v"/>: ⌊v / w⌋, exact at bin edges (v = k·w lands in bin k) although
+    /// 1/w is rounded; branch-free, because on quantised data the correction goes either way at random.
+    /// </summary>
     private static long Bin(double v, double w, double invW)
     {
         var b = (long)(v * invW);
         var lo = b * w;
-        if (v < lo)
-        {
-            b--;
-        }
-        else if (v >= lo + w)
-        {
-            b++;
-        }
-
-        return b;
+        return b - (v < lo ? 1 : 0) + (v >= lo + w ? 1 : 0);
     }
 
     private static int MinimumFor(string metric, TimeDomainOptions options) => metric switch
