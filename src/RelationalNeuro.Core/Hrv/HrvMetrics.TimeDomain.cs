@@ -66,7 +66,7 @@ public static partial class HrvMetrics
                 AddTooFew(ref problems, metric, MinimumFor(metric, options), 0);
             }
 
-            AddTooShort(ref problems, segmentS, 0, 0);
+            AddTooShort(ref problems, segmentS);
             return new TimeDomainResult
             {
                 HistogramBinWidthMs = binWidthMs,
@@ -294,9 +294,14 @@ public static partial class HrvMetrics
                     "SDANN"));
             }
         }
+        else if (problems is null && segmentS == DefaultSegmentS)
+        {
+            // The common case of a short (e.g. 5-min) recording: a shared, immutable problem list, no allocation.
+            return result with { Problems = DefaultSegmentsTooShort };
+        }
         else
         {
-            AddTooShort(ref problems, segmentS, result.DurationS, segments.Used);
+            AddTooShort(ref problems, segmentS);
         }
 
         return problems is null ? result : result with { Problems = problems };
@@ -361,13 +366,20 @@ public static partial class HrvMetrics
             ProblemSeverity.Error,
             metric));
 
-    private static void AddTooShort(ref List<Problem>? problems, double segmentS, double durationS, int used) =>
-        (problems ??= []).Add(new Problem(
+    private const double DefaultSegmentS = 300;
+
+    private static readonly IReadOnlyList<Problem> DefaultSegmentsTooShort = Array.AsReadOnly([SegmentsTooShort(DefaultSegmentS)]);
+
+    private static void AddTooShort(ref List<Problem>? problems, double segmentS) =>
+        (problems ??= []).Add(SegmentsTooShort(segmentS));
+
+    private static Problem SegmentsTooShort(double segmentS) =>
+        new(
             "hrv.recording-too-short",
             string.Create(CultureInfo.InvariantCulture,
-                $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); got {durationS} s with {used} usable segment(s)."),
+                $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationS and SegmentCount."),
             ProblemSeverity.Error,
-            "SDANN"));
+            "SDANN");
 
     /// <summary>Running SDANN / SDNN-index sums over closed segments.</summary>
     private struct SegmentAccumulator

@@ -179,6 +179,25 @@ public sealed class HrvMetricsTimeDomainTests
     }
 
     [Fact]
+    public void TimeDomain_FiveMinuteSeries_AllocatesNothingOnTheHeap()
+    {
+        // 5 min: every metric but SDANN / SDNN index; their problem is a shared list. Warm up pools and statics first.
+        var rr = SyntheticSeries.Generate("synthetic_sine_0.1Hz_A40_0.25Hz_A30_5min");
+        _ = HrvMetrics.TimeDomain(rr);
+        _ = HrvMetrics.Poincare(rr);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var time = HrvMetrics.TimeDomain(rr);
+        var poincare = HrvMetrics.Poincare(rr);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotNull(time.TinnMs);
+        Assert.Single(time.Problems);
+        Assert.Empty(poincare.Problems);
+    }
+
+    [Fact]
     public void TimeDomain_Empty_EveryMetricNullWithProblems()
     {
         var r = HrvMetrics.TimeDomain([]);
