@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace RelationalNeuro.Hrv;
 
@@ -128,35 +129,42 @@ public static partial class HrvMetrics
         }
 
         slotStart[slots] = total;
-        var buffer = ArrayPool<double>.Shared.Rent(total);
+
+        // Branch-free gather (the JIT keeps conditionals inside loops as branches, and which bin a value falls in is
+        // unpredictable): every value is written somewhere; values outside the needed bins go to a scratch cell
+        // ("dump" slot) whose cursor never advances. slotOf maps (bin − lowBin + 1), clamped to [0, width + 1], to a slot.
+        int lowBin = slotBin[0], highBin = slotBin[slots - 1];
+        var width = highBin - lowBin + 1;
+        var dump = slots;
+        var buffer = ArrayPool<double>.Shared.Rent(total + 1);
+        byte[]? rentedSlots = null;
+        var slotOf = width + 2 <= StackBins ? stackalloc byte[width + 2] : (rentedSlots = ArrayPool<byte>.Shared.Rent(width + 2));
+        slotOf = slotOf[..(width + 2)];
         try
         {
-            Span<int> cursor = stackalloc int[MaxSlots];
-            slotStart[..slots].CopyTo(cursor);
-            int lowBin = slotBin[0], highBin = slotBin[slots - 1];
-            var invW = 1 / w;
+            slotOf.Fill((byte)dump);
+            for (var s = 0; s < slots; s++)
+            {
+                slotOf[slotBin[s] - lowBin + 1] = (byte)s;
+            }
 
-            // Cheap reject on the value before computing a bin: a margin of one bin each side covers rounding.
-            var lowValue = (firstBin + lowBin - 1) * w;
-            var highValue = (firstBin + highBin + 2) * w;
+            Span<int> cursor = stackalloc int[MaxSlots + 1];
+            slotStart[..slots].CopyTo(cursor);
+            cursor[dump] = total;
+            var invW = 1 / w;
+            var offset = firstBin + lowBin - 1;
+            long last = width + 1;
             foreach (var v in x)
             {
                 var mv = map.Map(v);
-                if (mv < lowValue || mv >= highValue)
-                {
-                    continue;
-                }
-
-                var b = (int)(Bin(mv, w, invW) - firstBin);
-
-                for (var s = 0; s < slots; s++)
-                {
-                    if (slotBin[s] == b)
-                    {
-                        buffer[cursor[s]++] = mv;
-                        break;
-                    }
-                }
+                var index = Bin(mv, w, invW) - offset;
+                index &= ~(index >> 63);                    // max(index, 0)
+                var over = index - last;
+                index = last + (over & (over >> 63));       // min(index, last)
+                int slot = slotOf[(int)index];
+                var position = cursor[slot];
+                buffer[position] = mv;
+                cursor[slot] = position + Unsafe.BitCast<bool, byte>(slot != dump);
             }
 
             for (var r = 0; r < ranks.Length; r++)
@@ -168,10 +176,18 @@ public static partial class HrvMetrics
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
+            if (rentedSlots is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedSlots);
+            }
         }
     }
 
-    /// <summary>The k-th smallest value (0-based) of a, partially reordering a (Hoare partition, median-of-three pivot).</summary>
+    /// <summary>
+    /// The k-th smallest value (0-based) of a, partially reordering a: quickselect with a three-way (Dijkstra)
+    /// partition around a median-of-three pivot, so a run of equal values, the usual content of a bin of quantised
+    /// RR data, is settled in one pass.
+    /// </summary>
     private static double QuickSelect(Span<double> a, int k)
     {
         int lo = 0, hi = a.Length - 1;
@@ -180,38 +196,39 @@ public static partial class HrvMetrics
             var mid = lo + ((hi - lo) / 2);
             double x = a[lo], y = a[mid], z = a[hi];
             var pivot = Math.Max(Math.Min(x, y), Math.Min(Math.Max(x, y), z));
-            int i = lo, j = hi;
-            while (i <= j)
+            int lt = lo, i = lo, gt = hi;
+            while (i <= gt)
             {
-                while (a[i] < pivot)
+                var v = a[i];
+                if (v < pivot)
+                {
+                    (a[lt], a[i]) = (v, a[lt]);
+                    lt++;
+                    i++;
+                }
+                else if (v > pivot)
+                {
+                    (a[gt], a[i]) = (v, a[gt]);
+                    gt--;
+                }
+                else
                 {
                     i++;
                 }
-
-                while (a[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
             }
 
-            if (k <= j)
+            // Now a[lo..lt) < pivot, a[lt..gt] == pivot, a(gt..hi] > pivot.
+            if (k < lt)
             {
-                hi = j;
+                hi = lt - 1;
             }
-            else if (k >= i)
+            else if (k > gt)
             {
-                lo = i;
+                lo = gt + 1;
             }
             else
             {
-                break;
+                return pivot;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -121,8 +122,8 @@ public static partial class HrvMetrics
             d2 += d * d;
             var ad = Math.Abs(d);
             ad1 += ad;
-            nn50 += ad > 50 ? 1 : 0;
-            nn20 += ad > 20 ? 1 : 0;
+            nn50 += Unsafe.BitCast<bool, byte>(ad > 50);
+            nn20 += Unsafe.BitCast<bool, byte>(ad > 20);
 
             totalMs += v;
             if (totalMs > segEndMs)
@@ -349,7 +350,7 @@ public static partial class HrvMetrics
     {
         var b = (long)(v * invW);
         var lo = b * w;
-        return b - (v < lo ? 1 : 0) + (v >= lo + w ? 1 : 0);
+        return b - Unsafe.BitCast<bool, byte>(v < lo) + Unsafe.BitCast<bool, byte>(v >= lo + w);
     }
 
     private static int MinimumFor(string metric, TimeDomainOptions options) => metric switch
