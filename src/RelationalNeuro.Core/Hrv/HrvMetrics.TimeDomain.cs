@@ -1,0 +1,419 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// Heart-rate-variability metrics as static functions over a span of NN intervals in milliseconds: time domain,
+/// geometric and Poincaré metrics here, other domains in the other parts of this class. Every function validates
+/// its input (finite, &gt; 0 ms; otherwise <see cref="ArgumentException"/> naming index and value), allocates
+/// nothing on the hot path, and returns a result whose unavailable metrics are <see langword="null"/> with a
+/// <see cref="Problem"/> that says why. Definitions and citations: <c>docs/hrv.md</c>.
+/// </summary>
+public static partial class HrvMetrics
+{
+    private const double MsPerMinute = 60_000;
+
+    /// <summary>Scale that makes the median absolute deviation estimate the SD of normal data: 1 / Φ⁻¹(3/4), to 4 decimals as NeuroKit2 uses it.</summary>
+    private const double MadScale = 1.4826;
+
+    /// <summary>Histogram bins kept on the stack (32 s of RR at 7.8125 ms); wider histograms use a pooled array.</summary>
+    private const int StackBins = 4096;
+
+    /// <summary>Widest histogram accepted (2^24 bins, 36 h of RR at 7.8125 ms).</summary>
+    private const long MaxBins = 1 << 24;
+
+    /// <summary>
+    /// Computes the time-domain and geometric HRV metrics of an NN series in one pass over the data plus two
+    /// selection passes for the median, quartiles and MAD.
+    /// </summary>
+    /// <param name="nnMs">NN intervals in ms, in recording order (artifact-corrected; see <c>docs/hrv-artifacts.md</c>).</param>
+    /// <param name="options">Definition choices; <see langword="null"/> means <see cref="TimeDomainOptions.Default"/>.</param>
+    /// <returns>The metrics; those the series is too short for are <see langword="null"/> with a problem naming the minimum.</returns>
+    /// <remarks>
+    /// <para>Definitions (Task Force of the ESC and NASPE 1996, Circulation 93:1043; Shaffer &amp; Ginsberg 2017,
+    /// Front Public Health 5:258): SDNN and SDSD with the sample (n − 1) normaliser; RMSSD over the N − 1 successive
+    /// differences; NN50/NN20 count |ΔRR| strictly greater than 50/20 ms; pNN over N − 1 differences by default;
+    /// HRV triangular index and TINN on a histogram of 7.8125-ms (1/128 s) bins [k·w, (k + 1)·w) from 0 ms;
+    /// SDANN and SDNN index over consecutive 5-min segments of cumulative time. Each member of
+    /// <see cref="TimeDomainResult"/> names its definition and minimum length.</para>
+    /// <para>Segments: interval i, ending at t_i = RR_0 + … + RR_i, belongs to segment k when k·T &lt; t_i ≤ (k + 1)·T.
+    /// Only complete segments count (a trailing part shorter than T is left out); a segment with fewer than 2
+    /// intervals is left out with a warning.</para>
+    /// <para>TINN: the histogram D is sampled at bin centres; X is the most populated bin (the lowest one on a tie),
+    /// Y its count. For each candidate N (bin centres below X, down to 0 ms) and M (bin centres above X, up to twice
+    /// the longest interval) the triangle q is 0 outside [N, M], Y at X and linear between; N and M minimise
+    /// Σ (D − q)² over all bins independently (the two sides do not interact). On a tie the candidate nearest X wins.
+    /// TINN = M − N.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">An interval is NaN, infinite, zero or negative (the message names index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option's bin width or segment duration is not finite and positive.</exception>
+    public static TimeDomainResult TimeDomain(ReadOnlySpan<double> nnMs, TimeDomainOptions? options = null)
+    {
+        RrGuard.ValidIntervals(nnMs);
+        options ??= TimeDomainOptions.Default;
+        var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
+        var segmentS = Guard.Positive(options.SegmentDurationS);
+        var n = nnMs.Length;
+        List<Problem>? problems = null;
+
+        if (n == 0)
+        {
+            foreach (var metric in (ReadOnlySpan<string>)["MeanNN", "SDNN", "RMSSD", "SDSD", "NN50", "pNN50", "NN20", "pNN20", "MeanHR", "SDHR",
+                "MinHR", "MaxHR", "MinNN", "MaxNN", "MedianNN", "MadNN", "IQRNN", "CVNN", "CVSD", "HTI", "TINN"])
+            {
+                AddTooFew(ref problems, metric, MinimumFor(metric, options), 0);
+            }
+
+            AddTooShort(ref problems, segmentS);
+            return new TimeDomainResult
+            {
+                HistogramBinWidthMs = binWidthMs,
+                SegmentDurationS = segmentS,
+                Problems = problems!,
+            };
+        }
+
+        // Pass 1: every moment, count and the histogram at once. Sums are shifted by the first value (k0, h0),
+        // which keeps them small (accurate) and makes a constant series give exactly zero variability.
+        var k0 = nnMs[0];
+        var h0 = MsPerMinute / k0;
+        double s1 = 0, s2 = 0, hs1 = 0, hs2 = 0, d2 = 0, ad1 = 0, totalMs = 0;
+        double min = k0, max = k0;
+        int nn50 = 0, nn20 = 0;
+        var invBin = 1 / binWidthMs;
+        Span<int> stackHist = stackalloc int[StackBins];
+        var histOverflow = false;
+        var prev = k0;
+
+        var segmentMs = segmentS * 1000;
+        var segEndMs = segmentMs;
+        var segIndex = 0;
+        double segK = k0, segS1 = 0, segS2 = 0;
+        var segN = 0;
+        var segments = new SegmentAccumulator();
+
+        for (var i = 0; i < nnMs.Length; i++)
+        {
+            var v = nnMs[i];
+            var dv = v - k0;
+            s1 += dv;
+            s2 += dv * dv;
+            var dh = (MsPerMinute / v) - h0;
+            hs1 += dh;
+            hs2 += dh * dh;
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+
+            var b = Bin(v, binWidthMs, invBin);
+            if ((ulong)b < StackBins)
+            {
+                stackHist[(int)b]++;
+            }
+            else
+            {
+                histOverflow = true;
+            }
+
+            var d = v - prev;
+            prev = v;
+            d2 += d * d;
+            var ad = Math.Abs(d);
+            ad1 += ad;
+            nn50 += Unsafe.BitCast<bool, byte>(ad > 50);
+            nn20 += Unsafe.BitCast<bool, byte>(ad > 20);
+
+            totalMs += v;
+            if (totalMs > segEndMs)
+            {
+                segments.Close(segK, segS1, segS2, segN);
+                segIndex++;
+                segEndMs = (segIndex + 1) * segmentMs;
+                while (totalMs > segEndMs)
+                {
+                    segments.Close(0, 0, 0, 0);
+                    segIndex++;
+                    segEndMs = (segIndex + 1) * segmentMs;
+                }
+
+                segK = v;
+                segS1 = 0;
+                segS2 = 0;
+                segN = 0;
+            }
+
+            var sv = v - segK;
+            segS1 += sv;
+            segS2 += sv * sv;
+            segN++;
+        }
+
+        if (totalMs >= segEndMs)
+        {
+            segments.Close(segK, segS1, segS2, segN);
+        }
+
+        var mean = k0 + (s1 / n);
+        var result = new TimeDomainResult
+        {
+            IntervalCount = n,
+            DurationS = totalMs / 1000,
+            MeanNnMs = mean,
+            MeanHrBpm = h0 + (hs1 / n),
+            HrFromMeanNnBpm = MsPerMinute / mean,
+            MinHrBpm = MsPerMinute / max,
+            MaxHrBpm = MsPerMinute / min,
+            MinNnMs = min,
+            MaxNnMs = max,
+            HistogramBinWidthMs = binWidthMs,
+            SegmentDurationS = segmentS,
+        };
+
+        var m = n - 1; // successive differences
+        if (n >= 2)
+        {
+            var sdnn = Math.Sqrt(Math.Max(0, s2 - (s1 * s1 / n)) / (n - 1));
+            var rmssd = Math.Sqrt(d2 / m);
+            var pnnDenominator = options.PnnDenominator == PnnDenominator.Intervals ? n : m;
+            var hrDenominator = options.SdHr == SdNormalizer.N ? n : n - 1;
+            result = result with
+            {
+                SdnnMs = sdnn,
+                RmssdMs = rmssd,
+                Nn50 = nn50,
+                Nn20 = nn20,
+                Pnn50Percent = 100.0 * nn50 / pnnDenominator,
+                Pnn20Percent = 100.0 * nn20 / pnnDenominator,
+                SdHrBpm = Math.Sqrt(Math.Max(0, hs2 - (hs1 * hs1 / n)) / hrDenominator),
+                CvNn = sdnn / mean,
+                CvSd = rmssd / mean,
+            };
+        }
+        else
+        {
+            foreach (var metric in (ReadOnlySpan<string>)["SDNN", "RMSSD", "NN50", "pNN50", "NN20", "pNN20", "SDHR", "CVNN", "CVSD"])
+            {
+                AddTooFew(ref problems, metric, 2, n);
+            }
+        }
+
+        var sdsdMinimum = MinimumFor("SDSD", options);
+        if (n >= sdsdMinimum)
+        {
+            var sumD = nnMs[n - 1] - k0; // the differences telescope
+            var sdsd = options.Sdsd switch
+            {
+                SdsdDefinition.SignedPopulation => Math.Sqrt(Math.Max(0, d2 - (sumD * sumD / m)) / m),
+                SdsdDefinition.AbsoluteSample => Math.Sqrt(Math.Max(0, d2 - (ad1 * ad1 / m)) / (m - 1)),
+                _ => Math.Sqrt(Math.Max(0, d2 - (sumD * sumD / m)) / (m - 1)),
+            };
+            result = result with { SdsdMs = sdsd };
+        }
+        else
+        {
+            AddTooFew(ref problems, "SDSD", sdsdMinimum, n);
+        }
+
+        // Histogram-based metrics: HTI, TINN, and the order statistics (median, quartiles, MAD).
+        int[]? rentedHist = null;
+        try
+        {
+            var firstBin = Bin(min, binWidthMs, invBin);
+            var lastBin = Bin(max, binWidthMs, invBin);
+            scoped Span<int> hist;
+            if (!histOverflow)
+            {
+                hist = stackHist[(int)firstBin..((int)lastBin + 1)];
+            }
+            else if (lastBin - firstBin + 1 <= MaxBins)
+            {
+                var length = (int)(lastBin - firstBin + 1);
+                rentedHist = ArrayPool<int>.Shared.Rent(length);
+                hist = rentedHist.AsSpan(0, length);
+                hist.Clear();
+                foreach (var v in nnMs)
+                {
+                    hist[(int)(Bin(v, binWidthMs, invBin) - firstBin)]++;
+                }
+            }
+            else
+            {
+                return HistogramTooWide(result, nnMs, problems, binWidthMs, segments);
+            }
+
+            var peak = 0;
+            for (var j = 1; j < hist.Length; j++)
+            {
+                if (hist[j] > hist[peak])
+                {
+                    peak = j;
+                }
+            }
+
+            var tinnBins = TinnBins(hist, peak, firstBin, lastBin);
+            var (q1, median, q3) = Quartiles(nnMs, hist, firstBin, binWidthMs);
+            var mad = MedianAbsoluteDeviation(nnMs, median, Math.Max(max - median, median - min), binWidthMs);
+            result = result with
+            {
+                TriangularIndex = (double)n / hist[peak],
+                TinnMs = tinnBins * binWidthMs,
+                MedianNnMs = median,
+                IqrNnMs = q3 - q1,
+                MadNnMs = MadScale * mad,
+            };
+        }
+        finally
+        {
+            if (rentedHist is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedHist);
+            }
+        }
+
+        return Finish(result, segments, segmentS, problems);
+    }
+
+    private static TimeDomainResult Finish(TimeDomainResult result, SegmentAccumulator segments, double segmentS, List<Problem>? problems)
+    {
+        if (segments.Used >= 2)
+        {
+            result = result with
+            {
+                SdannMs = segments.SdOfMeans,
+                SdnnIndexMs = segments.MeanOfSds,
+                SegmentCount = segments.Used,
+            };
+            if (segments.Sparse > 0)
+            {
+                (problems ??= []).Add(new Problem(
+                    "hrv.sparse-segment",
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{segments.Sparse} complete {segmentS}-s segment(s) held fewer than 2 intervals and were left out of SDANN and the SDNN index."),
+                    ProblemSeverity.Warning,
+                    "SDANN"));
+            }
+        }
+        else if (problems is null && segmentS == DefaultSegmentS)
+        {
+            // The common case of a short (e.g. 5-min) recording: a shared, immutable problem list, no allocation.
+            return result with { Problems = DefaultSegmentsTooShort };
+        }
+        else
+        {
+            AddTooShort(ref problems, segmentS);
+        }
+
+        return problems is null ? result : result with { Problems = problems };
+    }
+
+    private static TimeDomainResult HistogramTooWide(
+        TimeDomainResult result, ReadOnlySpan<double> nnMs, List<Problem>? problems, double binWidthMs, SegmentAccumulator segments)
+    {
+        // The intervals span more than 2^24 bins: no histogram. Order statistics come from a sorted copy instead.
+        (problems ??= []).Add(new Problem(
+            "hrv.histogram-too-wide",
+            string.Create(CultureInfo.InvariantCulture,
+                $"The intervals span {result.MinNnMs} to {result.MaxNnMs} ms, more than {MaxBins} bins of {binWidthMs} ms; the triangular index and TINN are not computed."),
+            ProblemSeverity.Error,
+            "HTI"));
+        var sorted = nnMs.ToArray();
+        Array.Sort(sorted);
+        var median = Quantile(sorted, 0.5);
+        var iqr = Quantile(sorted, 0.75) - Quantile(sorted, 0.25);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            sorted[i] = Math.Abs(sorted[i] - median);
+        }
+
+        Array.Sort(sorted);
+        result = result with { MedianNnMs = median, IqrNnMs = iqr, MadNnMs = MadScale * Quantile(sorted, 0.5) };
+        return Finish(result, segments, result.SegmentDurationS, problems);
+    }
+
+    private static double Quantile(ReadOnlySpan<double> sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return Lerp(sorted[lo], sorted[hi], h - lo);
+    }
+
+    private static double Lerp(double a, double b, double t) => t == 0 ? a : a + (t * (b - a));
+
+    /// <summary>
+    /// The histogram bin of <paramref name="v"/>: ⌊v / w⌋, exact at bin edges (v = k·w lands in bin k) although
+    /// 1/w is rounded; branch-free, because on quantised data the correction goes either way at random.
+    /// </summary>
+    private static long Bin(double v, double w, double invW)
+    {
+        var b = (long)(v * invW);
+        var lo = b * w;
+        return b - Unsafe.BitCast<bool, byte>(v < lo) + Unsafe.BitCast<bool, byte>(v >= lo + w);
+    }
+
+    private static int MinimumFor(string metric, TimeDomainOptions options) => metric switch
+    {
+        "MeanNN" or "MeanHR" or "MinHR" or "MaxHR" or "MinNN" or "MaxNN" or "MedianNN" or "MadNN" or "IQRNN" or "HTI" or "TINN" => 1,
+        "SDSD" => options.Sdsd == SdsdDefinition.SignedPopulation ? 2 : 3,
+        _ => 2,
+    };
+
+    private static void AddTooFew(ref List<Problem>? problems, string metric, int minimum, int n) =>
+        (problems ??= []).Add(new Problem(
+            "hrv.too-few-beats",
+            string.Create(CultureInfo.InvariantCulture, $"{metric} needs at least {minimum} NN interval(s); got {n}."),
+            ProblemSeverity.Error,
+            metric));
+
+    private const double DefaultSegmentS = 300;
+
+    private static readonly IReadOnlyList<Problem> DefaultSegmentsTooShort = Array.AsReadOnly([SegmentsTooShort(DefaultSegmentS)]);
+
+    private static void AddTooShort(ref List<Problem>? problems, double segmentS) =>
+        (problems ??= []).Add(SegmentsTooShort(segmentS));
+
+    private static Problem SegmentsTooShort(double segmentS) =>
+        new(
+            "hrv.recording-too-short",
+            string.Create(CultureInfo.InvariantCulture,
+                $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationS and SegmentCount."),
+            ProblemSeverity.Error,
+            "SDANN");
+
+    /// <summary>Running SDANN / SDNN-index sums over closed segments.</summary>
+    private struct SegmentAccumulator
+    {
+        private double _firstMean, _m1, _m2, _sdSum;
+
+        public int Used { get; private set; }
+
+        public int Sparse { get; private set; }
+
+        public readonly double SdOfMeans => Math.Sqrt(Math.Max(0, _m2 - (_m1 * _m1 / Used)) / (Used - 1));
+
+        public readonly double MeanOfSds => _sdSum / Used;
+
+        public void Close(double shift, double s1, double s2, int n)
+        {
+            if (n < 2)
+            {
+                Sparse++;
+                return;
+            }
+
+            var mean = shift + (s1 / n);
+            if (Used == 0)
+            {
+                _firstMean = mean;
+            }
+
+            var dm = mean - _firstMean;
+            _m1 += dm;
+            _m2 += dm * dm;
+            _sdSum += Math.Sqrt(Math.Max(0, s2 - (s1 * s1 / n)) / (n - 1));
+            Used++;
+        }
+    }
+}
