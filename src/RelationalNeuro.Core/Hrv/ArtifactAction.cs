@@ -10,9 +10,10 @@ public enum ArtifactAction
     Removed = 1,
 
     /// <summary>
-    /// Replaced: for L&amp;T ectopic and long/short beats the beat ending the interval was moved to the midpoint of
-    /// its neighbours (this interval and the next become equal; total duration kept); for the rule-based methods
-    /// and the default's range pass, the value was linearly interpolated from the nearest unflagged intervals.
+    /// Replaced: for L&amp;T ectopic and long/short intervals, the beats inside each run of consecutive flagged
+    /// intervals were placed evenly between the run's first and last beat (a lone flagged interval shares its
+    /// duration with the next one; total duration kept); for the rule-based methods and the default's range pass,
+    /// the value was linearly interpolated from the nearest unflagged intervals.
     /// </summary>
     Interpolated = 2,
 

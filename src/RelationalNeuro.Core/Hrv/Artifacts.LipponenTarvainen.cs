@@ -111,9 +111,10 @@ public static partial class Artifacts
             }
 
             var candidates = Math.Abs(drrs[i + 1]) < Math.Abs(drrs[i + 2]) ? 2 : 1;
+            var first = i;
             for (var c = 0; c < candidates; c++)
             {
-                var j = i + c;
+                var j = first + c;
                 var dj = drrs[j];
                 var s22 = S22(drrs, j);
                 var eq3 = dj > 1 && s22 < -1;
@@ -326,20 +327,34 @@ public static partial class Artifacts
     }
 
     /// <summary>
-    /// L&amp;T correction on beat times, in NeuroKit2's order: remove extra beats (merging the interval with the next),
-    /// insert a beat at the midpoint of each missed interval, then move each ectopic beat, then each long/short beat,
-    /// to the midpoint of its neighbours (moves within one class use the positions before that class's moves).
-    /// Every step keeps the first and last beat, so the total duration is unchanged.
+    /// L&amp;T correction on beat times: remove extra beats (merging the interval with the next; a long/short or
+    /// ectopic flag on that next interval is resolved by the merge), insert a beat at the midpoint of each missed
+    /// interval (as NeuroKit2), then, for each run of consecutive ectopic or long/short intervals, place the beats
+    /// inside the run evenly between its first and last beat (the run's intervals become their mean). A run of
+    /// one interval is extended by the next interval (by the previous at the end of the series), which moves the
+    /// flagged beat to the midpoint of its neighbours, as NeuroKit2 does. Every step keeps the first and last
+    /// beat, so the total duration is unchanged.
     /// </summary>
     private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, List<Problem> problems)
     {
         var n = rr.Length;
         var beats = new List<Beat>(n + 8) { new(0, -1, None) };
         var t = 0.0;
+        var mergedIntoThis = false;
         for (var k = 0; k < n; k++)
         {
             var kind = kinds[k];
             var end = t + rr[k];
+            if (mergedIntoThis)
+            {
+                mergedIntoThis = false;
+                if (kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort)
+                {
+                    actions[origin[k]] = ArtifactAction.Merged;
+                    kind = None;
+                }
+            }
+
             if (kind == (sbyte)ArtifactKind.Missed)
             {
                 beats.Add(new Beat((t + end) / 2, origin[k], None));
@@ -351,6 +366,7 @@ public static partial class Artifacts
                 if (k + 1 < n)
                 {
                     actions[origin[k]] = ArtifactAction.Merged;
+                    mergedIntoThis = true;
                     t = end;
                     continue; // drop the beat ending interval k
                 }
@@ -362,8 +378,7 @@ public static partial class Artifacts
             t = end;
         }
 
-        MoveToMidpoints(beats, ArtifactKind.Ectopic, actions, problems);
-        MoveToMidpoints(beats, ArtifactKind.LongShort, actions, problems);
+        SpreadRuns(beats, actions, problems);
 
         var intervals = new double[beats.Count - 1];
         var newOrigin = new int[beats.Count - 1];
@@ -376,29 +391,53 @@ public static partial class Artifacts
         return (intervals, newOrigin);
     }
 
-    private static void MoveToMidpoints(List<Beat> beats, ArtifactKind kind, ArtifactAction[] actions, List<Problem> problems)
+    private static void SpreadRuns(List<Beat> beats, ArtifactAction[] actions, List<Problem> problems)
     {
-        var moves = new List<(int Index, double Time)>();
-        for (var b = 1; b < beats.Count; b++)
+        static bool Misaligned(Beat beat) => beat.Kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort;
+        var b = 1;
+        while (b < beats.Count)
         {
-            if (beats[b].Kind != (sbyte)kind)
+            if (!Misaligned(beats[b]))
             {
+                b++;
                 continue;
             }
 
-            if (b + 1 >= beats.Count)
+            var first = b;
+            while (b < beats.Count && Misaligned(beats[b]))
             {
-                Uncorrectable(problems, beats[b].Origin, "the last beat has no successor to interpolate from");
-                continue;
+                actions[beats[b].Origin] = ArtifactAction.Interpolated;
+                b++;
             }
 
-            moves.Add((b, (beats[b - 1].Time + beats[b + 1].Time) / 2));
-            actions[beats[b].Origin] = ArtifactAction.Interpolated;
-        }
+            var last = b - 1;              // intervals ending at beats first..last are flagged
+            var from = first - 1;          // the run spans beats from..to
+            var to = last;
+            if (first == last)
+            {
+                if (last + 1 < beats.Count)
+                {
+                    to = last + 1;
+                }
+                else if (from >= 1)
+                {
+                    from--;
+                }
+                else
+                {
+                    actions[beats[first].Origin] = ArtifactAction.None;
+                    Uncorrectable(problems, beats[first].Origin, "a single interval has no neighbour to share its duration with");
+                    continue;
+                }
+            }
 
-        foreach (var (index, time) in moves)
-        {
-            beats[index] = beats[index] with { Time = time };
+            var start = beats[from].Time;
+            var span = beats[to].Time - start;
+            var parts = to - from;
+            for (var m = 1; m < parts; m++)
+            {
+                beats[from + m] = beats[from + m] with { Time = start + (span * m / parts) };
+            }
         }
     }
 

@@ -21,12 +21,18 @@ public static partial class Artifacts
     /// <summary>Share of flagged intervals above which the result carries an <c>artifacts.high-rate</c> warning (5 %).</summary>
     public const double HighArtifactRate = 0.05;
 
+    /// <summary>Detects and corrects artifacts in RR intervals given in ms, with <see cref="ArtifactOptions.Default"/>.</summary>
+    /// <param name="rrMs">RR intervals in ms, each finite and &gt; 0.</param>
+    /// <returns>The NN series, flags, counts and problems.</returns>
+    /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
+    public static ArtifactResult Process(ReadOnlySpan<double> rrMs) => Process(rrMs, ArtifactOptions.Default);
+
     /// <summary>Detects and corrects artifacts in an RR series.</summary>
     /// <param name="series">The RR series.</param>
     /// <param name="options">Method, thresholds and correction mode; null for <see cref="ArtifactOptions.Default"/>.</param>
     /// <returns>The NN series, flags, counts and problems.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
-    public static ArtifactResult Process(RrSeries series, ArtifactOptions? options = null)
+    public static ArtifactResult Process(RrSeries series, ArtifactOptions? options)
     {
         ArgumentNullException.ThrowIfNull(series);
         return Process(series.IntervalsMs, options);
@@ -38,7 +44,7 @@ public static partial class Artifacts
     /// <returns>The NN series, flags, counts and problems.</returns>
     /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (e.g. an even or non-positive window, a negative fraction).</exception>
-    public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options = null)
+    public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options)
     {
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
@@ -85,12 +91,12 @@ public static partial class Artifacts
     {
         if (!Enum.IsDefined(o.Method))
         {
-            throw new ArgumentOutOfRangeException(nameof(o.Method), o.Method, "Unknown artifact method.");
+            throw new ArgumentOutOfRangeException(nameof(o), o.Method, "Method: Unknown artifact method.");
         }
 
         if (!Enum.IsDefined(o.Correction))
         {
-            throw new ArgumentOutOfRangeException(nameof(o.Correction), o.Correction, "Unknown correction mode.");
+            throw new ArgumentOutOfRangeException(nameof(o), o.Correction, "Correction: Unknown correction mode.");
         }
 
         Guard.Positive(o.MinimumMs);
@@ -107,12 +113,12 @@ public static partial class Artifacts
         Guard.Positive(o.MedianWindow);
         if ((o.ThresholdWindow & 1) == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(o.ThresholdWindow), o.ThresholdWindow, "The centred window must have an odd number of beats.");
+            throw new ArgumentOutOfRangeException(nameof(o), o.ThresholdWindow, "ThresholdWindow: The centred window must have an odd number of beats.");
         }
 
         if ((o.MedianWindow & 1) == 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(o.MedianWindow), o.MedianWindow, "The centred window must have an odd number of beats.");
+            throw new ArgumentOutOfRangeException(nameof(o), o.MedianWindow, "MedianWindow: The centred window must have an odd number of beats.");
         }
     }
 

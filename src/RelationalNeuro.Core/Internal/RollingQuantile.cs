@@ -14,7 +14,7 @@ internal static class RollingQuantile
     {
         var n = x.Length;
         var h = (window - 1) / 2;
-        var sorted = new double[Math.Min(window, n)];
+        var sorted = new double[Math.Min(window + 1, n)];
         var m = 0;
         var hi = -1; // last index inserted
         for (var t = 0; t < n; t++)
@@ -42,7 +42,7 @@ internal static class RollingQuantile
     {
         var n = x.Length;
         var h = (window - 1) / 2;
-        var sorted = new double[Math.Min(window, n)];
+        var sorted = new double[Math.Min(window + 1, n)];
         var m = 0;
         var hi = -1;
         for (var t = 0; t < n; t++)

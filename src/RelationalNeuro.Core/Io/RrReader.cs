@@ -30,6 +30,13 @@ namespace RelationalNeuro.Io;
 /// </remarks>
 public static class RrReader
 {
+    /// <summary>Reads RR intervals in the given format with <see cref="RrReadOptions.Default"/>.</summary>
+    /// <param name="reader">The text; read to its end, not closed.</param>
+    /// <param name="format">The layout of the text.</param>
+    /// <returns>The series plus every problem met.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public static RrReadResult Read(TextReader reader, RrFormat format) => Read(reader, format, RrReadOptions.Default);
+
     /// <summary>Reads RR intervals in the given format.</summary>
     /// <param name="reader">The text; read to its end, not closed.</param>
     /// <param name="format">The layout of the text.</param>
@@ -37,7 +44,7 @@ public static class RrReader
     /// <returns>The series plus every problem met.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option limit is not positive, or <paramref name="format"/> is not defined.</exception>
-    public static RrReadResult Read(TextReader reader, RrFormat format, RrReadOptions? options = null)
+    public static RrReadResult Read(TextReader reader, RrFormat format, RrReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(reader);
         options ??= RrReadOptions.Default;
@@ -69,7 +76,7 @@ public static class RrReader
     /// <param name="options">Options; null for defaults.</param>
     /// <returns>The series plus every problem met.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    public static RrReadResult Read(Stream stream, RrFormat format, RrReadOptions? options = null)
+    public static RrReadResult Read(Stream stream, RrFormat format, RrReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16384, leaveOpen: true);
