@@ -11,7 +11,8 @@ public static partial class Artifacts
     /// <remarks>
     /// Follows Lipponen &amp; Tarvainen (2019) as implemented in NeuroKit2 0.2.12 <c>signal_fixpeaks(method="Kubios")</c>,
     /// so flags can be compared one by one: the period series is the RR series with its mean prepended (the
-    /// interval before the first beat is unknown); dRR<sub>j</sub> = RR<sub>j</sub> − RR<sub>j−1</sub> (first = mean of the
+    /// interval before the first beat is unknown; on a trending series this makes the first few intervals look
+    /// like a jump from the mean and may flag them — an edge effect inherited from NeuroKit2, kept for parity); dRR<sub>j</sub> = RR<sub>j</sub> − RR<sub>j−1</sub> (first = mean of the
     /// rest); Th1 = α·QD(|dRR|) and Th2 = α·QD(|mRR|), QD = (Q3 − Q1)/2 over a centred window of 91 beats;
     /// mRR = RR − median<sub>11</sub>(RR), doubled where negative; S12 = max (dRR &gt; 0) or min (dRR &lt; 0) of the
     /// two neighbouring normalised dRR, S22 = min (dRR ≥ 0) or max of the next two (edges reflected); a beat is
@@ -213,6 +214,13 @@ public static partial class Artifacts
             {
                 return rr.ToArray();
             }
+        }
+        else if (n < o.ThresholdWindow)
+        {
+            problems.Add(new Problem(
+                "artifacts.short-series",
+                Invariant($"Lipponen–Tarvainen thresholds come from a centred window of {o.ThresholdWindow} beats; with {n} intervals every window is truncated, so the thresholds rest on fewer beats and flags are less reliable."),
+                ProblemSeverity.Warning));
         }
 
         var current = rr.ToArray();
