@@ -226,6 +226,12 @@ public static class RrReader
                 column = KubiosColumn(lastHeader, count, state.Options.ColumnName);
             }
 
+            if (!allNumeric)
+            {
+                state.Unparsable(lines.LineNumber, line, "is not a row of numbers");
+                continue;
+            }
+
             if (column >= count)
             {
                 state.Unparsable(lines.LineNumber, line, Invariant($"has {count} columns; the RR column is column {column + 1}"));
