@@ -17,7 +17,7 @@ public sealed class ArtifactResult
         Problems = problems;
         Method = method;
         InputCount = inputCount;
-        _counts = new int[Enum.GetValues<ArtifactKind>().Length];
+        _counts = new int[(int)ArtifactKind.Acar + 1];
         foreach (var flag in flags)
         {
             _counts[(int)flag.Kind]++;

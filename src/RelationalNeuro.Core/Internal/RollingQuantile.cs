@@ -79,21 +79,36 @@ internal static class RollingQuantile
 
     private static void Insert(double[] sorted, ref int m, double value)
     {
-        var index = Array.BinarySearch(sorted, 0, m, value);
-        if (index < 0)
-        {
-            index = ~index;
-        }
-
-        Array.Copy(sorted, index, sorted, index + 1, m - index);
+        var index = LowerBound(sorted, m, value);
+        sorted.AsSpan(index, m - index).CopyTo(sorted.AsSpan(index + 1));
         sorted[index] = value;
         m++;
     }
 
     private static void Remove(double[] sorted, ref int m, double value)
     {
-        var index = Array.BinarySearch(sorted, 0, m, value);
-        Array.Copy(sorted, index + 1, sorted, index, m - index - 1);
+        var index = LowerBound(sorted, m, value);
+        sorted.AsSpan(index + 1, m - index - 1).CopyTo(sorted.AsSpan(index));
         m--;
+    }
+
+    // First position whose value is not less than value.
+    private static int LowerBound(double[] sorted, int m, double value)
+    {
+        int lo = 0, hi = m;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 }
