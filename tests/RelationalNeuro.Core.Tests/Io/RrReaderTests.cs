@@ -202,14 +202,17 @@ public class RrReaderTests
         Assert.Equal([812], result.Series.IntervalsMs.ToArray());
     }
 
-    [Fact]
-    public void SharedReferenceFile_ReadsLikeTheLoader()
+    public static TheoryData<string> ReferenceIds() => TestSupport.HrvReference.Ids();
+
+    [Theory]
+    [MemberData(nameof(ReferenceIds))]
+    public void ReferenceDataFile_ReadsTheSameIntervalsAsTheLoader_WithTheUnitDetectedAsMs(string seriesId)
     {
-        var folder = TestSupport.SharedData.RequireDirectory(Path.Combine("reference", "hrv", "data"));
-        var path = Directory.GetFiles(folder, "*.rr_ms.txt").Order(StringComparer.Ordinal).First();
-        var result = RrReader.ReadFile(path, RrFormat.SingleColumn, new RrReadOptions { Unit = RrUnit.Milliseconds });
-        var expected = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(expected, result.Series.IntervalsMs.ToArray());
+        var reference = TestSupport.HrvReference.Get(seriesId);
+        var path = Path.Combine(Path.GetDirectoryName(reference.Path)!, reference.Root.GetProperty("rr_file").GetString()!);
+        var result = RrReader.ReadFile(path, RrFormat.SingleColumn);
+        Assert.Equal(reference.RrMs, result.Series.IntervalsMs.ToArray());
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Detected), (result.Unit, result.UnitSource));
         Assert.Empty(result.Problems);
     }
 }
