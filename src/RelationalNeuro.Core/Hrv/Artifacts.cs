@@ -1,0 +1,203 @@
+using System.Globalization;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// Artifact detection and correction for RR series: Lipponen &amp; Tarvainen (2019) and the rule-based methods
+/// (absolute range, Malik, Kamath, Karlsson, Acar). One call returns the corrected NN series, every flagged input
+/// index with its reason and what was done, and the problems met.
+/// </summary>
+/// <remarks>
+/// <para>Definitions, thresholds, citations and accuracy against labelled recordings: docs/hrv-artifacts.md.</para>
+/// <para>Empty/invalid policy: the span must hold finite intervals &gt; 0 ms (else <see cref="ArgumentException"/>
+/// naming index and value, as every span calculator); an empty span gives an empty result. Too few intervals
+/// for a method (L&amp;T needs 3) is a problem in the result, not an exception.</para>
+/// </remarks>
+public static partial class Artifacts
+{
+    private const sbyte None = -1;
+
+    /// <summary>Share of flagged intervals above which the result carries an <c>artifacts.high-rate</c> warning (5 %).</summary>
+    public const double HighArtifactRate = 0.05;
+
+    /// <summary>Detects and corrects artifacts in RR intervals given in ms, with <see cref="ArtifactOptions.Default"/>.</summary>
+    /// <param name="rrMs">RR intervals in ms, each finite and &gt; 0.</param>
+    /// <returns>The NN series, flags, counts and problems.</returns>
+    /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
+    public static ArtifactResult Process(ReadOnlySpan<double> rrMs) => Process(rrMs, ArtifactOptions.Default);
+
+    /// <summary>Detects and corrects artifacts in an RR series.</summary>
+    /// <param name="series">The RR series.</param>
+    /// <param name="options">Method, thresholds and correction mode; null for <see cref="ArtifactOptions.Default"/>.</param>
+    /// <returns>The NN series, flags, counts and problems.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    public static ArtifactResult Process(RrSeries series, ArtifactOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Process(series.IntervalsMs, options);
+    }
+
+    /// <summary>Detects and corrects artifacts in RR intervals given in ms.</summary>
+    /// <param name="rrMs">RR intervals in ms, each finite and &gt; 0.</param>
+    /// <param name="options">Method, thresholds and correction mode; null for <see cref="ArtifactOptions.Default"/>.</param>
+    /// <returns>The NN series, flags, counts and problems.</returns>
+    /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (e.g. an even or non-positive window, a negative fraction).</exception>
+    public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        options ??= ArtifactOptions.Default;
+        Validate(options);
+        var problems = new List<Problem>();
+        var n = rrMs.Length;
+        var kinds = new sbyte[n];
+        kinds.AsSpan().Fill(None);
+        var actions = new ArtifactAction[n];
+        double[] nn;
+        switch (options.Method)
+        {
+            case ArtifactMethod.Default:
+            case ArtifactMethod.LipponenTarvainen:
+                nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: options.Method == ArtifactMethod.Default);
+                break;
+            default:
+                DetectRule(rrMs, options, kinds);
+                nn = CorrectByValue(rrMs, kinds, actions, options.Correction, problems);
+                break;
+        }
+
+        var flags = new List<ArtifactFlag>();
+        for (var i = 0; i < n; i++)
+        {
+            if (kinds[i] != None)
+            {
+                flags.Add(new ArtifactFlag(i, (ArtifactKind)kinds[i], actions[i], rrMs[i]));
+            }
+        }
+
+        if (n > 0 && flags.Count > HighArtifactRate * n)
+        {
+            problems.Add(new Problem(
+                "artifacts.high-rate",
+                Invariant($"{flags.Count} of {n} intervals ({100.0 * flags.Count / n:0.#} %) were flagged; above {HighArtifactRate * 100:0} % corrected data may bias HRV metrics."),
+                ProblemSeverity.Warning));
+        }
+
+        return new ArtifactResult(nn, [.. flags], [.. problems], options.Method, n);
+    }
+
+    private static void Validate(ArtifactOptions o)
+    {
+        if (!Enum.IsDefined(o.Method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.Method, "Method: Unknown artifact method.");
+        }
+
+        if (!Enum.IsDefined(o.Correction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.Correction, "Correction: Unknown correction mode.");
+        }
+
+        Guard.Positive(o.MinimumMs);
+        Guard.Positive(o.MaximumMs);
+        Guard.InRange(o.MaximumMs, o.MinimumMs, double.MaxValue);
+        Guard.NonNegative(o.MalikFraction);
+        Guard.NonNegative(o.KarlssonFraction);
+        Guard.NonNegative(o.AcarFraction);
+        Guard.Positive(o.AcarWindow);
+        Guard.Positive(o.Alpha);
+        Guard.Finite(o.C1);
+        Guard.Finite(o.C2);
+        Guard.Positive(o.ThresholdWindow);
+        Guard.Positive(o.MedianWindow);
+        if ((o.ThresholdWindow & 1) == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.ThresholdWindow, "ThresholdWindow: The centred window must have an odd number of beats.");
+        }
+
+        if ((o.MedianWindow & 1) == 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(o), o.MedianWindow, "MedianWindow: The centred window must have an odd number of beats.");
+        }
+    }
+
+    /// <summary>
+    /// Correction in the value domain (rule-based methods): a flagged value is replaced by linear interpolation (by
+    /// index) between the nearest unflagged values on each side, or copies the one side that exists; removed; or
+    /// left (flag only).
+    /// </summary>
+    private static double[] CorrectByValue(ReadOnlySpan<double> rr, sbyte[] kinds, ArtifactAction[] actions, ArtifactCorrection mode, List<Problem> problems)
+    {
+        var n = rr.Length;
+        switch (mode)
+        {
+            case ArtifactCorrection.FlagOnly:
+                return rr.ToArray();
+            case ArtifactCorrection.Remove:
+            {
+                var kept = new List<double>(n);
+                for (var i = 0; i < n; i++)
+                {
+                    if (kinds[i] == None)
+                    {
+                        kept.Add(rr[i]);
+                    }
+                    else
+                    {
+                        actions[i] = ArtifactAction.Removed;
+                    }
+                }
+
+                return [.. kept];
+            }
+
+            default:
+            {
+                var nn = rr.ToArray();
+                InterpolateFlagged(nn, i => kinds[i] != None, i => actions[i] = ArtifactAction.Interpolated, problems);
+                return nn;
+            }
+        }
+    }
+
+    /// <summary>Replaces each position where <paramref name="flagged"/> holds by linear interpolation between the nearest unflagged values.</summary>
+    private static void InterpolateFlagged(double[] values, Func<int, bool> flagged, Action<int> done, List<Problem> problems)
+    {
+        var n = values.Length;
+        var i = 0;
+        while (i < n)
+        {
+            if (!flagged(i))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < n && flagged(i))
+            {
+                i++;
+            }
+
+            var end = i; // exclusive
+            var left = start - 1;
+            var right = end < n ? end : -1;
+            if (left < 0 && right < 0)
+            {
+                problems.Add(new Problem("artifacts.uncorrectable", "Every interval was flagged; nothing to interpolate from, values left as they were.", ProblemSeverity.Warning));
+                return;
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                values[k] = left < 0 ? values[right]
+                    : right < 0 ? values[left]
+                    : values[left] + ((values[right] - values[left]) * (k - left) / (right - left));
+                done(k);
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+namespace RelationalNeuro.Io;
+
+/// <summary>
+/// Reads lines (<c>\n</c>, <c>\r\n</c> or <c>\r</c>) from a <see cref="TextReader"/> into a fixed buffer, so a
+/// file without line breaks (or a binary file) cannot make one huge string: characters past
+/// <c>maxLineLength</c> are consumed and counted, not stored.
+/// </summary>
+internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
+{
+    private readonly char[] _buffer = new char[16384];
+    private readonly char[] _line = new char[maxLineLength];
+    private int _pos;
+    private int _len;
+    private bool _eof;
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public int LineNumber { get; private set; }
+
+    /// <summary>Reads the next line. Returns false at the end of the text.</summary>
+    /// <param name="line">The line (its first <c>maxLineLength</c> characters if it is longer).</param>
+    /// <param name="fullLength">The line's full length in characters.</param>
+    public bool ReadLine(out ReadOnlySpan<char> line, out long fullLength)
+    {
+        var stored = 0;
+        long length = 0;
+        var any = false;
+        while (true)
+        {
+            if (_pos >= _len)
+            {
+                if (_eof || !Fill())
+                {
+                    break;
+                }
+            }
+
+            var c = _buffer[_pos++];
+            any = true;
+            if (c == '\n')
+            {
+                break;
+            }
+
+            if (c == '\r')
+            {
+                if (_pos >= _len)
+                {
+                    Fill();
+                }
+
+                if (_pos < _len && _buffer[_pos] == '\n')
+                {
+                    _pos++;
+                }
+
+                break;
+            }
+
+            if (stored < _line.Length)
+            {
+                _line[stored++] = c;
+            }
+
+            length++;
+        }
+
+        if (!any)
+        {
+            line = default;
+            fullLength = 0;
+            return false;
+        }
+
+        LineNumber++;
+        line = _line.AsSpan(0, stored);
+        fullLength = length;
+        return true;
+    }
+
+    private bool Fill()
+    {
+        _len = reader.Read(_buffer, 0, _buffer.Length);
+        _pos = 0;
+        if (_len <= 0)
+        {
+            _len = 0;
+            _eof = true;
+            return false;
+        }
+
+        return true;
+    }
+}

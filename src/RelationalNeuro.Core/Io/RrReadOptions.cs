@@ -1,0 +1,27 @@
+namespace RelationalNeuro.Io;
+
+/// <summary>Options for <see cref="RrReader"/>. Immutable; change with <c>with</c>.</summary>
+public sealed record RrReadOptions
+{
+    /// <summary>Default options: unit detected, delimiter detected, column <c>null</c> (see <see cref="ColumnName"/>).</summary>
+    public static RrReadOptions Default { get; } = new();
+
+    /// <summary>The unit of the values; <see cref="RrUnit.Auto"/> (default) uses the header, then the median rule.</summary>
+    public RrUnit Unit { get; init; } = RrUnit.Auto;
+
+    /// <summary>
+    /// CSV: the header name of the RR column (case-insensitive, surrounding spaces and quotes ignored). Null
+    /// (default): the first column whose name contains "rr", "ibi" or "interval". Kubios text: the column whose
+    /// header names RR, else the last column. Ignored for single-column text.
+    /// </summary>
+    public string? ColumnName { get; init; }
+
+    /// <summary>CSV delimiter; null (default) detects it from the header line (the most frequent of <c>,</c> <c>;</c> tab outside quotes).</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>How many line problems are listed at most (default 100); the rest are counted in <see cref="RrReadResult.ProblemCount"/>.</summary>
+    public int MaxListedProblems { get; init; } = 100;
+
+    /// <summary>Longest line read in full, in characters (default 4096); longer lines are reported as problems, with their start quoted.</summary>
+    public int MaxLineLength { get; init; } = 4096;
+}

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using RelationalNeuro.Io;
+
+namespace RelationalNeuro.Core.Tests.Io;
+
+public class RrReaderTests
+{
+    private static RrReadResult Read(string text, RrFormat format, RrReadOptions? options = null) =>
+        RrReader.Read(new StringReader(text), format, options ?? RrReadOptions.Default);
+
+    [Fact]
+    public void SingleColumn_Milliseconds_ReadsValuesWithLineNumbers()
+    {
+        var result = Read("812\n790.5\r\n\n805\n", RrFormat.SingleColumn);
+        Assert.Equal([812, 790.5, 805], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([1, 2, 4], result.SourceLineNumbers.ToArray());
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Detected), (result.Unit, result.UnitSource));
+        Assert.Empty(result.Problems);
+        Assert.Equal(4, result.LineCount);
+    }
+
+    [Fact]
+    public void SingleColumn_Seconds_AreDetectedByTheMedianAndConverted()
+    {
+        var result = Read("0.812\n0.790\n0.805\n", RrFormat.SingleColumn);
+        Assert.Equal([812, 790, 805], result.Series.IntervalsMs.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal((RrUnit.Seconds, RrUnitSource.Detected), (result.Unit, result.UnitSource));
+    }
+
+    [Fact]
+    public void SingleColumn_OneWildValue_DoesNotFlipTheDetectedUnit()
+    {
+        // The maximum (12.5) would say ms under a max < 10 rule's complement; the median (0.8) says seconds.
+        var result = Read("0.8\n0.81\n12.5\n0.79\n", RrFormat.SingleColumn);
+        Assert.Equal(RrUnit.Seconds, result.Unit);
+        Assert.Equal(12500, result.Series.IntervalsMs[2], 9);
+    }
+
+    [Fact]
+    public void SingleColumn_StatedUnit_OverridesDetection()
+    {
+        var result = Read("5\n6\n7\n", RrFormat.SingleColumn, new RrReadOptions { Unit = RrUnit.Milliseconds });
+        Assert.Equal([5, 6, 7], result.Series.IntervalsMs.ToArray());
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Stated), (result.Unit, result.UnitSource));
+    }
+
+    [Fact]
+    public void SingleColumn_PolarStyleHeader_IsTakenAsHeaderAndNamesTheUnit()
+    {
+        var result = Read("RR (ms)\n812\n790\n", RrFormat.SingleColumn);
+        Assert.Equal(["RR (ms)"], result.HeaderLines);
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Header), (result.Unit, result.UnitSource));
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void SingleColumn_BadLines_AreReportedWithLineNumberAndContent()
+    {
+        var result = Read("812\nabc\n0,790\n-5\nNaN\n805\n", RrFormat.SingleColumn);
+        Assert.Equal([812, 805], result.Series.IntervalsMs.ToArray());
+        Assert.Equal(
+            [("io.unparsable-line", "line 2"), ("io.unparsable-line", "line 3"), ("io.invalid-interval", "line 4"), ("io.invalid-interval", "line 5")],
+            result.Problems.Select(p => (p.Code, p.Location!)).ToArray());
+        Assert.Contains("\"abc\"", result.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("\"0,790\"", result.Problems[1].Message, StringComparison.Ordinal);
+        Assert.True(result.HasErrors);
+    }
+
+    [Fact]
+    public void SingleColumn_UnderGermanCulture_StillParsesInvariant()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var result = Read("812.5\n1,5\n", RrFormat.SingleColumn);
+            Assert.Equal([812.5], result.Series.IntervalsMs.ToArray());
+            Assert.Equal("line 2", Assert.Single(result.Problems).Location);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Empty_GivesAnEmptySeriesAndNoIntervalsProblem()
+    {
+        var result = Read("", RrFormat.SingleColumn);
+        Assert.Equal(0, result.Series.Count);
+        Assert.Equal("io.no-intervals", Assert.Single(result.Problems).Code);
+        Assert.True(result.HasErrors);
+    }
+
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    [InlineData('\t')]
+    public void Csv_NamedColumn_WithEachDelimiter_IsDetectedAndRead(char d)
+    {
+        var text = $"time{d}RR{d}note\n0.81{d}812{d}ok\n1.60{d}790{d}\"a{d} b\"\n";
+        var result = RrReader.ReadCsv(new StringReader(text), "rr");
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 3], result.SourceLineNumbers.ToArray());
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Csv_QuotedFieldsAndHeaderUnit_AreHandled()
+    {
+        // Polar Sensor Logger style: quoted header with the unit in brackets, semicolons.
+        var text = "\"Phone timestamp\";\"RR-interval [ms]\"\n\"2024-01-01T10:00:00\";\"812\"\n\"2024-01-01T10:00:01\";\"7\"\"9\"\n";
+        var result = Read(text, RrFormat.Csv, new RrReadOptions { ColumnName = "RR-interval [ms]" });
+        Assert.Equal([812], result.Series.IntervalsMs.ToArray());
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Header), (result.Unit, result.UnitSource));
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("line 3", problem.Location);
+        Assert.Contains("7\"\"9", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_DefaultColumn_IsTheFirstNamedLikeRr_AndSecondsInTheNameConvert()
+    {
+        var result = Read("index,rr_s\n1,0.8\n2,0.9\n", RrFormat.Csv);
+        Assert.Equal([800, 900], result.Series.IntervalsMs.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal((RrUnit.Seconds, RrUnitSource.Header), (result.Unit, result.UnitSource));
+    }
+
+    [Fact]
+    public void Csv_MissingColumnOrField_IsAProblem()
+    {
+        var missing = Read("a,b\n1,2\n", RrFormat.Csv, new RrReadOptions { ColumnName = "RR" });
+        Assert.Equal("io.column-not-found", missing.Problems[0].Code);
+        Assert.Contains("a | b", missing.Problems[0].Message, StringComparison.Ordinal);
+
+        var shortRow = Read("t,RR\n1,812\n2\n", RrFormat.Csv);
+        Assert.Equal([812], shortRow.Series.IntervalsMs.ToArray());
+        Assert.Equal("line 3", Assert.Single(shortRow.Problems).Location);
+    }
+
+    [Fact]
+    public void KubiosText_HeaderLinesThenTwoColumns_ReadsTheRrColumnWithTheHeaderUnit()
+    {
+        var text = "Kubios HRV RR interval data\nSubject: 01\nTime (s)\tRR (s)\n0.000\t0.812\n0.812\t0.790\n1.602\t0.805\n";
+        var result = Read(text, RrFormat.KubiosText);
+        Assert.Equal(3, result.HeaderLines.Count);
+        Assert.Equal((RrUnit.Seconds, RrUnitSource.Header), (result.Unit, result.UnitSource));
+        Assert.Equal([812, 790, 805], result.Series.IntervalsMs.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal([4, 5, 6], result.SourceLineNumbers.ToArray());
+    }
+
+    [Fact]
+    public void KubiosText_SingleColumnMsAndABadRow_ReportsTheRow()
+    {
+        var result = Read("RR intervals\n812\n790 x\n805\n", RrFormat.KubiosText);
+        Assert.Equal([812, 805], result.Series.IntervalsMs.ToArray());
+        Assert.Equal("line 3", Assert.Single(result.Problems).Location);
+    }
+
+    [Fact]
+    public void Stream_Utf8WithBom_IsRead()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("812\n790\n")).ToArray();
+        using var stream = new MemoryStream(bytes);
+        var result = RrReader.Read(stream, RrFormat.SingleColumn, null);
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.True(stream.CanRead); // left open
+    }
+
+    [Fact]
+    public void Garbage20MB_GivesAClearOutcomeFastWithBoundedProblems()
+    {
+        // 20 MB of random bytes (seeded): binary noise with occasional line breaks, some lines very long.
+        var random = new Random(20251123);
+        var bytes = new byte[20 * 1024 * 1024];
+        random.NextBytes(bytes);
+        using var stream = new MemoryStream(bytes);
+
+        var clock = Stopwatch.StartNew();
+        var result = RrReader.Read(stream, RrFormat.SingleColumn, null);
+        clock.Stop();
+
+        Assert.True(result.HasErrors);
+        Assert.True(result.ProblemCount > 100);
+        Assert.Equal(101, result.Problems.Count); // 100 listed + the summary
+        Assert.Contains(result.Problems, p => p.Code == "io.more-problems");
+        Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void OneHugeLine_IsReportedNotHeld()
+    {
+        var text = new string('9', 5_000_000);
+        var result = Read(text + "\n812\n", RrFormat.SingleColumn);
+        var problem = result.Problems[0];
+        Assert.Equal(("io.line-too-long", "line 1"), (problem.Code, problem.Location));
+        Assert.Contains("5000000", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([812], result.Series.IntervalsMs.ToArray());
+    }
+
+    public static TheoryData<string> ReferenceIds() => TestSupport.HrvReference.Ids();
+
+    [Theory]
+    [MemberData(nameof(ReferenceIds))]
+    public void ReferenceDataFile_ReadsTheSameIntervalsAsTheLoader_WithTheUnitDetectedAsMs(string seriesId)
+    {
+        var reference = TestSupport.HrvReference.Get(seriesId);
+        var path = Path.Combine(Path.GetDirectoryName(reference.Path)!, reference.Root.GetProperty("rr_file").GetString()!);
+        var result = RrReader.ReadFile(path, RrFormat.SingleColumn);
+        Assert.Equal(reference.RrMs, result.Series.IntervalsMs.ToArray());
+        Assert.Equal((RrUnit.Milliseconds, RrUnitSource.Detected), (result.Unit, result.UnitSource));
+        Assert.Empty(result.Problems);
+    }
+}
