@@ -1,0 +1,391 @@
+using System.Runtime.CompilerServices;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// Streaming HRV: takes one RR interval at a time, screens it for artifacts and keeps RMSSD, SDNN, mean heart
+/// rate and pNN50 over a sliding window (count- or time-based, see <see cref="RollingWindow"/>), in O(1) time
+/// per beat and without allocating after construction.
+/// </summary>
+/// <remarks>
+/// <para><b>Definitions</b> (over the accepted beats in the window, Task Force 1996): SDNN is the sample standard
+/// deviation with denominator N − 1; RMSSD is the root mean square of the successive differences; pNN50 counts
+/// differences strictly greater than 50 ms over the number of differences (N − 1 in an unbroken window; the
+/// denominator of pyHRV and the Task Force, not NeuroKit2's N); mean heart rate is 60 000 / mean RR (NeuroKit2's
+/// <c>MeanHR</c> from mean NN, not the mean of instantaneous rates, which is higher by about 5 % over a day).
+/// A successive difference is only formed between two beats that were adjacent in the stream: a rejected beat
+/// breaks the chain, so the difference across the gap is never counted.</para>
+/// <para><b>Screening</b>: see <see cref="RollingHrvOptions"/>. Rejected beats are reported in the returned
+/// <see cref="RollingHrvUpdate"/> and not added to the window.</para>
+/// <para><b>Numerical stability</b>: the window keeps ring buffers allocated once, and running sums of the
+/// shifted intervals (RR − first accepted RR), their squares and the squared differences. Each running sum is
+/// compensated (Knuth's TwoSum error term accumulated as in Ogita, Rump &amp; Oishi's Sum2), so adding and
+/// removing beats for a day loses no more than a few units in the last place; the shift keeps the
+/// one-pass variance (Σx² − (Σx)²/N) free of the cancellation a raw sum would suffer (Chan, Golub &amp; LeVeque
+/// 1983). A constant series gives SDNN and RMSSD of exactly 0; the tests compare every beat of a 24-h recording
+/// with a two-pass batch recomputation of the same window.</para>
+/// <para><b>Thread safety</b>: an instance is not thread-safe. One producer calls <see cref="Add"/>;
+/// <see cref="RollingHrvSnapshot"/> and <see cref="RollingHrvUpdate"/> are immutable values that may be handed
+/// to any thread (e.g. a UI dispatcher). <see cref="BeatProcessed"/> is raised synchronously on the producer's
+/// thread before <see cref="Add"/> returns.</para>
+/// <para>Task Force of the European Society of Cardiology and the North American Society of Pacing and
+/// Electrophysiology. Heart rate variability: standards of measurement, physiological interpretation and
+/// clinical use. Circulation. 1996;93(5):1043–1065. Ogita T, Rump SM, Oishi S. Accurate sum and dot product.
+/// SIAM J Sci Comput. 2005;26(6):1955–1988. Chan TF, Golub GH, LeVeque RJ. Algorithms for computing the sample
+/// variance: analysis and recommendations. Am Stat. 1983;37(3):242–247.</para>
+/// </remarks>
+public sealed class RollingHrv
+{
+    private const int MaxReferenceBeats = 15;
+
+    private readonly double[] _rr;
+    private readonly double[] _end;
+    private readonly double[] _diff;
+    private readonly double[] _reference;
+    private readonly int _capacity;
+    private readonly int _windowBeats;
+    private readonly double _windowMs;
+    private readonly bool _timeBased;
+    private readonly double _minRr;
+    private readonly double _maxRr;
+    private readonly double _maxDeviation;
+    private readonly bool _relativeTest;
+
+    private int _head;
+    private int _count;
+    private int _referenceHead;
+    private int _referenceCount;
+    private long _offered;
+    private double _now;
+    private bool _previousAccepted;
+    private double _shift;
+    private CompensatedSum _sum;
+    private CompensatedSum _sumSquares;
+    private CompensatedSum _diffSquares;
+    private int _diffCount;
+    private int _nn50;
+    private RollingHrvSnapshot _current;
+
+    /// <summary>Creates an analyzer with the default options (last 60 beats, 300–2000 ms, 20 % rule over 5 beats).</summary>
+    public RollingHrv()
+        : this(new RollingHrvOptions())
+    {
+    }
+
+    /// <summary>Creates an analyzer; allocates its ring buffers once.</summary>
+    /// <param name="options">Window and screening.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A range bound is not finite and positive, <see cref="RollingHrvOptions.MaxRrMs"/> is below
+    /// <see cref="RollingHrvOptions.MinRrMs"/>, <see cref="RollingHrvOptions.MaxDeviationFraction"/> is not positive,
+    /// <see cref="RollingHrvOptions.ReferenceBeats"/> is outside 1–15, or a time window is shorter than
+    /// <see cref="RollingHrvOptions.MaxRrMs"/> or would hold more than 10 million beats.
+    /// </exception>
+    /// <exception cref="ArgumentException">The window is <c>default(RollingWindow)</c>.</exception>
+    public RollingHrv(RollingHrvOptions options)
+    {
+        Guard.NotNull(options);
+        Options = options;
+        _minRr = Guard.Positive(options.MinRrMs);
+        _maxRr = Guard.Positive(options.MaxRrMs);
+        Guard.InRange(options.MaxRrMs, options.MinRrMs, double.MaxValue);
+        if (options.MaxDeviationFraction is { } deviation)
+        {
+            _maxDeviation = Guard.Positive(deviation);
+            _relativeTest = true;
+        }
+
+        Guard.InRange(options.ReferenceBeats, 1, MaxReferenceBeats);
+        var window = options.Window;
+        if (window.Duration is { } duration)
+        {
+            _timeBased = true;
+            _windowMs = duration.TotalMilliseconds;
+            Guard.InRange(_windowMs, options.MaxRrMs, double.MaxValue);
+            var capacity = Math.Floor(_windowMs / _minRr) + 1;
+            Guard.InRange(capacity, 2, 10_000_000);
+            _capacity = (int)capacity;
+        }
+        else if (window.Beats is { } beats)
+        {
+            _windowBeats = beats;
+            _capacity = beats;
+        }
+        else
+        {
+            throw new ArgumentException("The window is default(RollingWindow); use RollingWindow.OfBeats or RollingWindow.OfDuration.", nameof(options));
+        }
+
+        _rr = new double[_capacity];
+        _end = new double[_capacity];
+        _diff = new double[_capacity];
+        _reference = new double[options.ReferenceBeats];
+    }
+
+    /// <summary>Raised after each beat offered to <see cref="Add"/>, accepted or not, with the same value <see cref="Add"/> returns.</summary>
+    public event EventHandler<RollingHrvUpdate>? BeatProcessed;
+
+    /// <summary>The options this analyzer was created with.</summary>
+    public RollingHrvOptions Options { get; }
+
+    /// <summary>The most beats the window can hold: the window's beat count, or ⌊duration / MinRrMs⌋ + 1 for a time window.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>The window's state after the last beat (an empty snapshot before the first).</summary>
+    public RollingHrvSnapshot Current => _current;
+
+    /// <summary>Beats offered since construction or the last <see cref="Reset"/>, accepted or not.</summary>
+    public long BeatsOffered => _offered;
+
+    /// <summary>
+    /// Offers one beat: screens it, adds it to the window when accepted, moves the window on, and returns (and
+    /// raises <see cref="BeatProcessed"/> with) the decision and the metrics after it.
+    /// </summary>
+    /// <param name="rrMs">The interval that ended with this beat, in ms. Any value is accepted as input: NaN,
+    /// infinities, zero and negatives are reported as <see cref="BeatScreening.Invalid"/>, never thrown.</param>
+    /// <returns>The screening decision and the window's snapshot.</returns>
+    public RollingHrvUpdate Add(double rrMs)
+    {
+        var index = _offered++;
+        BeatScreening screening;
+        if (!(rrMs > 0) || double.IsPositiveInfinity(rrMs))
+        {
+            screening = BeatScreening.Invalid;
+        }
+        else
+        {
+            _now += rrMs;
+            screening = Screen(rrMs);
+            if (screening == BeatScreening.Accepted)
+            {
+                if (!_timeBased && _count == _capacity)
+                {
+                    EvictOldest();
+                }
+
+                Push(rrMs);
+            }
+
+            if (_timeBased)
+            {
+                var cutoff = _now - _windowMs;
+                while (_count > 0 && _end[_head] - _rr[_head] < cutoff)
+                {
+                    EvictOldest();
+                }
+            }
+        }
+
+        _previousAccepted = screening == BeatScreening.Accepted;
+        _current = Snapshot();
+        var update = new RollingHrvUpdate(index, rrMs, screening, _current);
+        BeatProcessed?.Invoke(this, update);
+        return update;
+    }
+
+    /// <summary>Empties the window and the screening reference, and restarts the stream clock and beat index.</summary>
+    public void Reset()
+    {
+        _head = 0;
+        _count = 0;
+        _referenceHead = 0;
+        _referenceCount = 0;
+        _offered = 0;
+        _now = 0;
+        _previousAccepted = false;
+        ClearSums();
+        _current = default;
+    }
+
+    private BeatScreening Screen(double rr)
+    {
+        if (rr < _minRr)
+        {
+            return BeatScreening.BelowMinimum;
+        }
+
+        if (rr > _maxRr)
+        {
+            return BeatScreening.AboveMaximum;
+        }
+
+        var result = BeatScreening.Accepted;
+        if (_relativeTest && _referenceCount > 0)
+        {
+            var median = ReferenceMedian();
+            if (Math.Abs(rr - median) > _maxDeviation * median)
+            {
+                result = BeatScreening.DeviatesFromReference;
+            }
+        }
+
+        // Every in-range beat joins the reference, so the median follows a sustained change of rhythm.
+        _reference[_referenceHead] = rr;
+        if (++_referenceHead == _reference.Length)
+        {
+            _referenceHead = 0;
+        }
+
+        if (_referenceCount < _reference.Length)
+        {
+            _referenceCount++;
+        }
+
+        return result;
+    }
+
+    private double ReferenceMedian()
+    {
+        var n = _referenceCount;
+        if (n == 1)
+        {
+            return _reference[0];
+        }
+
+        Span<double> sorted = stackalloc double[MaxReferenceBeats];
+        sorted = sorted[..n];
+        for (var i = 0; i < n; i++)
+        {
+            // The reference is full or was filled from index 0, so its first n slots hold its beats.
+            var value = _reference[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j] > value)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+
+            sorted[j + 1] = value;
+        }
+
+        var mid = n >> 1;
+        return (n & 1) == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    }
+
+    private void Push(double rr)
+    {
+        if (_count == 0)
+        {
+            ClearSums();
+            _shift = rr;
+        }
+
+        var slot = _head + _count;
+        if (slot >= _capacity)
+        {
+            slot -= _capacity;
+        }
+
+        double diff = double.NaN;
+        if (_previousAccepted && _count > 0)
+        {
+            var last = slot == 0 ? _capacity - 1 : slot - 1;
+            diff = rr - _rr[last];
+            _diffSquares.Add(diff * diff);
+            _diffCount++;
+            if (Math.Abs(diff) > 50)
+            {
+                _nn50++;
+            }
+        }
+
+        _rr[slot] = rr;
+        _end[slot] = _now;
+        _diff[slot] = diff;
+        var shifted = rr - _shift;
+        _sum.Add(shifted);
+        _sumSquares.Add(shifted * shifted);
+        _count++;
+    }
+
+    private void EvictOldest()
+    {
+        var shifted = _rr[_head] - _shift;
+        _sum.Add(-shifted);
+        _sumSquares.Add(-(shifted * shifted));
+        var next = _head + 1;
+        if (next == _capacity)
+        {
+            next = 0;
+        }
+
+        _head = next;
+        _count--;
+        if (_count == 0)
+        {
+            ClearSums();
+            return;
+        }
+
+        // The difference between the evicted beat and its successor leaves the window with it.
+        var diff = _diff[next];
+        if (!double.IsNaN(diff))
+        {
+            _diffSquares.Add(-(diff * diff));
+            _diffCount--;
+            if (Math.Abs(diff) > 50)
+            {
+                _nn50--;
+            }
+
+            _diff[next] = double.NaN;
+        }
+    }
+
+    private void ClearSums()
+    {
+        _sum = default;
+        _sumSquares = default;
+        _diffSquares = default;
+        _diffCount = 0;
+        _nn50 = 0;
+    }
+
+    private RollingHrvSnapshot Snapshot()
+    {
+        var n = _count;
+        var fill = _timeBased ? Math.Min(1.0, _now / _windowMs) : (double)n / _windowBeats;
+        if (n == 0)
+        {
+            return new RollingHrvSnapshot(0, 0, fill, null, null, null, null, null);
+        }
+
+        var s1 = _sum.Value;
+        var meanRr = _shift + (s1 / n);
+        double? sdnn = null;
+        if (n >= 2)
+        {
+            var m2 = _sumSquares.Value - (s1 * s1 / n);
+            sdnn = Math.Sqrt(Math.Max(0, m2) / (n - 1));
+        }
+
+        double? rmssd = null;
+        double? pnn50 = null;
+        if (_diffCount > 0)
+        {
+            rmssd = Math.Sqrt(Math.Max(0, _diffSquares.Value) / _diffCount);
+            pnn50 = 100.0 * _nn50 / _diffCount;
+        }
+
+        return new RollingHrvSnapshot(n, _diffCount, fill, meanRr, sdnn, rmssd, 60_000.0 / meanRr, pnn50);
+    }
+
+    /// <summary>A running sum with its rounding error carried alongside (TwoSum, Ogita–Rump–Oishi Sum2).</summary>
+    private struct CompensatedSum
+    {
+        private double _sum;
+        private double _error;
+
+        public readonly double Value => _sum + _error;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(double x)
+        {
+            var t = _sum + x;
+            var z = t - _sum;
+            _error += (_sum - (t - z)) + (x - z);
+            _sum = t;
+        }
+    }
+}
