@@ -10,8 +10,11 @@ namespace RelationalNeuro.Hrv.Live;
 /// </summary>
 /// <remarks>
 /// Due times are computed from the start of each enumeration, not from the previous beat, so delays do not
-/// accumulate error; a consumer slower than the stream receives the late beats at once. The series is copied
-/// and validated at construction. Reading a file is the readers' job: pass their intervals here.
+/// accumulate error; a consumer slower than the stream receives the late beats at once. A beat is never
+/// yielded before its due time and, timers allowing, less than 1 ms after it (timer delays are whole
+/// milliseconds). <see cref="RrBeat.Timestamp"/> is the due time on the replay's timeline (the clock's UTC time
+/// at the start plus the due time), not the moment the consumer got it. The series is copied and validated at
+/// construction. Reading a file is the readers' job: pass their intervals here.
 /// </remarks>
 public sealed class RrReplaySource : IRrSource
 {
@@ -63,18 +66,20 @@ public sealed class RrReplaySource : IRrSource
     private async IAsyncEnumerable<RrBeat> Play([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var start = _timeProvider.GetTimestamp();
+        var startUtc = _timeProvider.GetUtcNow();
         var cumulative = 0.0;
         for (var k = 0; k < _rrMs.Length; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             cumulative += _rrMs[k];
-            var wait = ToDueTime(cumulative) - _timeProvider.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
+            var due = ToDueTime(cumulative);
+            while (due - _timeProvider.GetElapsedTime(start) is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+                // Task.Delay truncates to whole milliseconds; rounding up keeps a beat from ever being early.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds)), _timeProvider, cancellationToken).ConfigureAwait(false);
             }
 
-            yield return new RrBeat(_rrMs[k], _timeProvider.GetUtcNow(), k);
+            yield return new RrBeat(_rrMs[k], startUtc + due, k);
         }
     }
 }
