@@ -37,12 +37,11 @@ namespace RelationalNeuro.Hrv;
 /// </remarks>
 public sealed class RollingHrv
 {
-    private const int MaxReferenceBeats = 15;
-
     private readonly double[] _rr;
     private readonly double[] _end;
     private readonly double[] _diff;
     private readonly double[] _reference;
+    private readonly double[] _sortedReference;
     private readonly int _capacity;
     private readonly int _windowBeats;
     private readonly double _windowMs;
@@ -96,7 +95,7 @@ public sealed class RollingHrv
             _relativeTest = true;
         }
 
-        Guard.InRange(options.ReferenceBeats, 1, MaxReferenceBeats);
+        Guard.InRange(options.ReferenceBeats, 1, 15);
         var window = options.Window;
         if (window.Duration is { } duration)
         {
@@ -121,6 +120,7 @@ public sealed class RollingHrv
         _end = new double[_capacity];
         _diff = new double[_capacity];
         _reference = new double[options.ReferenceBeats];
+        _sortedReference = new double[options.ReferenceBeats];
     }
 
     /// <summary>Raised after each beat offered to <see cref="Add"/>, accepted or not, with the same value <see cref="Add"/> returns.</summary>
@@ -211,9 +211,11 @@ public sealed class RollingHrv
         }
 
         var result = BeatScreening.Accepted;
-        if (_relativeTest && _referenceCount > 0)
+        var n = _referenceCount;
+        if (_relativeTest && n > 0)
         {
-            var median = ReferenceMedian();
+            var mid = n >> 1;
+            var median = (n & 1) == 1 ? _sortedReference[mid] : 0.5 * (_sortedReference[mid - 1] + _sortedReference[mid]);
             if (Math.Abs(rr - median) > _maxDeviation * median)
             {
                 result = BeatScreening.DeviatesFromReference;
@@ -221,46 +223,47 @@ public sealed class RollingHrv
         }
 
         // Every in-range beat joins the reference, so the median follows a sustained change of rhythm.
+        AddToReference(rr);
+        return result;
+    }
+
+    /// <summary>Replaces the oldest reference beat with <paramref name="rr"/>, keeping a sorted copy (O(ReferenceBeats)).</summary>
+    private void AddToReference(double rr)
+    {
+        var sorted = _sortedReference;
+        var n = _referenceCount;
+        if (n == _reference.Length)
+        {
+            var old = _reference[_referenceHead];
+            var i = 0;
+            while (sorted[i] != old)
+            {
+                i++;
+            }
+
+            for (; i < n - 1; i++)
+            {
+                sorted[i] = sorted[i + 1];
+            }
+
+            n--;
+        }
+
         _reference[_referenceHead] = rr;
         if (++_referenceHead == _reference.Length)
         {
             _referenceHead = 0;
         }
 
-        if (_referenceCount < _reference.Length)
+        var j = n - 1;
+        while (j >= 0 && sorted[j] > rr)
         {
-            _referenceCount++;
+            sorted[j + 1] = sorted[j];
+            j--;
         }
 
-        return result;
-    }
-
-    private double ReferenceMedian()
-    {
-        var n = _referenceCount;
-        if (n == 1)
-        {
-            return _reference[0];
-        }
-
-        Span<double> sorted = stackalloc double[MaxReferenceBeats];
-        sorted = sorted[..n];
-        for (var i = 0; i < n; i++)
-        {
-            // The reference is full or was filled from index 0, so its first n slots hold its beats.
-            var value = _reference[i];
-            var j = i - 1;
-            while (j >= 0 && sorted[j] > value)
-            {
-                sorted[j + 1] = sorted[j];
-                j--;
-            }
-
-            sorted[j + 1] = value;
-        }
-
-        var mid = n >> 1;
-        return (n & 1) == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+        sorted[j + 1] = rr;
+        _referenceCount = n + 1;
     }
 
     private void Push(double rr)
@@ -348,27 +351,27 @@ public sealed class RollingHrv
         var fill = _timeBased ? Math.Min(1.0, _now / _windowMs) : (double)n / _windowBeats;
         if (n == 0)
         {
-            return new RollingHrvSnapshot(0, 0, fill, null, null, null, null, null);
+            return RollingHrvSnapshot.Create(0, 0, fill, 0, 0, 0, 0);
         }
 
         var s1 = _sum.Value;
         var meanRr = _shift + (s1 / n);
-        double? sdnn = null;
+        var sdnn = 0.0;
         if (n >= 2)
         {
             var m2 = _sumSquares.Value - (s1 * s1 / n);
             sdnn = Math.Sqrt(Math.Max(0, m2) / (n - 1));
         }
 
-        double? rmssd = null;
-        double? pnn50 = null;
+        var rmssd = 0.0;
+        var pnn50 = 0.0;
         if (_diffCount > 0)
         {
             rmssd = Math.Sqrt(Math.Max(0, _diffSquares.Value) / _diffCount);
             pnn50 = 100.0 * _nn50 / _diffCount;
         }
 
-        return new RollingHrvSnapshot(n, _diffCount, fill, meanRr, sdnn, rmssd, 60_000.0 / meanRr, pnn50);
+        return RollingHrvSnapshot.Create(n, _diffCount, fill, meanRr, sdnn, rmssd, pnn50);
     }
 
     /// <summary>A running sum with its rounding error carried alongside (TwoSum, Ogita–Rump–Oishi Sum2).</summary>
