@@ -57,6 +57,19 @@ public sealed class RollingHrvDriftTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(15)]
+    public void Add_SyntheticDayWithOtherReferenceSizes_MatchesBatchRecomputationAtEveryBeat(int referenceBeats)
+    {
+        var options = new RollingHrvOptions { Window = RollingWindow.OfBeats(120), ReferenceBeats = referenceBeats, MaxDeviationFraction = 0.15 };
+        var drift = Compare(options, SyntheticDay());
+        output.WriteLine($"synthetic 100000 beats, 120 beats, reference {referenceBeats}: max relative difference {drift:E2}");
+    }
+
+    [Theory]
     [MemberData(nameof(Windows))]
     public void Add_Nsr001TwentyFourHours_MatchesBatchRecomputationAtEveryBeat(string window)
     {

@@ -331,18 +331,4 @@ public sealed class RollingHrvTests
         Assert.True(RollingWindow.OfDuration(TimeSpan.FromMinutes(5)).IsTimeBased);
         Assert.False(RollingWindow.OfBeats(60).IsTimeBased);
     }
-
-    [Fact]
-    public void RollingHrvSnapshot_PublicConstructor_ChecksMetricsAgainstCounts()
-    {
-        var snapshot = new RollingHrvSnapshot(2, 1, 0.5, 800, 14.142, 20, 0);
-        Assert.Equal(75.0, snapshot.MeanHeartRateBpm);
-        Assert.Equal(20.0, snapshot.RmssdMs);
-        Assert.Equal(default, new RollingHrvSnapshot(0, 0, 0, null, null, null, null));
-
-        Assert.Throws<ArgumentException>(() => new RollingHrvSnapshot(1, 0, 0.5, 800, 10, null, null));
-        Assert.Throws<ArgumentException>(() => new RollingHrvSnapshot(2, 1, 0.5, 800, null, 20, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RollingHrvSnapshot(2, 2, 0.5, 800, 10, 20, 0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RollingHrvSnapshot(2, 1, 1.5, 800, 10, 20, 0));
-    }
 }
