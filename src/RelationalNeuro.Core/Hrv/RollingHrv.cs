@@ -6,7 +6,8 @@ namespace RelationalNeuro.Hrv;
 /// <summary>
 /// Streaming HRV: takes one RR interval at a time, screens it for artifacts and keeps RMSSD, SDNN, mean heart
 /// rate and pNN50 over a sliding window (count- or time-based, see <see cref="RollingWindow"/>), in O(1) time
-/// per beat and without allocating after construction.
+/// per beat (amortized for a time window, where one beat after a long gap may evict several, each beat being
+/// evicted once) and without allocating after construction.
 /// </summary>
 /// <remarks>
 /// <para><b>Definitions</b> (over the accepted beats in the window, Task Force 1996): SDNN is the sample standard
@@ -73,7 +74,6 @@ public sealed class RollingHrv
     private double _freshDiffSquares;
     private int _diffCount;
     private int _nn50;
-    private RollingHrvSnapshot _current;
 
     /// <summary>Creates an analyzer with the default options (last 60 beats, 300–2000 ms, 20 % rule over 5 beats).</summary>
     public RollingHrv()
@@ -142,7 +142,7 @@ public sealed class RollingHrv
     public int Capacity => _capacity;
 
     /// <summary>The window's state after the last beat (an empty snapshot before the first).</summary>
-    public RollingHrvSnapshot Current => _current;
+    public RollingHrvSnapshot Current => _offered == 0 ? default : Snapshot();
 
     /// <summary>Beats offered since construction or the last <see cref="Reset"/>, accepted or not.</summary>
     public long BeatsOffered => _offered;
@@ -187,8 +187,7 @@ public sealed class RollingHrv
         }
 
         _previousAccepted = screening == BeatScreening.Accepted;
-        _current = Snapshot();
-        var update = new RollingHrvUpdate(index, rrMs, screening, _current);
+        var update = new RollingHrvUpdate(index, rrMs, screening, Snapshot());
         BeatProcessed?.Invoke(this, update);
         return update;
     }
@@ -205,7 +204,6 @@ public sealed class RollingHrv
         _now = 0;
         _previousAccepted = false;
         ClearSums();
-        _current = default;
     }
 
     private BeatScreening Screen(double rr)
@@ -346,7 +344,11 @@ public sealed class RollingHrv
         }
 
         _rr[slot] = rr;
-        _end[slot] = _now;
+        if (_timeBased)
+        {
+            _end[slot] = _now;
+        }
+
         _diff[slot] = diff;
         var shifted = rr - _shift;
         _sum += shifted;
