@@ -206,6 +206,7 @@ public sealed class RollingHrv
         ClearSums();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private BeatScreening Screen(double rr)
     {
         if (rr < _minRr)
@@ -241,6 +242,7 @@ public sealed class RollingHrv
     /// Median of a full 5-beat reference without branches: a 9-comparator sorting network for 5 inputs (Knuth,
     /// TAOCP vol. 3, §5.3.4) leaves the median in the middle; data-dependent branches would mispredict per beat.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double MedianOfFive(double[] r)
     {
         double a = r[0], b = r[1], c = r[2], d = r[3], e = r[4];
@@ -315,6 +317,7 @@ public sealed class RollingHrv
         _referenceCount = n + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Push(double rr)
     {
         if (_count == 0)
@@ -361,6 +364,7 @@ public sealed class RollingHrv
         RenewSums();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void EvictOldest()
     {
         var shifted = _rr[_head] - _shift;
@@ -406,6 +410,7 @@ public sealed class RollingHrv
     /// window's sums: they replace the running sums, whose add-and-subtract rounding is thereby discarded, and a
     /// new fresh accumulation starts, centred on the window's mean.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RenewSums()
     {
         if (_count == 0 || _accepted - _count < _checkpoint)
@@ -437,6 +442,7 @@ public sealed class RollingHrv
         _nn50 = 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private RollingHrvSnapshot Snapshot() => _count == 0
         ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, _timeBased ? _now : 0, _timeBased ? _windowMs : _windowBeats)
         : new RollingHrvSnapshot(
