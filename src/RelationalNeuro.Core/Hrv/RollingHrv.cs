@@ -29,7 +29,7 @@ namespace RelationalNeuro.Hrv;
 /// O(N) recomputation). The shift keeps the one-pass variance (Σ(x−c)² − (Σ(x−c))²/N) free of the cancellation
 /// a raw sum would suffer (Chan, Golub &amp; LeVeque 1983). A constant series gives SDNN and RMSSD of exactly 0;
 /// the tests compare every beat of a 24-h recording with a two-pass batch recomputation of the same window
-/// (largest relative difference about 1e-14).</para>
+/// (largest relative difference below 1e-12).</para>
 /// <para><b>Thread safety</b>: an instance is not thread-safe. One producer calls <see cref="Add"/>;
 /// <see cref="RollingHrvSnapshot"/> and <see cref="RollingHrvUpdate"/> are immutable values that may be handed
 /// to any thread (e.g. a UI dispatcher). <see cref="BeatProcessed"/> is raised synchronously on the producer's
