@@ -72,6 +72,8 @@ public sealed class KillMidWriteTests : IDisposable
             Assert.InRange(stored.Count, committed.Count, committed.Count + 1);
             Assert.True(storedIds.SetEquals(Enumerable.Range(0, stored.Count).Select(i => EntryId(i))), "stored entries are exactly 0..n-1");
             Assert.All(stored.Cast<GratitudeEntry>(), e => Assert.Equal(2000, e.Items[1].Length));
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"round {round}: {committed.Count} reported commits, {stored.Count} stored, writer exit code {child.ExitCode}");
             next = stored.Count;
             committed = [.. Enumerable.Range(0, stored.Count).Select(i => (long)i)];
             store.Dispose();
@@ -81,7 +83,7 @@ public sealed class KillMidWriteTests : IDisposable
 
     private static Process StartWriter(string path, Guid clientId, long first)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var dll = Path.Combine(
             SharedData.RepositoryRoot, "tests", "RelationalNeuro.Storage.Sqlite.KillWriter", "bin", configuration, "net10.0",
             "RelationalNeuro.Storage.Sqlite.KillWriter.dll");
