@@ -51,6 +51,7 @@ run_tests() {
   rm -rf artifacts/packages
   dotnet pack src/RelationalNeuro.Core -c "$CONFIG" --no-build -o artifacts/packages
   dotnet pack src/RelationalNeuro.Components -c "$CONFIG" --no-build -o artifacts/packages
+  dotnet pack src/RelationalNeuro.Storage.Sqlite -c "$CONFIG" --no-build -o artifacts/packages
   RELATIONALNEURO_PACKAGES="$root/artifacts/packages"; export RELATIONALNEURO_PACKAGES
 
   phase aot

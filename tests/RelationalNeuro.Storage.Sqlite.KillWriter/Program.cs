@@ -1,6 +1,7 @@
 // Usage: KillWriter <database> <client-id> <first-index>
-// Writes one entry per transaction for ever (until killed). After each commit it prints "committed <index>" and
-// flushes, so the parent knows which entries must survive. Entry ids are derived from the index.
+// Writes batches of BatchSize entries, one transaction per batch, for ever (until killed). After each commit it
+// prints "committed <index>" for every entry of the batch and flushes, so the parent knows which entries must
+// survive; a batch is all there or not at all. Entry ids are derived from the index.
 using System.Globalization;
 using RelationalNeuro.Interventions;
 using RelationalNeuro.Storage.Sqlite;
@@ -12,20 +13,31 @@ using var store = SqlitePracticeStore.Open(path);
 var stdout = Console.Out;
 Console.WriteLine("ready");
 var start = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.FromHours(1));
+const int BatchSize = 10;
 while (true)
 {
-    var entry = new GratitudeEntry
+    var batch = new List<PracticeEntry>(BatchSize);
+    for (var i = 0; i < BatchSize; i++)
     {
-        Id = EntryId(index),
-        ClientId = clientId,
-        InterventionId = InterventionCatalog.GratitudeId,
-        OccurredAt = start.AddMinutes(index),
-        Items = ["entry " + index.ToString(CultureInfo.InvariantCulture), new string('x', 2000)],
-    };
-    await store.AddEntryAsync(entry);
-    stdout.WriteLine("committed " + index.ToString(CultureInfo.InvariantCulture));
+        var n = index + i;
+        batch.Add(new GratitudeEntry
+        {
+            Id = EntryId(n),
+            ClientId = clientId,
+            InterventionId = InterventionCatalog.GratitudeId,
+            OccurredAt = start.AddMinutes(n),
+            Items = ["entry " + n.ToString(CultureInfo.InvariantCulture), new string('x', 2000)],
+        });
+    }
+
+    await store.AddEntriesAsync(batch);
+    for (var i = 0; i < BatchSize; i++)
+    {
+        stdout.WriteLine("committed " + (index + i).ToString(CultureInfo.InvariantCulture));
+    }
+
     stdout.Flush();
-    index++;
+    index += BatchSize;
 }
 
 static Guid EntryId(long i)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Emotions;
@@ -37,6 +38,7 @@ public static class EmotionalGranularity
         var problems = new List<Problem>();
         var paths = new Dictionary<string, int>(StringComparer.Ordinal);
         var cores = new Dictionary<string, int>(StringComparer.Ordinal);
+        var coreLookup = cores.GetAlternateLookup<ReadOnlySpan<char>>();
         var n = 0;
         long depthSum = 0;
         var maxDepth = 0;
@@ -44,16 +46,19 @@ public static class EmotionalGranularity
         foreach (var label in labels)
         {
             index++;
-            var at = string.Create(CultureInfo.InvariantCulture, $"[{index}]");
-            if (label is null)
+            if (label is null || string.IsNullOrWhiteSpace(label.Path)
+                || label.Intensity is < EmotionLabel.MinIntensity or > EmotionLabel.MaxIntensity
+                || (taxonomy is not null && !taxonomy.Contains(label.Path)))
             {
-                problems.Add(new Problem("granularity.null-label", "A label is null; skipped.", ProblemSeverity.Warning, at));
-                continue;
-            }
+                // Slow path only for bad labels: build the located messages.
+                var at = string.Create(CultureInfo.InvariantCulture, $"[{index}]");
+                if (label is null)
+                {
+                    problems.Add(new Problem("granularity.null-label", "A label is null; skipped.", ProblemSeverity.Warning, at));
+                    continue;
+                }
 
-            var labelProblems = taxonomy is null ? label.Validate(at) : taxonomy.Validate(label, at);
-            if (labelProblems.Count > 0)
-            {
+                var labelProblems = taxonomy is null ? label.Validate(at) : taxonomy.Validate(label, at);
                 foreach (var p in labelProblems)
                 {
                     problems.Add(p with { Severity = ProblemSeverity.Warning, Message = p.Message + " Label skipped." });
@@ -63,12 +68,13 @@ public static class EmotionalGranularity
             }
 
             n++;
-            var depth = 1 + label.Path.Count(c => c == FeelingTaxonomy.PathSeparator);
+            var depth = 1 + label.Path.AsSpan().Count(FeelingTaxonomy.PathSeparator);
             depthSum += depth;
             maxDepth = Math.Max(maxDepth, depth);
-            Increment(paths, label.Path);
+            CollectionsMarshal.GetValueRefOrAddDefault(paths, label.Path, out _)++;
             var slash = label.Path.IndexOf(FeelingTaxonomy.PathSeparator, StringComparison.Ordinal);
-            Increment(cores, slash < 0 ? label.Path : label.Path[..slash]);
+            var core = slash < 0 ? label.Path.AsSpan() : label.Path.AsSpan(0, slash);
+            coreLookup[core] = coreLookup.TryGetValue(core, out var c) ? c + 1 : 1; // allocates only for a new core
         }
 
         if (n == 0)
@@ -105,9 +111,6 @@ public static class EmotionalGranularity
             Entropy(cores.Values, n),
             problems);
     }
-
-    private static void Increment(Dictionary<string, int> counts, string key) =>
-        counts[key] = counts.TryGetValue(key, out var c) ? c + 1 : 1;
 
     private static double Entropy(IEnumerable<int> counts, int total)
     {

@@ -2,7 +2,8 @@ namespace RelationalNeuro.Interventions;
 
 /// <summary>
 /// Everything a store holds about one client: the unit of export and import (a practitioner's data is theirs to
-/// take away). Written as JSON by <see cref="PracticeJson.WriteClientRecord"/>.
+/// take away). Written as JSON by <see cref="PracticeJson.WriteClientRecord"/>. A list that is null or absent in
+/// the JSON reads as empty.
 /// </summary>
 public sealed record ClientRecord
 {
@@ -16,14 +17,14 @@ public sealed record ClientRecord
     public required Client Client { get; init; }
 
     /// <summary>The client's plans, ordered by id.</summary>
-    public IReadOnlyList<PracticePlan> Plans { get; init; } = [];
+    public IReadOnlyList<PracticePlan> Plans { get; init => field = value ?? []; } = [];
 
     /// <summary>The client's entries, ordered by time then id.</summary>
-    public IReadOnlyList<PracticeEntry> Entries { get; init; } = [];
+    public IReadOnlyList<PracticeEntry> Entries { get; init => field = value ?? []; } = [];
 
     /// <summary>The client's measurements, ordered by time then id.</summary>
-    public IReadOnlyList<Measurement> Measurements { get; init; } = [];
+    public IReadOnlyList<Measurement> Measurements { get; init => field = value ?? []; } = [];
 
     /// <summary>The client's questionnaire scores, ordered by time then id.</summary>
-    public IReadOnlyList<QuestionnaireScore> Questionnaires { get; init; } = [];
+    public IReadOnlyList<QuestionnaireScore> Questionnaires { get; init => field = value ?? []; } = [];
 }

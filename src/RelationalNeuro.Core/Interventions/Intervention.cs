@@ -32,5 +32,5 @@ public sealed record Intervention
     public required IReadOnlyList<TargetedOutcome> Outcomes { get; init; }
 
     /// <summary>Ids of the <see cref="BreathingPattern"/>s this practice uses (empty when none).</summary>
-    public IReadOnlyList<string> BreathingPatternIds { get; init; } = [];
+    public IReadOnlyList<string> BreathingPatternIds { get; init => field = value ?? []; } = [];
 }

@@ -6,8 +6,8 @@ public sealed record PracticeSchedule
     /// <summary>Sessions (or items) per scheduled day, ≥ 1.</summary>
     public int SessionsPerDay { get; init; } = 1;
 
-    /// <summary>The days of the week practice is scheduled; empty means every day.</summary>
-    public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
+    /// <summary>The days of the week practice is scheduled; empty (or null/absent in JSON) means every day.</summary>
+    public IReadOnlyList<DayOfWeek> Days { get; init => field = value ?? []; } = [];
 
     /// <summary>Intended minutes per session, or null for untimed practices.</summary>
     public double? MinutesPerSession { get; init; }

@@ -117,4 +117,23 @@ public sealed class FeelingTaxonomyTests
         var p = Assert.Single(problems);
         Assert.Equal(("emotion.unknown-path", "$.labels[2].path"), (p.Code, p.Location));
     }
+
+    [Fact]
+    public void Create_FiveLevelsDeep_PathsAndDepthsFollowTheTree()
+    {
+        static FeelingDefinition Chain(int level) => new()
+        {
+            Id = "l" + level.ToString(CultureInfo.InvariantCulture),
+            Label = new Dictionary<string, string> { ["en"] = "Level " + level.ToString(CultureInfo.InvariantCulture) },
+            Children = level < 5 ? [Chain(level + 1)] : null,
+        };
+
+        var t = FeelingTaxonomy.Create(new FeelingTaxonomyDefinition { Id = "deep", Version = "1", DefaultCulture = "en", Feelings = [Chain(1)] }).Taxonomy!;
+
+        Assert.Equal(5, t.MaxDepth);
+        var leaf = t.Find("l1/l2/l3/l4/l5")!;
+        Assert.Equal(5, leaf.Depth);
+        Assert.Equal("l1", leaf.Core.Id);
+        Assert.Empty(leaf.Children);
+    }
 }

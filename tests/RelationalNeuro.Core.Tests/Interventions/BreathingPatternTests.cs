@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using RelationalNeuro.Interventions;
 
 namespace RelationalNeuro.Tests.Interventions;
@@ -87,5 +89,29 @@ public sealed class BreathingPatternTests
 
         Assert.Equal("$.phases[1]", Assert.Single(bad.Validate()).Location);
         Assert.All(BreathingPatterns.All, p => Assert.Empty(p.Validate()));
+    }
+
+    [Fact]
+    public void Locate_AnyElapsedWithinSession_ReconstructsElapsedAndPhaseLength()
+    {
+        // Invariant: cycle × cycleSeconds + Σ(previous phases) + secondsIntoPhase = elapsed, into + left = phase length.
+        var patterns = BreathingPatterns.All;
+        Prop.ForAll(
+                Gen.Choose(0, patterns.Count - 1).ToArbitrary(),
+                Gen.Choose(0, 1_000_000).ToArbitrary(),
+                (p, fraction) =>
+                {
+                    var pattern = patterns[p];
+                    var cycles = 7;
+                    var elapsed = fraction / 1_000_001.0 * cycles * pattern.CycleSeconds;
+                    var pos = pattern.Locate(elapsed, cycles);
+                    var before = pattern.Phases.Take(pos.PhaseIndex).Sum(x => x.DurationSeconds);
+                    var rebuilt = (pos.Cycle * pattern.CycleSeconds) + before + pos.SecondsIntoPhase;
+                    return !pos.IsComplete
+                        && Math.Abs(rebuilt - elapsed) < 1e-9
+                        && Math.Abs(pos.SecondsIntoPhase + pos.SecondsLeftInPhase - pos.Phase.DurationSeconds) < 1e-9
+                        && pos.SecondsIntoPhase >= 0 && pos.SecondsLeftInPhase >= 0;
+                })
+            .QuickCheckThrowOnFailure();
     }
 }

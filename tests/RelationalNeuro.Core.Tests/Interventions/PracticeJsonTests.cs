@@ -51,4 +51,18 @@ public sealed class PracticeJsonTests
         Assert.StartsWith("""{"type":"pause",""", json, StringComparison.Ordinal);
         Assert.Contains("\"occurredAt\":\"2026-03-02T12:00:00+01:00\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DeserializePlan_DaysAbsent_MeansEveryDay()
+    {
+        var plan = PracticeFixtures.NewPlan(Guid.NewGuid());
+        var json = PracticeJson.Serialize(plan with { Assignments = [new("gratitude", new PracticeSchedule { SessionsPerDay = 2 })] })
+            .Replace(",\"days\":[]", string.Empty, StringComparison.Ordinal);
+
+        var read = PracticeJson.DeserializePlan(json);
+
+        Assert.DoesNotContain("days", json, StringComparison.Ordinal);
+        Assert.True(read.Assignments[0].Schedule.IsScheduled(DayOfWeek.Sunday));
+        Assert.Empty(PracticeValidation.ValidatePlan(read, PracticeStoreOptions.Default));
+    }
 }

@@ -282,6 +282,21 @@ public abstract class PracticeStoreContractTests
     }
 
     [Fact]
+    public async Task Import_NullOrAbsentListsInJson_ReadAsEmpty()
+    {
+        var client = PracticeFixtures.NewClient();
+        var json = $$"""{ "formatVersion": 1, "client": {{PracticeJson.Serialize(client)}}, "plans": null, "entries": null }""";
+        var record = PracticeJson.ReadClientRecord(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        var store = CreateStore();
+
+        await store.ImportClientAsync(record, Ct);
+
+        Assert.Empty(record.Measurements);
+        Assert.NotNull(await store.GetClientAsync(client.Id, Ct));
+        Assert.Empty(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
     public async Task AddEntries_EightConcurrentWriters_LoseNothing()
     {
         var (store, client, _) = await SeededAsync();
