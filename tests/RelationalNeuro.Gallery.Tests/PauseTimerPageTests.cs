@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+[Collection(nameof(GalleryCollection))]
+public sealed class PauseTimerPageTests(GalleryFixture gallery)
+{
+    private const string PagePath = "widgets/pause-timer";
+
+    [Fact]
+    public async Task Mouse_ThreeSecondPause_RunsToCompletion_AndTheAppLogsIt()
+    {
+        await using var page = await gallery.OpenAsync(PagePath);
+        var timer = page.Page.Locator("#timer");
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Hold");
+        await Assertions.Expect(timer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Hold, 3 seconds");
+        await page.ScreenshotAsync("pause-timer-running");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Done", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.List, new() { Name = "Session log" }).Locator("li"))
+            .ToContainTextAsync("pause-3s: 1 × in 3 s");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_StartPauseResumeReset()
+    {
+        await using var page = await gallery.OpenAsync(PagePath);
+        // Box breathing: long enough phases to pause inside one.
+        await page.Page.Locator("#pattern-select").FocusAsync();
+        await page.Page.Locator("#pattern-select").SelectOptionAsync("box-4");
+        var timer = page.Page.Locator("#timer");
+        var start = timer.GetByRole(AriaRole.Button, new() { Name = "Start" });
+        await start.FocusAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Breathe in");
+
+        var pause = timer.GetByRole(AriaRole.Button, new() { Name = "Pause" });
+        await pause.FocusAsync();
+        await page.Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Paused · Breathe in");
+        var frozen = await timer.Locator(".rn-pause__count").TextContentAsync();
+        await page.Page.WaitForTimeoutAsync(1200);
+        Assert.Equal(frozen, await timer.Locator(".rn-pause__count").TextContentAsync());
+
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Resume" }).FocusAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Breathe in");
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Reset" }).FocusAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Ready");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task ReducedMotion_ShapeDoesNotMove_CountDownDoes()
+    {
+        await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ReducedMotion = ReducedMotion.Reduce });
+        await page.Page.Locator("#pattern-select").SelectOptionAsync("box-4");
+        var timer = page.Page.Locator("#timer");
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        var shape = timer.Locator(".rn-pause__shape");
+        var first = await shape.EvaluateAsync<string>("e => getComputedStyle(e).r");
+        await Assertions.Expect(timer.Locator(".rn-pause__count")).ToHaveTextAsync("2", new() { Timeout = 5_000 });
+        Assert.Equal(first, await shape.EvaluateAsync<string>("e => getComputedStyle(e).r"));
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task WithoutJavaScript_ThePatternStepsAreListed()
+    {
+        await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { JavaScriptDisabled = true });
+        await Assertions.Expect(page.Page.Locator("#timer .rn-pause__step")).ToHaveTextAsync(["Hold 3 seconds"]);
+    }
+}
