@@ -301,22 +301,7 @@ public static partial class Artifacts
             case ArtifactCorrection.FlagOnly:
                 return rr.ToArray();
             case ArtifactCorrection.Remove:
-            {
-                var kept = new List<double>(n);
-                for (var i = 0; i < n; i++)
-                {
-                    if (kinds[i] == None)
-                    {
-                        kept.Add(rr[i]);
-                    }
-                    else
-                    {
-                        actions[i] = ArtifactAction.Removed;
-                    }
-                }
-
-                return [.. kept];
-            }
+                return RemoveFlagged(rr, kinds, actions);
 
             default:
                 return current;

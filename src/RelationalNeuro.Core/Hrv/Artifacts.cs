@@ -127,6 +127,25 @@ public static partial class Artifacts
     /// index) between the nearest unflagged values on each side, or copies the one side that exists; removed; or
     /// left (flag only).
     /// </summary>
+    /// <summary>The intervals not flagged (kind <c>None</c>), marking each flagged one as removed.</summary>
+    private static double[] RemoveFlagged(ReadOnlySpan<double> rr, sbyte[] kinds, ArtifactAction[] actions)
+    {
+        var kept = new List<double>(rr.Length);
+        for (var i = 0; i < rr.Length; i++)
+        {
+            if (kinds[i] == None)
+            {
+                kept.Add(rr[i]);
+            }
+            else
+            {
+                actions[i] = ArtifactAction.Removed;
+            }
+        }
+
+        return [.. kept];
+    }
+
     private static double[] CorrectByValue(ReadOnlySpan<double> rr, sbyte[] kinds, ArtifactAction[] actions, ArtifactCorrection mode, List<Problem> problems)
     {
         var n = rr.Length;
@@ -135,22 +154,7 @@ public static partial class Artifacts
             case ArtifactCorrection.FlagOnly:
                 return rr.ToArray();
             case ArtifactCorrection.Remove:
-            {
-                var kept = new List<double>(n);
-                for (var i = 0; i < n; i++)
-                {
-                    if (kinds[i] == None)
-                    {
-                        kept.Add(rr[i]);
-                    }
-                    else
-                    {
-                        actions[i] = ArtifactAction.Removed;
-                    }
-                }
-
-                return [.. kept];
-            }
+                return RemoveFlagged(rr, kinds, actions);
 
             default:
             {
