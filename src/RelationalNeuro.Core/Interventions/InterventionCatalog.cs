@@ -1,3 +1,4 @@
+using RelationalNeuro.Change;
 namespace RelationalNeuro.Interventions;
 
 /// <summary>
@@ -133,11 +134,11 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 2, DaysPerWeek: 7, MinutesPerSession: 2, Weeks: null),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "DERS-36", "Clarity", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "DERS-36", "Awareness", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "FFMQ", "Describe", ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "emotion.intensity-change", null, ChangeDirection.Decrease),
-            new(OutcomeKind.Behavioural, "emotion.distinct-labels", null, ChangeDirection.Increase),
+            new(OutcomeKind.Questionnaire, "DERS-36", "Clarity", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "DERS-36", "Awareness", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "FFMQ", "Describe", ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "emotion.intensity-change", null, ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Behavioural, "emotion.distinct-labels", null, ChangeDirection.HigherIsBetter),
         ],
     };
 
@@ -159,10 +160,10 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 5, DaysPerWeek: 7, MinutesPerSession: null, Weeks: 6),
         Outcomes =
         [
-            new(OutcomeKind.Physiological, "hrv.hf-power", null, ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "positive-emotions", null, ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "social-connectedness", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "WHO-5", null, ChangeDirection.Increase),
+            new(OutcomeKind.Physiological, "hrv.hf-power", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "positive-emotions", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "social-connectedness", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "WHO-5", null, ChangeDirection.HigherIsBetter),
         ],
     };
 
@@ -184,11 +185,11 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 3, DaysPerWeek: 7, MinutesPerSession: 0.5, Weeks: null),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "DERS-36", "Impulse", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "DERS-36", "Strategies", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "ERQ", "Reappraisal", ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "FFMQ", "Nonreact", ChangeDirection.Increase),
-            new(OutcomeKind.Behavioural, "pause.count", null, ChangeDirection.Increase),
+            new(OutcomeKind.Questionnaire, "DERS-36", "Impulse", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "DERS-36", "Strategies", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "ERQ", "Reappraisal", ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "FFMQ", "Nonreact", ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Behavioural, "pause.count", null, ChangeDirection.HigherIsBetter),
         ],
         BreathingPatternIds = ["cyclic-sigh", "resonance-6"],
     };
@@ -210,11 +211,11 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 7, MinutesPerSession: 5, Weeks: 4),
         Outcomes =
         [
-            new(OutcomeKind.Physiological, "hrv.rmssd", null, ChangeDirection.Increase),
-            new(OutcomeKind.Physiological, "hrv.lf-power", null, ChangeDirection.Increase),
-            new(OutcomeKind.Physiological, "respiratory-rate", null, ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "PSS-10", null, ChangeDirection.Decrease),
-            new(OutcomeKind.SelfReport, "state-anxiety", null, ChangeDirection.Decrease),
+            new(OutcomeKind.Physiological, "hrv.rmssd", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Physiological, "hrv.lf-power", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Physiological, "respiratory-rate", null, ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "PSS-10", null, ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.SelfReport, "state-anxiety", null, ChangeDirection.LowerIsBetter),
         ],
         BreathingPatternIds = ["resonance-6", "resonance-6-asym", "box-4", "4-7-8", "cyclic-sigh"],
     };
@@ -238,9 +239,9 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 2, MinutesPerSession: 20, Weeks: 8),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "ECR-R", "Anxiety", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "ECR-R", "Avoidance", ChangeDirection.Decrease),
-            new(OutcomeKind.Questionnaire, "DERS-36", null, ChangeDirection.Decrease),
+            new(OutcomeKind.Questionnaire, "ECR-R", "Anxiety", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "ECR-R", "Avoidance", ChangeDirection.LowerIsBetter),
+            new(OutcomeKind.Questionnaire, "DERS-36", null, ChangeDirection.LowerIsBetter),
         ],
     };
 
@@ -263,9 +264,9 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 3, MinutesPerSession: 10, Weeks: null),
         Outcomes =
         [
-            new(OutcomeKind.SelfReport, "felt-understood", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "WAI-SR", null, ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.Increase),
+            new(OutcomeKind.SelfReport, "felt-understood", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "WAI-SR", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.HigherIsBetter),
         ],
     };
 
@@ -285,10 +286,10 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 7, MinutesPerSession: 5, Weeks: 3),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "GQ-6", null, ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "positive-affect", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "SWLS", null, ChangeDirection.Increase),
-            new(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.Increase),
+            new(OutcomeKind.Questionnaire, "GQ-6", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "positive-affect", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "SWLS", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.HigherIsBetter),
         ],
     };
 
@@ -308,9 +309,9 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 7, MinutesPerSession: 5, Weeks: 4),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "MAAS", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "FFMQ-15", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "PSS-10", null, ChangeDirection.Decrease),
+            new(OutcomeKind.Questionnaire, "MAAS", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "FFMQ-15", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "PSS-10", null, ChangeDirection.LowerIsBetter),
         ],
     };
 
@@ -332,9 +333,9 @@ public static class InterventionCatalog
         DefaultDose = new(SessionsPerDay: 1, DaysPerWeek: 3, MinutesPerSession: 10, Weeks: null),
         Outcomes =
         [
-            new(OutcomeKind.Questionnaire, "TEQ", null, ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "IRI", "PerspectiveTaking", ChangeDirection.Increase),
-            new(OutcomeKind.Questionnaire, "IRI", "EmpathicConcern", ChangeDirection.Increase),
+            new(OutcomeKind.Questionnaire, "TEQ", null, ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "IRI", "PerspectiveTaking", ChangeDirection.HigherIsBetter),
+            new(OutcomeKind.Questionnaire, "IRI", "EmpathicConcern", ChangeDirection.HigherIsBetter),
         ],
     };
 

@@ -1,3 +1,4 @@
+using RelationalNeuro.Change;
 namespace RelationalNeuro.Interventions;
 
 /// <summary>A measure an intervention is expected to move, and which way.</summary>

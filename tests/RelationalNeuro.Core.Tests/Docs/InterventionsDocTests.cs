@@ -1,3 +1,4 @@
+using RelationalNeuro.Change;
 using RelationalNeuro.Interventions;
 
 namespace RelationalNeuro.Tests.Docs;
@@ -69,7 +70,7 @@ public sealed class InterventionsDocTests
             Evidence = [],
             EvidenceNote = "Practice-based; no trial.",
             DefaultDose = new Dose(SessionsPerDay: 1, DaysPerWeek: 5, MinutesPerSession: 20, Weeks: null),
-            Outcomes = [new TargetedOutcome(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.Increase)],
+            Outcomes = [new TargetedOutcome(OutcomeKind.SelfReport, "relationship-satisfaction", null, ChangeDirection.HigherIsBetter)],
         };
         var options = PracticeStoreOptions.Default with { Interventions = [.. InterventionCatalog.All, walk] };
         var store = new InMemoryPracticeStore(options);

@@ -1,3 +1,4 @@
+using RelationalNeuro.Change;
 using RelationalNeuro.Interventions;
 
 namespace RelationalNeuro.Tests.Interventions;
@@ -41,8 +42,8 @@ public sealed class InterventionCatalogTests
     {
         var outcomes = InterventionCatalog.PacedBreathing.Outcomes;
 
-        Assert.Contains(outcomes, o => o is { Kind: OutcomeKind.Physiological, Measure: "hrv.rmssd", Direction: ChangeDirection.Increase });
-        Assert.Contains(outcomes, o => o is { Kind: OutcomeKind.Questionnaire, Measure: "PSS-10", Direction: ChangeDirection.Decrease });
+        Assert.Contains(outcomes, o => o is { Kind: OutcomeKind.Physiological, Measure: "hrv.rmssd", Direction: ChangeDirection.HigherIsBetter });
+        Assert.Contains(outcomes, o => o is { Kind: OutcomeKind.Questionnaire, Measure: "PSS-10", Direction: ChangeDirection.LowerIsBetter });
     }
 
     [Fact]
