@@ -23,7 +23,7 @@ public static class PracticeProgress
     /// (<see cref="AssignmentProgress.SessionsLogged"/>, minutes) but not to adherence. Weeks are ISO 8601 weeks
     /// (Monday first). A streak counts consecutive scheduled days whose quota was met; unscheduled days neither
     /// count nor break it.</para>
-    /// <para>Pre/post change of the targeted outcomes (through the Change module) is not part of this report yet.</para>
+    /// <para>Pre/post change of the targeted outcomes (through the Change module) is <see cref="OutcomeChanges.Compute"/>.</para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="TimeZoneNotFoundException">The plan's time zone is unknown on this machine.</exception>
