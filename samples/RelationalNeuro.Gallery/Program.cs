@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddRelationalNeuroComponents();
+builder.Services.AddPracticeStore(builder.Configuration);
 
 var app = builder.Build();
 

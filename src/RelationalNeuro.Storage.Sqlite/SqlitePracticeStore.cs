@@ -46,6 +46,8 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     /// <param name="options">What writes are validated against; null means <see cref="PracticeStoreOptions.Default"/>.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder that should hold the file does not exist (it is not
+    /// created: a mistyped path must not silently start an empty store elsewhere).</exception>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.CorruptStore"/> (not a SQLite file,
     /// damaged, or another application's database) or <see cref="PracticeStoreError.NewerSchema"/> (written by a newer
     /// version of this library); the file is left untouched.</exception>
@@ -53,6 +55,12 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The folder for the practice store does not exist: {folder} (path '{path}').");
+        }
+
         CheckHeader(full);
         var connectionString = new SqliteConnectionStringBuilder
         {

@@ -25,8 +25,13 @@ public sealed class GalleryFixture : IAsyncLifetime
     /// <summary>The running app's services (for tests that seed data).</summary>
     public IServiceProvider Services => _factory.Services;
 
+    /// <summary>The gallery's practice store file for this test run (a temporary folder, deleted afterwards).</summary>
+    public string PracticeStorePath { get; } = Path.Combine(Directory.CreateTempSubdirectory("rn-gallery-").FullName, "practice.db");
+
     public async ValueTask InitializeAsync()
     {
+        // The app reads configuration from the environment: point its store at a temporary file.
+        Environment.SetEnvironmentVariable("RelationalNeuro__PracticeStorePath", PracticeStorePath);
         _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -76,6 +81,8 @@ public sealed class GalleryFixture : IAsyncLifetime
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(PracticeStorePath)!, recursive: true);
     }
 }
 

@@ -22,6 +22,15 @@ public sealed class SqlitePracticeStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_FolderDoesNotExist_ThrowsNamingTheFolder_AndCreatesNothing()
+    {
+        var folder = Path.Combine(_temp.Folder, "no-such-folder");
+        var ex = Assert.Throws<DirectoryNotFoundException>(() => SqlitePracticeStore.Open(Path.Combine(folder, "practice.db")));
+        Assert.Contains(folder, ex.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void Open_NewFile_CurrentSchemaWalAndApplicationId()
     {
         var path = _temp.File();
