@@ -65,6 +65,26 @@ public sealed record HrvReport(
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A whole CSV table: <see cref="CsvHeader"/> then one <see cref="ToCsvRow"/> per report, each line ended by <c>\n</c>.
+    /// </summary>
+    /// <param name="reports">The reports, e.g. from <see cref="HrvAnalysis.AnalyzeManyAsync"/>.</param>
+    /// <returns>The CSV text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reports"/> or one of its items is null.</exception>
+    public static string ToCsv(IEnumerable<HrvReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var builder = new StringBuilder();
+        builder.Append(CsvHeader).Append('\n');
+        foreach (var report in reports)
+        {
+            ArgumentNullException.ThrowIfNull(report, nameof(reports));
+            builder.Append(report.ToCsvRow()).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>The report as indented camelCase JSON (enums as strings; null members omitted), source-generated.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, HrvJsonContext.Default.HrvReport);

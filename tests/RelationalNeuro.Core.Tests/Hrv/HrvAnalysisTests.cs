@@ -234,6 +234,42 @@ public sealed class HrvAnalysisTests
         Assert.Equal(string.Empty, cells["recording_id"]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ToJsonAndCsv_TooShortSeries_RoundTripWithNullMetrics(int count)
+    {
+        // Fewer than 3 intervals: SD1 (minimum 3) is null, as are the entropies and DFA.
+        var report = HrvAnalysis.Analyze(Alternating(count), RangeOnly);
+
+        var copy = HrvReport.FromJson(report.ToJson());
+
+        Assert.Equal(report.Problems, copy.Problems);
+        Assert.Equal(report.ToCsvRow(), copy.ToCsvRow());
+        Assert.Equal(HrvReport.CsvColumns.Count, report.ToCsvRow().Split(',').Length);
+        Assert.Equal(string.Empty, Cells(report)["sd1_ms"]);
+        Assert.NotEmpty(report.Problems);
+    }
+
+    [Fact]
+    public void ToCsv_Reports_HeaderThenOneLinePerReport()
+    {
+        HrvReport[] reports =
+        [
+            HrvAnalysis.Analyze(Alternating(301), RangeOnly) with { RecordingId = "a" },
+            HrvAnalysis.Analyze([double.NaN]) with { RecordingId = "b,c" },
+        ];
+
+        var lines = HrvReport.ToCsv(reports).Split('\n');
+
+        Assert.Equal(4, lines.Length);
+        Assert.Equal(HrvReport.CsvHeader, lines[0]);
+        Assert.Equal(reports[0].ToCsvRow(), lines[1]);
+        Assert.StartsWith("\"b,c\",1,0,", lines[2], StringComparison.Ordinal);
+        Assert.Equal(string.Empty, lines[3]);
+    }
+
     [Fact]
     public async Task AnalyzeManyAsync_ReportsProgressForEachAndKeepsInputOrder()
     {
