@@ -1,0 +1,218 @@
+using System.Globalization;
+
+namespace RelationalNeuro.Hrv;
+
+/// <summary>
+/// One-call HRV analysis: raw RR intervals in, one immutable <see cref="HrvReport"/> out. The stages run in order —
+/// input screening (<see cref="RrSeries.FromIntervalsMs"/>: non-finite and non-positive values refused with a problem),
+/// artifact detection and correction (<see cref="Artifacts.Process(ReadOnlySpan{double}, ArtifactOptions?)"/>), then on
+/// the corrected NN series <see cref="HrvMetrics.TimeDomain"/>, <see cref="HrvMetrics.Poincare"/>,
+/// <see cref="HrvMetrics.FrequencyDomain"/>, <see cref="HrvMetrics.SampleEntropy"/>,
+/// <see cref="HrvMetrics.ApproximateEntropy"/> and <see cref="HrvMetrics.DetrendedFluctuation"/>, each with its options
+/// from <see cref="HrvAnalysisOptions"/>. The report's metrics are exactly those calls' results. See docs/hrv.md.
+/// </summary>
+public static class HrvAnalysis
+{
+    /// <summary>Analyses one recording of RR intervals in ms with <see cref="HrvAnalysisOptions.Default"/>. Bad values never throw: they are refused and reported.</summary>
+    /// <param name="rrMs">Raw RR intervals in ms (may hold NaN, ±∞ or values ≤ 0: they are refused with problems).</param>
+    /// <returns>The report (<see cref="HrvReport.RecordingId"/> null; set it with <c>with { RecordingId = "..." }</c>).</returns>
+    public static HrvReport Analyze(ReadOnlySpan<double> rrMs) => Analyze(rrMs, HrvAnalysisOptions.Default);
+
+    /// <summary>Analyses one recording of RR intervals in ms. Bad values never throw: they are refused and reported.</summary>
+    /// <param name="rrMs">Raw RR intervals in ms (may hold NaN, ±∞ or values ≤ 0: they are refused with problems).</param>
+    /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
+    /// <returns>The report (<see cref="HrvReport.RecordingId"/> null; set it with <c>with { RecordingId = "..." }</c>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range (a programmer error, not a data problem).</exception>
+    public static HrvReport Analyze(ReadOnlySpan<double> rrMs, HrvAnalysisOptions? options) =>
+        Analyze(RrSeries.FromIntervalsMs(rrMs), options, null, rrMs.Length);
+
+    /// <summary>Analyses one recording already read into an <see cref="RrSeries"/> (e.g. by <c>RrReader</c>); the series' problems are reported under <see cref="HrvAnalysisStage.Input"/>.</summary>
+    /// <param name="series">The RR series.</param>
+    /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
+    /// <returns>The report (<see cref="HrvReport.RecordingId"/> null).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range.</exception>
+    public static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Analyze(series, options, null, series.Count);
+    }
+
+    /// <summary>
+    /// Analyses many recordings in parallel on all cores (<see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>).
+    /// A recording with bad data — NaN, nothing usable, even a null array — gives a report with problems; it never fails the batch.
+    /// </summary>
+    /// <param name="recordings">Each recording's id and raw RR intervals in ms.</param>
+    /// <param name="options">Stage options shared by all recordings; null for the defaults.</param>
+    /// <param name="progress">Told once per finished recording (in completion order); optional.</param>
+    /// <param name="cancellationToken">Stops the batch; the task then throws <see cref="OperationCanceledException"/>.</param>
+    /// <returns>One report per recording, in input order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="recordings"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
+    public static async Task<IReadOnlyList<HrvReport>> AnalyzeManyAsync(
+        IReadOnlyList<(string Id, double[] RrMs)> recordings,
+        HrvAnalysisOptions? options = null,
+        IProgress<HrvBatchProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recordings);
+        options ??= HrvAnalysisOptions.Default;
+        var reports = new HrvReport[recordings.Count];
+        var completed = 0;
+        var parallel = new ParallelOptions
+        {
+            CancellationToken = cancellationToken,
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, recordings.Count), parallel, (index, token) =>
+        {
+            token.ThrowIfCancellationRequested();
+            var (id, rr) = recordings[index];
+            reports[index] = AnalyzeOne(id, rr, options);
+            var done = Interlocked.Increment(ref completed);
+            progress?.Report(new HrvBatchProgress(done, recordings.Count, id, index));
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+        return reports;
+    }
+
+    private static HrvReport AnalyzeOne(string id, double[]? rrMs, HrvAnalysisOptions options)
+    {
+        if (rrMs is null)
+        {
+            return Rejected(id, new Problem("hrv.no-data", "The recording has no RR array (null).", ProblemSeverity.Error));
+        }
+
+        try
+        {
+            return Analyze(RrSeries.FromIntervalsMs(rrMs), options, id, rrMs.Length);
+        }
+        catch (ArgumentException exception)
+        {
+            // Data never reaches a throwing guard (RrSeries refuses bad values first); this is the batch's last line of defence.
+            return Rejected(id, new Problem(
+                "hrv.analysis-failed",
+                string.Create(CultureInfo.InvariantCulture, $"The recording could not be analysed: {exception.Message}"),
+                ProblemSeverity.Error));
+        }
+    }
+
+    private static HrvReport Rejected(string id, Problem problem) => new(
+        id,
+        new HrvInputSummary(0, 0, 0, null, null, null, 0),
+        null, null, null, null, null, null, null,
+        [new HrvStageProblem(HrvAnalysisStage.Analysis, problem)]);
+
+    private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount)
+    {
+        options ??= HrvAnalysisOptions.Default;
+        var problems = new List<HrvStageProblem>();
+        Add(problems, HrvAnalysisStage.Input, series.Problems);
+        var rr = series.IntervalsMs;
+        var input = Summarize(rr, inputCount, series.DurationSeconds, series.ProblemCount);
+        if (rr.IsEmpty)
+        {
+            problems.Add(new HrvStageProblem(HrvAnalysisStage.Analysis, new Problem(
+                "hrv.no-intervals",
+                string.Create(CultureInfo.InvariantCulture, $"None of the {inputCount} input values is a usable RR interval; no metric can be computed."),
+                ProblemSeverity.Error)));
+            return new HrvReport(recordingId, input, null, null, null, null, null, null, null, problems.ToArray());
+        }
+
+        var artifacts = Artifacts.Process(rr, options.Artifacts);
+        Add(problems, HrvAnalysisStage.Artifacts, artifacts.Problems);
+        var nn = artifacts.NnIntervalsMs;
+        var nnDuration = 0.0;
+        foreach (var v in nn)
+        {
+            nnDuration += v;
+        }
+
+        var counts = new ArtifactKindCount[(int)ArtifactKind.Acar + 1];
+        for (var k = 0; k < counts.Length; k++)
+        {
+            counts[k] = new ArtifactKindCount((ArtifactKind)k, artifacts.CountOf((ArtifactKind)k));
+        }
+
+        var artifactSummary = new HrvArtifactSummary(
+            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices(), nn.Length, nnDuration / 1000.0);
+        if (nn.IsEmpty)
+        {
+            problems.Add(new HrvStageProblem(HrvAnalysisStage.Analysis, new Problem(
+                "hrv.no-nn-intervals",
+                "Artifact correction left no NN interval; no metric can be computed.",
+                ProblemSeverity.Error)));
+            return new HrvReport(recordingId, input, artifactSummary, null, null, null, null, null, null, problems.ToArray());
+        }
+
+        var timeDomain = HrvMetrics.TimeDomain(nn, options.TimeDomain);
+        Add(problems, HrvAnalysisStage.TimeDomain, timeDomain.Problems);
+        var poincare = HrvMetrics.Poincare(nn, options.Poincare);
+        Add(problems, HrvAnalysisStage.Poincare, poincare.Problems);
+
+        FrequencyDomainResult? frequency = null;
+        if (options.IncludeFrequencyDomain)
+        {
+            var f = HrvMetrics.FrequencyDomain(nn, options.FrequencyDomain);
+            Add(problems, HrvAnalysisStage.FrequencyDomain, f.Problems);
+            frequency = f;
+        }
+
+        SampleEntropyResult? sampleEntropy = null;
+        ApproximateEntropyResult? approximateEntropy = null;
+        if (options.IncludeEntropy)
+        {
+            var s = HrvMetrics.SampleEntropy(nn, options.Entropy);
+            if (s.Problem is { } sp)
+            {
+                problems.Add(new HrvStageProblem(HrvAnalysisStage.SampleEntropy, sp));
+            }
+
+            var a = HrvMetrics.ApproximateEntropy(nn, options.Entropy);
+            if (a.Problem is { } ap)
+            {
+                problems.Add(new HrvStageProblem(HrvAnalysisStage.ApproximateEntropy, ap));
+            }
+
+            sampleEntropy = s;
+            approximateEntropy = a;
+        }
+
+        DfaResult? dfa = null;
+        if (options.IncludeDfa)
+        {
+            var d = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
+            Add(problems, HrvAnalysisStage.Dfa, d.Problems);
+            dfa = d;
+        }
+
+        return new HrvReport(
+            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToArray());
+    }
+
+    private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationS, int problemCount)
+    {
+        if (rr.IsEmpty)
+        {
+            return new HrvInputSummary(inputCount, 0, 0, null, null, null, problemCount);
+        }
+
+        double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
+        foreach (var v in rr)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+            sum += v;
+        }
+
+        return new HrvInputSummary(inputCount, rr.Length, durationS, min, max, sum / rr.Length, problemCount);
+    }
+
+    private static void Add(List<HrvStageProblem> list, HrvAnalysisStage stage, IReadOnlyList<Problem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            list.Add(new HrvStageProblem(stage, problem));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+namespace RelationalNeuro.Hrv;
+
+/// <summary>A problem met by <see cref="HrvAnalysis"/>, tagged with the stage that met it.</summary>
+/// <param name="Stage">The stage.</param>
+/// <param name="Problem">The problem as the stage reported it.</param>
+public sealed record HrvStageProblem(HrvAnalysisStage Stage, Problem Problem);
+
+/// <summary>Summary of the raw RR input of an <see cref="HrvReport"/>.</summary>
+/// <param name="InputCount">Number of values given.</param>
+/// <param name="AcceptedCount">Number of values accepted (finite and &gt; 0); the rest are refused with a problem.</param>
+/// <param name="DurationS">Sum of the accepted intervals, in seconds.</param>
+/// <param name="MinRrMs">Shortest accepted interval, ms; null when none was accepted.</param>
+/// <param name="MaxRrMs">Longest accepted interval, ms; null when none was accepted.</param>
+/// <param name="MeanRrMs">Mean of the accepted intervals, ms; null when none was accepted.</param>
+/// <param name="ProblemCount">Number of input problems met, listed or not (at most <see cref="RrSeries.MaxListedProblems"/> are listed in the report).</param>
+public sealed record HrvInputSummary(
+    int InputCount,
+    int AcceptedCount,
+    double DurationS,
+    double? MinRrMs,
+    double? MaxRrMs,
+    double? MeanRrMs,
+    int ProblemCount);
+
+/// <summary>How many input intervals were flagged for one reason.</summary>
+/// <param name="Kind">The reason.</param>
+/// <param name="Count">The number of flagged intervals.</param>
+public readonly record struct ArtifactKindCount(ArtifactKind Kind, int Count);
+
+/// <summary>Summary of artifact detection and correction in an <see cref="HrvReport"/>.</summary>
+/// <param name="Method">The detector that ran.</param>
+/// <param name="Correction">What was done with flagged intervals.</param>
+/// <param name="FlaggedCount">Number of flagged input intervals.</param>
+/// <param name="FlaggedByKind">One count per <see cref="ArtifactKind"/>, in enum order (zeros included).</param>
+/// <param name="FlaggedIndices">The flagged indices into the accepted input intervals, increasing.</param>
+/// <param name="NnCount">Number of NN intervals after correction: the series every metric is computed on.</param>
+/// <param name="NnDurationS">Sum of the NN intervals, in seconds.</param>
+public sealed record HrvArtifactSummary(
+    ArtifactMethod Method,
+    ArtifactCorrection Correction,
+    int FlaggedCount,
+    IReadOnlyList<ArtifactKindCount> FlaggedByKind,
+    IReadOnlyList<int> FlaggedIndices,
+    int NnCount,
+    double NnDurationS)
+{
+    /// <summary>The number of intervals flagged for <paramref name="kind"/>.</summary>
+    /// <param name="kind">The reason.</param>
+    /// <returns>The count (0 when absent).</returns>
+    public int CountOf(ArtifactKind kind)
+    {
+        foreach (var count in FlaggedByKind)
+        {
+            if (count.Kind == kind)
+            {
+                return count.Count;
+            }
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>Progress of <see cref="HrvAnalysis.AnalyzeManyAsync"/>, reported once per finished recording.</summary>
+/// <param name="Completed">Recordings finished so far, this one included.</param>
+/// <param name="Total">Recordings in the batch.</param>
+/// <param name="Id">Id of the recording just finished.</param>
+/// <param name="Index">Its 0-based position in the input list.</param>
+public readonly record struct HrvBatchProgress(int Completed, int Total, string Id, int Index);
