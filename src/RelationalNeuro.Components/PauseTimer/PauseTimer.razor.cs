@@ -137,7 +137,7 @@ public partial class PauseTimer
         }
     }
 
-    private bool HasTopUp => Pattern.Phases.Any(p => p.Kind == BreathPhaseKind.InhaleTopUp);
+    private bool HasTopUp { get; set; }
 
     private string PhaseText => State switch
     {
@@ -191,6 +191,7 @@ public partial class PauseTimer
         }
 
         _pattern = Pattern;
+        HasTopUp = Pattern.Phases.Any(p => p.Kind == BreathPhaseKind.InhaleTopUp);
     }
 
     /// <summary>Starts the session from the beginning.</summary>
