@@ -5,8 +5,8 @@ namespace RelationalNeuro.Core.Tests.Questionnaires;
 /// <summary>
 /// Cronbach's α against a hand-worked example, using the definitions of R psych::alpha (alpha.R, function alpha.1:
 /// raw_alpha = (1 - tr(C)/sum(C)) * n/(n-1); alpha.drop = alpha.1(C[-i,-i]); r.drop = (sum(C[,i]) - C[i,i]) /
-/// sqrt(C[i,i] * sum(C[-i,-i]))). R was not available on the build machine, so the expected numbers were worked by
-/// hand (in the comments below), not produced by R or by this library.
+/// sqrt(C[i,i] * sum(C[-i,-i]))). The expected numbers were worked by hand (in the comments below); R's own output on
+/// real tables is checked in <see cref="PsychometricsPsychReferenceTests"/>.
 /// </summary>
 public sealed class PsychometricsTests
 {
