@@ -28,6 +28,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
     // Pages in the client project (e.g. /widgets/webassembly) run in the browser on .NET WebAssembly.
     .AddInteractiveWebAssemblyRenderMode()
-    .AddAdditionalAssemblies(typeof(RelationalNeuro.Gallery.Client._Imports).Assembly);
+    .AddAdditionalAssemblies(typeof(RelationalNeuro.GalleryClient._Imports).Assembly);
 
 app.Run();
