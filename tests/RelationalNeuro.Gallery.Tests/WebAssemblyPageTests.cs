@@ -22,6 +22,8 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
     public async Task Page_RunsOnDotNetWebAssembly_InTheBrowser_WithoutACircuit()
     {
         await using var page = await OpenAsync(PagePath);
+        var readyAfterMs = await page.Page.EvaluateAsync<double>("() => performance.now()");
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"WebAssembly interactive {readyAfterMs:0} ms after navigation start"));
 
         await Assertions.Expect(page.Page.Locator("#runtime-is-browser")).ToHaveTextAsync("true");
         await Assertions.Expect(page.Page.Locator("#runtime-architecture")).ToHaveTextAsync("Wasm");
@@ -104,11 +106,13 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
         // Enhanced navigation keeps the first document, and so the first response's CSP: the runtime must start
         // under the policy the home page was served with.
         await using var page = await gallery.OpenAsync("");
+        await page.Page.EvaluateAsync("() => window.__rnSameDocument = true");
         await page.Page.GetByRole(AriaRole.Navigation, new() { Name = "Gallery" })
             .GetByRole(AriaRole.Link, new() { Name = "WebAssembly", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Page).ToHaveURLAsync(gallery.BaseAddress + PagePath);
         await page.Page.Locator("#interactive-ready[data-renderer=WebAssembly]").WaitForAsync(RuntimeStart);
         await Assertions.Expect(page.Page.Locator("#runtime-is-browser")).ToHaveTextAsync("true");
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => window.__rnSameDocument === true"), "the link reloaded the document instead of an enhanced navigation");
         await page.AssertCleanAsync();
     }
 
