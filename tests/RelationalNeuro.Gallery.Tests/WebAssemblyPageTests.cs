@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace RelationalNeuro.Gallery.Tests;
@@ -85,18 +86,27 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
     }
 
     [Fact]
-    public async Task Mouse_PauseAndResume_KeepTheRemainingTime()
+    public async Task Mouse_OtherPattern_PauseFreezesTheCountDown_ResumeAndReset()
     {
         await using var page = await OpenAsync(PagePath);
+        // Box breathing (4 × 4 s per breath): long enough to pause inside it however busy the machine is.
+        await page.Page.Locator("#pattern-wasm").SelectOptionAsync("box-4");
         var timer = page.Page.Locator("#timer-wasm");
+        await Assertions.Expect(timer).ToHaveAttributeAsync("aria-label", "Box breathing 4-4-4-4 pacer");
         await timer.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Breathe in");
         await timer.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
-        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Paused · Hold");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync(new Regex("^Paused · "));
         var frozen = await timer.Locator(".rn-pause__count").TextContentAsync();
+        var progress = await timer.Locator("progress").GetAttributeAsync("value");
         await page.Page.WaitForTimeoutAsync(1200);
         Assert.Equal(frozen, await timer.Locator(".rn-pause__count").TextContentAsync());
+        Assert.Equal(progress, await timer.Locator("progress").GetAttributeAsync("value"));
+
         await timer.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
-        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Done", new() { Timeout = 10_000 });
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).Not.ToHaveTextAsync(new Regex("^Paused"));
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Ready");
         await page.AssertCleanAsync();
     }
 
