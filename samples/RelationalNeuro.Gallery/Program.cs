@@ -5,7 +5,8 @@ using RelationalNeuro.Gallery.Components;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents()
+    .AddInteractiveWebAssemblyComponents();
 builder.Services.AddRelationalNeuroComponents();
 builder.Services.AddPracticeStore(builder.Configuration);
 
@@ -24,6 +25,9 @@ app.MapStaticAssets();
 app.MapPreferenceEndpoints();
 app.MapRazorComponents<App>()
     // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.
-    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+    // Pages in the client project (e.g. /widgets/webassembly) run in the browser on .NET WebAssembly.
+    .AddInteractiveWebAssemblyRenderMode()
+    .AddAdditionalAssemblies(typeof(RelationalNeuro.GalleryClient._Imports).Assembly);
 
 app.Run();

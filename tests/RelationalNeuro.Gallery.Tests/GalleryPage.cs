@@ -87,9 +87,13 @@ public sealed class GalleryPage : IAsyncDisposable
         return galleryPage;
     }
 
-    /// <summary>Waits until the page's circuit is up (the gallery renders #interactive-ready then).</summary>
+    /// <summary>
+    /// Waits until the page is interactive: its circuit is up, or for a WebAssembly page the .NET runtime has
+    /// started in the browser (the gallery renders #interactive-ready then). WebAssembly downloads and starts the
+    /// runtime first, about 10 s from a Release build on two busy cores, hence the long limit.
+    /// </summary>
     public Task WaitForInteractiveAsync() =>
-        Page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+        Page.Locator("#interactive-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
 
     /// <summary>The CSP violations the page reported.</summary>
     public async Task<IReadOnlyList<string>> CspViolationsAsync() =>
