@@ -135,7 +135,7 @@ public partial class FeelingsWheel : IAsyncDisposable
 
     private string GroupRole => Multiple ? "group" : "radiogroup";
 
-    private FeelingNode? ZoomTarget => _zoom is not null ? null : (_active ?? Taxonomy.Roots[0]).Core is { Children.Count: > 0 } core ? core : null;
+    private FeelingNode? ZoomTarget => _zoom is null && TabStop.Core is { Children.Count: > 0 } core ? core : null;
 
     private string SelectionText => _selected.Count == 0
         ? "Nothing selected yet."
