@@ -13,5 +13,6 @@ internal static class GalleryPages
         new("", "Home"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
+        new("widgets/feelings-wheel", "Feelings wheel"),
     ];
 }
