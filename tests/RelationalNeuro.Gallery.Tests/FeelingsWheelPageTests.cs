@@ -16,6 +16,7 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
     private static async Task ClickFeelingAsync(IPage page, ILocator wheel, string label)
     {
         var text = wheel.Locator(".rn-wheel__label").GetByText(label, new() { Exact = true });
+        await text.ScrollIntoViewIfNeededAsync();
         var box = (await text.BoundingBoxAsync())!;
         await page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
     }

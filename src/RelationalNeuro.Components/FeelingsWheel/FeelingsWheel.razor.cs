@@ -41,6 +41,8 @@ public partial class FeelingsWheel : IAsyncDisposable
     private FeelingNode? _laidOutZoom;
     private string? _laidOutCulture;
     private FeelingNode? _zoom;
+    private string? _zoomParameter;
+    private FeelingTaxonomy? _zoomTaxonomy;
     private FeelingNode? _active;
     private bool _focusPending;
     private ElementReference _svg;
@@ -137,6 +139,10 @@ public partial class FeelingsWheel : IAsyncDisposable
 
     private FeelingNode? ZoomTarget => _zoom is null && TabStop.Core is { Children.Count: > 0 } core ? core : null;
 
+    private string? ZoomButtonText => _zoom is not null
+        ? "Show the whole wheel"
+        : ZoomTarget is { } target && Taxonomy.Roots.Count > 1 ? "Zoom into " + target.GetLabel(LabelCulture) : null;
+
     private string SelectionText => _selected.Count == 0
         ? "Nothing selected yet."
         : "Selected: " + string.Join("; ", _selected.Select(n => n.GetLabelPath(LabelCulture)));
@@ -159,10 +165,19 @@ public partial class FeelingsWheel : IAsyncDisposable
             throw new ArgumentException("FieldName must not be empty.", nameof(FieldName));
         }
 
-        _zoom = Zoom is null ? null : Resolve(Zoom, nameof(Zoom));
-        if (_zoom is { Parent: not null })
+        // The zoom is the reader's state too: a parent that does not bind Zoom re-renders with the same value,
+        // which must not undo the reader's zoom. Only a new value (or a new taxonomy) is applied.
+        if (!ReferenceEquals(_zoomTaxonomy, Taxonomy) || Zoom != _zoomParameter)
         {
-            throw new ArgumentException($"Zoom must name a core feeling; '{Zoom}' is not a core of '{Taxonomy.Id}'.", nameof(Zoom));
+            var zoom = Zoom is null ? null : Resolve(Zoom, nameof(Zoom));
+            if (zoom is { Parent: not null })
+            {
+                throw new ArgumentException($"Zoom must name a core feeling; '{Zoom}' is not a core of '{Taxonomy.Id}'.", nameof(Zoom));
+            }
+
+            _zoom = zoom;
+            _zoomParameter = Zoom;
+            _zoomTaxonomy = Taxonomy;
         }
 
         _selected.Clear();
@@ -264,7 +279,7 @@ public partial class FeelingsWheel : IAsyncDisposable
             return;
         }
 
-        _rings = WheelLayout.Compute(_zoom is null ? Taxonomy.Roots : [_zoom], LabelCulture);
+        _rings = WheelLayout.Compute(_zoom is null ? Taxonomy.Roots : [_zoom], Taxonomy.Roots, LabelCulture);
         _laidOutTaxonomy = Taxonomy;
         _laidOutZoom = _zoom;
         _laidOutCulture = culture;

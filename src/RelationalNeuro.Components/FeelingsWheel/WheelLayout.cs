@@ -50,7 +50,11 @@ internal static class WheelLayout
     /// <summary>Number of fallback hues (<c>--rn-wheel-yellow</c> … <c>--rn-wheel-grey</c>) cycled over the cores.</summary>
     public const int PaletteSize = 10;
 
-    public static IReadOnlyList<IReadOnlyList<WheelSegment>> Compute(IReadOnlyList<FeelingNode> roots, CultureInfo? culture)
+    /// <summary>Lays out <paramref name="roots"/> (all cores, or the one zoomed into) ring by ring, each ring in clockwise order.</summary>
+    /// <param name="roots">The feelings of the innermost ring.</param>
+    /// <param name="cores">All the taxonomy's cores: a core's index among them picks its fallback hue, so zooming keeps colours.</param>
+    /// <param name="culture">The label culture.</param>
+    public static IReadOnlyList<IReadOnlyList<WheelSegment>> Compute(IReadOnlyList<FeelingNode> roots, IReadOnlyList<FeelingNode> cores, CultureInfo? culture)
     {
         var depth = 0;
         var totalLeaves = 0;
@@ -71,7 +75,16 @@ internal static class WheelLayout
         for (var i = 0; i < roots.Count; i++)
         {
             var span = 360.0 * Leaves(roots[i]) / totalLeaves;
-            Place(roots[i], start, start + span, 1, i % PaletteSize, ringWidth, culture, rings);
+            var palette = 0;
+            for (var c = 0; c < cores.Count; c++)
+            {
+                if (ReferenceEquals(cores[c], roots[i].Core))
+                {
+                    palette = c % PaletteSize;
+                }
+            }
+
+            Place(roots[i], start, start + span, 1, palette, ringWidth, culture, rings);
             start += span;
         }
 

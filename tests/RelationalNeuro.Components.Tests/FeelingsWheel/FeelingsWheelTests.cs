@@ -210,6 +210,21 @@ public sealed partial class FeelingsWheelTests : BunitContext
     }
 
     [Fact]
+    public void Zoom_ParentRendersAgainWithoutBindingZoom_KeepsTheReadersZoom_ANewZoomValueApplies()
+    {
+        var cut = RenderWheel(p => p.Add(w => w.Value, "glad"));
+        cut.Find(".rn-wheel__zoom").Click();
+        Assert.Equal(3, Names(cut).Count);
+
+        cut.Render(p => p.Add(w => w.Value, "glad/calm"));            // e.g. the parent handled ValueChanged
+        Assert.Equal(["Glad", "Glad › Calm", "Glad › Proud"], Names(cut));
+        Assert.Equal("1", Segment(cut, "Glad").GetAttribute("data-palette"));   // zoomed cores keep their hue
+
+        cut.Render(p => p.Add(w => w.Zoom, "sad"));
+        Assert.Equal(["Sad", "Sad › Lonely", "Sad › Hurt"], Names(cut));
+    }
+
+    [Fact]
     public void Zoom_Parameter_StartsZoomed()
     {
         var cut = RenderWheel(p => p.Add(w => w.Zoom, "glad"));
