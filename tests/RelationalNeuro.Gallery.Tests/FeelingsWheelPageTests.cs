@@ -133,6 +133,19 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task ReducedMotion_SegmentsChangeWithoutTransition()
+    {
+        await using var page = await gallery.OpenAsync(PagePath);
+        var sad = Segment(page.Page.Locator("#wheel-main"), "Sad");
+        Assert.Equal("0.24s, 0.24s", await sad.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));   // --rn-duration: 240ms
+
+        await using var reduced = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ReducedMotion = ReducedMotion.Reduce });
+        var still = Segment(reduced.Page.Locator("#wheel-main"), "Sad");
+        Assert.Equal("0s", await still.EvaluateAsync<string>("e => getComputedStyle(e).transitionDuration"));
+        await reduced.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_TheInteractivePagesFormPostsAndShowsTheChoice()
     {
         await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { JavaScriptDisabled = true });
