@@ -183,6 +183,16 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
         await page.AssertCleanAsync();
     }
 
+    [Fact]
+    public async Task StaticPage_Markup_HasNoStyleAttributeOrInlineScript()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        var html = await client.GetStringAsync(StaticPath + "?feeling=sad%2Flonely&feeling-intensity=2", TestContext.Current.CancellationToken);
+        Assert.Contains("You chose Sad › Lonely, intensity 2 of 5.", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.DoesNotMatch("""<[^>]+\sstyle\s*=""", html);
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", html);
+    }
+
     private static async Task<Position> LabelPositionAsync(ILocator wheel, string label)
     {
         var segment = (await wheel.Locator($".rn-wheel__segment[aria-label='{label}']").BoundingBoxAsync())!;
