@@ -330,6 +330,33 @@ public partial class FeelingsWheel : IAsyncDisposable
 
     private bool IsSelected(FeelingNode node) => _selected.Contains(node);
 
+    /// <summary>Whether <paramref name="node"/> is a more general feeling on the way to a selected one.</summary>
+    private bool IsOnSelectedPath(FeelingNode node)
+    {
+        foreach (var selected in _selected)
+        {
+            if (IsAncestorOf(node, selected))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAncestorOf(FeelingNode node, FeelingNode descendant)
+    {
+        for (var n = descendant.Parent; n is not null; n = n.Parent)
+        {
+            if (ReferenceEquals(n, node))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void OnSegmentFocus(FeelingNode node) => _active = node;
 
     private Task OnSegmentClickAsync(FeelingNode node)

@@ -104,6 +104,23 @@ public sealed partial class FeelingsWheelTests : BunitContext
     }
 
     [Fact]
+    public void Selection_DeepFeeling_TracesItsPathBackToTheCore()
+    {
+        var wheel = FeelingWheels.RelationalNeuro;
+        var cut = RenderWheel(p => p.Add(w => w.Value, "sad/lonely/isolated"), wheel);
+        var isolated = wheel.Find("sad/lonely/isolated")!;
+        Assert.Equal(
+            new[] { isolated.Parent!.Parent!, isolated.Parent! }.Select(n => Segment(cut, n.GetLabelPath()).GetAttribute("d")),
+            cut.FindAll(".rn-wheel__trail").Select(t => t.GetAttribute("d")));
+        Assert.Equal(Segment(cut, "Sad › Lonely › Isolated").GetAttribute("d"), cut.Find(".rn-wheel__mark").GetAttribute("d"));
+        Assert.Equal(2, cut.FindAll(".rn-wheel__focus-trail").Count);   // the tab stop is the selection here
+
+        Segment(cut, "Calm").Focus();
+        Assert.Empty(cut.FindAll(".rn-wheel__focus-trail"));             // a core has no path before it
+        Assert.Equal(2, cut.FindAll(".rn-wheel__trail").Count);
+    }
+
+    [Fact]
     public void Click_TheSelectedRadioAgain_KeepsItSelectedWithoutARaise()
     {
         var raised = 0;
