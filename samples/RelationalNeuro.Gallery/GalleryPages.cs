@@ -13,6 +13,7 @@ internal static class GalleryPages
         new("", "Home"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
+        new("widgets/feelings-wheel", "Feelings wheel"),
         new("widgets/webassembly", "WebAssembly"),
     ];
 }

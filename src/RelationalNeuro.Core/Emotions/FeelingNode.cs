@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Emotions;
 
@@ -80,6 +81,35 @@ public sealed class FeelingNode
         }
 
         return Labels[_defaultCulture];
+    }
+
+    /// <summary>The separator <see cref="GetLabelPath"/> uses by default: " › " (U+203A with a space either side).</summary>
+    public const string LabelPathSeparator = " \u203A ";
+
+    /// <summary>
+    /// The labels from the core down to this feeling, joined by <paramref name="separator"/>: the name a person
+    /// reads or hears for this node, e.g. "Sad › Lonely › Isolated". Unlike <see cref="Path"/> it is localized and
+    /// may repeat (two nodes can carry the same labels); use <see cref="Path"/> to identify the node.
+    /// </summary>
+    /// <param name="culture">The culture wanted, with the fallback of <see cref="GetLabel"/>; null means the default culture.</param>
+    /// <param name="separator">Text between labels; default <see cref="LabelPathSeparator"/>.</param>
+    /// <returns>The joined labels; a core's is its own label.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="separator"/> is null.</exception>
+    public string GetLabelPath(CultureInfo? culture = null, string separator = LabelPathSeparator)
+    {
+        Guard.NotNull(separator);
+        if (Parent is null)
+        {
+            return GetLabel(culture);
+        }
+
+        var labels = new string[Depth];
+        for (var (node, i) = (this, Depth - 1); node is not null; node = node.Parent, i--)
+        {
+            labels[i] = node.GetLabel(culture);
+        }
+
+        return string.Join(separator, labels);
     }
 
     /// <inheritdoc />

@@ -40,6 +40,19 @@ public sealed class FeelingTaxonomyTests
     }
 
     [Fact]
+    public void GetLabelPath_JoinsLabelsFromTheCore_WithTheCultureFallbackOfEachLabel()
+    {
+        var t = FeelingTaxonomy.Load(Valid).Taxonomy!;
+
+        Assert.Equal("Sad \u203A Hurt \u203A Embarrassed", t.Find("sad/hurt/embarrassed")!.GetLabelPath());
+        Assert.Equal("Sad", t.Find("sad")!.GetLabelPath());
+        // The core "ashamed" has only an English label (default culture); its child has a de-AT one.
+        Assert.Equal("Ashamed / Genierlich", t.Find("ashamed/embarrassed")!.GetLabelPath(CultureInfo.GetCultureInfo("de-AT"), " / "));
+        Assert.Equal("Traurig > Hurt > Embarrassed", t.Find("sad/hurt/embarrassed")!.GetLabelPath(CultureInfo.GetCultureInfo("de-DE"), " > "));
+        Assert.Throws<ArgumentNullException>("separator", () => t.Find("sad")!.GetLabelPath(null, null!));
+    }
+
+    [Fact]
     public void GetLabel_CultureFallback_ExactThenParentThenDefault()
     {
         var t = FeelingTaxonomy.Load(Valid).Taxonomy!;

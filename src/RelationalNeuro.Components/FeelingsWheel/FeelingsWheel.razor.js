@@ -1,0 +1,28 @@
+// Keyboard handling is C#; this module only stops the browser's default action (scrolling the page) for the
+// keys the wheel handles, while focus is on one of its segments. Blazor's @onkeydown:preventDefault cannot
+// depend on the key, and preventing every key would trap Tab.
+const handled = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' ', 'Spacebar', '+', '=', '-']);
+const listeners = new WeakMap();
+
+export function attach(svg) {
+    if (!svg || listeners.has(svg)) {
+        return;
+    }
+    const listener = event => {
+        const onSegment = event.target instanceof SVGElement && event.target.classList.contains('rn-wheel__segment');
+        const zoomedEscape = event.key === 'Escape' && svg.hasAttribute('data-zoomed');
+        if (onSegment && !event.altKey && !event.ctrlKey && !event.metaKey && (handled.has(event.key) || zoomedEscape)) {
+            event.preventDefault();
+        }
+    };
+    svg.addEventListener('keydown', listener);
+    listeners.set(svg, listener);
+}
+
+export function detach(svg) {
+    const listener = svg && listeners.get(svg);
+    if (listener) {
+        svg.removeEventListener('keydown', listener);
+        listeners.delete(svg);
+    }
+}
