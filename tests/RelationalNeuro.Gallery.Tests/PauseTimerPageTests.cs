@@ -23,6 +23,21 @@ public sealed class PauseTimerPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task Ready_TheReadoutSentenceFitsInsideTheBreathRing()
+    {
+        // Before a session the count line is a sentence ("3 seconds per breath"); it must stay inside the dotted
+        // ring (r = 90 of the 200-unit viewBox) rather than spill over the edge of the shape.
+        await using var page = await gallery.OpenAsync(PagePath);
+        var timer = page.Page.Locator("#timer");
+        await Assertions.Expect(timer.Locator(".rn-pause__count")).ToHaveTextAsync("3 seconds per breath");
+        var ring = (await timer.Locator(".rn-pause__ring").BoundingBoxAsync())!;
+        var readout = (await timer.Locator(".rn-pause__readout").BoundingBoxAsync())!;
+
+        Assert.True(readout.X >= ring.X && readout.X + readout.Width <= ring.X + ring.Width, $"readout x {readout.X}..{readout.X + readout.Width} outside ring {ring.X}..{ring.X + ring.Width}");
+        Assert.True(readout.Y >= ring.Y && readout.Y + readout.Height <= ring.Y + ring.Height, $"readout y {readout.Y}..{readout.Y + readout.Height} outside ring {ring.Y}..{ring.Y + ring.Height}");
+    }
+
+    [Fact]
     public async Task KeyboardOnly_StartPauseResumeReset()
     {
         await using var page = await gallery.OpenAsync(PagePath);

@@ -86,6 +86,33 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task FeelingsWheel_KeyboardAndMouse_SelectUnderWebAssembly()
+    {
+        await using var page = await OpenAsync(PagePath);
+        var wheel = page.Page.Locator("#wheel-wasm");
+        var first = wheel.Locator(".rn-wheel__segment[aria-label='Joyful']");
+        await TabToAsync(page.Page, first, "the wheel's first core feeling");
+
+        // The RelationalNeuro wheel's first core is Joyful, whose first child is Delighted (FeelingWheels.RelationalNeuro).
+        await page.Page.Keyboard.PressAsync("ArrowRight");
+        var delighted = wheel.Locator(".rn-wheel__segment[aria-label='Joyful › Delighted']");
+        await Assertions.Expect(delighted).ToBeFocusedAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(delighted).ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(page.Page.Locator("#chosen-wasm")).ToHaveTextAsync("You chose Joyful › Delighted.");
+
+        // The mouse: click the label of another feeling (labels let the pointer through to their segment).
+        var label = wheel.Locator(".rn-wheel__label").GetByText("Sad", new() { Exact = true });
+        await label.ScrollIntoViewIfNeededAsync();
+        var box = (await label.BoundingBoxAsync())!;
+        await page.Page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await Assertions.Expect(page.Page.Locator("#chosen-wasm")).ToHaveTextAsync("You chose Sad.");
+        Assert.Equal(1, await wheel.Locator(".rn-wheel__segment[tabindex='0']").CountAsync());
+        await page.AssertCleanAsync();
+        await page.ScreenshotAsync("webassembly-wheel");
+    }
+
+    [Fact]
     public async Task Mouse_OtherPattern_PauseFreezesTheCountDown_ResumeAndReset()
     {
         await using var page = await OpenAsync(PagePath);

@@ -155,6 +155,12 @@ public partial class PauseTimer
         _ => Seconds(Pattern.CycleSeconds) + " per breath",
     };
 
+    // Before and after a session the count line is a sentence ("3 seconds per breath"), not a number: a smaller size
+    // keeps it inside the breath shape.
+    private string CountClass => State is PauseTimerState.Running or PauseTimerState.Paused
+        ? "rn-pause__count"
+        : "rn-pause__count rn-pause__count--note";
+
     private string CycleText => State is PauseTimerState.Running or PauseTimerState.Paused
         ? string.Create(CultureInfo.InvariantCulture, $"Breath {Position.Cycle + 1} of {TotalCycles}")
         : string.Create(CultureInfo.InvariantCulture, $"{TotalCycles} {(TotalCycles == 1 ? "breath" : "breaths")}, {Seconds(TotalSeconds)}");
