@@ -100,7 +100,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
         try
         {
             var module = await ModuleAsync();
-            var support = await module.InvokeAsync<SupportResult>("getSupport");
+            var support = await module.InvokeAsync<WebBluetoothSupportResult>("getSupport");
             var state = support.State switch
             {
                 "ready" => HeartRateStrapState.Ready,
@@ -248,7 +248,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
                 return State;
             }
 
-            var result = await session.InvokeAsync<ConnectResult>(method);
+            var result = await session.InvokeAsync<WebBluetoothConnectResult>(method);
             if (result.Ok)
             {
                 DeviceName = string.IsNullOrWhiteSpace(result.DeviceName) ? null : result.DeviceName;
@@ -298,8 +298,4 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
 
     private static bool IsInteropFailure(Exception ex) =>
         ex is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException or ObjectDisposedException;
-
-    private sealed record SupportResult(string State, string Message);
-
-    private sealed record ConnectResult(bool Ok, string Code, string Message, string DeviceName);
 }
