@@ -45,14 +45,19 @@ class StrapSession {
 
     /** Opens the browser's chooser (needs a user gesture), then connects and subscribes. */
     async connect() {
+        let device;
         try {
-            const device = await navigator.bluetooth.requestDevice({ filters: [{ services: [HEART_RATE_SERVICE] }] });
-            this.#forgetDevice();
-            this.#device = device;
-            device.addEventListener('gattserverdisconnected', this.#onDisconnected);
+            device = await navigator.bluetooth.requestDevice({ filters: [{ services: [HEART_RATE_SERVICE] }] });
+        } catch (error) {
+            return chooserFailure(error);
+        }
+        this.#forgetDevice();
+        this.#device = device;
+        device.addEventListener('gattserverdisconnected', this.#onDisconnected);
+        try {
             return await this.#subscribe();
         } catch (error) {
-            return failure(error);
+            return gattFailure(error);
         }
     }
 
@@ -64,7 +69,7 @@ class StrapSession {
         try {
             return await this.#subscribe();
         } catch (error) {
-            return failure(error);
+            return gattFailure(error);
         }
     }
 
@@ -127,13 +132,24 @@ class StrapSession {
     }
 }
 
-function failure(error) {
+/** requestDevice() failed: the chooser was closed, or Bluetooth is not allowed here. */
+function chooserFailure(error) {
     const name = error?.name ?? 'Error';
     const message =
         name === 'NotFoundError' ? 'No strap was chosen (the chooser was closed or found no heart-rate device).' :
-        name === 'SecurityError' || name === 'NotAllowedError' ? 'The browser did not allow Bluetooth here (permission or policy).' :
+        name === 'SecurityError' || name === 'NotAllowedError' ? 'The browser did not allow Bluetooth here (permission, policy, or the click was too long ago).' :
+        `Bluetooth error: ${error?.message ?? name}`;
+    return { ok: false, code: name, message, deviceName: '' };
+}
+
+/** Connecting or subscribing to the chosen strap failed. */
+function gattFailure(error) {
+    const name = error?.name ?? 'Error';
+    const message =
         name === 'NetworkError' ? 'The strap could not be reached; check it is on, worn and close by.' :
-        name === 'NotSupportedError' ? 'The device does not offer the Heart Rate Service.' :
+        name === 'NotFoundError' ? 'The strap does not offer the Heart Rate Measurement.' :
+        name === 'NotSupportedError' ? 'The strap does not support heart-rate notifications.' :
+        name === 'SecurityError' || name === 'NotAllowedError' ? 'The browser did not allow access to the strap.' :
         `Bluetooth error: ${error?.message ?? name}`;
     return { ok: false, code: name, message, deviceName: '' };
 }
