@@ -11,7 +11,7 @@ namespace RelationalNeuro.Components;
 /// </summary>
 /// <remarks>
 /// <para>After the first interactive render the component loads its ES module (never earlier, and never under
-/// static rendering) and asks the browser for Web Bluetooth support. Where there is none (Firefox, Safari, an
+/// static rendering, where it says that connecting needs an interactive page) and asks the browser for Web Bluetooth support. Where there is none (Firefox, Safari, an
 /// insecure page, no adapter) it says so in words and offers no button, so the app can offer a replay instead
 /// (<see cref="OnStateChanged"/>). Every error (chooser closed, permission refused, strap out of range) becomes
 /// the status sentence; nothing is thrown into the host.</para>
@@ -59,7 +59,11 @@ public partial class HeartRateStrap
     /// <summary>Where the connection is.</summary>
     public HeartRateStrapState State => _source?.State ?? HeartRateStrapState.Unknown;
 
-    private string StatusText => State == HeartRateStrapState.Unknown ? "Checking for Web Bluetooth…" : Source.StatusText;
+    private string StatusText => State != HeartRateStrapState.Unknown
+        ? Source.StatusText
+        : RendererInfo.IsInteractive || AssignedRenderMode is not null
+            ? "Checking for Web Bluetooth…"                        // interactive, or prerendering before it
+            : "Connecting a chest strap needs an interactive page."; // static server rendering: no JavaScript will run
 
     private string CssClass
     {

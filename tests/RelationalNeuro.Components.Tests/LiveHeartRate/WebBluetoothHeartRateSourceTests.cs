@@ -38,6 +38,7 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
     {
         Services.AddSingleton<TimeProvider>(_clock);
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         _module = JSInterop.SetupModule(WebBluetoothHeartRateSource.ModulePath);
     }
 
@@ -229,5 +230,18 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         gauge.WaitForAssertion(() => Assert.Equal("3", gauge.Find(".rn-live__beats").TextContent));
         Assert.Equal("49.8 ms", gauge.Find("[role=meter]").GetAttribute("aria-valuetext"));
         Assert.Equal("60 bpm", gauge.Find(".rn-live__heart-rate").TextContent);
+    }
+
+    [Fact]
+    public void Strap_BeforeTheSupportAnswer_SaysItIsChecking_UnderStaticRenderingThatItNeedsInteractivity()
+    {
+        _module.Setup<WebBluetoothSupportResult>("getSupport"); // never answers
+        var interactive = Render<HeartRateStrap>();
+        Assert.Equal("Checking for Web Bluetooth…", interactive.Find("[role=status]").TextContent);
+        Assert.Empty(interactive.FindAll("button"));
+
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        var staticStrap = Render<HeartRateStrap>();
+        Assert.Equal("Connecting a chest strap needs an interactive page.", staticStrap.Find("[role=status]").TextContent);
     }
 }
