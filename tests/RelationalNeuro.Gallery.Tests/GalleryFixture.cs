@@ -54,7 +54,7 @@ public sealed class GalleryFixture : IAsyncLifetime
     public Task<GalleryPage> OpenAsync(string relativePath, GalleryPageOptions? options = null) =>
         GalleryPage.OpenAsync(this, relativePath, options ?? new GalleryPageOptions());
 
-    private static string FindChromium()
+    internal static string FindChromium()
     {
         if (Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured)
         {

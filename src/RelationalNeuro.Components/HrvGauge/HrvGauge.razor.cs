@@ -45,7 +45,11 @@ public partial class HrvGauge
     [Parameter]
     public string Label { get; set; } = "RMSSD";
 
-    /// <summary>Coloured reference bands, in <see cref="Unit"/>, supplied by the app. Optional.</summary>
+    /// <summary>
+    /// Coloured reference bands, in <see cref="Unit"/>, supplied by the app. Optional. The arcs are recomputed when
+    /// the list instance, <see cref="Min"/> or <see cref="Max"/> changes (not on every new value, so a live gauge
+    /// redraws cheaply): to change the bands, pass a new list rather than editing the old one in place.
+    /// </summary>
     [Parameter]
     public IReadOnlyList<GaugeBand>? Bands { get; set; }
 
@@ -68,6 +72,10 @@ public partial class HrvGauge
     private readonly record struct DrawnBand(string Path, GaugeBandTone Tone);
 
     private IReadOnlyList<DrawnBand> DrawnBands { get; set; } = [];
+
+    private IReadOnlyList<GaugeBand>? _drawnFor;
+    private double _drawnMin = double.NaN;
+    private double _drawnMax = double.NaN;
 
     private static readonly string TrackPath = ArcPath(Radius, 0, 1);
 
@@ -130,6 +138,12 @@ public partial class HrvGauge
                 nameof(Max));
         }
 
+        // A live gauge gets a new Value on every beat with the same bands and scale: keep the drawn arcs.
+        if (ReferenceEquals(Bands, _drawnFor) && Min == _drawnMin && Max == _drawnMax)
+        {
+            return;
+        }
+
         var drawn = new List<DrawnBand>();
         foreach (var band in Bands ?? [])
         {
@@ -149,6 +163,9 @@ public partial class HrvGauge
         }
 
         DrawnBands = drawn;
+        _drawnFor = Bands;
+        _drawnMin = Min;
+        _drawnMax = Max;
     }
 
     private GaugeBand? BandOf(double value)

@@ -140,4 +140,22 @@ public class HrvGaugeTests : BunitContext
         var cut = RenderGauge(42);
         Assert.Empty(cut.FindAll("[style]"));
     }
+
+    [Fact]
+    public void Render_NewValueKeepsTheArcs_NewBandsOrScaleRedrawsThem()
+    {
+        var cut = RenderGauge(30);
+        var arcs = cut.FindAll(".rn-gauge__band").Select(b => b.GetAttribute("d")).ToList();
+        Assert.Equal(3, arcs.Count);
+
+        cut.Render(p => p.Add(g => g.Value, 45.0));
+        Assert.Equal(arcs, cut.FindAll(".rn-gauge__band").Select(b => b.GetAttribute("d")));
+
+        cut.Render(p => p.Add(g => g.Bands, [new GaugeBand(0, 75, "lower half", GaugeBandTone.Low)]));
+        var half = Assert.Single(cut.FindAll(".rn-gauge__band"));
+        Assert.Equal(Components.HrvGauge.ArcPath(84, 0, 0.5), half.GetAttribute("d"));
+
+        cut.Render(p => p.Add(g => g.Max, 300.0));
+        Assert.Equal(Components.HrvGauge.ArcPath(84, 0, 0.25), cut.Find(".rn-gauge__band").GetAttribute("d"));
+    }
 }
