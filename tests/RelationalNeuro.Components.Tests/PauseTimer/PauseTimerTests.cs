@@ -38,6 +38,22 @@ public class PauseTimerTests : BunitContext
     }
 
     [Fact]
+    public void Render_BoxTwoSecondsIntoTheFirstInhale_MatchesHandDerivedSnapshot()
+    {
+        // Snapshots/PauseTimer.box-running-2s.html, worked from the widget's geometry, not copied from output:
+        // ring r = MaxRadius 88; box breathing has no top-up, so the inhale grows from MinRadius 38 towards
+        // 38 + 0.85 × (88 − 38) = 80.5 over 0.85 of its span: r = 38 + 0.5 × 42.5 / 0.85 = 63 at half the 4-s phase.
+        // Count-down ceil(4 − 2) = 2; progress 2 of 3 × 16 = 48 s, round(100 × 2 / 48) = 4 %; the live region holds
+        // the phase announcement "Breathe in, 4 seconds".
+        var cut = RenderTimer(BreathingPatterns.Box4, cycles: 3);
+        cut.Find("button").Click();
+        Advance(cut, 2);
+
+        var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Snapshots", "PauseTimer.box-running-2s.html"));
+        cut.MarkupMatches(expected);
+    }
+
+    [Fact]
     public void Render_BeforeStart_ListsThePatternStepsAndOffersStart()
     {
         var cut = RenderTimer(BreathingPatterns.Box4, cycles: 3);
