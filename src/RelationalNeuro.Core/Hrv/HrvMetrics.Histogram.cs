@@ -79,7 +79,7 @@ public static partial class HrvMetrics
         }
 
         runStart[runs] = total;
-        var buffer = ArrayPool<double>.Shared.Rent(total);
+        var buffer = ArrayPool<double>.Shared.Rent(total + (2 * GatherSlack));
         try
         {
             Span<int> runEnd = stackalloc int[MaxRuns];
@@ -410,31 +410,21 @@ public static partial class HrvMetrics
         var n = x.Length;
         if (UseVector512 && n >= Vector512<double>.Count)
         {
-            ref var x0 = ref MemoryMarshal.GetReference(x);
-            ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
-            Span<Vector512<double>> lows = stackalloc Vector512<double>[MaxRuns];
-            Span<Vector512<double>> highs = stackalloc Vector512<double>[MaxRuns];
-            for (var r = 0; r < runs; r++)
+            // Six runs unrolled with their bounds and cursors in registers; an unused run never matches (lo = +∞) and
+            // writes its empty stores to the scratch slack at the end of the buffer.
+            Span<double> lows = stackalloc double[MaxRuns];
+            Span<double> highs = stackalloc double[MaxRuns];
+            Span<int> ends = stackalloc int[MaxRuns];
+            var scratch = buffer.Length - GatherSlack; // past every run (the buffer holds their total + 2 · slack)
+            for (var r = 0; r < MaxRuns; r++)
             {
-                lows[r] = Vector512.Create((double)(firstBin + runLo[r]));
-                highs[r] = Vector512.Create((double)(firstBin + runHi[r]));
+                lows[r] = r < runs ? firstBin + runLo[r] : double.PositiveInfinity;
+                highs[r] = r < runs ? firstBin + runHi[r] : double.NegativeInfinity;
+                ends[r] = r < runs ? runEnd[r] : scratch;
             }
 
-            var wv = Vector512.Create(w);
-            var invWv = Vector512.Create(invW);
-            var one = Vector512.Create(1.0);
-            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
-            {
-                var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
-                var b = BinVector(v, wv, invWv, one);
-                for (var r = 0; r < runs; r++)
-                {
-                    var mask = Vector512.GreaterThanOrEqual(b, lows[r]) & Vector512.LessThanOrEqual(b, highs[r]);
-                    var end = runEnd[r];
-                    Avx512F.Compress(Vector512<double>.Zero, mask, v).StoreUnsafe(ref out0, (nuint)end);
-                    runEnd[r] = end + Lanes(mask);
-                }
-            }
+            i = GatherVector512(x, w, lows, highs, ends, buffer);
+            ends[..runs].CopyTo(runEnd);
         }
 
         for (; i < n; i++)
@@ -449,6 +439,51 @@ public static partial class HrvMetrics
                 }
             }
         }
+    }
+
+    private static int GatherVector512(ReadOnlySpan<double> x, double w, ReadOnlySpan<double> lows, ReadOnlySpan<double> highs, Span<int> ends, double[] buffer)
+    {
+        const int Lanes = 8;
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var n = x.Length;
+        var wv = Vector512.Create(w);
+        var invWv = Vector512.Create(1 / w);
+        var one = Vector512.Create(1.0);
+        Vector512<double> lo0 = Vector512.Create(lows[0]), lo1 = Vector512.Create(lows[1]), lo2 = Vector512.Create(lows[2]);
+        Vector512<double> lo3 = Vector512.Create(lows[3]), lo4 = Vector512.Create(lows[4]), lo5 = Vector512.Create(lows[5]);
+        Vector512<double> hi0 = Vector512.Create(highs[0]), hi1 = Vector512.Create(highs[1]), hi2 = Vector512.Create(highs[2]);
+        Vector512<double> hi3 = Vector512.Create(highs[3]), hi4 = Vector512.Create(highs[4]), hi5 = Vector512.Create(highs[5]);
+        nuint e0 = (nuint)ends[0], e1 = (nuint)ends[1], e2 = (nuint)ends[2], e3 = (nuint)ends[3], e4 = (nuint)ends[4], e5 = (nuint)ends[5];
+        var i = 0;
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
+            var b = BinVector(v, wv, invWv, one);
+            e0 = Pack(v, b, lo0, hi0, ref out0, e0);
+            e1 = Pack(v, b, lo1, hi1, ref out0, e1);
+            e2 = Pack(v, b, lo2, hi2, ref out0, e2);
+            e3 = Pack(v, b, lo3, hi3, ref out0, e3);
+            e4 = Pack(v, b, lo4, hi4, ref out0, e4);
+            e5 = Pack(v, b, lo5, hi5, ref out0, e5);
+        }
+
+        ends[0] = (int)e0;
+        ends[1] = (int)e1;
+        ends[2] = (int)e2;
+        ends[3] = (int)e3;
+        ends[4] = (int)e4;
+        ends[5] = (int)e5;
+        return i;
+    }
+
+    /// <summary>Stores the lanes of <paramref name="v"/> whose bin is in [lo, hi] contiguously at <paramref name="end"/> (VCOMPRESSPD, then one whole store); returns the new end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint Pack(Vector512<double> v, Vector512<double> b, Vector512<double> lo, Vector512<double> hi, ref double out0, nuint end)
+    {
+        var mask = Vector512.GreaterThanOrEqual(b, lo) & Vector512.LessThanOrEqual(b, hi);
+        Avx512F.Compress(Vector512<double>.Zero, mask, v).StoreUnsafe(ref out0, end);
+        return end + (nuint)Lanes(mask);
     }
 
     /// <summary>Unscaled MAD by selection among all N distances: the fallback of <see cref="OrderStatistics"/>.</summary>

@@ -90,18 +90,6 @@ public static partial class HrvMetrics
         var histogramFits = (max * invBin) < 4503599627370496.0 /* 2^52 */ && (lastBin - firstBin + 1) <= MaxBins;
         var histLength = histogramFits ? (int)(lastBin - firstBin + 1) : 0;
 
-        // The order statistics use a finer histogram (bins of w / F, F a power of two up to 64, sized to stay on the
-        // stack and to hold a few values per bin), so the values they must gather and select among are few.
-        var fineFactor = 1;
-        while (histogramFits && fineFactor < 64 && (long)histLength * fineFactor * 2 <= StackBins && histLength * fineFactor * 8L <= n)
-        {
-            fineFactor *= 2;
-        }
-
-        var fineWidthMs = binWidthMs / fineFactor;
-        var firstFine = fineFactor > 1 ? Bin(min, fineWidthMs, 1 / fineWidthMs) : 0;
-        var fineLength = fineFactor > 1 ? (int)(Bin(max, fineWidthMs, 1 / fineWidthMs) - firstFine + 1) : 0;
-
         int[]? rentedHist = null;
         scoped Span<int> hist;
         if (histLength <= StackBins)
@@ -115,14 +103,39 @@ public static partial class HrvMetrics
             hist.Clear();
         }
 
-        scoped Span<int> fine = stackalloc int[fineLength]; // fineLength ≤ StackBins + 64 by the choice of F
-
+        // Off the histogram's grid, the order statistics use a finer histogram (bins of w / F, F a power of two up to
+        // 64, at most StackBins + 64 bins, a few values per bin) so that the values they gather and select among are few.
+        scoped Span<int> fine = default;
         try
         {
-            // Pass 1: every moment, count, both histograms and the 5-min segments at once.
+            // Pass 1: moments, differences, the histogram and the 5-min segments at once.
             var segments = new SegmentAccumulator();
-            var bins = new BinGrid(binWidthMs, firstBin, fineWidthMs, firstFine);
-            var p = Accumulate(nnMs, bins, max, hist, fine, segmentS * 1000, scan.OnDyadicGrid, ref segments);
+            var p = Accumulate(nnMs, binWidthMs, firstBin, max, hist, segmentS * 1000, scan.OnDyadicGrid, ref segments);
+
+            var fineFactor = 1;
+            long firstFine = 0;
+            if (p.OnBinEdges)
+            {
+                // Each bin holds one value: heart rate and order statistics come from the histogram.
+                HeartRateFromHistogram(hist, firstBin, binWidthMs, ref p);
+            }
+            else
+            {
+                while (histogramFits && fineFactor < 64 && (long)histLength * fineFactor * 2 <= StackBins && histLength * fineFactor * 8L <= n)
+                {
+                    fineFactor *= 2;
+                }
+
+                var fineWidthMs = binWidthMs / fineFactor;
+                firstFine = fineFactor > 1 ? Bin(min, fineWidthMs, 1 / fineWidthMs) : 0;
+                var fineLength = fineFactor > 1 ? (int)(Bin(max, fineWidthMs, 1 / fineWidthMs) - firstFine + 1) : 0;
+                fine = stackalloc int[fineLength];
+
+                // Pass 2: instantaneous heart rate and the finer histogram.
+                HeartRateAndFineHistogram(nnMs, fineWidthMs, firstFine, fine, ref p);
+            }
+
+            var bins = new BinGrid(binWidthMs, firstBin, binWidthMs / fineFactor, firstFine);
             return Complete(nnMs, options, bins, segmentS, min, max, hist, fine, histogramFits, p, segments);
         }
         finally
@@ -133,6 +146,9 @@ public static partial class HrvMetrics
             }
         }
     }
+
+    /// <summary>The HTI/TINN histogram (bins of <see cref="Width"/> from absolute bin <see cref="First"/>) and the order statistics' finer one (<see cref="FineWidth"/> from <see cref="FirstFine"/>).</summary>
+    private readonly record struct BinGrid(double Width, long First, double FineWidth, long FirstFine);
 
     private static TimeDomainResult Complete(
         ReadOnlySpan<double> nnMs,
@@ -235,8 +251,8 @@ public static partial class HrvMetrics
         var lastBin = firstBin + hist.Length - 1;
         var tinnBins = TinnBins(hist, peak, firstBin, lastBin);
         var order = fine.Length > 0
-            ? OrderStatistics(nnMs, fine, bins.FirstFine, bins.FineWidth, p.AllOnBinEdges)
-            : OrderStatistics(nnMs, hist, firstBin, binWidthMs, p.AllOnBinEdges);
+            ? OrderStatistics(nnMs, fine, bins.FirstFine, bins.FineWidth, p.OnFineEdges)
+            : OrderStatistics(nnMs, hist, firstBin, binWidthMs, p.OnBinEdges);
         result = result with
         {
             TriangularIndex = (double)n / hist[peak],

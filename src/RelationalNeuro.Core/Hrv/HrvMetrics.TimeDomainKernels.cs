@@ -6,10 +6,14 @@ using System.Runtime.Intrinsics.X86;
 
 namespace RelationalNeuro.Hrv;
 
-// The passes behind TimeDomain: pass 0 (validity, range, grid test) and pass 1 (moments, successive differences,
-// heart rate, histogram, 5-min segments), each with an AVX-512 kernel and a scalar one that defines the result.
+// The passes behind TimeDomain, each with an AVX-512 kernel and a scalar one that defines the result:
+//   pass 0: validity, range, and whether all partial sums are exact (values on a 2^-10-ms grid);
+//   pass 1: moments, successive differences, the HTI/TINN histogram and the 5-min segments;
+//   pass 2 (only for values off the histogram's grid): instantaneous heart rate, and the finer histogram of the
+//           order statistics. On the grid, each bin holds one value, so heart rate and order statistics come from
+//           the histogram itself and pass 2 is skipped.
 // The vector kernels only reorder floating-point additions (results agree with the scalar ones to rounding, about
-// 1e-15 relative); counts, the histogram and the segment boundaries are identical.
+// 1e-15 relative); counts, histograms and segment boundaries are identical.
 public static partial class HrvMetrics
 {
     /// <summary>Scale of the grid test: values that are multiples of 2^-10 ms sum exactly in any order (see <see cref="ScanValues"/>).</summary>
@@ -18,13 +22,20 @@ public static partial class HrvMetrics
     /// <summary>Largest N·max for which every partial sum of grid values is exact: 2^43 ms with 10 fractional bits uses 53 bits.</summary>
     private const double ExactSumLimit = 8796093022208.0; // 2^43
 
-    /// <summary>
-    /// Forces the scalar kernels of <see cref="TimeDomain"/> (and its order statistics) even where AVX-512 is available.
-    /// For tests that compare the two paths; not thread-safe, set it only in a test that owns the process's HRV calls.
-    /// </summary>
-    internal static bool ForceScalarKernels { get; set; }
+    [ThreadStatic]
+    private static bool t_forceScalarKernels;
 
-    private static bool UseVector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && !ForceScalarKernels;
+    /// <summary>
+    /// Forces the scalar kernels of <see cref="TimeDomain"/> on the calling thread even where AVX-512 is available,
+    /// so tests can compare the two paths.
+    /// </summary>
+    internal static bool ForceScalarKernels
+    {
+        get => t_forceScalarKernels;
+        set => t_forceScalarKernels = value;
+    }
+
+    private static bool UseVector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && !t_forceScalarKernels;
 
     /// <summary>Result of pass 0.</summary>
     /// <param name="AllValid">Every value finite and &gt; 0.</param>
@@ -33,18 +44,18 @@ public static partial class HrvMetrics
     /// <param name="OnDyadicGrid">Every value a multiple of 2^-10 ms and N·max below 2^43 ms: every partial sum is exact.</param>
     private readonly record struct ValueScan(bool AllValid, double Min, double Max, bool OnDyadicGrid);
 
-    /// <summary>The two histograms of pass 1: bins of <see cref="Width"/> from absolute bin <see cref="First"/> (HTI, TINN), and bins of <see cref="FineWidth"/> = Width / F from <see cref="FirstFine"/> (order statistics).</summary>
-    private readonly record struct BinGrid(double Width, long First, double FineWidth, long FirstFine);
-
-    /// <summary>Sums from pass 1, shifted by the first interval (K0) and its heart rate (H0).</summary>
+    /// <summary>Sums from passes 1 and 2, shifted by the first interval (K0) and its heart rate (H0).</summary>
     [StructLayout(LayoutKind.Auto)]
     private struct PassOneSums
     {
         public double K0, H0, S1, S2, Hs1, Hs2, D2, Ad1, TotalMs, Prev;
         public long Nn50, Nn20;
 
-        /// <summary>Every value equals the lower edge of its bin in the order-statistics histogram (fine if used, else coarse): each such bin then holds one distinct value.</summary>
-        public bool AllOnBinEdges;
+        /// <summary>Pass 1: every value equals the lower edge k·w of its HTI/TINN histogram bin (false when there is no histogram).</summary>
+        public bool OnBinEdges;
+
+        /// <summary>Pass 2: every value equals the lower edge of its bin in the finer histogram.</summary>
+        public bool OnFineEdges;
     }
 
     /// <summary>The open 5-min (by default) segment of pass 1.</summary>
@@ -93,7 +104,18 @@ public static partial class HrvMetrics
         }
     }
 
-    /// <summary>Pass 0: are all values finite and positive, their range, and whether they lie on the 2^-10-ms grid.</summary>
+    /// <summary>Vector accumulators of pass 1 carried between runs of <see cref="RunBlocks"/>.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private struct VectorSums
+    {
+        public Vector512<double> S1, S2, D2, Ad1, SegS1, SegS2, Pending, OffEdge, SegK;
+        public Vector512<long> C50, C20;
+        public double TotalMs, SegEndMs, BlockMax;
+        public int Unchecked, SegN;
+        public bool ExactSums;
+    }
+
+    /// <summary>Pass 0: are all values finite and positive, their range, and whether all partial sums are exact.</summary>
     private static ValueScan ScanValues(ReadOnlySpan<double> x)
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
@@ -143,28 +165,28 @@ public static partial class HrvMetrics
     }
 
     /// <summary>
-    /// Pass 1. The histogram is skipped when <paramref name="hist"/> is empty (too wide). With
-    /// <paramref name="exactSums"/> (every partial sum exact) the vector kernel tests segment boundaries once per
-    /// 8 intervals; otherwise it keeps the cumulative time as a sequential sum, so boundaries match the scalar definition bit for bit.
+    /// Pass 1. The histogram (bins of <paramref name="w"/> from absolute bin <paramref name="firstBin"/>) is skipped
+    /// when <paramref name="hist"/> is empty (too wide). With <paramref name="exactSums"/> (every partial sum exact)
+    /// the vector kernel tests segment boundaries only in blocks that could reach one; otherwise it keeps the
+    /// cumulative time as a sequential sum, so boundaries match the scalar definition bit for bit.
     /// </summary>
     private static PassOneSums Accumulate(
-        ReadOnlySpan<double> x, BinGrid bins, double max, Span<int> hist, Span<int> fine, double segmentMs, bool exactSums, ref SegmentAccumulator segments)
+        ReadOnlySpan<double> x, double w, long firstBin, double max, Span<int> hist, double segmentMs, bool exactSums, ref SegmentAccumulator segments)
     {
         var n = x.Length;
-        var p = new PassOneSums { K0 = x[0], H0 = MsPerMinute / x[0], Prev = x[0], AllOnBinEdges = true };
+        var p = new PassOneSums { K0 = x[0], H0 = MsPerMinute / x[0], Prev = x[0], OnBinEdges = hist.Length > 0 };
         var seg = new OpenSegment { SegmentMs = segmentMs, EndMs = segmentMs, K = x[0] };
         var i = 0;
         if (UseVector512 && n > Vector512<double>.Count)
         {
             // Element 0 alone (its difference is 0 by construction), then blocks of 8 that read x[i − 1 …] for the differences.
-            ScalarStep(ref p, ref seg, x[0], bins, hist, fine, ref segments);
-            i = 1;
-            i = AccumulateVector512(x, i, bins, max, hist, fine, exactSums, ref p, ref seg, ref segments);
+            ScalarStep(ref p, ref seg, x[0], w, firstBin, hist, ref segments);
+            i = AccumulateVector512(x, 1, w, firstBin, max, hist, exactSums, ref p, ref seg, ref segments);
         }
 
         for (; i < n; i++)
         {
-            ScalarStep(ref p, ref seg, x[i], bins, hist, fine, ref segments);
+            ScalarStep(ref p, ref seg, x[i], w, firstBin, hist, ref segments);
         }
 
         if (p.TotalMs >= seg.EndMs)
@@ -178,28 +200,16 @@ public static partial class HrvMetrics
     /// <summary>One interval of pass 1, the definition the vector kernel reproduces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ScalarStep(
-        ref PassOneSums p, ref OpenSegment seg, double v, BinGrid bins, Span<int> hist, Span<int> fine, ref SegmentAccumulator segments)
+        ref PassOneSums p, ref OpenSegment seg, double v, double w, long firstBin, Span<int> hist, ref SegmentAccumulator segments)
     {
         var dv = v - p.K0;
         p.S1 += dv;
         p.S2 += dv * dv;
-        var dh = (MsPerMinute / v) - p.H0;
-        p.Hs1 += dh;
-        p.Hs2 += dh * dh;
         if (hist.Length > 0)
         {
-            var b = Bin(v, bins.Width, 1 / bins.Width);
-            hist[(int)(b - bins.First)]++;
-            if (fine.Length > 0)
-            {
-                b = Bin(v, bins.FineWidth, 1 / bins.FineWidth);
-                fine[(int)(b - bins.FirstFine)]++;
-                p.AllOnBinEdges &= v == b * bins.FineWidth;
-            }
-            else
-            {
-                p.AllOnBinEdges &= v == b * bins.Width;
-            }
+            var b = Bin(v, w, 1 / w);
+            hist[(int)(b - firstBin)]++;
+            p.OnBinEdges &= v == b * w;
         }
 
         var d = v - p.Prev;
@@ -224,191 +234,299 @@ public static partial class HrvMetrics
     private static int AccumulateVector512(
         ReadOnlySpan<double> x,
         int start,
-        BinGrid bins,
+        double w,
+        long firstBin,
         double max,
         Span<int> hist,
-        Span<int> fine,
         bool exactSums,
         ref PassOneSums p,
         ref OpenSegment seg,
         ref SegmentAccumulator segments)
     {
         const int Lanes = 8;
-        ref var x0 = ref MemoryMarshal.GetReference(x);
         var n = x.Length;
-        var useHist = hist.Length > 0;
-        var useFine = fine.Length > 0;
-        var k0 = Vector512.Create(p.K0);
-        var h0 = Vector512.Create(p.H0);
-        var msPerMinute = Vector512.Create(MsPerMinute);
-        var fifty = Vector512.Create(50.0);
-        var twenty = Vector512.Create(20.0);
-        var wv = Vector512.Create(bins.Width);
-        var invWv = Vector512.Create(1 / bins.Width);
-        var one = Vector512.Create(1.0);
-        var first = Vector512.Create((double)bins.First);
-        var wf = Vector512.Create(bins.FineWidth);
-        var invWf = Vector512.Create(1 / bins.FineWidth);
-        var firstFine = Vector512.Create((double)bins.FirstFine);
-        var offEdge = Vector512<double>.Zero;
-        Vector512<double> s1 = default, s2 = default, hs1 = default, hs2 = default, d2 = default, ad1 = default;
-        Vector512<double> segS1 = default, segS2 = default, pending = default;
-        Vector512<long> c50 = default, c20 = default;
-        var segK = Vector512.Create(seg.K);
-        var totalMs = p.TotalMs;
-        var segEndMs = seg.EndMs;
-        var segN = seg.N;
-        var blockMax = Lanes * max;
-        Span<int> binIndex = stackalloc int[Lanes];
-        ref var bin0 = ref MemoryMarshal.GetReference(binIndex);
-
-        // With exact sums, blocks that cannot reach the segment's end (each adds at most 8·max) need no test: their
-        // sums wait in 'pending' (exact lane by lane) until the next test. Otherwise every block is tested, with the
-        // cumulative time summed interval by interval.
-        var unchecked8 = exactSums ? SafeBlocks(totalMs, segEndMs, blockMax) : 0;
+        var st = new VectorSums
+        {
+            SegK = Vector512.Create(seg.K),
+            TotalMs = p.TotalMs,
+            SegEndMs = seg.EndMs,
+            SegN = seg.N,
+            BlockMax = Lanes * max,
+            ExactSums = exactSums,
+        };
+        st.Unchecked = SafeBlocks(st.ExactSums, st.TotalMs, st.SegEndMs, st.BlockMax);
         var i = start;
         while (true)
         {
-            var crossing = false;
-            for (; i <= n - Lanes; i += Lanes)
-            {
-                var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
-                var previous = Vector512.LoadUnsafe(ref x0, (nuint)(i - 1));
-                var dv = v - k0;
-                s1 += dv;
-                s2 = Vector512.FusedMultiplyAdd(dv, dv, s2);
-                var dh = (msPerMinute / v) - h0;
-                hs1 += dh;
-                hs2 = Vector512.FusedMultiplyAdd(dh, dh, hs2);
-                var d = v - previous;
-                d2 = Vector512.FusedMultiplyAdd(d, d, d2);
-                var ad = Vector512.Abs(d);
-                ad1 += ad;
-                c50 -= Vector512.GreaterThan(ad, fifty).AsInt64();
-                c20 -= Vector512.GreaterThan(ad, twenty).AsInt64();
-
-                if (useHist)
-                {
-                    var b = BinVector(v, wv, invWv, one);
-                    Count(hist, b - first, ref bin0);
-                    if (useFine)
-                    {
-                        var bf = BinVector(v, wf, invWf, one);
-                        Count(fine, bf - firstFine, ref bin0);
-                        offEdge |= ~Vector512.Equals(v, bf * wf);
-                    }
-                    else
-                    {
-                        offEdge |= ~Vector512.Equals(v, b * wv);
-                    }
-                }
-
-                // Segments: the common case (no boundary inside these 8 intervals) stays in vector registers.
-                var nextPending = pending + v;
-                if (--unchecked8 < 0)
-                {
-                    double after;
-                    if (exactSums)
-                    {
-                        after = totalMs + Vector512.Sum(nextPending);
-                    }
-                    else
-                    {
-                        ref var xi = ref Unsafe.Add(ref x0, i);
-                        after = totalMs + xi;
-                        after += Unsafe.Add(ref xi, 1);
-                        after += Unsafe.Add(ref xi, 2);
-                        after += Unsafe.Add(ref xi, 3);
-                        after += Unsafe.Add(ref xi, 4);
-                        after += Unsafe.Add(ref xi, 5);
-                        after += Unsafe.Add(ref xi, 6);
-                        after += Unsafe.Add(ref xi, 7);
-                    }
-
-                    if (after > segEndMs)
-                    {
-                        crossing = true;
-                        break;
-                    }
-
-                    totalMs = after;
-                    nextPending = default;
-                    unchecked8 = exactSums ? SafeBlocks(totalMs, segEndMs, blockMax) : 0;
-                }
-
-                pending = nextPending;
-                var sv = v - segK;
-                segS1 += sv;
-                segS2 = Vector512.FusedMultiplyAdd(sv, sv, segS2);
-                segN += Lanes;
-            }
-
-            if (!crossing)
+            i = RunBlocks(x, i, w, firstBin, hist, p.K0, ref st);
+            if (i > n - Lanes)
             {
                 break;
             }
 
-            // A boundary falls inside block i (earlier untested blocks could not reach it): fold the pending time and the
-            // open segment's vector sums, step through the 8 intervals one by one, and go on with the next block.
-            totalMs += Vector512.Sum(pending);
-            pending = default;
-            seg.S1 += Vector512.Sum(segS1);
-            seg.S2 += Vector512.Sum(segS2);
-            seg.N = segN;
-            segS1 = default;
-            segS2 = default;
-            StepSegments(ref x0, i, ref seg, ref totalMs, ref segments);
-            segN = seg.N;
-            segK = Vector512.Create(seg.K);
-            segEndMs = seg.EndMs;
-            unchecked8 = exactSums ? SafeBlocks(totalMs, segEndMs, blockMax) : 0;
+            // A boundary falls inside block i (earlier untested blocks could not reach it; its moments and bins are
+            // counted): fold the pending time and the open segment's vector sums, step through its 8 intervals one by one.
+            st.TotalMs += Vector512.Sum(st.Pending);
+            st.Pending = default;
+            seg.S1 += Vector512.Sum(st.SegS1);
+            seg.S2 += Vector512.Sum(st.SegS2);
+            seg.N = st.SegN;
+            st.SegS1 = default;
+            st.SegS2 = default;
+            for (var j = 0; j < Lanes; j++)
+            {
+                seg.Add(x[i + j], ref st.TotalMs, ref segments);
+            }
+
+            st.SegN = seg.N;
+            st.SegK = Vector512.Create(seg.K);
+            st.SegEndMs = seg.EndMs;
+            st.Unchecked = SafeBlocks(st.ExactSums, st.TotalMs, st.SegEndMs, st.BlockMax);
             i += Lanes;
         }
 
-        totalMs += Vector512.Sum(pending);
-        seg.S1 += Vector512.Sum(segS1);
-        seg.S2 += Vector512.Sum(segS2);
-        seg.N = segN;
-        p.AllOnBinEdges &= offEdge == Vector512<double>.Zero;
-        p.TotalMs = totalMs;
-        p.S1 += Vector512.Sum(s1);
-        p.S2 += Vector512.Sum(s2);
-        p.Hs1 += Vector512.Sum(hs1);
-        p.Hs2 += Vector512.Sum(hs2);
-        p.D2 += Vector512.Sum(d2);
-        p.Ad1 += Vector512.Sum(ad1);
-        p.Nn50 += Vector512.Sum(c50);
-        p.Nn20 += Vector512.Sum(c20);
+        seg.S1 += Vector512.Sum(st.SegS1);
+        seg.S2 += Vector512.Sum(st.SegS2);
+        seg.N = st.SegN;
+        p.OnBinEdges &= st.OffEdge == Vector512<double>.Zero;
+        p.TotalMs = st.TotalMs + Vector512.Sum(st.Pending);
+        p.S1 += Vector512.Sum(st.S1);
+        p.S2 += Vector512.Sum(st.S2);
+        p.D2 += Vector512.Sum(st.D2);
+        p.Ad1 += Vector512.Sum(st.Ad1);
+        p.Nn50 += Vector512.Sum(st.C50);
+        p.Nn20 += Vector512.Sum(st.C20);
         p.Prev = x[i - 1];
         return i;
     }
 
-    /// <summary>Blocks of 8 intervals that can certainly be added to <paramref name="totalMs"/> without passing <paramref name="endMs"/> (one block of margin for rounding).</summary>
-    private static int SafeBlocks(double totalMs, double endMs, double blockMax) =>
-        (int)Math.Clamp(((endMs - totalMs) / blockMax) - 1, 0, int.MaxValue);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void StepSegments(ref double x0, int i, ref OpenSegment seg, ref double totalMs, ref SegmentAccumulator segments)
+    /// <summary>
+    /// Blocks of 8 intervals that can certainly be added to the cumulative time without passing the segment's end
+    /// (each adds at most 8·max; one block of margin for rounding); 0 when sums are not exact, so every block is tested.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SafeBlocks(bool exactSums, double totalMs, double segEndMs, double blockMax)
     {
-        for (var j = 0; j < 8; j++)
+        if (!exactSums)
         {
-            seg.Add(Unsafe.Add(ref x0, i + j), ref totalMs, ref segments);
+            return 0;
         }
+
+        var blocks = ((segEndMs - totalMs) / blockMax) - 1;
+        return blocks > 0 ? (int)Math.Min(blocks, int.MaxValue) : 0;
     }
 
-    /// <summary>Adds the 8 (local, in-range) bins <paramref name="b"/> to the histogram.</summary>
+    /// <summary>
+    /// The hot loop of pass 1: blocks of 8 from <paramref name="i"/> until the end or a block inside which a segment
+    /// boundary falls (returned, its moments and bins already counted). No calls inside, so the JIT keeps every
+    /// accumulator in a register.
+    /// </summary>
+    private static int RunBlocks(ReadOnlySpan<double> x, int i, double w, long firstBin, Span<int> hist, double firstRr, ref VectorSums st)
+    {
+        const int Lanes = 8;
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        var n = x.Length;
+        var useHist = hist.Length > 0;
+        var exactSums = st.ExactSums;
+        var k0 = Vector512.Create(firstRr);
+        var fifty = Vector512.Create(50.0);
+        var twenty = Vector512.Create(20.0);
+        var wv = Vector512.Create(w);
+        var invWv = Vector512.Create(1 / w);
+        var one = Vector512.Create(1.0);
+        var first = Vector512.Create((double)firstBin);
+        var offEdge = st.OffEdge;
+        Vector512<double> s1 = st.S1, s2 = st.S2, d2 = st.D2, ad1 = st.Ad1;
+        Vector512<double> segS1 = st.SegS1, segS2 = st.SegS2, pending = st.Pending, segK = st.SegK;
+        Vector512<long> c50 = st.C50, c20 = st.C20;
+        var totalMs = st.TotalMs;
+        var segEndMs = st.SegEndMs;
+        var blockMax = st.BlockMax;
+        var segN = st.SegN;
+        var unchecked8 = st.Unchecked;
+        Span<int> binIndex = stackalloc int[Lanes];
+        ref var bin0 = ref MemoryMarshal.GetReference(binIndex);
+
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
+            var previous = Vector512.LoadUnsafe(ref x0, (nuint)(i - 1));
+            var dv = v - k0;
+            s1 += dv;
+            s2 = Vector512.FusedMultiplyAdd(dv, dv, s2);
+            var d = v - previous;
+            d2 = Vector512.FusedMultiplyAdd(d, d, d2);
+            var ad = Vector512.Abs(d);
+            ad1 += ad;
+            c50 -= Vector512.GreaterThan(ad, fifty).AsInt64();
+            c20 -= Vector512.GreaterThan(ad, twenty).AsInt64();
+
+            if (useHist)
+            {
+                var b = BinVector(v, wv, invWv, one);
+                Count(hist, b - first, ref bin0);
+                offEdge |= ~Vector512.Equals(v, b * wv);
+            }
+
+            // Segments: with exact sums, blocks that cannot reach the segment's end are not tested; their sums wait in
+            // 'pending' (exact lane by lane). Otherwise every block is tested with the time summed interval by interval.
+            var nextPending = pending + v;
+            if (--unchecked8 < 0)
+            {
+                double after;
+                if (exactSums)
+                {
+                    after = totalMs + Vector512.Sum(nextPending);
+                }
+                else
+                {
+                    ref var xi = ref Unsafe.Add(ref x0, i);
+                    after = totalMs + xi;
+                    after += Unsafe.Add(ref xi, 1);
+                    after += Unsafe.Add(ref xi, 2);
+                    after += Unsafe.Add(ref xi, 3);
+                    after += Unsafe.Add(ref xi, 4);
+                    after += Unsafe.Add(ref xi, 5);
+                    after += Unsafe.Add(ref xi, 6);
+                    after += Unsafe.Add(ref xi, 7);
+                }
+
+                if (after > segEndMs)
+                {
+                    break;
+                }
+
+                totalMs = after;
+                nextPending = default;
+                unchecked8 = SafeBlocks(exactSums, totalMs, segEndMs, blockMax);
+            }
+
+            pending = nextPending;
+            var sv = v - segK;
+            segS1 += sv;
+            segS2 = Vector512.FusedMultiplyAdd(sv, sv, segS2);
+            segN += Lanes;
+        }
+
+        st.S1 = s1;
+        st.S2 = s2;
+        st.D2 = d2;
+        st.Ad1 = ad1;
+        st.C50 = c50;
+        st.C20 = c20;
+        st.SegS1 = segS1;
+        st.SegS2 = segS2;
+        st.Pending = pending;
+        st.OffEdge = offEdge;
+        st.TotalMs = totalMs;
+        st.SegN = segN;
+        st.Unchecked = unchecked8;
+        return i;
+    }
+
+    /// <summary>
+    /// Heart-rate sums when every value is the lower edge of its bin: Σ (60 000 / v − H0) and its square, grouped by
+    /// bin (one division per bin instead of one per interval).
+    /// </summary>
+    private static void HeartRateFromHistogram(ReadOnlySpan<int> hist, long firstBin, double w, ref PassOneSums p)
+    {
+        double hs1 = 0, hs2 = 0;
+        for (var j = 0; j < hist.Length; j++)
+        {
+            if (hist[j] > 0)
+            {
+                var dh = (MsPerMinute / ((firstBin + j) * w)) - p.H0;
+                hs1 += hist[j] * dh;
+                hs2 += hist[j] * dh * dh;
+            }
+        }
+
+        p.Hs1 = hs1;
+        p.Hs2 = hs2;
+    }
+
+    /// <summary>
+    /// Pass 2, for values off the histogram's grid: heart-rate sums, and the finer histogram (bins of
+    /// <paramref name="fineWidth"/> from absolute bin <paramref name="firstFine"/>) unless <paramref name="fine"/> is empty.
+    /// </summary>
+    private static void HeartRateAndFineHistogram(ReadOnlySpan<double> x, double fineWidth, long firstFine, Span<int> fine, ref PassOneSums p)
+    {
+        var n = x.Length;
+        var useFine = fine.Length > 0;
+        var invWf = 1 / fineWidth;
+        double hs1 = 0, hs2 = 0;
+        var onEdges = useFine;
+        var i = 0;
+        if (UseVector512 && n >= Vector512<double>.Count)
+        {
+            ref var x0 = ref MemoryMarshal.GetReference(x);
+            var h0 = Vector512.Create(p.H0);
+            var msPerMinute = Vector512.Create(MsPerMinute);
+            var wf = Vector512.Create(fineWidth);
+            var invWfv = Vector512.Create(invWf);
+            var one = Vector512.Create(1.0);
+            var first = Vector512.Create((double)firstFine);
+            Vector512<double> vs1 = default, vs2 = default, offEdge = default;
+            Span<int> binIndex = stackalloc int[Vector512<double>.Count];
+            ref var bin0 = ref MemoryMarshal.GetReference(binIndex);
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
+                var dh = (msPerMinute / v) - h0;
+                vs1 += dh;
+                vs2 = Vector512.FusedMultiplyAdd(dh, dh, vs2);
+                if (useFine)
+                {
+                    var b = BinVector(v, wf, invWfv, one);
+                    Count(fine, b - first, ref bin0);
+                    offEdge |= ~Vector512.Equals(v, b * wf);
+                }
+            }
+
+            hs1 = Vector512.Sum(vs1);
+            hs2 = Vector512.Sum(vs2);
+            onEdges &= offEdge == Vector512<double>.Zero;
+        }
+
+        for (; i < n; i++)
+        {
+            var v = x[i];
+            var dh = (MsPerMinute / v) - p.H0;
+            hs1 += dh;
+            hs2 += dh * dh;
+            if (useFine)
+            {
+                var b = Bin(v, fineWidth, invWf);
+                fine[(int)(b - firstFine)]++;
+                onEdges &= v == b * fineWidth;
+            }
+        }
+
+        p.Hs1 = hs1;
+        p.Hs2 = hs2;
+        p.OnFineEdges = onEdges;
+    }
+
+    /// <summary>
+    /// Adds the 8 local bins <paramref name="b"/> to the histogram. They are in range by construction (the bins of
+    /// values between min and max); the clamp to [0, length − 1] is two vector instructions that make the unchecked
+    /// increments memory-safe whatever the input.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Count(Span<int> hist, Vector512<double> b, ref int scratch)
     {
-        Avx512F.ConvertToVector256Int32WithTruncation(b).StoreUnsafe(ref scratch);
-        hist[scratch]++;
-        hist[Unsafe.Add(ref scratch, 1)]++;
-        hist[Unsafe.Add(ref scratch, 2)]++;
-        hist[Unsafe.Add(ref scratch, 3)]++;
-        hist[Unsafe.Add(ref scratch, 4)]++;
-        hist[Unsafe.Add(ref scratch, 5)]++;
-        hist[Unsafe.Add(ref scratch, 6)]++;
-        hist[Unsafe.Add(ref scratch, 7)]++;
+        var index = Avx512F.ConvertToVector256Int32WithTruncation(b);
+        index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(hist.Length - 1));
+        index.StoreUnsafe(ref scratch);
+        ref var h = ref MemoryMarshal.GetReference(hist);
+        Unsafe.Add(ref h, scratch)++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 1))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 2))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 3))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 4))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 5))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 6))++;
+        Unsafe.Add(ref h, Unsafe.Add(ref scratch, 7))++;
     }
 
     /// <summary>Population count of an 8-lane mask.</summary>
