@@ -344,40 +344,62 @@ public sealed class RollingHrv
             _checkpoint = _accepted;
         }
 
-        var slot = _head + _count;
-        if (slot >= _capacity)
+        // The window's state in locals, written back once.
+        var count = _count;
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var slot = _head + count;
+        if (slot >= capacity)
         {
-            slot -= _capacity;
+            slot -= capacity;
         }
 
+        var diffSquares = _diffSquares;
+        var freshDiffSquares = _freshDiffSquares;
         double diff = double.NaN;
-        if (_previousAccepted && _count > 0)
+        if (_previousAccepted && count > 0)
         {
-            var last = slot == 0 ? _capacity - 1 : slot - 1;
-            diff = rr - At(_rr, last);
+            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
             var square = diff * diff;
-            _diffSquares += square;
-            _freshDiffSquares += square;
+            diffSquares += square;
+            freshDiffSquares += square;
             _diffCount++;
             _nn50 += ExceedsFifty(diff);
         }
 
-        At(_rr, slot) = rr;
+        At(rrRing, slot) = rr;
         if (_timeBased)
         {
             At(_start, slot) = _now - rr;
         }
 
         At(_diff, slot) = diff;
-        var shifted = rr - _shift;
-        _sum += shifted;
-        _sumSquares += shifted * shifted;
-        var freshShifted = rr - _freshShift;
-        _freshSum += freshShifted;
-        _freshSumSquares += freshShifted * freshShifted;
-        _count++;
-        _accepted++;
-        RenewSums();
+        var shift = _shift;
+        var freshShift = _freshShift;
+        var shifted = rr - shift;
+        var sum = _sum + shifted;
+        var sumSquares = _sumSquares + (shifted * shifted);
+        var freshShifted = rr - freshShift;
+        var freshSum = _freshSum + freshShifted;
+        var freshSumSquares = _freshSumSquares + (freshShifted * freshShifted);
+        count++;
+        var accepted = _accepted + 1;
+        _count = count;
+        _accepted = accepted;
+        if (accepted - count >= _checkpoint)
+        {
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            _checkpoint = accepted;
+            _shift = shift;
+            _freshShift = freshShift;
+        }
+
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
     }
 
     /// <summary>
@@ -563,7 +585,11 @@ public sealed class RollingHrv
         _nn50 = nn50;
     }
 
-    /// <summary><see cref="RenewSums"/> on locals: the fresh sums become the window's, a new fresh accumulation starts at the window's mean.</summary>
+    /// <summary>
+    /// Called once every beat in the window joined after the checkpoint: the fresh sums (built by additions alone) are
+    /// then the window's sums, so they replace the running sums, whose add-and-subtract rounding is thereby discarded,
+    /// and a new fresh accumulation starts, centred on the window's mean. The caller moves the checkpoint to now.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Renew(
         ref double shift, ref double sum, ref double sumSquares, ref double diffSquares,
@@ -577,30 +603,6 @@ public sealed class RollingHrv
         freshSum = 0;
         freshSumSquares = 0;
         freshDiffSquares = 0;
-    }
-
-    /// <summary>
-    /// Once every beat in the window joined after the checkpoint, the fresh sums (built by additions alone) are the
-    /// window's sums: they replace the running sums, whose add-and-subtract rounding is thereby discarded, and a
-    /// new fresh accumulation starts, centred on the window's mean.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void RenewSums()
-    {
-        if (_count == 0 || _accepted - _count < _checkpoint)
-        {
-            return;
-        }
-
-        _shift = _freshShift;
-        _sum = _freshSum;
-        _sumSquares = _freshSumSquares;
-        _diffSquares = _freshDiffSquares;
-        _freshShift = _shift + (_sum / _count);
-        _freshSum = 0;
-        _freshSumSquares = 0;
-        _freshDiffSquares = 0;
-        _checkpoint = _accepted;
     }
 
     /// <summary>Element <paramref name="index"/> of a ring buffer without a bounds check: ring indices stay in [0, capacity) by construction.</summary>
