@@ -157,7 +157,18 @@ public sealed class RollingHrv
     /// <param name="rrMs">The interval that ended with this beat, in ms. Any value is accepted as input: NaN,
     /// infinities, zero and negatives are reported as <see cref="BeatScreening.Invalid"/>, never thrown.</param>
     /// <returns>The screening decision and the window's snapshot.</returns>
-    public RollingHrvUpdate Add(double rrMs)
+    public RollingHrvUpdate Add(double rrMs) => _timeBased ? AddToTimeWindow(rrMs) : AddToCountWindow(rrMs);
+
+    // Each kind of window gets its own compiled copy of the per-beat code (and its own profile for tiered compilation),
+    // so a process that runs both kinds does not pay for the other's branches and code layout.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RollingHrvUpdate AddToCountWindow(double rrMs) => AddCore(rrMs, timeBased: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RollingHrvUpdate AddToTimeWindow(double rrMs) => AddCore(rrMs, timeBased: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RollingHrvUpdate AddCore(double rrMs, bool timeBased)
     {
         var index = _offered++;
         BeatScreening screening;
@@ -171,17 +182,17 @@ public sealed class RollingHrv
             screening = Screen(rrMs);
             if (screening == BeatScreening.Accepted)
             {
-                if (!_timeBased && _count == _capacity)
+                if (!timeBased && _count == _capacity)
                 {
                     Replace(rrMs); // evict the oldest, then push: the usual case of a full count window
                 }
                 else
                 {
-                    Push(rrMs);
+                    Push(rrMs, timeBased);
                 }
             }
 
-            if (_timeBased)
+            if (timeBased)
             {
                 // A beat leaves once its interval starts before the window: its start time (stream clock minus its
                 // interval, kept at push) is below now − duration.
@@ -190,7 +201,7 @@ public sealed class RollingHrv
         }
 
         _previousAccepted = screening == BeatScreening.Accepted;
-        var update = new RollingHrvUpdate(index, rrMs, screening, Snapshot());
+        var update = new RollingHrvUpdate(index, rrMs, screening, Snapshot(timeBased));
         BeatProcessed?.Invoke(this, update);
         return update;
     }
@@ -334,7 +345,7 @@ public sealed class RollingHrv
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Push(double rr)
+    private void Push(double rr, bool timeBased)
     {
         if (_count == 0)
         {
@@ -368,7 +379,7 @@ public sealed class RollingHrv
         }
 
         At(rrRing, slot) = rr;
-        if (_timeBased)
+        if (timeBased)
         {
             At(_start, slot) = _now - rr;
         }
@@ -623,8 +634,11 @@ public sealed class RollingHrv
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RollingHrvSnapshot Snapshot() => _count == 0
-        ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, _timeBased ? _now : 0, _timeBased ? _windowMs : _windowBeats)
+    private RollingHrvSnapshot Snapshot() => Snapshot(_timeBased);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RollingHrvSnapshot Snapshot(bool timeBased) => _count == 0
+        ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, timeBased ? _now : 0, timeBased ? _windowMs : _windowBeats)
         : new RollingHrvSnapshot(
             _count,
             _diffCount,
@@ -633,6 +647,6 @@ public sealed class RollingHrv
             _sum,
             _sumSquares,
             _diffSquares,
-            _timeBased ? _now : _count,
-            _timeBased ? _windowMs : _windowBeats);
+            timeBased ? _now : _count,
+            timeBased ? _windowMs : _windowBeats);
 }
