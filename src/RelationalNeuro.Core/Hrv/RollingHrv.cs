@@ -180,23 +180,34 @@ public sealed class RollingHrv
         {
             _now += rrMs;
             screening = Screen(rrMs);
-            if (screening == BeatScreening.Accepted)
+            if (timeBased)
             {
-                if (!timeBased && _count == _capacity)
+                // A beat leaves once its interval starts before the window: its start time (stream clock minus its
+                // interval, kept at push) is below now − duration.
+                if (screening == BeatScreening.Accepted && _count > 0)
+                {
+                    PushAndExpire(rrMs, _now - _windowMs); // the usual case, in one step
+                }
+                else
+                {
+                    if (screening == BeatScreening.Accepted)
+                    {
+                        Push(rrMs, timeBased: true);
+                    }
+
+                    Expire(_now - _windowMs);
+                }
+            }
+            else if (screening == BeatScreening.Accepted)
+            {
+                if (_count == _capacity)
                 {
                     Replace(rrMs); // evict the oldest, then push: the usual case of a full count window
                 }
                 else
                 {
-                    Push(rrMs, timeBased);
+                    Push(rrMs, timeBased: false);
                 }
-            }
-
-            if (timeBased)
-            {
-                // A beat leaves once its interval starts before the window: its start time (stream clock minus its
-                // interval, kept at push) is below now − duration.
-                Expire(_now - _windowMs);
             }
         }
 
@@ -505,6 +516,125 @@ public sealed class RollingHrv
         _freshDiffSquares = freshDiffSquares;
         _checkpoint = checkpoint;
         _accepted = accepted;
+        _diffCount = diffCount;
+        _nn50 = nn50;
+    }
+
+    /// <summary>
+    /// <see cref="Push"/> then <see cref="Expire"/> on a non-empty time window, step for step the same arithmetic, with
+    /// the window's state read once into locals and written back once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushAndExpire(double rr, double cutoff)
+    {
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var diffRing = _diff;
+        var startRing = _start;
+        var head = _head;
+        var count = _count;
+        var shift = _shift;
+        var sum = _sum;
+        var sumSquares = _sumSquares;
+        var diffSquares = _diffSquares;
+        var freshShift = _freshShift;
+        var freshSum = _freshSum;
+        var freshSumSquares = _freshSumSquares;
+        var freshDiffSquares = _freshDiffSquares;
+        var checkpoint = _checkpoint;
+        var accepted = _accepted;
+        var diffCount = _diffCount;
+        var nn50 = _nn50;
+
+        // Push (count ≥ 1).
+        var slot = head + count;
+        if (slot >= capacity)
+        {
+            slot -= capacity;
+        }
+
+        var diff = double.NaN;
+        if (_previousAccepted)
+        {
+            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
+            var square = diff * diff;
+            diffSquares += square;
+            freshDiffSquares += square;
+            diffCount++;
+            nn50 += ExceedsFifty(diff);
+        }
+
+        At(rrRing, slot) = rr;
+        At(startRing, slot) = _now - rr;
+        At(diffRing, slot) = diff;
+        var shifted = rr - shift;
+        sum += shifted;
+        sumSquares += shifted * shifted;
+        var freshShifted = rr - freshShift;
+        freshSum += freshShifted;
+        freshSumSquares += freshShifted * freshShifted;
+        count++;
+        accepted++;
+        if (accepted - count >= checkpoint)
+        {
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            checkpoint = accepted;
+        }
+
+        // Expire.
+        while (At(startRing, head) < cutoff)
+        {
+            var evicted = At(rrRing, head) - shift;
+            sum -= evicted;
+            sumSquares -= evicted * evicted;
+            head = head + 1 == capacity ? 0 : head + 1;
+            count--;
+            if (count == 0)
+            {
+                break;
+            }
+
+            ref var nextDiff = ref At(diffRing, head);
+            var leaving = nextDiff;
+            if (!double.IsNaN(leaving))
+            {
+                var square = leaving * leaving;
+                diffSquares -= square;
+                if (accepted - count >= checkpoint)
+                {
+                    freshDiffSquares -= square;
+                }
+
+                diffCount--;
+                nn50 -= ExceedsFifty(leaving);
+                nextDiff = double.NaN;
+            }
+
+            if (accepted - count >= checkpoint)
+            {
+                Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+                checkpoint = accepted;
+            }
+        }
+
+        _head = head;
+        _count = count;
+        _accepted = accepted;
+        if (count == 0)
+        {
+            ClearSums(); // an empty window starts afresh
+            return;
+        }
+
+        _shift = shift;
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshShift = freshShift;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
+        _checkpoint = checkpoint;
         _diffCount = diffCount;
         _nn50 = nn50;
     }
