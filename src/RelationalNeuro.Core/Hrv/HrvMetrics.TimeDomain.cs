@@ -26,8 +26,9 @@ public static partial class HrvMetrics
     private const long MaxBins = 1 << 24;
 
     /// <summary>
-    /// Computes the time-domain and geometric HRV metrics of an NN series in one pass over the data plus two
-    /// selection passes for the median, quartiles and MAD.
+    /// Computes the time-domain and geometric HRV metrics of an NN series: two vectorised passes over the data
+    /// (validity and range; moments, differences, histogram and segments), plus, only for values off the histogram's
+    /// grid, a heart-rate and finer-histogram pass and one gather for the exact median, quartiles and MAD.
     /// </summary>
     /// <param name="nnMs">NN intervals in ms, in recording order (artifact-corrected; see <c>docs/hrv-artifacts.md</c>).</param>
     /// <param name="options">Definition choices; <see langword="null"/> means <see cref="TimeDomainOptions.Default"/>.</param>
