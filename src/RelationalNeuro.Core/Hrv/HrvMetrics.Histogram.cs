@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace RelationalNeuro.Hrv;
 
@@ -8,92 +11,199 @@ namespace RelationalNeuro.Hrv;
 // rank inside that bin, so one pass gathers the few bins that matter and a quickselect inside each finishes the job.
 public static partial class HrvMetrics
 {
-    private interface IValueMap
-    {
-        double Map(double v);
-    }
+    /// <summary>The exact order statistics of <see cref="TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
+    private readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
 
-    private readonly struct Identity : IValueMap
-    {
-        public double Map(double v) => v;
-    }
+    /// <summary>Most bin runs one gather collects: three for the quartiles, three for the MAD.</summary>
+    private const int MaxRuns = 6;
 
-    private readonly struct AbsoluteDeviation(double center) : IValueMap
-    {
-        public double Map(double v) => Math.Abs(v - center);
-    }
-
-    /// <summary>25th, 50th and 75th percentiles with linear interpolation between order statistics (Hyndman &amp; Fan type 7, NumPy's default).</summary>
-    private static (double Q1, double Median, double Q3) Quartiles(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w)
+    /// <summary>
+    /// Median, quartiles and MAD from one gather pass. The histogram gives, for each wanted rank, the bin that holds it
+    /// and how many values lie below that bin. For the MAD, the median is only known to lie in [mlo, mhi] (the edges
+    /// of its bins) before the gather, so each bin j bounds the distances |x − median| of its values by
+    /// [dlo_j, dhi_j]; walking outward from the median bins gives a distance window [A, B] that must contain the wanted
+    /// ranks of the distances (at most kLo distances are below A, at least kHi + 1 are at most B). The bins whose bound
+    /// meets the window are gathered with the quartile bins in the same pass; afterwards their exact distances are
+    /// counted below A, dropped above B, and a quickselect among the rest finishes. If rounding ever broke the
+    /// window's guarantee (checked by count), the MAD falls back to selecting among all N distances.
+    /// </summary>
+    private static OrderStats OrderStatistics(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w, bool allOnBinEdges)
     {
         var n = x.Length;
         Span<int> ranks = stackalloc int[6];
         Span<double> fractions = stackalloc double[3];
         ReadOnlySpan<double> ps = [0.25, 0.5, 0.75];
-        for (var i = 0; i < 3; i++)
+        for (var q = 0; q < 3; q++)
         {
-            var h = (n - 1) * ps[i];
+            var h = (n - 1) * ps[q];
             var lo = (int)Math.Floor(h);
-            ranks[2 * i] = lo;
-            ranks[(2 * i) + 1] = Math.Min(lo + 1, n - 1);
-            fractions[i] = h - lo;
+            ranks[2 * q] = lo;
+            ranks[(2 * q) + 1] = Math.Min(lo + 1, n - 1);
+            fractions[q] = h - lo;
         }
 
-        Span<double> values = stackalloc double[6];
-        SelectRanks(x, default(Identity), hist, firstBin, w, ranks, values);
-        return (Lerp(values[0], values[1], fractions[0]), Lerp(values[2], values[3], fractions[1]), Lerp(values[4], values[5], fractions[2]));
-    }
-
-    /// <summary>Median of |x − center| (unscaled), from a histogram of the distances with bins of width w from 0.</summary>
-    private static double MedianAbsoluteDeviation(ReadOnlySpan<double> x, double center, double maxDistance, double w)
-    {
-        var invW = 1 / w;
-        var length = (int)Bin(maxDistance, w, invW) + 1;
-        int[]? rented = null;
-        var hist = length <= StackBins ? stackalloc int[StackBins] : (rented = ArrayPool<int>.Shared.Rent(length));
-        hist = hist[..length];
-        hist.Clear();
-        try
+        Span<int> rankBin = stackalloc int[6];
+        Span<int> rankBelow = stackalloc int[6];
+        LocateRanks(hist, ranks, rankBin, rankBelow);
+        if (allOnBinEdges)
         {
-            var map = new AbsoluteDeviation(center);
-            foreach (var v in x)
+            return OrderStatisticsOnBinEdges(hist, firstBin, w, ranks, fractions, rankBin);
+        }
+
+        // Runs 0–2: the bins of each quartile's two ranks. Runs 3…: the MAD candidates.
+        Span<int> runLo = stackalloc int[MaxRuns];
+        Span<int> runHi = stackalloc int[MaxRuns];
+        for (var q = 0; q < 3; q++)
+        {
+            runLo[q] = rankBin[2 * q];
+            runHi[q] = rankBin[(2 * q) + 1];
+        }
+
+        int bm1 = rankBin[2], bm2 = rankBin[3];
+        int kLo = ranks[2], kHi = ranks[3];
+        var mad = MadWindow(hist, firstBin, w, bm1, bm2, kLo, kHi, runLo[3..], runHi[3..], out var madRuns, out var belowBins);
+        var runs = 3 + madRuns;
+
+        Span<int> runStart = stackalloc int[MaxRuns + 1];
+        var total = 0;
+        for (var r = 0; r < runs; r++)
+        {
+            runStart[r] = total;
+            var count = 0;
+            for (var j = runLo[r]; j <= runHi[r]; j++)
             {
-                hist[(int)Bin(map.Map(v), w, invW)]++;
+                count += hist[j];
             }
 
-            var n = x.Length;
-            var h = (n - 1) * 0.5;
-            var lo = (int)Math.Floor(h);
-            Span<int> ranks = [lo, Math.Min(lo + 1, n - 1)];
-            Span<double> values = stackalloc double[2];
-            SelectRanks(x, map, hist, 0, w, ranks, values);
-            return Lerp(values[0], values[1], h - lo);
+            total += count + GatherSlack;
+        }
+
+        runStart[runs] = total;
+        var buffer = ArrayPool<double>.Shared.Rent(total + (2 * GatherSlack));
+        try
+        {
+            Span<int> runEnd = stackalloc int[MaxRuns];
+            Gather(x, w, firstBin, runLo[..runs], runHi[..runs], runStart[..runs], buffer, runEnd[..runs]);
+
+            Span<double> quartiles = stackalloc double[3];
+            for (var q = 0; q < 3; q++)
+            {
+                var values = buffer.AsSpan(runStart[q], runEnd[q] - runStart[q]);
+                var below = rankBelow[2 * q];
+                var a = QuickSelect(values, ranks[2 * q] - below);
+                var b = QuickSelect(values, ranks[(2 * q) + 1] - below);
+                quartiles[q] = Lerp(a, b, fractions[q]);
+            }
+
+            var median = quartiles[1];
+
+            // MAD: exact distances of the gathered candidates, compacted in place to those inside [A, B].
+            var kept = 0;
+            var keptStart = runStart[3];
+            var belowA = belowBins;
+            for (var r = 3; r < runs; r++)
+            {
+                for (var k = runStart[r]; k < runEnd[r]; k++)
+                {
+                    var d = Math.Abs(buffer[k] - median);
+                    if (d < mad.A)
+                    {
+                        belowA++;
+                    }
+                    else if (d <= mad.B)
+                    {
+                        buffer[keptStart + kept++] = d;
+                    }
+                }
+            }
+
+            double madValue;
+            if (belowA <= kLo && belowA + kept > kHi)
+            {
+                var candidates = buffer.AsSpan(keptStart, kept);
+                madValue = Lerp(QuickSelect(candidates, kLo - belowA), QuickSelect(candidates, kHi - belowA), fractions[1]);
+            }
+            else
+            {
+                madValue = MedianAbsoluteDeviationOfAll(x, median);
+            }
+
+            return new OrderStats(quartiles[0], median, quartiles[2], madValue);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            ArrayPool<double>.Shared.Return(buffer);
         }
     }
 
     /// <summary>
-    /// The values of the given ranks (0-based, any order, at most 6) among map(x), using the histogram of map(x) whose bin j
-    /// is absolute bin firstBin + j of width w.
+    /// Order statistics when every value equals the lower edge J·w of its bin (data quantised on the histogram's grid,
+    /// e.g. a 128-Hz recorder with the 1/128-s bins): each bin holds one distinct value, so the histogram alone is the
+    /// sorted data. The MAD merges the distances |J·w − median| outward from the median, in increasing order on each side.
     /// </summary>
-    private static void SelectRanks<TMap>(
-        ReadOnlySpan<double> x, TMap map, ReadOnlySpan<int> hist, long firstBin, double w, ReadOnlySpan<int> ranks, Span<double> values)
-        where TMap : struct, IValueMap
+    private static OrderStats OrderStatisticsOnBinEdges(
+        ReadOnlySpan<int> hist, long firstBin, double w, ReadOnlySpan<int> ranks, ReadOnlySpan<double> fractions, ReadOnlySpan<int> rankBin)
     {
-        const int MaxSlots = 6;
-        Span<int> rankBin = stackalloc int[ranks.Length];
-        Span<int> rankLocal = stackalloc int[ranks.Length];
-        Span<int> slotBin = stackalloc int[MaxSlots];
-        Span<int> slotStart = stackalloc int[MaxSlots + 1];
-        var slots = 0;
-        var total = 0;
-        // Visit the ranks in ascending order (insertion sort of at most 6 positions) so one walk finds every bin.
+        Span<double> quartiles = stackalloc double[3];
+        for (var q = 0; q < 3; q++)
+        {
+            quartiles[q] = Lerp((firstBin + rankBin[2 * q]) * w, (firstBin + rankBin[(2 * q) + 1]) * w, fractions[q]);
+        }
+
+        var median = quartiles[1];
+        int kLo = ranks[2], kHi = ranks[3];
+
+        // Left side: bins whose value is ≤ the median, walked downward; right side: the others, walked upward.
+        var right = rankBin[2];
+        while (right < hist.Length && (firstBin + right) * w <= median)
+        {
+            right++;
+        }
+
+        var left = right - 1;
+        double dLo = 0, dHi = 0;
+        var taken = 0;
+        var found = 0;
+        while (found < 2)
+        {
+            var dl = left >= 0 ? median - ((firstBin + left) * w) : double.PositiveInfinity;
+            var dr = right < hist.Length ? ((firstBin + right) * w) - median : double.PositiveInfinity;
+            double d;
+            int count;
+            if (dl <= dr)
+            {
+                d = dl;
+                count = hist[left--];
+            }
+            else
+            {
+                d = dr;
+                count = hist[right++];
+            }
+
+            taken += count;
+            if (found == 0 && taken > kLo)
+            {
+                dLo = d;
+                found = 1;
+            }
+
+            if (found == 1 && taken > kHi)
+            {
+                dHi = d;
+                found = 2;
+            }
+        }
+
+        return new OrderStats(quartiles[0], median, quartiles[2], Lerp(dLo, dHi, fractions[1]));
+    }
+
+    /// <summary>Room after each gathered run for the 8-lane stores of the vector gather.</summary>
+    private const int GatherSlack = 8;
+
+    /// <summary>For ranks given in any order: the histogram bin holding each, and the count of values in the bins before it.</summary>
+    private static void LocateRanks(ReadOnlySpan<int> hist, ReadOnlySpan<int> ranks, Span<int> rankBin, Span<int> rankBelow)
+    {
         Span<int> order = stackalloc int[ranks.Length];
         for (var r = 0; r < ranks.Length; r++)
         {
@@ -118,68 +228,284 @@ public static partial class HrvMetrics
             }
 
             rankBin[r] = j;
-            rankLocal[r] = ranks[r] - cumulative;
-            if (slots == 0 || slotBin[slots - 1] != j)
+            rankBelow[r] = cumulative;
+        }
+    }
+
+    /// <summary>The distance window [A, B] of the MAD (already widened by a rounding margin).</summary>
+    private readonly record struct DistanceWindow(double A, double B);
+
+    /// <summary>
+    /// Chooses the MAD's distance window from the histogram alone and the bin runs that may hold distances inside it
+    /// (at most three: left of, at, and right of the median bins); <paramref name="belowBins"/> counts the values of
+    /// the bins outside those runs whose every distance is below A.
+    /// </summary>
+    private static DistanceWindow MadWindow(
+        ReadOnlySpan<int> hist, long firstBin, double w, int bm1, int bm2, int kLo, int kHi,
+        Span<int> runLo, Span<int> runHi, out int runs, out int belowBins)
+    {
+        var length = hist.Length;
+        var mlo = (firstBin + bm1) * w;
+        var mhi = (firstBin + bm2 + 1) * w;
+        var middle = 0;
+        for (var j = bm1; j <= bm2; j++)
+        {
+            middle += hist[j];
+        }
+
+        // A: the frontier's smallest lower bound while at most kLo values have been passed.
+        double a = 0;
+        long c = middle;
+        int left = bm1 - 1, right = bm2 + 1;
+        while (c <= kLo && (left >= 0 || right < length))
+        {
+            var dl = left >= 0 ? DistanceLow(left) : double.PositiveInfinity;
+            var dr = right < length ? DistanceLow(right) : double.PositiveInfinity;
+            a = Math.Min(dl, dr);
+            if (dl <= dr)
             {
-                slotBin[slots] = j;
-                slotStart[slots] = total;
-                total += hist[j];
-                slots++;
+                c += hist[left--];
+            }
+            else
+            {
+                c += hist[right++];
             }
         }
 
-        slotStart[slots] = total;
+        // B: the largest upper bound taken until at least kHi + 1 values are in.
+        double b = 0;
+        for (var j = bm1; j <= bm2; j++)
+        {
+            b = Math.Max(b, DistanceHigh(j));
+        }
 
-        // Branch-free gather (the JIT keeps conditionals inside loops as branches, and which bin a value falls in is
-        // unpredictable): every value is written somewhere; values outside the needed bins go to a scratch cell
-        // ("dump" slot) whose cursor never advances. slotOf maps (bin − lowBin + 1), clamped to [0, width + 1], to a slot.
-        int lowBin = slotBin[0], highBin = slotBin[slots - 1];
-        var width = highBin - lowBin + 1;
-        var dump = slots;
-        var buffer = ArrayPool<double>.Shared.Rent(total + 1);
-        byte[]? rentedSlots = null;
-        var slotOf = width + 2 <= StackBins ? stackalloc byte[width + 2] : (rentedSlots = ArrayPool<byte>.Shared.Rent(width + 2));
-        slotOf = slotOf[..(width + 2)];
+        c = middle;
+        left = bm1 - 1;
+        right = bm2 + 1;
+        while (c <= kHi && (left >= 0 || right < length))
+        {
+            var dl = left >= 0 ? DistanceHigh(left) : double.PositiveInfinity;
+            var dr = right < length ? DistanceHigh(right) : double.PositiveInfinity;
+            if (dl <= dr)
+            {
+                b = Math.Max(b, dl);
+                c += hist[left--];
+            }
+            else
+            {
+                b = Math.Max(b, dr);
+                c += hist[right++];
+            }
+        }
+
+        // Widen by far more than the rounding of the bin edges and of |x − median| (a few ulps of the values).
+        var margin = 9.313225746154785E-10 * /* 2^-30 */ (Math.Abs(mhi) + Math.Abs(mlo) + w);
+        a -= margin;
+        b += margin;
+
+        // Candidate runs: on each side the bins with dhi ≥ A and dlo ≤ B form one run (the bounds are monotone there);
+        // the median's own bins are candidates unless all their distances are below A.
+        runs = 0;
+        belowBins = 0;
+        int lo = int.MaxValue, hi = int.MinValue;
+        for (var j = 0; j < bm1; j++)
+        {
+            if (IsCandidate(j))
+            {
+                lo = Math.Min(lo, j);
+                hi = Math.Max(hi, j);
+            }
+        }
+
+        AddRun(lo, hi, runLo, runHi, ref runs);
+        var middleIsCandidate = false;
+        for (var j = bm1; j <= bm2; j++)
+        {
+            middleIsCandidate |= DistanceHigh(j) >= a;
+        }
+
+        if (middleIsCandidate)
+        {
+            AddRun(bm1, bm2, runLo, runHi, ref runs);
+        }
+
+        lo = int.MaxValue;
+        hi = int.MinValue;
+        for (var j = bm2 + 1; j < length; j++)
+        {
+            if (IsCandidate(j))
+            {
+                lo = Math.Min(lo, j);
+                hi = Math.Max(hi, j);
+            }
+        }
+
+        AddRun(lo, hi, runLo, runHi, ref runs);
+
+        for (var j = 0; j < length; j++)
+        {
+            var inRun = false;
+            for (var r = 0; r < runs; r++)
+            {
+                inRun |= j >= runLo[r] && j <= runHi[r];
+            }
+
+            if (!inRun && DistanceHigh(j) < a)
+            {
+                belowBins += hist[j];
+            }
+        }
+
+        return new DistanceWindow(a, b);
+
+        bool IsCandidate(int j) => DistanceHigh(j) >= a && DistanceLow(j) <= b;
+
+        // Bounds of |x − m| for x in bin j ([J·w, (J + 1)·w)) and m in [mlo, mhi].
+        double DistanceLow(int j)
+        {
+            var lowEdge = (firstBin + j) * w;
+            var highEdge = (firstBin + j + 1) * w;
+            return Math.Max(0, Math.Max(lowEdge - mhi, mlo - highEdge));
+        }
+
+        double DistanceHigh(int j)
+        {
+            var lowEdge = (firstBin + j) * w;
+            var highEdge = (firstBin + j + 1) * w;
+            return Math.Max(highEdge - mlo, mhi - lowEdge);
+        }
+    }
+
+    private static void AddRun(int lo, int hi, Span<int> runLo, Span<int> runHi, ref int runs)
+    {
+        if (lo > hi)
+        {
+            return;
+        }
+
+        if (runs > 0 && runHi[runs - 1] + 1 >= lo)
+        {
+            runHi[runs - 1] = Math.Max(runHi[runs - 1], hi); // adjacent: one run
+            return;
+        }
+
+        runLo[runs] = lo;
+        runHi[runs] = hi;
+        runs++;
+    }
+
+    /// <summary>
+    /// One pass over <paramref name="x"/> copying, for each run r, the values whose bin lies in [runLo[r], runHi[r]]
+    /// (local bins) to the buffer from runStart[r] on; runEnd[r] receives the end. AVX-512: 8 values at a time, each
+    /// run's lanes packed with VCOMPRESSPD and stored whole (the slack after each run absorbs the unused lanes).
+    /// </summary>
+    private static void Gather(
+        ReadOnlySpan<double> x, double w, long firstBin, ReadOnlySpan<int> runLo, ReadOnlySpan<int> runHi,
+        ReadOnlySpan<int> runStart, double[] buffer, Span<int> runEnd)
+    {
+        var runs = runLo.Length;
+        runStart.CopyTo(runEnd);
+        var invW = 1 / w;
+        var i = 0;
+        var n = x.Length;
+        if (UseVector512 && n >= Vector512<double>.Count)
+        {
+            // Six runs unrolled with their bounds and cursors in registers; an unused run never matches (lo = +∞) and
+            // writes its empty stores to the scratch slack at the end of the buffer.
+            Span<double> lows = stackalloc double[MaxRuns];
+            Span<double> highs = stackalloc double[MaxRuns];
+            Span<int> ends = stackalloc int[MaxRuns];
+            var scratch = buffer.Length - GatherSlack; // past every run (the buffer holds their total + 2 · slack)
+            for (var r = 0; r < MaxRuns; r++)
+            {
+                lows[r] = r < runs ? firstBin + runLo[r] : double.PositiveInfinity;
+                highs[r] = r < runs ? firstBin + runHi[r] : double.NegativeInfinity;
+                ends[r] = r < runs ? runEnd[r] : scratch;
+            }
+
+            i = GatherVector512(x, w, lows, highs, ends, buffer);
+            ends[..runs].CopyTo(runEnd);
+        }
+
+        for (; i < n; i++)
+        {
+            var v = x[i];
+            var b = Bin(v, w, invW) - firstBin;
+            for (var r = 0; r < runs; r++)
+            {
+                if (b >= runLo[r] && b <= runHi[r])
+                {
+                    buffer[runEnd[r]++] = v;
+                }
+            }
+        }
+    }
+
+    private static int GatherVector512(ReadOnlySpan<double> x, double w, ReadOnlySpan<double> lows, ReadOnlySpan<double> highs, Span<int> ends, double[] buffer)
+    {
+        const int Lanes = 8;
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var out0 = ref MemoryMarshal.GetArrayDataReference(buffer);
+        var n = x.Length;
+        var wv = Vector512.Create(w);
+        var invWv = Vector512.Create(1 / w);
+        var one = Vector512.Create(1.0);
+        Vector512<double> lo0 = Vector512.Create(lows[0]), lo1 = Vector512.Create(lows[1]), lo2 = Vector512.Create(lows[2]);
+        Vector512<double> lo3 = Vector512.Create(lows[3]), lo4 = Vector512.Create(lows[4]), lo5 = Vector512.Create(lows[5]);
+        Vector512<double> hi0 = Vector512.Create(highs[0]), hi1 = Vector512.Create(highs[1]), hi2 = Vector512.Create(highs[2]);
+        Vector512<double> hi3 = Vector512.Create(highs[3]), hi4 = Vector512.Create(highs[4]), hi5 = Vector512.Create(highs[5]);
+        nuint e0 = (nuint)ends[0], e1 = (nuint)ends[1], e2 = (nuint)ends[2], e3 = (nuint)ends[3], e4 = (nuint)ends[4], e5 = (nuint)ends[5];
+        var i = 0;
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
+            var b = BinVector(v, wv, invWv, one);
+            e0 = Pack(v, b, lo0, hi0, ref out0, e0);
+            e1 = Pack(v, b, lo1, hi1, ref out0, e1);
+            e2 = Pack(v, b, lo2, hi2, ref out0, e2);
+            e3 = Pack(v, b, lo3, hi3, ref out0, e3);
+            e4 = Pack(v, b, lo4, hi4, ref out0, e4);
+            e5 = Pack(v, b, lo5, hi5, ref out0, e5);
+        }
+
+        ends[0] = (int)e0;
+        ends[1] = (int)e1;
+        ends[2] = (int)e2;
+        ends[3] = (int)e3;
+        ends[4] = (int)e4;
+        ends[5] = (int)e5;
+        return i;
+    }
+
+    /// <summary>Stores the lanes of <paramref name="v"/> whose bin is in [lo, hi] contiguously at <paramref name="end"/> (VCOMPRESSPD, then one whole store); returns the new end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint Pack(Vector512<double> v, Vector512<double> b, Vector512<double> lo, Vector512<double> hi, ref double out0, nuint end)
+    {
+        var mask = Vector512.GreaterThanOrEqual(b, lo) & Vector512.LessThanOrEqual(b, hi);
+        Avx512F.Compress(Vector512<double>.Zero, mask, v).StoreUnsafe(ref out0, end);
+        return end + (nuint)Lanes(mask);
+    }
+
+    /// <summary>Unscaled MAD by selection among all N distances: the fallback of <see cref="OrderStatistics"/>.</summary>
+    private static double MedianAbsoluteDeviationOfAll(ReadOnlySpan<double> x, double median)
+    {
+        var n = x.Length;
+        var buffer = ArrayPool<double>.Shared.Rent(n);
         try
         {
-            slotOf.Fill((byte)dump);
-            for (var s = 0; s < slots; s++)
+            var d = buffer.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
             {
-                slotOf[slotBin[s] - lowBin + 1] = (byte)s;
+                d[i] = Math.Abs(x[i] - median);
             }
 
-            Span<int> cursor = stackalloc int[MaxSlots + 1];
-            slotStart[..slots].CopyTo(cursor);
-            cursor[dump] = total;
-            var invW = 1 / w;
-            var offset = firstBin + lowBin - 1;
-            long last = width + 1;
-            foreach (var v in x)
-            {
-                var mv = map.Map(v);
-                var index = Bin(mv, w, invW) - offset;
-                index &= ~(index >> 63);                    // max(index, 0)
-                var over = index - last;
-                index = last + (over & (over >> 63));       // min(index, last)
-                int slot = slotOf[(int)index];
-                var position = cursor[slot];
-                buffer[position] = mv;
-                cursor[slot] = position + Unsafe.BitCast<bool, byte>(slot != dump);
-            }
-
-            for (var r = 0; r < ranks.Length; r++)
-            {
-                var s = slotBin[..slots].IndexOf(rankBin[r]);
-                values[r] = QuickSelect(buffer.AsSpan(slotStart[s], slotStart[s + 1] - slotStart[s]), rankLocal[r]);
-            }
+            var h = (n - 1) * 0.5;
+            var lo = (int)Math.Floor(h);
+            return Lerp(QuickSelect(d, lo), QuickSelect(d, Math.Min(lo + 1, n - 1)), h - lo);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
-            if (rentedSlots is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rentedSlots);
-            }
         }
     }
 

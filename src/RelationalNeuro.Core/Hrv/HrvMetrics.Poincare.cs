@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -38,10 +40,48 @@ public static partial class HrvMetrics
         }
 
         // One pass, sums shifted by the first value: u = RR_i − RR_i+1, v = RR_i + RR_i+1 − 2·k0, x = RR_i − k0.
+        // AVX-512: 8 pairs per step (the vector sums only reorder the additions).
         var k0 = nnMs[0];
         double sv = 0, svv = 0, suu = 0, sx = 0, sxx = 0;
-        var prev = nnMs[0] - k0;
-        for (var i = 1; i < nnMs.Length; i++)
+        var i = 1;
+        if (Vector512.IsHardwareAccelerated && n > 2 * Vector512<double>.Count)
+        {
+            ref var x0 = ref MemoryMarshal.GetReference(nnMs);
+            var k = Vector512.Create(k0);
+            // Two independent sets of accumulators (16 pairs per step), so the adds' latency does not bound the loop.
+            Vector512<double> vsv = default, vsvv = default, vsuu = default, vsx = default, vsxx = default;
+            Vector512<double> wsv = default, wsvv = default, wsuu = default, wsx = default, wsxx = default;
+            for (; i <= n - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
+            {
+                var xv = Vector512.LoadUnsafe(ref x0, (nuint)i) - k;
+                var pv = Vector512.LoadUnsafe(ref x0, (nuint)(i - 1)) - k;
+                var xw = Vector512.LoadUnsafe(ref x0, (nuint)(i + Vector512<double>.Count)) - k;
+                var pw = Vector512.LoadUnsafe(ref x0, (nuint)(i + Vector512<double>.Count - 1)) - k;
+                var u = pv - xv;
+                var v = pv + xv;
+                var uw = pw - xw;
+                var vw = pw + xw;
+                vsuu = Vector512.FusedMultiplyAdd(u, u, vsuu);
+                vsv += v;
+                vsvv = Vector512.FusedMultiplyAdd(v, v, vsvv);
+                vsx += pv;
+                vsxx = Vector512.FusedMultiplyAdd(pv, pv, vsxx);
+                wsuu = Vector512.FusedMultiplyAdd(uw, uw, wsuu);
+                wsv += vw;
+                wsvv = Vector512.FusedMultiplyAdd(vw, vw, wsvv);
+                wsx += pw;
+                wsxx = Vector512.FusedMultiplyAdd(pw, pw, wsxx);
+            }
+
+            sv = Vector512.Sum(vsv + wsv);
+            svv = Vector512.Sum(vsvv + wsvv);
+            suu = Vector512.Sum(vsuu + wsuu);
+            sx = Vector512.Sum(vsx + wsx);
+            sxx = Vector512.Sum(vsxx + wsxx);
+        }
+
+        var prev = nnMs[i - 1] - k0;
+        for (; i < nnMs.Length; i++)
         {
             var x = nnMs[i] - k0;
             var u = prev - x;

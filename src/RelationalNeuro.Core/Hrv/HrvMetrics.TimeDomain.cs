@@ -26,8 +26,9 @@ public static partial class HrvMetrics
     private const long MaxBins = 1 << 24;
 
     /// <summary>
-    /// Computes the time-domain and geometric HRV metrics of an NN series in one pass over the data plus two
-    /// selection passes for the median, quartiles and MAD.
+    /// Computes the time-domain and geometric HRV metrics of an NN series: two vectorised passes over the data
+    /// (validity and range; moments, differences, histogram and segments), plus, only for values off the histogram's
+    /// grid, a heart-rate and finer-histogram pass and one gather for the exact median, quartiles and MAD.
     /// </summary>
     /// <param name="nnMs">NN intervals in ms, in recording order (artifact-corrected; see <c>docs/hrv-artifacts.md</c>).</param>
     /// <param name="options">Definition choices; <see langword="null"/> means <see cref="TimeDomainOptions.Default"/>.</param>
@@ -52,7 +53,6 @@ public static partial class HrvMetrics
     /// <exception cref="ArgumentOutOfRangeException">An option's bin width or segment duration is not finite and positive.</exception>
     public static TimeDomainResult TimeDomain(ReadOnlySpan<double> nnMs, TimeDomainOptions? options = null)
     {
-        RrGuard.ValidIntervals(nnMs);
         options ??= TimeDomainOptions.Default;
         var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
         var segmentS = Guard.Positive(options.SegmentDurationS);
@@ -76,84 +76,102 @@ public static partial class HrvMetrics
             };
         }
 
-        // Pass 1: every moment, count and the histogram at once. Sums are shifted by the first value (k0, h0),
-        // which keeps them small (accurate) and makes a constant series give exactly zero variability.
-        var k0 = nnMs[0];
-        var h0 = MsPerMinute / k0;
-        double s1 = 0, s2 = 0, hs1 = 0, hs2 = 0, d2 = 0, ad1 = 0, totalMs = 0;
-        double min = k0, max = k0;
-        int nn50 = 0, nn20 = 0;
-        var invBin = 1 / binWidthMs;
-        Span<int> stackHist = stackalloc int[StackBins];
-        var histOverflow = false;
-        var prev = k0;
-
-        var segmentMs = segmentS * 1000;
-        var segEndMs = segmentMs;
-        var segIndex = 0;
-        double segK = k0, segS1 = 0, segS2 = 0;
-        var segN = 0;
-        var segments = new SegmentAccumulator();
-
-        for (var i = 0; i < nnMs.Length; i++)
+        // Pass 0 (vectorised): validity, range, and whether every value lies on a 2^-10-ms grid (then every partial sum
+        // of the intervals is exact in any order, which lets pass 1 test segment boundaries a block at a time).
+        var scan = ScanValues(nnMs);
+        if (!scan.AllValid)
         {
-            var v = nnMs[i];
-            var dv = v - k0;
-            s1 += dv;
-            s2 += dv * dv;
-            var dh = (MsPerMinute / v) - h0;
-            hs1 += dh;
-            hs2 += dh * dh;
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            RrGuard.ValidIntervals(nnMs); // throws, naming the first bad index and its value
+        }
 
-            var b = Bin(v, binWidthMs, invBin);
-            if ((ulong)b < StackBins)
+        double min = scan.Min, max = scan.Max;
+        var invBin = 1 / binWidthMs;
+        var firstBin = Bin(min, binWidthMs, invBin);
+        var lastBin = Bin(max, binWidthMs, invBin);
+        var histogramFits = (max * invBin) < 4503599627370496.0 /* 2^52 */ && (lastBin - firstBin + 1) <= MaxBins;
+        var histLength = histogramFits ? (int)(lastBin - firstBin + 1) : 0;
+
+        int[]? rentedHist = null;
+        scoped Span<int> hist;
+        if (histLength <= StackBins)
+        {
+            hist = stackalloc int[histLength];
+        }
+        else
+        {
+            rentedHist = ArrayPool<int>.Shared.Rent(histLength);
+            hist = rentedHist.AsSpan(0, histLength);
+            hist.Clear();
+        }
+
+        // Off the histogram's grid, the order statistics use a finer histogram (bins of w / F, F a power of two up to
+        // 64, at most StackBins + 64 bins, a few values per bin) so that the values they gather and select among are few.
+        scoped Span<int> fine = default;
+        try
+        {
+            // Pass 1: moments, differences, the histogram and the 5-min segments at once.
+            var segments = new SegmentAccumulator();
+            var p = Accumulate(nnMs, binWidthMs, firstBin, max, hist, segmentS * 1000, scan.OnDyadicGrid, ref segments);
+
+            var fineFactor = 1;
+            long firstFine = 0;
+            if (p.OnBinEdges)
             {
-                stackHist[(int)b]++;
+                // Each bin holds one value: heart rate and order statistics come from the histogram.
+                HeartRateFromHistogram(hist, firstBin, binWidthMs, ref p);
             }
             else
             {
-                histOverflow = true;
-            }
-
-            var d = v - prev;
-            prev = v;
-            d2 += d * d;
-            var ad = Math.Abs(d);
-            ad1 += ad;
-            nn50 += Unsafe.BitCast<bool, byte>(ad > 50);
-            nn20 += Unsafe.BitCast<bool, byte>(ad > 20);
-
-            totalMs += v;
-            if (totalMs > segEndMs)
-            {
-                segments.Close(segK, segS1, segS2, segN);
-                segIndex++;
-                segEndMs = (segIndex + 1) * segmentMs;
-                while (totalMs > segEndMs)
+                while (histogramFits && fineFactor < 64 && (long)histLength * fineFactor * 2 <= StackBins && histLength * fineFactor * 8L <= n)
                 {
-                    segments.Close(0, 0, 0, 0);
-                    segIndex++;
-                    segEndMs = (segIndex + 1) * segmentMs;
+                    fineFactor *= 2;
                 }
 
-                segK = v;
-                segS1 = 0;
-                segS2 = 0;
-                segN = 0;
+                var fineWidthMs = binWidthMs / fineFactor;
+                firstFine = fineFactor > 1 ? Bin(min, fineWidthMs, 1 / fineWidthMs) : 0;
+                var fineLength = fineFactor > 1 ? (int)(Bin(max, fineWidthMs, 1 / fineWidthMs) - firstFine + 1) : 0;
+                fine = stackalloc int[fineLength];
+
+                // Pass 2: instantaneous heart rate and the finer histogram.
+                HeartRateAndFineHistogram(nnMs, fineWidthMs, firstFine, fine, ref p);
             }
 
-            var sv = v - segK;
-            segS1 += sv;
-            segS2 += sv * sv;
-            segN++;
+            var bins = new BinGrid(binWidthMs, firstBin, binWidthMs / fineFactor, firstFine);
+            return Complete(nnMs, options, bins, segmentS, min, max, hist, fine, histogramFits, p, segments);
         }
-
-        if (totalMs >= segEndMs)
+        finally
         {
-            segments.Close(segK, segS1, segS2, segN);
+            if (rentedHist is not null)
+            {
+                ArrayPool<int>.Shared.Return(rentedHist);
+            }
         }
+    }
+
+    /// <summary>The HTI/TINN histogram (bins of <see cref="Width"/> from absolute bin <see cref="First"/>) and the order statistics' finer one (<see cref="FineWidth"/> from <see cref="FirstFine"/>).</summary>
+    private readonly record struct BinGrid(double Width, long First, double FineWidth, long FirstFine);
+
+    private static TimeDomainResult Complete(
+        ReadOnlySpan<double> nnMs,
+        TimeDomainOptions options,
+        BinGrid bins,
+        double segmentS,
+        double min,
+        double max,
+        ReadOnlySpan<int> hist,
+        ReadOnlySpan<int> fine,
+        bool histogramFits,
+        in PassOneSums p,
+        SegmentAccumulator segments)
+    {
+        var n = nnMs.Length;
+        var binWidthMs = bins.Width;
+        var firstBin = bins.First;
+        List<Problem>? problems = null;
+        var k0 = p.K0;
+        var h0 = p.H0;
+        double s1 = p.S1, s2 = p.S2, hs1 = p.Hs1, hs2 = p.Hs2, d2 = p.D2, ad1 = p.Ad1, totalMs = p.TotalMs;
+        int nn50 = (int)p.Nn50, nn20 = (int)p.Nn20;
 
         var mean = k0 + (s1 / n);
         var result = new TimeDomainResult
@@ -217,60 +235,33 @@ public static partial class HrvMetrics
         }
 
         // Histogram-based metrics: HTI, TINN, and the order statistics (median, quartiles, MAD).
-        int[]? rentedHist = null;
-        try
+        if (!histogramFits)
         {
-            var firstBin = Bin(min, binWidthMs, invBin);
-            var lastBin = Bin(max, binWidthMs, invBin);
-            scoped Span<int> hist;
-            if (!histOverflow)
-            {
-                hist = stackHist[(int)firstBin..((int)lastBin + 1)];
-            }
-            else if (lastBin - firstBin + 1 <= MaxBins)
-            {
-                var length = (int)(lastBin - firstBin + 1);
-                rentedHist = ArrayPool<int>.Shared.Rent(length);
-                hist = rentedHist.AsSpan(0, length);
-                hist.Clear();
-                foreach (var v in nnMs)
-                {
-                    hist[(int)(Bin(v, binWidthMs, invBin) - firstBin)]++;
-                }
-            }
-            else
-            {
-                return HistogramTooWide(result, nnMs, problems, binWidthMs, segments);
-            }
-
-            var peak = 0;
-            for (var j = 1; j < hist.Length; j++)
-            {
-                if (hist[j] > hist[peak])
-                {
-                    peak = j;
-                }
-            }
-
-            var tinnBins = TinnBins(hist, peak, firstBin, lastBin);
-            var (q1, median, q3) = Quartiles(nnMs, hist, firstBin, binWidthMs);
-            var mad = MedianAbsoluteDeviation(nnMs, median, Math.Max(max - median, median - min), binWidthMs);
-            result = result with
-            {
-                TriangularIndex = (double)n / hist[peak],
-                TinnMs = tinnBins * binWidthMs,
-                MedianNnMs = median,
-                IqrNnMs = q3 - q1,
-                MadNnMs = MadScale * mad,
-            };
+            return HistogramTooWide(result, nnMs, problems, binWidthMs, segments);
         }
-        finally
+
+        var peak = 0;
+        for (var j = 1; j < hist.Length; j++)
         {
-            if (rentedHist is not null)
+            if (hist[j] > hist[peak])
             {
-                ArrayPool<int>.Shared.Return(rentedHist);
+                peak = j;
             }
         }
+
+        var lastBin = firstBin + hist.Length - 1;
+        var tinnBins = TinnBins(hist, peak, firstBin, lastBin);
+        var order = fine.Length > 0
+            ? OrderStatistics(nnMs, fine, bins.FirstFine, bins.FineWidth, p.OnFineEdges)
+            : OrderStatistics(nnMs, hist, firstBin, binWidthMs, p.OnBinEdges);
+        result = result with
+        {
+            TriangularIndex = (double)n / hist[peak],
+            TinnMs = tinnBins * binWidthMs,
+            MedianNnMs = order.Median,
+            IqrNnMs = order.Q3 - order.Q1,
+            MadNnMs = MadScale * order.Mad,
+        };
 
         return Finish(result, segments, segmentS, problems);
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -42,7 +43,7 @@ namespace RelationalNeuro.Hrv;
 public sealed class RollingHrv
 {
     private readonly double[] _rr;
-    private readonly double[] _end;
+    private readonly double[] _start;
     private readonly double[] _diff;
     private readonly double[] _reference;
     private readonly double[] _sortedReference;
@@ -54,6 +55,7 @@ public sealed class RollingHrv
     private readonly double _maxRr;
     private readonly double _maxDeviation;
     private readonly bool _relativeTest;
+    private readonly bool _fiveBeatReference;
 
     private int _head;
     private int _count;
@@ -126,9 +128,10 @@ public sealed class RollingHrv
         }
 
         _rr = new double[_capacity];
-        _end = new double[_capacity];
+        _start = new double[_capacity];
         _diff = new double[_capacity];
         _reference = new double[options.ReferenceBeats];
+        _fiveBeatReference = options.ReferenceBeats == 5;
         _sortedReference = new double[options.ReferenceBeats];
     }
 
@@ -154,7 +157,18 @@ public sealed class RollingHrv
     /// <param name="rrMs">The interval that ended with this beat, in ms. Any value is accepted as input: NaN,
     /// infinities, zero and negatives are reported as <see cref="BeatScreening.Invalid"/>, never thrown.</param>
     /// <returns>The screening decision and the window's snapshot.</returns>
-    public RollingHrvUpdate Add(double rrMs)
+    public RollingHrvUpdate Add(double rrMs) => _timeBased ? AddToTimeWindow(rrMs) : AddToCountWindow(rrMs);
+
+    // Each kind of window gets its own compiled copy of the per-beat code (and its own profile for tiered compilation),
+    // so a process that runs both kinds does not pay for the other's branches and code layout.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RollingHrvUpdate AddToCountWindow(double rrMs) => AddCore(rrMs, timeBased: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RollingHrvUpdate AddToTimeWindow(double rrMs) => AddCore(rrMs, timeBased: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RollingHrvUpdate AddCore(double rrMs, bool timeBased)
     {
         var index = _offered++;
         BeatScreening screening;
@@ -166,28 +180,39 @@ public sealed class RollingHrv
         {
             _now += rrMs;
             screening = Screen(rrMs);
-            if (screening == BeatScreening.Accepted)
+            if (timeBased)
             {
-                if (!_timeBased && _count == _capacity)
+                // A beat leaves once its interval starts before the window: its start time (stream clock minus its
+                // interval, kept at push) is below now − duration.
+                if (screening == BeatScreening.Accepted && _count > 0)
                 {
-                    EvictOldest();
+                    PushAndExpire(rrMs, _now - _windowMs); // the usual case, in one step
                 }
-
-                Push(rrMs);
-            }
-
-            if (_timeBased)
-            {
-                var cutoff = _now - _windowMs;
-                while (_count > 0 && _end[_head] - _rr[_head] < cutoff)
+                else
                 {
-                    EvictOldest();
+                    if (screening == BeatScreening.Accepted)
+                    {
+                        Push(rrMs, timeBased: true);
+                    }
+
+                    Expire(_now - _windowMs);
+                }
+            }
+            else if (screening == BeatScreening.Accepted)
+            {
+                if (_count == _capacity)
+                {
+                    Replace(rrMs); // evict the oldest, then push: the usual case of a full count window
+                }
+                else
+                {
+                    Push(rrMs, timeBased: false);
                 }
             }
         }
 
         _previousAccepted = screening == BeatScreening.Accepted;
-        var update = new RollingHrvUpdate(index, rrMs, screening, Snapshot());
+        var update = new RollingHrvUpdate(index, rrMs, screening, Snapshot(timeBased));
         BeatProcessed?.Invoke(this, update);
         return update;
     }
@@ -224,7 +249,7 @@ public sealed class RollingHrv
         if (_relativeTest && n > 0)
         {
             var mid = n >> 1;
-            var median = n == 5 && _reference.Length == 5
+            var median = n == 5 && _fiveBeatReference
                 ? MedianOfFive(_reference)
                 : (n & 1) == 1 ? _sortedReference[mid] : 0.5 * (_sortedReference[mid - 1] + _sortedReference[mid]);
             if (Math.Abs(rr - median) > _maxDeviation * median)
@@ -245,7 +270,8 @@ public sealed class RollingHrv
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double MedianOfFive(double[] r)
     {
-        double a = r[0], b = r[1], c = r[2], d = r[3], e = r[4];
+        ref var r0 = ref MemoryMarshal.GetArrayDataReference(r); // length 5, checked by the caller
+        double a = r0, b = Unsafe.Add(ref r0, 1), c = Unsafe.Add(ref r0, 2), d = Unsafe.Add(ref r0, 3), e = Unsafe.Add(ref r0, 4);
         Sort2(ref a, ref b);
         Sort2(ref d, ref e);
         Sort2(ref c, ref e);
@@ -265,23 +291,35 @@ public sealed class RollingHrv
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Sort2(ref double low, ref double high)
     {
-        var min = Math.Min(low, high);
-        high = Math.Max(low, high);
+        // MinNative/MaxNative: one MINSD/MAXSD each. Math.Min/Max's IEEE NaN and signed-zero handling costs three
+        // instructions each and cannot matter here: only finite in-range intervals join the reference.
+        var min = double.MinNative(low, high);
+        high = double.MaxNative(low, high);
         low = min;
     }
 
     /// <summary>Replaces the oldest reference beat with <paramref name="rr"/>, keeping a sorted copy (O(ReferenceBeats)) while it is used.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddToReference(double rr)
+    {
+        if (_referenceCount == 5 && _fiveBeatReference)
+        {
+            // Full 5-beat reference (the default, every beat after the fifth): MedianOfFive reads the ring directly;
+            // the sorted copy is not needed.
+            var head = _referenceHead;
+            At(_reference, head) = rr;
+            _referenceHead = head == 4 ? 0 : head + 1;
+            return;
+        }
+
+        AddToReferenceSorted(rr);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddToReferenceSorted(double rr)
     {
         var sorted = _sortedReference;
         var n = _referenceCount;
-        if (n == 5 && _reference.Length == 5)
-        {
-            // Full 5-beat reference: MedianOfFive reads the ring directly; the sorted copy is not needed.
-            _reference[_referenceHead] = rr;
-            _referenceHead = _referenceHead == 4 ? 0 : _referenceHead + 1;
-            return;
-        }
 
         if (n == _reference.Length)
         {
@@ -318,7 +356,7 @@ public sealed class RollingHrv
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Push(double rr)
+    private void Push(double rr, bool timeBased)
     {
         if (_count == 0)
         {
@@ -328,106 +366,389 @@ public sealed class RollingHrv
             _checkpoint = _accepted;
         }
 
-        var slot = _head + _count;
-        if (slot >= _capacity)
+        // The window's state in locals, written back once.
+        var count = _count;
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var slot = _head + count;
+        if (slot >= capacity)
         {
-            slot -= _capacity;
+            slot -= capacity;
         }
 
+        var diffSquares = _diffSquares;
+        var freshDiffSquares = _freshDiffSquares;
         double diff = double.NaN;
-        if (_previousAccepted && _count > 0)
+        if (_previousAccepted && count > 0)
         {
-            var last = slot == 0 ? _capacity - 1 : slot - 1;
-            diff = rr - _rr[last];
+            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
             var square = diff * diff;
-            _diffSquares += square;
-            _freshDiffSquares += square;
+            diffSquares += square;
+            freshDiffSquares += square;
             _diffCount++;
             _nn50 += ExceedsFifty(diff);
         }
 
-        _rr[slot] = rr;
-        if (_timeBased)
+        At(rrRing, slot) = rr;
+        if (timeBased)
         {
-            _end[slot] = _now;
+            At(_start, slot) = _now - rr;
         }
 
-        _diff[slot] = diff;
-        var shifted = rr - _shift;
-        _sum += shifted;
-        _sumSquares += shifted * shifted;
-        var freshShifted = rr - _freshShift;
-        _freshSum += freshShifted;
-        _freshSumSquares += freshShifted * freshShifted;
-        _count++;
-        _accepted++;
-        RenewSums();
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void EvictOldest()
-    {
-        var shifted = _rr[_head] - _shift;
-        _sum -= shifted;
-        _sumSquares -= shifted * shifted;
-        var next = _head + 1;
-        if (next == _capacity)
+        At(_diff, slot) = diff;
+        var shift = _shift;
+        var freshShift = _freshShift;
+        var shifted = rr - shift;
+        var sum = _sum + shifted;
+        var sumSquares = _sumSquares + (shifted * shifted);
+        var freshShifted = rr - freshShift;
+        var freshSum = _freshSum + freshShifted;
+        var freshSumSquares = _freshSumSquares + (freshShifted * freshShifted);
+        count++;
+        var accepted = _accepted + 1;
+        _count = count;
+        _accepted = accepted;
+        if (accepted - count >= _checkpoint)
         {
-            next = 0;
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            _checkpoint = accepted;
+            _shift = shift;
+            _freshShift = freshShift;
         }
 
-        _head = next;
-        _count--;
-        if (_count == 0)
-        {
-            ClearSums();
-            return;
-        }
-
-        // The difference between the evicted beat and its successor leaves the window with it.
-        var diff = _diff[next];
-        if (!double.IsNaN(diff))
-        {
-            var square = diff * diff;
-            _diffSquares -= square;
-            if (_accepted - _count >= _checkpoint)
-            {
-                // The successor joined after the checkpoint, so the fresh sums hold this difference too.
-                _freshDiffSquares -= square;
-            }
-
-            _diffCount--;
-            _nn50 -= ExceedsFifty(diff);
-
-            _diff[next] = double.NaN;
-        }
-
-        RenewSums();
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
     }
 
     /// <summary>
-    /// Once every beat in the window joined after the checkpoint, the fresh sums (built by additions alone) are the
-    /// window's sums: they replace the running sums, whose add-and-subtract rounding is thereby discarded, and a
-    /// new fresh accumulation starts, centred on the window's mean.
+    /// Evicting the oldest beat then <see cref="Push"/> on a full count window (capacity ≥ 2), step for step the same
+    /// arithmetic, with the window's state read once into locals and written back once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void RenewSums()
+    private void Replace(double rr)
     {
-        if (_count == 0 || _accepted - _count < _checkpoint)
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var diffRing = _diff;
+        var head = _head;
+        var shift = _shift;
+        var sum = _sum;
+        var sumSquares = _sumSquares;
+        var diffSquares = _diffSquares;
+        var freshShift = _freshShift;
+        var freshSum = _freshSum;
+        var freshSumSquares = _freshSumSquares;
+        var freshDiffSquares = _freshDiffSquares;
+        var checkpoint = _checkpoint;
+        var accepted = _accepted;
+        var diffCount = _diffCount;
+        var nn50 = _nn50;
+
+        // Evict the oldest beat (the window keeps capacity − 1 ≥ 1 beats).
+        var count = capacity - 1;
+        var evicted = At(rrRing, head) - shift;
+        sum -= evicted;
+        sumSquares -= evicted * evicted;
+        var slot = head; // the evicted beat's slot receives the new one
+        head = head + 1 == capacity ? 0 : head + 1;
+        ref var nextDiff = ref At(diffRing, head);
+        var leaving = nextDiff;
+        if (!double.IsNaN(leaving))
+        {
+            var square = leaving * leaving;
+            diffSquares -= square;
+            if (accepted - count >= checkpoint)
+            {
+                freshDiffSquares -= square;
+            }
+
+            diffCount--;
+            nn50 -= ExceedsFifty(leaving);
+            nextDiff = double.NaN;
+        }
+
+        if (accepted - count >= checkpoint)
+        {
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            checkpoint = accepted;
+        }
+
+        // Push the new beat.
+        var diff = double.NaN;
+        if (_previousAccepted)
+        {
+            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
+            var square = diff * diff;
+            diffSquares += square;
+            freshDiffSquares += square;
+            diffCount++;
+            nn50 += ExceedsFifty(diff);
+        }
+
+        At(rrRing, slot) = rr;
+        At(diffRing, slot) = diff;
+        var shifted = rr - shift;
+        sum += shifted;
+        sumSquares += shifted * shifted;
+        var freshShifted = rr - freshShift;
+        freshSum += freshShifted;
+        freshSumSquares += freshShifted * freshShifted;
+        count++;
+        accepted++;
+        if (accepted - count >= checkpoint)
+        {
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            checkpoint = accepted;
+        }
+
+        _head = head;
+        _shift = shift;
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshShift = freshShift;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
+        _checkpoint = checkpoint;
+        _accepted = accepted;
+        _diffCount = diffCount;
+        _nn50 = nn50;
+    }
+
+    /// <summary>
+    /// <see cref="Push"/> then <see cref="Expire"/> on a non-empty time window, step for step the same arithmetic, with
+    /// the window's state read once into locals and written back once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushAndExpire(double rr, double cutoff)
+    {
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var diffRing = _diff;
+        var startRing = _start;
+        var head = _head;
+        var count = _count;
+        var shift = _shift;
+        var sum = _sum;
+        var sumSquares = _sumSquares;
+        var diffSquares = _diffSquares;
+        var freshShift = _freshShift;
+        var freshSum = _freshSum;
+        var freshSumSquares = _freshSumSquares;
+        var freshDiffSquares = _freshDiffSquares;
+        var checkpoint = _checkpoint;
+        var accepted = _accepted;
+        var diffCount = _diffCount;
+        var nn50 = _nn50;
+
+        // Push (count ≥ 1).
+        var slot = head + count;
+        if (slot >= capacity)
+        {
+            slot -= capacity;
+        }
+
+        var diff = double.NaN;
+        if (_previousAccepted)
+        {
+            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
+            var square = diff * diff;
+            diffSquares += square;
+            freshDiffSquares += square;
+            diffCount++;
+            nn50 += ExceedsFifty(diff);
+        }
+
+        At(rrRing, slot) = rr;
+        At(startRing, slot) = _now - rr;
+        At(diffRing, slot) = diff;
+        var shifted = rr - shift;
+        sum += shifted;
+        sumSquares += shifted * shifted;
+        var freshShifted = rr - freshShift;
+        freshSum += freshShifted;
+        freshSumSquares += freshShifted * freshShifted;
+        count++;
+        accepted++;
+        if (accepted - count >= checkpoint)
+        {
+            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+            checkpoint = accepted;
+        }
+
+        // Expire.
+        while (At(startRing, head) < cutoff)
+        {
+            var evicted = At(rrRing, head) - shift;
+            sum -= evicted;
+            sumSquares -= evicted * evicted;
+            head = head + 1 == capacity ? 0 : head + 1;
+            count--;
+            if (count == 0)
+            {
+                break;
+            }
+
+            ref var nextDiff = ref At(diffRing, head);
+            var leaving = nextDiff;
+            if (!double.IsNaN(leaving))
+            {
+                var square = leaving * leaving;
+                diffSquares -= square;
+                if (accepted - count >= checkpoint)
+                {
+                    freshDiffSquares -= square;
+                }
+
+                diffCount--;
+                nn50 -= ExceedsFifty(leaving);
+                nextDiff = double.NaN;
+            }
+
+            if (accepted - count >= checkpoint)
+            {
+                Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+                checkpoint = accepted;
+            }
+        }
+
+        _head = head;
+        _count = count;
+        _accepted = accepted;
+        if (count == 0)
+        {
+            ClearSums(); // an empty window starts afresh
+            return;
+        }
+
+        _shift = shift;
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshShift = freshShift;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
+        _checkpoint = checkpoint;
+        _diffCount = diffCount;
+        _nn50 = nn50;
+    }
+
+    /// <summary>
+    /// Evicts every beat whose start time is before <paramref name="cutoff"/>, oldest first: each eviction subtracts the
+    /// beat and the difference that leaves with it, and renews the sums once every beat joined after the checkpoint.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Expire(double cutoff)
+    {
+        var count = _count;
+        var head = _head;
+        if (count == 0 || At(_start, head) >= cutoff)
         {
             return;
         }
 
-        _shift = _freshShift;
-        _sum = _freshSum;
-        _sumSquares = _freshSumSquares;
-        _diffSquares = _freshDiffSquares;
-        _freshShift = _shift + (_sum / _count);
-        _freshSum = 0;
-        _freshSumSquares = 0;
-        _freshDiffSquares = 0;
-        _checkpoint = _accepted;
+        var capacity = _capacity;
+        var rrRing = _rr;
+        var diffRing = _diff;
+        var startRing = _start;
+        var shift = _shift;
+        var sum = _sum;
+        var sumSquares = _sumSquares;
+        var diffSquares = _diffSquares;
+        var freshShift = _freshShift;
+        var freshSum = _freshSum;
+        var freshSumSquares = _freshSumSquares;
+        var freshDiffSquares = _freshDiffSquares;
+        var checkpoint = _checkpoint;
+        var accepted = _accepted;
+        var diffCount = _diffCount;
+        var nn50 = _nn50;
+        do
+        {
+            var evicted = At(rrRing, head) - shift;
+            sum -= evicted;
+            sumSquares -= evicted * evicted;
+            head = head + 1 == capacity ? 0 : head + 1;
+            count--;
+            if (count == 0)
+            {
+                break;
+            }
+
+            ref var nextDiff = ref At(diffRing, head);
+            var leaving = nextDiff;
+            if (!double.IsNaN(leaving))
+            {
+                var square = leaving * leaving;
+                diffSquares -= square;
+                if (accepted - count >= checkpoint)
+                {
+                    freshDiffSquares -= square;
+                }
+
+                diffCount--;
+                nn50 -= ExceedsFifty(leaving);
+                nextDiff = double.NaN;
+            }
+
+            if (accepted - count >= checkpoint)
+            {
+                Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
+                checkpoint = accepted;
+            }
+        }
+        while (At(startRing, head) < cutoff);
+
+        _head = head;
+        _count = count;
+        if (count == 0)
+        {
+            ClearSums(); // an empty window starts afresh
+            return;
+        }
+
+        _shift = shift;
+        _sum = sum;
+        _sumSquares = sumSquares;
+        _diffSquares = diffSquares;
+        _freshShift = freshShift;
+        _freshSum = freshSum;
+        _freshSumSquares = freshSumSquares;
+        _freshDiffSquares = freshDiffSquares;
+        _checkpoint = checkpoint;
+        _diffCount = diffCount;
+        _nn50 = nn50;
     }
+
+    /// <summary>
+    /// Called once every beat in the window joined after the checkpoint: the fresh sums (built by additions alone) are
+    /// then the window's sums, so they replace the running sums, whose add-and-subtract rounding is thereby discarded,
+    /// and a new fresh accumulation starts, centred on the window's mean. The caller moves the checkpoint to now.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Renew(
+        ref double shift, ref double sum, ref double sumSquares, ref double diffSquares,
+        ref double freshShift, ref double freshSum, ref double freshSumSquares, ref double freshDiffSquares, int count)
+    {
+        shift = freshShift;
+        sum = freshSum;
+        sumSquares = freshSumSquares;
+        diffSquares = freshDiffSquares;
+        freshShift = shift + (sum / count);
+        freshSum = 0;
+        freshSumSquares = 0;
+        freshDiffSquares = 0;
+    }
+
+    /// <summary>Element <paramref name="index"/> of a ring buffer without a bounds check: ring indices stay in [0, capacity) by construction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref double At(double[] ring, int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ring), index);
 
     private void ClearSums()
     {
@@ -443,8 +764,11 @@ public sealed class RollingHrv
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RollingHrvSnapshot Snapshot() => _count == 0
-        ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, _timeBased ? _now : 0, _timeBased ? _windowMs : _windowBeats)
+    private RollingHrvSnapshot Snapshot() => Snapshot(_timeBased);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private RollingHrvSnapshot Snapshot(bool timeBased) => _count == 0
+        ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, timeBased ? _now : 0, timeBased ? _windowMs : _windowBeats)
         : new RollingHrvSnapshot(
             _count,
             _diffCount,
@@ -453,6 +777,6 @@ public sealed class RollingHrv
             _sum,
             _sumSquares,
             _diffSquares,
-            _timeBased ? _now : _count,
-            _timeBased ? _windowMs : _windowBeats);
+            timeBased ? _now : _count,
+            timeBased ? _windowMs : _windowBeats);
 }

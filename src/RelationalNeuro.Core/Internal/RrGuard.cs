@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RelationalNeuro.Internal;
 
@@ -14,7 +16,25 @@ internal static class RrGuard
 {
     public static void ValidIntervals(ReadOnlySpan<double> rrMs, [CallerArgumentExpression(nameof(rrMs))] string? name = null)
     {
-        for (var i = 0; i < rrMs.Length; i++)
+        // Vector test first (8 values per instruction); the scalar loop below finds the index only when one fails.
+        var start = 0;
+        if (Vector512.IsHardwareAccelerated && rrMs.Length >= Vector512<double>.Count)
+        {
+            ref var x0 = ref MemoryMarshal.GetReference(rrMs);
+            var zero = Vector512<double>.Zero;
+            var infinity = Vector512.Create(double.PositiveInfinity);
+            var bad = zero;
+            var i = 0;
+            for (; i <= rrMs.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
+                bad |= ~Vector512.GreaterThan(v, zero) | Vector512.Equals(v, infinity);
+            }
+
+            start = bad == zero ? i : 0;
+        }
+
+        for (var i = start; i < rrMs.Length; i++)
         {
             var value = rrMs[i];
             if (!(value > 0) || double.IsPositiveInfinity(value))
