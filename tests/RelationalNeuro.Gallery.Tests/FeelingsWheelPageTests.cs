@@ -117,6 +117,7 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
         await ClickFeelingAsync(page.Page, wheel, "Lonely");                 // clears it, and its rating
         await Assertions.Expect(page.Page.Locator("#check-in li")).ToHaveTextAsync(["curious/hopeful, intensity 0"]);
         await page.ScreenshotAsync("feelings-wheel-light");
+        await page.ScreenshotWidgetAsync("feelings-wheel-multiple-light", page.Page.Locator("section:has(#example-multiple) .demo"));
         await page.AssertCleanAsync();
     }
 
@@ -129,6 +130,7 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
         Assert.Equal("#23406e", await sad.EvaluateAsync<string>("e => getComputedStyle(e).getPropertyValue('--rn-wheel-fill').trim()"));
         await ClickFeelingAsync(page.Page, page.Page.Locator("#wheel-main"), "Calm");
         await page.ScreenshotAsync("feelings-wheel-dark");
+        await page.ScreenshotWidgetAsync("feelings-wheel-dark", page.Page.Locator("section:has(#example-single) .demo"));
         await page.AssertCleanAsync();
     }
 

@@ -120,6 +120,19 @@ public sealed class GalleryPage : IAsyncDisposable
         Assert.True(problems.Count == 0, $"{Page.Url}:\n  " + string.Join("\n  ", problems));
     }
 
+    /// <summary>
+    /// Saves a screenshot of one widget as <c>e2e-artifacts/widget-{name}.png</c> and returns its path;
+    /// <c>eng/update-doc-screenshots.sh</c> copies these into <c>docs/images</c> for the docs.
+    /// </summary>
+    public async Task<string> ScreenshotWidgetAsync(string name, ILocator widget)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "e2e-artifacts", "widget-" + name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await widget.ScrollIntoViewIfNeededAsync();
+        await widget.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled });
+        return path;
+    }
+
     /// <summary>Saves a full-page screenshot under the test output's e2e-artifacts folder and returns its path.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {

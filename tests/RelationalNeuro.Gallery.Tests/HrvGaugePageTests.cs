@@ -41,6 +41,7 @@ public sealed class HrvGaugePageTests(GalleryFixture gallery)
         await page.Page.Keyboard.PressAsync("Home");
         await Assertions.Expect(gauge).ToHaveAttributeAsync("aria-valuetext", "0 ms, below your usual range");
         await page.ScreenshotAsync("hrv-gauge-keyboard");
+        await page.ScreenshotWidgetAsync("hrv-gauge-light", page.Page.Locator("section:has(#example-live) .demo"));
     }
 
     [Fact]

@@ -98,6 +98,7 @@ public sealed class LiveHeartRatePageTests(GalleryFixture gallery)
         await AssertTheGaugeMovesAsync(page);
         await page.Page.Locator("#live-section").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync("live-hrv-gauge-dark");
+        await page.ScreenshotWidgetAsync("live-hrv-gauge-dark", page.Page.Locator("#live-section .demo"));
         await page.AssertCleanAsync();
     }
 

@@ -16,6 +16,7 @@ public sealed class PauseTimerPageTests(GalleryFixture gallery)
         await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Hold");
         await Assertions.Expect(timer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Hold, 3 seconds");
         await page.ScreenshotAsync("pause-timer-running");
+        await page.ScreenshotWidgetAsync("pause-timer-running", timer);
         await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Done", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Page.GetByRole(AriaRole.List, new() { Name = "Session log" }).Locator("li"))
             .ToContainTextAsync("pause-3s: 1 × in 3 s");
