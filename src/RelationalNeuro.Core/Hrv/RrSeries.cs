@@ -41,9 +41,9 @@ public sealed class RrSeries
     public const int MaxListedProblems = 100;
 
     private readonly double[] _intervalsMs;
-    private readonly Problem[] _problems;
+    private readonly ProblemList _problems;
 
-    private RrSeries(double[] intervalsMs, Problem[] problems, int problemCount, bool hasErrors, double startTimeSeconds)
+    private RrSeries(double[] intervalsMs, ProblemList problems, int problemCount, bool hasErrors, double startTimeSeconds)
     {
         _intervalsMs = intervalsMs;
         _problems = problems;
@@ -122,7 +122,7 @@ public sealed class RrSeries
     /// </returns>
     public static RrSeries FromBeatTimesSeconds(ReadOnlySpan<double> beatTimesSeconds)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector(100, "rr.more-problems");
         var intervals = new List<double>(Math.Max(0, beatTimesSeconds.Length - 1));
         double? previous = null;
         var previousIndex = -1;
@@ -153,7 +153,7 @@ public sealed class RrSeries
             if (t < p)
             {
                 problems.Add(new Problem("rr.beat-times-unsorted", Invariant($"Beat time {t} s is earlier than beat {previousIndex} at {p} s; beat times must increase, so no interval is accepted."), ProblemSeverity.Error, Invariant($"beat {i}")));
-                return new RrSeries([], problems.ToArray(), problems.Count, true, 0);
+                return new RrSeries([], problems.ToList(), problems.Count, true, 0);
             }
 
             intervals.Add((t - p) * 1000.0);
@@ -167,12 +167,12 @@ public sealed class RrSeries
             CheckPhysiology(accepted[i], i, problems);
         }
 
-        return new RrSeries(accepted, problems.ToArray(), problems.Count, problems.HasErrors, start);
+        return new RrSeries(accepted, problems.ToList(), problems.Count, problems.HasErrors, start);
     }
 
     private static RrSeries FromIntervals(ReadOnlySpan<double> values, double toMs)
     {
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector(100, "rr.more-problems");
         var unit = toMs == 1.0 ? "ms" : "s";
         var accepted = new double[values.Length];
         var n = 0;
@@ -201,7 +201,7 @@ public sealed class RrSeries
             Array.Resize(ref accepted, n);
         }
 
-        return new RrSeries(accepted, problems.ToArray(), problems.Count, problems.HasErrors, 0);
+        return new RrSeries(accepted, problems.ToList(), problems.Count, problems.HasErrors, 0);
     }
 
     private static void CheckPhysiology(double ms, int index, ProblemCollector problems)

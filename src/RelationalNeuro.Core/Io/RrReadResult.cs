@@ -10,7 +10,7 @@ public sealed class RrReadResult
 {
     private readonly int[] _sourceLines;
 
-    internal RrReadResult(RrSeries series, int[] sourceLines, Problem[] problems, int problemCount, bool hasErrors, RrUnit unit, RrUnitSource unitSource, int lineCount, string[] headerLines)
+    internal RrReadResult(RrSeries series, int[] sourceLines, ProblemList problems, int problemCount, bool hasErrors, RrUnit unit, RrUnitSource unitSource, int lineCount, string[] headerLines)
     {
         Series = series;
         _sourceLines = sourceLines;

@@ -612,7 +612,7 @@ public static class RrReader
                 _problems.Add(new Problem("io.no-intervals", Invariant($"No RR interval could be read from {lineCount} lines; {_problems.Count} problems (is this an RR file of the stated format?)."), ProblemSeverity.Error));
             }
 
-            var problems = _problems.ToArray();
+            var problems = _problems.ToList();
             return new RrReadResult(
                 RrSeries.FromIntervalsMs(values),
                 [.. _lines],
