@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 
 namespace RelationalNeuro.Gallery;
 
@@ -25,15 +25,34 @@ internal static class Preferences
 
     public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/preferences/theme", ([FromForm] string theme, [FromForm] string? returnUrl, HttpContext context) =>
-            Save(context, ThemeCookie, Allowed(theme, Themes), returnUrl));
-        endpoints.MapPost("/preferences/motion", ([FromForm] string motion, [FromForm] string? returnUrl, HttpContext context) =>
-            Save(context, MotionCookie, Allowed(motion, Motions), returnUrl));
+        // The token is checked here rather than by form binding: a missing or forged token is a plain 400
+        // (binding would throw, and the error page would be asked to handle a POST).
+        endpoints.MapPost("/preferences/theme", (HttpContext context, IAntiforgery antiforgery) =>
+            SaveAsync(context, antiforgery, "theme", ThemeCookie, Themes)).DisableAntiforgery();
+        endpoints.MapPost("/preferences/motion", (HttpContext context, IAntiforgery antiforgery) =>
+            SaveAsync(context, antiforgery, "motion", MotionCookie, Motions)).DisableAntiforgery();
         return endpoints;
     }
 
-    private static IResult Save(HttpContext context, string cookie, string? value, string? returnUrl)
+    /// <summary>
+    /// Whether <paramref name="returnUrl"/> is a path on this site: starts with one '/', and has no second '/' or
+    /// '\' after it, no control character and no whitespace (browsers drop tabs and newlines, which would turn
+    /// "/\t/evil" into "//evil").
+    /// </summary>
+    internal static bool IsLocalPath(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/'
+        && !(returnUrl.Length > 1 && returnUrl[1] is '/' or '\\')
+        && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\');
+
+    private static async Task<IResult> SaveAsync(HttpContext context, IAntiforgery antiforgery, string field, string cookie, string[] allowed)
     {
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var value = Allowed(form[field].ToString(), allowed);
         if (value is null)
         {
             return Results.BadRequest();
@@ -48,11 +67,8 @@ internal static class Preferences
             Path = "/",
         });
         // Only local paths: never an open redirect.
-        var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
-        return Results.LocalRedirect(target);
+        var returnUrl = form["returnUrl"].ToString();
+        return Results.Redirect(IsLocalPath(returnUrl) ? returnUrl : "/");
     }
 
     private static string? Allowed(string? value, string[] allowed) =>

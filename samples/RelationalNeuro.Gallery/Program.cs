@@ -12,12 +12,13 @@ builder.Services.AddPracticeStore(builder.Configuration);
 
 var app = builder.Build();
 
+// First, so that every response — error pages and rejected posts included — carries the policy.
+app.UseContentSecurityPolicy();
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });
 }
 
-app.UseContentSecurityPolicy();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 

@@ -22,13 +22,21 @@ internal static class SecurityHeaders
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
         "frame-ancestors 'none'";
 
+    /// <summary>
+    /// Sends the policy on every response: the headers are written as the response starts, so an error page
+    /// written after the exception handler cleared the response (or a 400 from an endpoint) carries them too.
+    /// </summary>
     public static IApplicationBuilder UseContentSecurityPolicy(this IApplicationBuilder app) =>
         app.Use(static (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpResponse)state).Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            }, context.Response);
             return next(context);
         });
 }

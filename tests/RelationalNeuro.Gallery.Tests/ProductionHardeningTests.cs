@@ -1,0 +1,170 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+/// <summary>
+/// The gallery as a practitioner runs it (Production environment, real Kestrel socket on 127.0.0.1): hostile or
+/// malformed requests get a 4xx or a safe redirect, never a 500, and every response — errors included — carries
+/// the strict Content-Security-Policy. No browser is needed: these are plain HTTP requests.
+/// </summary>
+public sealed class ProductionHardeningTests : IAsyncLifetime
+{
+    private const string ThrowPath = "/test-only/throw";
+    private readonly string _folder = Directory.CreateTempSubdirectory("rn-gallery-prod-").FullName;
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Production");
+            b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["RelationalNeuro:PracticeStorePath"] = Path.Combine(_folder, "practice.db"),
+            }));
+            // After the app's own pipeline, an address that throws: the way to reach the exception handler.
+            b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingEndpointFilter>());
+        });
+        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task PreferencePost_WithoutAntiforgeryToken_Answers400WithTheCsp_Not500()
+    {
+        using var response = await PostPreferenceAsync("/preferences/theme", "dark", "/");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertCsp(response);
+        Assert.False(response.Headers.Contains("Set-Cookie"), "a rejected post must not set the preference");
+    }
+
+    [Theory]
+    [InlineData("/\t/evil")]
+    [InlineData("/\n/evil")]
+    [InlineData("/\\evil")]
+    [InlineData("//evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/ /evil")]
+    [InlineData("")]
+    public async Task PreferencePost_WithAHostileReturnUrl_RedirectsHome(string returnUrl)
+    {
+        using var response = await PostPreferenceAsync("/preferences/motion", "reduce", returnUrl, withToken: true);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        AssertCsp(response);
+    }
+
+    [Fact]
+    public async Task PreferencePost_WithALocalReturnUrl_RedirectsThere()
+    {
+        using var response = await PostPreferenceAsync("/preferences/theme", "light", "/widgets/hrv-gauge?x=1", withToken: true);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/widgets/hrv-gauge?x=1", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AnUnhandledException_AnswersTheErrorPage_WithTheCsp()
+    {
+        using var response = await _client.GetAsync(ThrowPath.TrimStart('/'), Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertCsp(response);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Something went wrong", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("test-only exception", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorResponse_ForAPost_WritesTheStaticPageWithoutTouchingTheForm()
+    {
+        // The handler never reads the request: a failed POST (no antiforgery, any body) gets the same page.
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Response.Body = new MemoryStream();
+        await ErrorResponse.WriteAsync(context);
+        Assert.Equal(StatusCodes.Status500InternalServerError, context.Response.StatusCode);
+        context.Response.Body.Position = 0;
+        Assert.Contains("Something went wrong", await new StreamReader(context.Response.Body).ReadToEndAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APostToAnUnknownAddress_IsAClientError_WithTheCsp()
+    {
+        using var content = new FormUrlEncodedContent([new("a", "b")]);
+        using var response = await _client.PostAsync("no-such-page", content, Ct);
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        AssertCsp(response);
+    }
+
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/widgets/pause-timer", true)]
+    [InlineData("/a/b?c=d#e", true)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("/\t/evil.example", false)]
+    [InlineData("/a\u2028b", false)]
+    [InlineData("evil", false)]
+    [InlineData(null, false)]
+    public void IsLocalPath_AcceptsOnlyPathsOnThisSite(string? returnUrl, bool expected) =>
+        Assert.Equal(expected, Preferences.IsLocalPath(returnUrl));
+
+    private async Task<HttpResponseMessage> PostPreferenceAsync(string path, string value, string returnUrl, bool withToken = false)
+    {
+        var fields = new List<KeyValuePair<string, string>> { new(path.EndsWith("theme", StringComparison.Ordinal) ? "theme" : "motion", value), new("returnUrl", returnUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path.TrimStart('/'));
+        if (withToken)
+        {
+            // The token the home page's own preference form carries, with its cookie, as a browser would send them.
+            using var home = await _client.GetAsync("", Ct);
+            var html = await home.Content.ReadAsStringAsync(Ct);
+            var marker = "name=\"__RequestVerificationToken\" value=\"";
+            var start = html.IndexOf(marker, StringComparison.Ordinal);
+            Assert.True(start >= 0, "the home page has no antiforgery token in its preference forms");
+            start += marker.Length;
+            fields.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(html[start..html.IndexOf('"', start)])));
+            var cookies = home.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
+            request.Headers.Add("Cookie", string.Join("; ", cookies));
+        }
+
+        request.Content = new FormUrlEncodedContent(fields);
+        return await _client.SendAsync(request, Ct);
+    }
+
+    private static void AssertCsp(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var values), $"{(int)response.StatusCode} response has no CSP");
+        Assert.Contains("script-src 'self' 'wasm-unsafe-eval';", Assert.Single(values), StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class ThrowingEndpointFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext context, RequestDelegate following) =>
+                context.Request.Path == ThrowPath ? throw new InvalidOperationException("test-only exception") : following(context));
+        };
+    }
+}
