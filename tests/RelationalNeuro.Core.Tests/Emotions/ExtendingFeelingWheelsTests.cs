@@ -29,8 +29,8 @@ public sealed class ExtendingFeelingWheelsTests
     public void AddWheel_JsonTaxonomy_ChecksLabelsAndMeasuresGranularity()
     {
         var result = FeelingTaxonomy.Load(Wheel);
-        Assert.True(result.IsValid, result.ToString());
-        var wheel = result.Taxonomy!;
+        Assert.True(result.Succeeded, result.ToString());
+        var wheel = result.Taxonomy;
         Assert.Equal(2, wheel.MaxDepth);
         Assert.Equal("Ruhig", wheel.Find("calm")!.GetLabel(new System.Globalization.CultureInfo("de-DE")));
 
