@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Emotions;
 
@@ -10,7 +11,7 @@ namespace RelationalNeuro.Emotions;
 /// Intensity is an integer 0–10 (0 = not felt, 10 = strongest imaginable), the 11-point rating used for
 /// before/after intensity in affect-labeling check-ins (Lieberman et al. 2007, <i>Psychol Sci</i> 18:421–428,
 /// labeling itself; the rating scale is the project's convention). Validate with
-/// <see cref="FeelingTaxonomy.Validate"/> (path and range) or <see cref="Validate"/> (range only).
+/// <see cref="FeelingTaxonomy.Validate(EmotionLabel, string)"/> (path and range) or <see cref="Validate(string)"/> (range only).
 /// </remarks>
 public sealed record EmotionLabel
 {
@@ -40,20 +41,33 @@ public sealed record EmotionLabel
     /// <returns>The problems found; empty when valid.</returns>
     public IReadOnlyList<Problem> Validate(string location = "$")
     {
-        List<Problem>? problems = null;
+        if (IsValid)
+        {
+            return ProblemList.Empty;
+        }
+
+        var problems = new ProblemCollector();
+        Validate(problems.At(location));
+        return problems.ToList();
+    }
+
+    /// <summary>Whether <see cref="Validate(string)"/> finds nothing.</summary>
+    internal bool IsValid => !string.IsNullOrWhiteSpace(Path) && Intensity is >= MinIntensity and <= MaxIntensity;
+
+    /// <summary>Adds the problems of <see cref="Validate(string)"/> to <paramref name="problems"/>, located relative to its prefix.</summary>
+    internal void Validate(ProblemCollector problems)
+    {
         if (string.IsNullOrWhiteSpace(Path))
         {
-            (problems ??= []).Add(new Problem("emotion.missing-path", "The label has no feeling path.", Location: location + ".path"));
+            problems.Error("emotion.missing-path", "The label has no feeling path.", ".path");
         }
 
         if (Intensity is < MinIntensity or > MaxIntensity)
         {
-            (problems ??= []).Add(new Problem(
+            problems.Error(
                 "emotion.intensity-out-of-range",
                 string.Create(CultureInfo.InvariantCulture, $"Intensity must be an integer in [{MinIntensity}, {MaxIntensity}]; was {Intensity}."),
-                Location: location + ".intensity"));
+                ".intensity");
         }
-
-        return problems is null ? [] : problems;
     }
 }

@@ -35,7 +35,7 @@ public static class EmotionalGranularity
     public static GranularityResult Measure(IEnumerable<EmotionLabel> labels, FeelingTaxonomy? taxonomy = null)
     {
         Guard.NotNull(labels);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var paths = new Dictionary<string, int>(StringComparer.Ordinal);
         var cores = new Dictionary<string, int>(StringComparer.Ordinal);
         var coreLookup = cores.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -80,7 +80,7 @@ public static class EmotionalGranularity
         if (n == 0)
         {
             problems.Add(new Problem("granularity.no-labels", "No valid labels: depth and diversity are unavailable."));
-            return new GranularityResult(0, 0, 0, null, 0, null, null, null, null, problems);
+            return new GranularityResult(0, 0, 0, null, 0, null, null, null, null, problems.ToList());
         }
 
         var meanDepth = (double)depthSum / n;
@@ -109,7 +109,7 @@ public static class EmotionalGranularity
             h,
             evenness,
             Entropy(cores.Values, n),
-            problems);
+            problems.ToList());
     }
 
     private static double Entropy(IEnumerable<int> counts, int total)

@@ -121,21 +121,21 @@ public sealed class FeelingTaxonomy
     public static FeelingTaxonomyResult Create(FeelingTaxonomyDefinition definition)
     {
         Guard.NotNull(definition);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (!IsSlug(definition.Id))
         {
-            problems.Add(SlugProblem("taxonomy.invalid-id", "Taxonomy id", definition.Id, "$.id"));
+            SlugError(problems, "taxonomy.invalid-id", "Taxonomy id", definition.Id, "$.id");
         }
 
         if (string.IsNullOrWhiteSpace(definition.Version))
         {
-            problems.Add(new Problem("taxonomy.missing-version", "The taxonomy needs a version.", Location: "$.version"));
+            problems.Error("taxonomy.missing-version", "The taxonomy needs a version.", "$.version");
         }
 
         var culture = definition.DefaultCulture;
         if (string.IsNullOrWhiteSpace(culture))
         {
-            problems.Add(new Problem("taxonomy.missing-default-culture", "The taxonomy needs a defaultCulture (e.g. \"en\").", Location: "$.defaultCulture"));
+            problems.Error("taxonomy.missing-default-culture", "The taxonomy needs a defaultCulture (e.g. \"en\").", "$.defaultCulture");
             culture = null;
         }
 
@@ -143,16 +143,16 @@ public sealed class FeelingTaxonomy
         var roots = new List<FeelingNode>();
         if (definition.Feelings is null || definition.Feelings.Count == 0)
         {
-            problems.Add(new Problem("taxonomy.no-feelings", "The taxonomy has no feelings.", Location: "$.feelings"));
+            problems.Error("taxonomy.no-feelings", "The taxonomy has no feelings.", "$.feelings");
         }
         else
         {
-            BuildLevel(definition.Feelings, null, "$.feelings", culture, byPath, roots, problems);
+            BuildLevel(definition.Feelings, null, culture, byPath, roots, problems.At("$.feelings"));
         }
 
-        if (problems.Exists(p => p.Severity == ProblemSeverity.Error))
+        if (problems.HasErrors)
         {
-            return new FeelingTaxonomyResult(null, problems);
+            return new FeelingTaxonomyResult(null, problems.ToList());
         }
 
         var taxonomy = new FeelingTaxonomy(
@@ -164,7 +164,7 @@ public sealed class FeelingTaxonomy
             roots,
             byPath,
             definition);
-        return new FeelingTaxonomyResult(taxonomy, problems);
+        return new FeelingTaxonomyResult(taxonomy, problems.ToList());
     }
 
     /// <summary>Reads a taxonomy in the documented JSON format (UTF-8) and validates it.</summary>
@@ -186,7 +186,7 @@ public sealed class FeelingTaxonomy
         }
 
         return definition is null
-            ? new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")])
+            ? new FeelingTaxonomyResult(null, ProblemList.Create([new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")]))
             : Create(definition);
     }
 
@@ -208,7 +208,7 @@ public sealed class FeelingTaxonomy
         }
 
         return definition is null
-            ? new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")])
+            ? new FeelingTaxonomyResult(null, ProblemList.Create([new Problem("taxonomy.malformed-json", "The document is JSON null.", Location: "$")]))
             : Create(definition);
     }
 
@@ -231,16 +231,24 @@ public sealed class FeelingTaxonomy
     public IReadOnlyList<Problem> Validate(EmotionLabel label, string location = "$")
     {
         Guard.NotNull(label);
-        var problems = new List<Problem>(label.Validate(location));
-        if (label.Path is not null && !Contains(label.Path))
+        if (label.IsValid && Contains(label.Path))
         {
-            problems.Add(new Problem(
-                "emotion.unknown-path",
-                $"'{label.Path}' is not a feeling in taxonomy '{Id}' {Version}.",
-                Location: location + ".path"));
+            return ProblemList.Empty;
         }
 
-        return problems;
+        var problems = new ProblemCollector();
+        Validate(label, problems.At(location));
+        return problems.ToList();
+    }
+
+    /// <summary>Adds the problems of <see cref="Validate(EmotionLabel, string)"/> to <paramref name="problems"/>, located relative to its prefix.</summary>
+    internal void Validate(EmotionLabel label, ProblemCollector problems)
+    {
+        label.Validate(problems);
+        if (label.Path is not null && !Contains(label.Path))
+        {
+            problems.Error("emotion.unknown-path", $"'{label.Path}' is not a feeling in taxonomy '{Id}' {Version}.", ".path");
+        }
     }
 
     /// <inheritdoc />
@@ -266,68 +274,66 @@ public sealed class FeelingTaxonomy
         return true;
     }
 
-    private static Problem SlugProblem(string code, string what, string? value, string location) =>
-        new(code, value is null
+    private static void SlugError(ProblemCollector problems, string code, string what, string? value, string location) =>
+        problems.Error(
+            code,
+            value is null
                 ? $"{what} is missing."
                 : $"{what} '{value}' must be lower-case ASCII letters and digits separated by single hyphens.",
-            Location: location);
+            location);
 
     private static FeelingTaxonomyResult Malformed(JsonException ex)
     {
         var where = ex.Path ?? "$";
         var line = ex.LineNumber is { } l ? string.Create(CultureInfo.InvariantCulture, $" (line {l + 1})") : string.Empty;
-        return new FeelingTaxonomyResult(null, [new Problem("taxonomy.malformed-json", ex.Message + line, Location: where)]);
+        return new FeelingTaxonomyResult(null, ProblemList.Create([new Problem("taxonomy.malformed-json", ex.Message + line, Location: where)]));
     }
 
     private static void BuildLevel(
         IReadOnlyList<FeelingDefinition> definitions,
         FeelingNode? parent,
-        string location,
         string? culture,
         Dictionary<string, FeelingNode> byPath,
         List<FeelingNode> level,
-        List<Problem> problems)
+        ProblemCollector problems)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
-            var at = string.Create(CultureInfo.InvariantCulture, $"{location}[{i}]");
+            var at = problems.At(string.Create(CultureInfo.InvariantCulture, $"[{i}]"));
             var d = definitions[i];
             if (d is null)
             {
-                problems.Add(new Problem("taxonomy.null-feeling", "A feeling is null.", Location: at));
+                at.Error("taxonomy.null-feeling", "A feeling is null.");
                 continue;
             }
 
             var ok = true;
             if (!IsSlug(d.Id))
             {
-                problems.Add(SlugProblem("taxonomy.invalid-id", "Feeling id", d.Id, at + ".id"));
+                SlugError(at, "taxonomy.invalid-id", "Feeling id", d.Id, ".id");
                 ok = false;
             }
             else if (!seen.Add(d.Id!))
             {
-                problems.Add(new Problem(
+                at.Error(
                     "taxonomy.duplicate-id",
                     $"Feeling id '{d.Id}' appears twice under '{parent?.Path ?? "(root)"}'; ids must be unique among siblings.",
-                    Location: at + ".id"));
+                    ".id");
                 ok = false;
             }
 
             if (culture is not null && (d.Label is null || !d.Label.TryGetValue(culture, out var text) || string.IsNullOrWhiteSpace(text)))
             {
-                problems.Add(new Problem(
-                    "taxonomy.missing-label",
-                    $"Feeling '{d.Id}' has no label in the default culture '{culture}'.",
-                    Location: at + ".label"));
+                at.Error("taxonomy.missing-label", $"Feeling '{d.Id}' has no label in the default culture '{culture}'.", ".label");
                 ok = false;
             }
 
-            ok &= CheckUnit(d.Valence, "valence", at, problems);
-            ok &= CheckUnit(d.Arousal, "arousal", at, problems);
+            ok &= CheckUnit(d.Valence, "valence", at);
+            ok &= CheckUnit(d.Arousal, "arousal", at);
             if (d.Color is not null && !IsSlug(d.Color))
             {
-                problems.Add(SlugProblem("taxonomy.invalid-color", "Colour token", d.Color, at + ".color"));
+                SlugError(at, "taxonomy.invalid-color", "Colour token", d.Color, ".color");
                 ok = false;
             }
 
@@ -342,7 +348,7 @@ public sealed class FeelingTaxonomy
             if (d.Children is { Count: > 0 })
             {
                 var children = new List<FeelingNode>(d.Children.Count);
-                BuildLevel(d.Children, node, at + ".children", culture, byPath, children, problems);
+                BuildLevel(d.Children, node, culture, byPath, children, at.At(".children"));
                 if (node is not null)
                 {
                     node.Children = children;
@@ -351,14 +357,11 @@ public sealed class FeelingTaxonomy
         }
     }
 
-    private static bool CheckUnit(double? value, string name, string at, List<Problem> problems)
+    private static bool CheckUnit(double? value, string name, ProblemCollector at)
     {
         if (value is { } v && !(v >= -1 && v <= 1))
         {
-            problems.Add(new Problem(
-                "taxonomy.out-of-range",
-                string.Create(CultureInfo.InvariantCulture, $"{name} must lie in [-1, 1]; was {v}."),
-                Location: at + "." + name));
+            at.Error("taxonomy.out-of-range", string.Create(CultureInfo.InvariantCulture, $"{name} must lie in [-1, 1]; was {v}."), "." + name);
             return false;
         }
 

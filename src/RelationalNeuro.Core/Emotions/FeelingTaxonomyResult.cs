@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RelationalNeuro.Emotions;
 
 /// <summary>
@@ -9,5 +11,6 @@ namespace RelationalNeuro.Emotions;
 public sealed record FeelingTaxonomyResult(FeelingTaxonomy? Taxonomy, IReadOnlyList<Problem> Problems)
 {
     /// <summary>True when a taxonomy was built (there may still be warnings).</summary>
-    public bool IsValid => Taxonomy is not null;
+    [MemberNotNullWhen(true, nameof(Taxonomy))]
+    public bool Succeeded => Taxonomy is not null;
 }

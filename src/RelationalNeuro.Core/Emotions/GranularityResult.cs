@@ -14,7 +14,7 @@ namespace RelationalNeuro.Emotions;
 /// <param name="Evenness">Emodiversity divided by ln(DistinctLabels) (Pielou's J), in [0, 1]; null with fewer than two distinct labels.</param>
 /// <param name="CoreEmodiversityNats">Shannon entropy of the core-feeling frequencies, in nats; null when there are no labels.</param>
 /// <param name="Problems">Why a metric is null, and labels that were skipped (unknown path, bad intensity).</param>
-public sealed record GranularityResult(
+public readonly record struct GranularityResult(
     int LabelCount,
     int DistinctLabels,
     int DistinctCores,
@@ -24,4 +24,8 @@ public sealed record GranularityResult(
     double? EmodiversityNats,
     double? Evenness,
     double? CoreEmodiversityNats,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Why a metric is null, and labels that were skipped; never null (empty for <c>default</c>).</summary>
+    public IReadOnlyList<Problem> Problems { get => field ?? ProblemList.Empty; init; } = Problems;
+}

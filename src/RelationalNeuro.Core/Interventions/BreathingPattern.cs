@@ -66,15 +66,16 @@ public sealed record BreathingPattern
     /// <returns>The problems; empty when valid.</returns>
     public IReadOnlyList<Problem> Validate(string location = "$")
     {
-        var problems = new List<Problem>();
+        var root = new ProblemCollector();
+        var problems = root.At(location);
         if (string.IsNullOrWhiteSpace(Id))
         {
-            problems.Add(new Problem("breathing.missing-id", "The pattern has no id.", Location: location + ".id"));
+            problems.Error("breathing.missing-id", "The pattern has no id.", ".id");
         }
 
         if (Phases is null || Phases.Count == 0)
         {
-            problems.Add(new Problem("breathing.no-phases", "The pattern has no phases.", Location: location + ".phases"));
+            problems.Error("breathing.no-phases", "The pattern has no phases.", ".phases");
         }
         else
         {
@@ -83,20 +84,20 @@ public sealed record BreathingPattern
                 var d = Phases[i].DurationSeconds;
                 if (!(d > 0) || !double.IsFinite(d) || !Enum.IsDefined(Phases[i].Kind))
                 {
-                    problems.Add(new Problem(
+                    problems.Error(
                         "breathing.invalid-phase",
                         string.Create(CultureInfo.InvariantCulture, $"Phase {i} ({Phases[i].Kind}) must have a defined kind and a finite duration > 0 s; was {d}."),
-                        Location: string.Create(CultureInfo.InvariantCulture, $"{location}.phases[{i}]")));
+                        string.Create(CultureInfo.InvariantCulture, $".phases[{i}]"));
                 }
             }
         }
 
         if (DefaultCycles is <= 0 || MaxCycles is <= 0 || DefaultSessionSeconds is { } s && !(s > 0 && double.IsFinite(s)))
         {
-            problems.Add(new Problem("breathing.invalid-length", "Cycle counts and session seconds must be positive.", Location: location));
+            problems.Error("breathing.invalid-length", "Cycle counts and session seconds must be positive.");
         }
 
-        return problems;
+        return root.ToList();
     }
 
     /// <summary>Where a session of <paramref name="cycles"/> cycles is after <paramref name="elapsedSeconds"/>.</summary>

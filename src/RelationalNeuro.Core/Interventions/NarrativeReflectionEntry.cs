@@ -1,3 +1,5 @@
+using RelationalNeuro.Internal;
+
 namespace RelationalNeuro.Interventions;
 
 /// <summary>A narrative reflection: the prompt answered, the text, and the rupture and repair named.</summary>
@@ -14,4 +16,11 @@ public sealed record NarrativeReflectionEntry : PracticeEntry
 
     /// <summary>What was (or could be) done to reconnect, or null.</summary>
     public string? Repair { get; init; }
+
+    /// <summary>A prompt and a text.</summary>
+    internal override void Validate(ProblemCollector problems, PracticeStoreOptions options)
+    {
+        PracticeValidation.RequireText(problems, Prompt, "prompt");
+        PracticeValidation.RequireText(problems, Text, "text");
+    }
 }

@@ -58,9 +58,9 @@ public static class OutcomeChanges
         Guard.NotNull(scores);
         Guard.NotNull(interventions);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZoneId);
-        var reportProblems = new List<Problem>();
+        var reportProblems = new ProblemCollector();
         var order = new List<string>();
-        var byKey = new Dictionary<string, (TargetedOutcome Outcome, List<string> Ids, List<Problem> Problems)>(StringComparer.OrdinalIgnoreCase);
+        var byKey = new Dictionary<string, (TargetedOutcome Outcome, List<string> Ids, ProblemCollector Problems)>(StringComparer.OrdinalIgnoreCase);
         foreach (var assignment in plan.Assignments)
         {
             var intervention = interventions.FirstOrDefault(i => i.Id == assignment.InterventionId);
@@ -75,7 +75,7 @@ public static class OutcomeChanges
                 var key = KeyOf(outcome);
                 if (!byKey.TryGetValue(key, out var entry))
                 {
-                    entry = (outcome, new List<string>(), new List<Problem>());
+                    entry = (outcome, new List<string>(), new ProblemCollector());
                     byKey.Add(key, entry);
                     order.Add(key);
                 }
@@ -143,10 +143,10 @@ public static class OutcomeChanges
                 rci = Reliable(key, p.Value, q.Value, outcome.Direction, reliableChangeInputs, problems);
             }
 
-            result.Add(new OutcomeChange(outcome, key, ids, pre?.Value, pre?.At, post?.Value, post?.At, change, improved, rci, problems));
+            result.Add(new OutcomeChange(outcome, key, ids, pre?.Value, pre?.At, post?.Value, post?.At, change, improved, rci, problems.ToList()));
         }
 
-        return new OutcomeChangeReport(plan.Id, result, reportProblems);
+        return new OutcomeChangeReport(plan.Id, result, reportProblems.ToList());
     }
 
     private static ReliableChangeResult? Reliable(
@@ -155,7 +155,7 @@ public static class OutcomeChanges
         double post,
         ChangeDirection direction,
         IReadOnlyDictionary<string, ReliableChangeInputs>? inputs,
-        List<Problem> problems)
+        ProblemCollector problems)
     {
         if (inputs is null || !inputs.TryGetValue(key, out var given) || given?.Reliability is not double r || given.NormStandardDeviation is not double sd)
         {

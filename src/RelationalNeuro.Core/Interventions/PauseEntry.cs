@@ -1,4 +1,5 @@
 using RelationalNeuro.Emotions;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Interventions;
 
@@ -19,4 +20,29 @@ public sealed record PauseEntry : PracticeEntry
 
     /// <summary>The breathing pattern used during the pause, or null.</summary>
     public string? BreathingPatternId { get; init; }
+
+    /// <summary>A trigger and a choice; a named feeling needs its taxonomy; a breathing pattern must be registered.</summary>
+    internal override void Validate(ProblemCollector problems, PracticeStoreOptions options)
+    {
+        PracticeValidation.RequireText(problems, Trigger, "trigger");
+        PracticeValidation.RequireText(problems, Choice, "choice");
+        if (Feeling is not null)
+        {
+            var taxonomy = options.FindTaxonomy(TaxonomyId);
+            if (taxonomy is null)
+            {
+                problems.Error("entry.unknown-taxonomy", $"Taxonomy '{TaxonomyId}' is not registered with the store.", ".taxonomyId");
+                Feeling.Validate(problems.At(".feeling"));
+            }
+            else
+            {
+                taxonomy.Validate(Feeling, problems.At(".feeling"));
+            }
+        }
+
+        if (BreathingPatternId is not null && options.FindBreathingPattern(BreathingPatternId) is null)
+        {
+            problems.Error("entry.unknown-pattern", $"Breathing pattern '{BreathingPatternId}' is not registered.", ".breathingPatternId");
+        }
+    }
 }

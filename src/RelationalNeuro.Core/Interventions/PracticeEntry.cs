@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Interventions;
 
@@ -6,6 +7,11 @@ namespace RelationalNeuro.Interventions;
 /// Something a client did, at a moment with its UTC offset. Subtypes carry what each practice records; JSON
 /// writes the subtype as the <c>"type"</c> discriminator.
 /// </summary>
+/// <remarks>
+/// The subtypes are closed to this library: each one validates its own fields (the rules
+/// <see cref="PracticeValidation.ValidateEntry"/> applies after the checks common to every entry) and is listed as a
+/// <see cref="JsonDerivedTypeAttribute"/> here so that stores can persist it.
+/// </remarks>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(FeelingsCheckInEntry), "feelings-check-in")]
 [JsonDerivedType(typeof(GratitudeEntry), "gratitude")]
@@ -35,4 +41,12 @@ public abstract record PracticeEntry
 
     /// <summary>A free note, or null.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// Adds the problems of this subtype's own fields to <paramref name="problems"/>, located relative to its prefix
+    /// (the entry's JSON path). The checks common to every entry are made by <see cref="PracticeValidation"/>.
+    /// </summary>
+    /// <param name="problems">Where to add the problems (a view prefixed with the entry's location).</param>
+    /// <param name="options">Taxonomies, interventions and breathing patterns to check against.</param>
+    internal abstract void Validate(ProblemCollector problems, PracticeStoreOptions options);
 }

@@ -15,7 +15,7 @@ public sealed class PracticeStoreException : Exception
         : base(message, innerException)
     {
         Error = error;
-        Problems = problems ?? [];
+        Problems = ProblemList.From(problems);
     }
 
     /// <summary>Creates an <see cref="PracticeStoreError.InvalidData"/> exception.</summary>

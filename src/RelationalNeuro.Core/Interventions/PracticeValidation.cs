@@ -17,11 +17,9 @@ public static class PracticeValidation
     public static IReadOnlyList<Problem> ValidateClient(Client client, string location = "$")
     {
         Guard.NotNull(client);
-        var problems = new List<Problem>();
-        NonEmpty(client.Id, location + ".id", problems);
-        Text(client.DisplayName, "displayName", location, problems);
-        TimeZone(client.TimeZoneId, location + ".timeZoneId", problems);
-        return problems;
+        var problems = new ProblemCollector();
+        Check(client, problems.At(location));
+        return problems.ToList();
     }
 
     /// <summary>
@@ -37,66 +35,9 @@ public static class PracticeValidation
     {
         Guard.NotNull(plan);
         Guard.NotNull(options);
-        var problems = new List<Problem>();
-        NonEmpty(plan.Id, location + ".id", problems);
-        NonEmpty(plan.ClientId, location + ".clientId", problems);
-        Text(plan.Name, "name", location, problems);
-        TimeZone(plan.TimeZoneId, location + ".timeZoneId", problems);
-        if (plan.EndDate is { } end && end < plan.StartDate)
-        {
-            problems.Add(new Problem("plan.end-before-start", Inv($"The end date {end:O} is before the start date {plan.StartDate:O}."), Location: location + ".endDate"));
-        }
-
-        if (plan.Assignments is null || plan.Assignments.Count == 0)
-        {
-            problems.Add(new Problem("plan.no-assignments", "The plan assigns no intervention.", Location: location + ".assignments"));
-            return problems;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < plan.Assignments.Count; i++)
-        {
-            var at = Index(location + ".assignments", i);
-            var a = plan.Assignments[i];
-            if (a is null)
-            {
-                problems.Add(new Problem("plan.null-assignment", "An assignment is null.", Location: at));
-                continue;
-            }
-
-            if (options.FindIntervention(a.InterventionId) is null)
-            {
-                problems.Add(new Problem("plan.unknown-intervention", $"Intervention '{a.InterventionId}' is not in the catalog.", Location: at + ".interventionId"));
-            }
-            else if (!seen.Add(a.InterventionId))
-            {
-                problems.Add(new Problem("plan.duplicate-intervention", $"Intervention '{a.InterventionId}' is assigned twice.", Location: at + ".interventionId"));
-            }
-
-            var s = a.Schedule;
-            if (s is null)
-            {
-                problems.Add(new Problem("plan.missing-schedule", "The assignment has no schedule.", Location: at + ".schedule"));
-                continue;
-            }
-
-            if (s.SessionsPerDay < 1)
-            {
-                problems.Add(new Problem("plan.invalid-sessions", Inv($"Sessions per day must be at least 1; was {s.SessionsPerDay}."), Location: at + ".schedule.sessionsPerDay"));
-            }
-
-            if (s.MinutesPerSession is { } m && !(m > 0 && double.IsFinite(m)))
-            {
-                problems.Add(new Problem("plan.invalid-minutes", Inv($"Minutes per session must be finite and > 0; was {m}."), Location: at + ".schedule.minutesPerSession"));
-            }
-
-            if (s.Days is null || s.Days.Any(d => !Enum.IsDefined(d)))
-            {
-                problems.Add(new Problem("plan.invalid-days", "Days must be defined days of the week.", Location: at + ".schedule.days"));
-            }
-        }
-
-        return problems;
+        var problems = new ProblemCollector();
+        Check(plan, options, problems.At(location));
+        return problems.ToList();
     }
 
     /// <summary>
@@ -105,7 +46,7 @@ public static class PracticeValidation
     /// whose path is in it with intensity 0–10; gratitude needs at least one non-blank item; micro-moments a
     /// description and a rating 1–7 when given; pauses a trigger and a choice (a named feeling needs its taxonomy);
     /// narrative reflections a prompt and text; breathing sessions a known pattern, cycles ≥ 0 and finite,
-    /// non-negative HRV values.
+    /// non-negative HRV values. The per-type rules are each subtype's own (see <see cref="PracticeEntry"/>).
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <param name="plan">The plan it names (already checked to exist and belong to the client), or null.</param>
@@ -117,110 +58,9 @@ public static class PracticeValidation
     {
         Guard.NotNull(entry);
         Guard.NotNull(options);
-        var problems = new List<Problem>();
-        NonEmpty(entry.Id, location + ".id", problems);
-        NonEmpty(entry.ClientId, location + ".clientId", problems);
-        if (options.FindIntervention(entry.InterventionId) is null)
-        {
-            problems.Add(new Problem("entry.unknown-intervention", $"Intervention '{entry.InterventionId}' is not in the catalog.", Location: location + ".interventionId"));
-        }
-        else if (plan is not null && !plan.Assignments.Any(a => a.InterventionId == entry.InterventionId))
-        {
-            problems.Add(new Problem("entry.not-in-plan", $"Plan '{plan.Name}' does not assign '{entry.InterventionId}'.", Location: location + ".interventionId"));
-        }
-
-        NonNegative(entry.DurationSeconds, location + ".durationSeconds", problems);
-        switch (entry)
-        {
-            case FeelingsCheckInEntry c:
-                var taxonomy = options.FindTaxonomy(c.TaxonomyId);
-                if (taxonomy is null)
-                {
-                    problems.Add(new Problem("entry.unknown-taxonomy", $"Taxonomy '{c.TaxonomyId}' is not registered with the store.", Location: location + ".taxonomyId"));
-                }
-
-                if (c.Labels is null || c.Labels.Count == 0)
-                {
-                    problems.Add(new Problem("entry.no-labels", "A check-in needs at least one label.", Location: location + ".labels"));
-                    break;
-                }
-
-                for (var i = 0; i < c.Labels.Count; i++)
-                {
-                    var at = Index(location + ".labels", i);
-                    if (c.Labels[i] is null)
-                    {
-                        problems.Add(new Problem("entry.null-label", "A label is null.", Location: at));
-                    }
-                    else
-                    {
-                        problems.AddRange(taxonomy is null ? c.Labels[i].Validate(at) : taxonomy.Validate(c.Labels[i], at));
-                    }
-                }
-
-                break;
-            case GratitudeEntry g:
-                if (g.Items is null || g.Items.Count == 0 || g.Items.Any(string.IsNullOrWhiteSpace))
-                {
-                    problems.Add(new Problem("entry.invalid-items", "A gratitude entry needs at least one item, none blank.", Location: location + ".items"));
-                }
-
-                break;
-            case MicroMomentEntry m:
-                Text(m.Description, "description", location, problems);
-                if (m.ConnectionRating is { } r && r is < 1 or > 7)
-                {
-                    problems.Add(new Problem("entry.rating-out-of-range", Inv($"Connection rating must be in [1, 7]; was {r}."), Location: location + ".connectionRating"));
-                }
-
-                break;
-            case PauseEntry p:
-                Text(p.Trigger, "trigger", location, problems);
-                Text(p.Choice, "choice", location, problems);
-                if (p.Feeling is not null)
-                {
-                    var t = options.FindTaxonomy(p.TaxonomyId);
-                    if (t is null)
-                    {
-                        problems.Add(new Problem("entry.unknown-taxonomy", $"Taxonomy '{p.TaxonomyId}' is not registered with the store.", Location: location + ".taxonomyId"));
-                        problems.AddRange(p.Feeling.Validate(location + ".feeling"));
-                    }
-                    else
-                    {
-                        problems.AddRange(t.Validate(p.Feeling, location + ".feeling"));
-                    }
-                }
-
-                if (p.BreathingPatternId is not null && options.FindBreathingPattern(p.BreathingPatternId) is null)
-                {
-                    problems.Add(new Problem("entry.unknown-pattern", $"Breathing pattern '{p.BreathingPatternId}' is not registered.", Location: location + ".breathingPatternId"));
-                }
-
-                break;
-            case NarrativeReflectionEntry n:
-                Text(n.Prompt, "prompt", location, problems);
-                Text(n.Text, "text", location, problems);
-                break;
-            case BreathingSessionEntry b:
-                if (options.FindBreathingPattern(b.BreathingPatternId) is null)
-                {
-                    problems.Add(new Problem("entry.unknown-pattern", $"Breathing pattern '{b.BreathingPatternId}' is not registered.", Location: location + ".breathingPatternId"));
-                }
-
-                if (b.CyclesCompleted < 0)
-                {
-                    problems.Add(new Problem("entry.invalid-cycles", Inv($"Cycles completed must be at least 0; was {b.CyclesCompleted}."), Location: location + ".cyclesCompleted"));
-                }
-
-                Hrv(b.HrvBefore, location + ".hrvBefore", problems);
-                Hrv(b.HrvAfter, location + ".hrvAfter", problems);
-                break;
-            default:
-                problems.Add(new Problem("entry.unknown-type", $"Entry type {entry.GetType().Name} is not one the store can persist.", Location: location));
-                break;
-        }
-
-        return problems;
+        var problems = new ProblemCollector();
+        Check(entry, plan, options, problems.At(location));
+        return problems.ToList();
     }
 
     /// <summary>Checks a measurement: ids, a metric key, a unit and a finite value.</summary>
@@ -231,17 +71,9 @@ public static class PracticeValidation
     public static IReadOnlyList<Problem> ValidateMeasurement(Measurement measurement, string location = "$")
     {
         Guard.NotNull(measurement);
-        var problems = new List<Problem>();
-        NonEmpty(measurement.Id, location + ".id", problems);
-        NonEmpty(measurement.ClientId, location + ".clientId", problems);
-        Text(measurement.Metric, "metric", location, problems);
-        Text(measurement.Unit, "unit", location, problems);
-        if (!double.IsFinite(measurement.Value))
-        {
-            problems.Add(new Problem("measurement.not-finite", Inv($"The value must be finite; was {measurement.Value}."), Location: location + ".value"));
-        }
-
-        return problems;
+        var problems = new ProblemCollector();
+        Check(measurement, problems.At(location));
+        return problems.ToList();
     }
 
     /// <summary>Checks a questionnaire score: ids, an instrument id, at least one score, every score finite.</summary>
@@ -252,26 +84,9 @@ public static class PracticeValidation
     public static IReadOnlyList<Problem> ValidateQuestionnaireScore(QuestionnaireScore score, string location = "$")
     {
         Guard.NotNull(score);
-        var problems = new List<Problem>();
-        NonEmpty(score.Id, location + ".id", problems);
-        NonEmpty(score.ClientId, location + ".clientId", problems);
-        Text(score.InstrumentId, "instrumentId", location, problems);
-        if (score.Scores is null || score.Scores.Count == 0)
-        {
-            problems.Add(new Problem("questionnaire.no-scores", "At least one score is needed.", Location: location + ".scores"));
-        }
-        else
-        {
-            foreach (var (scale, value) in score.Scores)
-            {
-                if (!double.IsFinite(value))
-                {
-                    problems.Add(new Problem("questionnaire.not-finite", Inv($"Score '{scale}' must be finite; was {value}."), Location: location + ".scores." + scale));
-                }
-            }
-        }
-
-        return problems;
+        var problems = new ProblemCollector();
+        Check(score, problems.At(location));
+        return problems.ToList();
     }
 
     /// <summary>
@@ -286,49 +101,49 @@ public static class PracticeValidation
     {
         Guard.NotNull(record);
         Guard.NotNull(options);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (record.Client is null)
         {
-            problems.Add(new Problem("import.missing-client", "The record has no client.", Location: "$.client"));
-            return problems;
+            problems.Error("import.missing-client", "The record has no client.", "$.client");
+            return problems.ToList();
         }
 
-        problems.AddRange(ValidateClient(record.Client, "$.client"));
+        Check(record.Client, problems.At("$.client"));
         var clientId = record.Client.Id;
         var ids = new HashSet<Guid>();
         var plans = new Dictionary<Guid, PracticePlan>();
-        Each(record.Plans, "$.plans", (p, at) =>
+        Each(record.Plans, problems.At("$.plans"), (p, at) =>
         {
-            problems.AddRange(ValidatePlan(p, options, at));
-            Owner(p.ClientId, clientId, at, problems);
-            Unique(p.Id, ids, at, problems);
+            Check(p, options, at);
+            Owner(at, p.ClientId, clientId);
+            Unique(at, p.Id, ids);
             plans[p.Id] = p;
-        }, problems);
-        Each(record.Entries, "$.entries", (e, at) =>
+        });
+        Each(record.Entries, problems.At("$.entries"), (e, at) =>
         {
             PracticePlan? plan = null;
             if (e.PlanId is { } pid && !plans.TryGetValue(pid, out plan))
             {
-                problems.Add(new Problem("import.unknown-plan", $"Plan {pid} is not in the record.", Location: at + ".planId"));
+                at.Error("import.unknown-plan", $"Plan {pid} is not in the record.", ".planId");
             }
 
-            problems.AddRange(ValidateEntry(e, plan, options, at));
-            Owner(e.ClientId, clientId, at, problems);
-            Unique(e.Id, ids, at, problems);
-        }, problems);
-        Each(record.Measurements, "$.measurements", (m, at) =>
+            Check(e, plan, options, at);
+            Owner(at, e.ClientId, clientId);
+            Unique(at, e.Id, ids);
+        });
+        Each(record.Measurements, problems.At("$.measurements"), (m, at) =>
         {
-            problems.AddRange(ValidateMeasurement(m, at));
-            Owner(m.ClientId, clientId, at, problems);
-            Unique(m.Id, ids, at, problems);
-        }, problems);
-        Each(record.Questionnaires, "$.questionnaires", (q, at) =>
+            Check(m, at);
+            Owner(at, m.ClientId, clientId);
+            Unique(at, m.Id, ids);
+        });
+        Each(record.Questionnaires, problems.At("$.questionnaires"), (q, at) =>
         {
-            problems.AddRange(ValidateQuestionnaireScore(q, at));
-            Owner(q.ClientId, clientId, at, problems);
-            Unique(q.Id, ids, at, problems);
-        }, problems);
-        return problems;
+            Check(q, at);
+            Owner(at, q.ClientId, clientId);
+            Unique(at, q.Id, ids);
+        });
+        return problems.ToList();
     }
 
     /// <summary>
@@ -354,7 +169,7 @@ public static class PracticeValidation
         Guard.NotNull(clientExists);
         Guard.NotNull(findPlan);
         Guard.NotNull(options);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var ids = new HashSet<Guid>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -390,10 +205,10 @@ public static class PracticeValidation
                     [new Problem("store.duplicate-id", $"Entry id {e.Id} appears twice in the batch.", Location: at + ".id")]);
             }
 
-            problems.AddRange(ValidateEntry(e, plan, options, at));
+            Check(e, plan, options, problems.At(at));
         }
 
-        ThrowIfAny(problems, "The entries are invalid");
+        ThrowIfAny(problems.ToList(), "The entries are invalid");
     }
 
     /// <summary>Throws <see cref="PracticeStoreError.InvalidData"/> listing <paramref name="problems"/> when there are any.</summary>
@@ -414,7 +229,165 @@ public static class PracticeValidation
         }
     }
 
-    private static void Each<T>(IReadOnlyList<T>? items, string location, Action<T, string> check, List<Problem> problems)
+    /// <summary>Adds <c>data.missing-text</c> at <c>.{name}</c> when <paramref name="value"/> is null or blank.</summary>
+    internal static void RequireText(ProblemCollector problems, string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Error("data.missing-text", $"'{name}' is missing or blank.", "." + name);
+        }
+    }
+
+    /// <summary>Adds <c>data.out-of-range</c> at <paramref name="location"/> when <paramref name="value"/> is given and not finite and ≥ 0.</summary>
+    internal static void NonNegative(ProblemCollector problems, double? value, string location)
+    {
+        if (value is { } v && !(v >= 0 && double.IsFinite(v)))
+        {
+            problems.Error("data.out-of-range", Inv($"Must be finite and at least 0; was {v}."), location);
+        }
+    }
+
+    /// <summary>Checks an optional HRV snapshot at <paramref name="location"/>: every value finite and ≥ 0.</summary>
+    internal static void CheckHrv(ProblemCollector problems, HrvSnapshot? snapshot, string location)
+    {
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        var at = problems.At(location);
+        NonNegative(at, snapshot.DurationSeconds, ".durationSeconds");
+        NonNegative(at, snapshot.RmssdMs, ".rmssdMs");
+        NonNegative(at, snapshot.SdnnMs, ".sdnnMs");
+        NonNegative(at, snapshot.MeanHeartRateBpm, ".meanHeartRateBpm");
+        NonNegative(at, snapshot.LfPowerMs2, ".lfPowerMs2");
+        NonNegative(at, snapshot.HfPowerMs2, ".hfPowerMs2");
+    }
+
+    /// <summary><c>{location}[{i}]</c>, invariant.</summary>
+    internal static string Index(string location, int i) => string.Create(CultureInfo.InvariantCulture, $"{location}[{i}]");
+
+    /// <summary>Formats with the invariant culture.</summary>
+    internal static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    private static void Check(Client client, ProblemCollector problems)
+    {
+        NonEmpty(problems, client.Id, ".id");
+        RequireText(problems, client.DisplayName, "displayName");
+        TimeZone(problems, client.TimeZoneId, ".timeZoneId");
+    }
+
+    private static void Check(PracticePlan plan, PracticeStoreOptions options, ProblemCollector problems)
+    {
+        NonEmpty(problems, plan.Id, ".id");
+        NonEmpty(problems, plan.ClientId, ".clientId");
+        RequireText(problems, plan.Name, "name");
+        TimeZone(problems, plan.TimeZoneId, ".timeZoneId");
+        if (plan.EndDate is { } end && end < plan.StartDate)
+        {
+            problems.Error("plan.end-before-start", Inv($"The end date {end:O} is before the start date {plan.StartDate:O}."), ".endDate");
+        }
+
+        if (plan.Assignments is null || plan.Assignments.Count == 0)
+        {
+            problems.Error("plan.no-assignments", "The plan assigns no intervention.", ".assignments");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Assignments.Count; i++)
+        {
+            var at = problems.At(Index(".assignments", i));
+            var a = plan.Assignments[i];
+            if (a is null)
+            {
+                at.Error("plan.null-assignment", "An assignment is null.");
+                continue;
+            }
+
+            if (options.FindIntervention(a.InterventionId) is null)
+            {
+                at.Error("plan.unknown-intervention", $"Intervention '{a.InterventionId}' is not in the catalog.", ".interventionId");
+            }
+            else if (!seen.Add(a.InterventionId))
+            {
+                at.Error("plan.duplicate-intervention", $"Intervention '{a.InterventionId}' is assigned twice.", ".interventionId");
+            }
+
+            var s = a.Schedule;
+            if (s is null)
+            {
+                at.Error("plan.missing-schedule", "The assignment has no schedule.", ".schedule");
+                continue;
+            }
+
+            if (s.SessionsPerDay < 1)
+            {
+                at.Error("plan.invalid-sessions", Inv($"Sessions per day must be at least 1; was {s.SessionsPerDay}."), ".schedule.sessionsPerDay");
+            }
+
+            if (s.MinutesPerSession is { } m && !(m > 0 && double.IsFinite(m)))
+            {
+                at.Error("plan.invalid-minutes", Inv($"Minutes per session must be finite and > 0; was {m}."), ".schedule.minutesPerSession");
+            }
+
+            if (s.Days is null || s.Days.Any(d => !Enum.IsDefined(d)))
+            {
+                at.Error("plan.invalid-days", "Days must be defined days of the week.", ".schedule.days");
+            }
+        }
+    }
+
+    private static void Check(PracticeEntry entry, PracticePlan? plan, PracticeStoreOptions options, ProblemCollector problems)
+    {
+        NonEmpty(problems, entry.Id, ".id");
+        NonEmpty(problems, entry.ClientId, ".clientId");
+        if (options.FindIntervention(entry.InterventionId) is null)
+        {
+            problems.Error("entry.unknown-intervention", $"Intervention '{entry.InterventionId}' is not in the catalog.", ".interventionId");
+        }
+        else if (plan is not null && !plan.Assignments.Any(a => a.InterventionId == entry.InterventionId))
+        {
+            problems.Error("entry.not-in-plan", $"Plan '{plan.Name}' does not assign '{entry.InterventionId}'.", ".interventionId");
+        }
+
+        NonNegative(problems, entry.DurationSeconds, ".durationSeconds");
+        entry.Validate(problems, options);
+    }
+
+    private static void Check(Measurement measurement, ProblemCollector problems)
+    {
+        NonEmpty(problems, measurement.Id, ".id");
+        NonEmpty(problems, measurement.ClientId, ".clientId");
+        RequireText(problems, measurement.Metric, "metric");
+        RequireText(problems, measurement.Unit, "unit");
+        if (!double.IsFinite(measurement.Value))
+        {
+            problems.Error("measurement.not-finite", Inv($"The value must be finite; was {measurement.Value}."), ".value");
+        }
+    }
+
+    private static void Check(QuestionnaireScore score, ProblemCollector problems)
+    {
+        NonEmpty(problems, score.Id, ".id");
+        NonEmpty(problems, score.ClientId, ".clientId");
+        RequireText(problems, score.InstrumentId, "instrumentId");
+        if (score.Scores is null || score.Scores.Count == 0)
+        {
+            problems.Error("questionnaire.no-scores", "At least one score is needed.", ".scores");
+            return;
+        }
+
+        foreach (var (scale, value) in score.Scores)
+        {
+            if (!double.IsFinite(value))
+            {
+                problems.Error("questionnaire.not-finite", Inv($"Score '{scale}' must be finite; was {value}."), ".scores." + scale);
+            }
+        }
+    }
+
+    private static void Each<T>(IReadOnlyList<T>? items, ProblemCollector problems, Action<T, ProblemCollector> check)
         where T : class
     {
         if (items is null)
@@ -424,10 +397,10 @@ public static class PracticeValidation
 
         for (var i = 0; i < items.Count; i++)
         {
-            var at = Index(location, i);
+            var at = problems.At(Index(string.Empty, i));
             if (items[i] is null)
             {
-                problems.Add(new Problem("import.null-item", "An item is null.", Location: at));
+                at.Error("import.null-item", "An item is null.");
             }
             else
             {
@@ -436,70 +409,35 @@ public static class PracticeValidation
         }
     }
 
-    private static void Owner(Guid itemClient, Guid clientId, string at, List<Problem> problems)
+    private static void Owner(ProblemCollector problems, Guid itemClient, Guid clientId)
     {
         if (itemClient != clientId)
         {
-            problems.Add(new Problem("import.foreign-client", $"The item belongs to client {itemClient}, not {clientId}.", Location: at + ".clientId"));
+            problems.Error("import.foreign-client", $"The item belongs to client {itemClient}, not {clientId}.", ".clientId");
         }
     }
 
-    private static void Unique(Guid id, HashSet<Guid> ids, string at, List<Problem> problems)
+    private static void Unique(ProblemCollector problems, Guid id, HashSet<Guid> ids)
     {
         if (!ids.Add(id))
         {
-            problems.Add(new Problem("import.duplicate-id", $"Id {id} is used twice in the record.", Location: at + ".id"));
+            problems.Error("import.duplicate-id", $"Id {id} is used twice in the record.", ".id");
         }
     }
 
-    private static void NonEmpty(Guid id, string at, List<Problem> problems)
+    private static void NonEmpty(ProblemCollector problems, Guid id, string location)
     {
         if (id == Guid.Empty)
         {
-            problems.Add(new Problem("data.empty-id", "The id is the empty GUID.", Location: at));
+            problems.Error("data.empty-id", "The id is the empty GUID.", location);
         }
     }
 
-    private static void Text(string? value, string name, string location, List<Problem> problems)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add(new Problem("data.missing-text", $"'{name}' is missing or blank.", Location: location + "." + name));
-        }
-    }
-
-    private static void NonNegative(double? value, string at, List<Problem> problems)
-    {
-        if (value is { } v && !(v >= 0 && double.IsFinite(v)))
-        {
-            problems.Add(new Problem("data.out-of-range", Inv($"Must be finite and at least 0; was {v}."), Location: at));
-        }
-    }
-
-    private static void Hrv(HrvSnapshot? s, string at, List<Problem> problems)
-    {
-        if (s is null)
-        {
-            return;
-        }
-
-        NonNegative(s.DurationSeconds, at + ".durationSeconds", problems);
-        NonNegative(s.RmssdMs, at + ".rmssdMs", problems);
-        NonNegative(s.SdnnMs, at + ".sdnnMs", problems);
-        NonNegative(s.MeanHeartRateBpm, at + ".meanHeartRateBpm", problems);
-        NonNegative(s.LfPowerMs2, at + ".lfPowerMs2", problems);
-        NonNegative(s.HfPowerMs2, at + ".hfPowerMs2", problems);
-    }
-
-    private static void TimeZone(string? id, string at, List<Problem> problems)
+    private static void TimeZone(ProblemCollector problems, string? id, string location)
     {
         if (string.IsNullOrWhiteSpace(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
         {
-            problems.Add(new Problem("data.unknown-time-zone", $"Time zone '{id}' is not known on this machine.", Location: at));
+            problems.Error("data.unknown-time-zone", $"Time zone '{id}' is not known on this machine.", location);
         }
     }
-
-    private static string Index(string location, int i) => string.Create(CultureInfo.InvariantCulture, $"{location}[{i}]");
-
-    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,4 +5,4 @@ namespace RelationalNeuro.Interventions;
 /// <param name="SessionsPlanned">Scheduled sessions in the week that fall within the plan and on or before the as-of date.</param>
 /// <param name="SessionsCompleted">Sessions done on scheduled days, each day counted up to its quota.</param>
 /// <param name="Adherence">SessionsCompleted / SessionsPlanned in [0, 1]; null when nothing was planned.</param>
-public sealed record WeeklyAdherence(DateOnly WeekStart, int SessionsPlanned, int SessionsCompleted, double? Adherence);
+public readonly record struct WeeklyAdherence(DateOnly WeekStart, int SessionsPlanned, int SessionsCompleted, double? Adherence);

@@ -97,17 +97,18 @@ public static class AttachmentStyles
         }
 
         var scores = InstrumentCatalog.GetScorer("rq").Score(ratings);
-        var problems = scores.Problems.ToBuilder();
+        var problems = new ProblemCollector();
+        problems.AddRange(scores.Problems);
         var self = scores["model-of-self"].Score;
         var other = scores["model-of-other"].Score;
         if (forcedChoice is AttachmentStyle chosen)
         {
-            return new(self, other, chosen, RqCategorySource.ForcedChoice, [], problems.ToImmutable());
+            return new(self, other, chosen, RqCategorySource.ForcedChoice, [], problems.ToList());
         }
 
         if (self is null)
         {
-            return new(self, other, null, RqCategorySource.None, [], problems.ToImmutable());
+            return new(self, other, null, RqCategorySource.None, [], problems.ToList());
         }
 
         ReadOnlySpan<AttachmentStyle> order = [AttachmentStyle.Secure, AttachmentStyle.Fearful, AttachmentStyle.Preoccupied, AttachmentStyle.Dismissing];
@@ -128,13 +129,13 @@ public static class AttachmentStyles
 
         if (tied.Count == 1)
         {
-            return new(self, other, tied[0], RqCategorySource.HighestRating, [], problems.ToImmutable());
+            return new(self, other, tied[0], RqCategorySource.HighestRating, [], problems.ToList());
         }
 
         problems.Add(new Problem(
             "rq.tie",
             string.Create(CultureInfo.InvariantCulture, $"The highest rating {max} is shared by {string.Join(", ", tied)}; no category without a forced choice."),
             ProblemSeverity.Warning));
-        return new(self, other, null, RqCategorySource.None, tied.ToImmutable(), problems.ToImmutable());
+        return new(self, other, null, RqCategorySource.None, tied.ToImmutable(), problems.ToList());
     }
 }

@@ -53,7 +53,7 @@ public static class InstrumentChange
                 $"Instrument '{instrument.Id}' has no subscale '{subscaleId}'; its subscales are: {string.Join(", ", instrument.Subscales.Select(s => s.Id))}.",
                 nameof(subscaleId));
         var location = instrument.Id + "/" + subscale.Id;
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
 
         double? reliability;
         ReliabilityChoice choice;
@@ -118,10 +118,10 @@ public static class InstrumentChange
             problems.Add(new Problem("change.bad-norm-sd", $"Norm standard deviation {Str(s)} must be finite and greater than 0.", ProblemSeverity.Error, location));
         }
 
-        ReliableChangeResult? result = problems.Exists(p => p.Severity == ProblemSeverity.Error)
+        ReliableChangeResult? result = problems.HasErrors
             ? null
             : Change.ReliableChange.Compute(pre, post, reliability!.Value, sd!.Value, direction);
-        return new InstrumentReliableChange(instrument.Id, subscale.Id, reliability, choice, sd, normSource, result, problems);
+        return new InstrumentReliableChange(instrument.Id, subscale.Id, reliability, choice, sd, normSource, result, problems.ToList());
     }
 
     private static string Str(double x) => x.ToString("G", CultureInfo.InvariantCulture);

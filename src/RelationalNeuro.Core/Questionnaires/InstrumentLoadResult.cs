@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
 namespace RelationalNeuro.Questionnaires;
@@ -9,7 +8,7 @@ namespace RelationalNeuro.Questionnaires;
 /// </summary>
 /// <param name="Definition">The definition, or null when any error was found.</param>
 /// <param name="Problems">Every problem found (errors and warnings).</param>
-public sealed record InstrumentLoadResult(InstrumentDefinition? Definition, ImmutableArray<Problem> Problems)
+public sealed record InstrumentLoadResult(InstrumentDefinition? Definition, IReadOnlyList<Problem> Problems)
 {
     /// <summary>True when the definition loaded.</summary>
     [MemberNotNullWhen(true, nameof(Definition))]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Questionnaires;
 
@@ -63,25 +64,25 @@ public static class InstrumentLoader
         return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    private static InstrumentLoadResult Fail(Problem problem) => new(null, [problem]);
+    private static InstrumentLoadResult Fail(Problem problem) => new(null, ProblemList.Create([problem]));
 
     private static InstrumentLoadResult Validate(InstrumentJson json)
     {
-        var v = new Validator();
-        var id = v.Required(json.Id, "$.id");
-        var name = v.Required(json.Name, "$.name");
+        var v = new ProblemCollector();
+        var id = Required(v, json.Id, "$.id");
+        var name = Required(v, json.Name, "$.name");
         var shortName = json.ShortName ?? name;
-        var version = v.Required(json.Version, "$.version");
-        var citation = v.Required(json.Citation, "$.citation");
+        var version = Required(v, json.Version, "$.version");
+        var citation = Required(v, json.Citation, "$.citation");
 
         InstrumentLicence? licence = null;
         if (json.Licence is null)
         {
-            v.Missing("$.licence");
+            Missing(v, "$.licence");
         }
         else
         {
-            var statement = v.Required(json.Licence.Statement, "$.licence.statement");
+            var statement = Required(v, json.Licence.Statement, "$.licence.statement");
             licence = new InstrumentLicence(statement, json.Licence.ShipItemWording, json.Licence.Attribution);
         }
 
@@ -115,7 +116,7 @@ public static class InstrumentLoader
 
         if (v.HasErrors)
         {
-            return new InstrumentLoadResult(null, v.Problems.ToImmutable());
+            return new InstrumentLoadResult(null, v.ToList());
         }
 
         var definition = new InstrumentDefinition
@@ -133,25 +134,25 @@ public static class InstrumentLoader
             LoincCode = json.LoincCode,
             Notes = [.. json.Notes ?? []],
         };
-        return new InstrumentLoadResult(definition, v.Problems.ToImmutable());
+        return new InstrumentLoadResult(definition, v.ToList());
     }
 
-    private static ResponseScale? ValidateScale(ScaleJson? json, Validator v)
+    private static ResponseScale? ValidateScale(ScaleJson? json, ProblemCollector v)
     {
         if (json is null)
         {
-            v.Missing("$.scale");
+            Missing(v, "$.scale");
             return null;
         }
 
         if (json.Min is null)
         {
-            v.Missing("$.scale.min");
+            Missing(v, "$.scale.min");
         }
 
         if (json.Max is null)
         {
-            v.Missing("$.scale.max");
+            Missing(v, "$.scale.max");
         }
 
         if (json.Min is null || json.Max is null)
@@ -175,11 +176,11 @@ public static class InstrumentLoader
             var o = list[i];
             if (o.Value is null)
             {
-                v.Missing(path + ".value");
+                Missing(v, path + ".value");
                 continue;
             }
 
-            var label = v.Required(o.Label, path + ".label");
+            var label = Required(v, o.Label, path + ".label");
             if (o.Value < min || o.Value > max)
             {
                 v.Error("definition.option-outside-scale", $"Option value {Str(o.Value.Value)} is outside the scale {Str(min)}..{Str(max)}.", path + ".value");
@@ -197,7 +198,7 @@ public static class InstrumentLoader
         return new ResponseScale { Min = min, Max = max, Options = options.ToImmutable() };
     }
 
-    private static ImmutableArray<InstrumentItem> ValidateItems(InstrumentJson json, string id, Validator v)
+    private static ImmutableArray<InstrumentItem> ValidateItems(InstrumentJson json, string id, ProblemCollector v)
     {
         var result = ImmutableArray.CreateBuilder<InstrumentItem>();
         if (json.Items is null || json.Items.Length == 0)
@@ -214,7 +215,7 @@ public static class InstrumentLoader
             var item = json.Items[i];
             if (item.Number is null)
             {
-                v.Missing(path + ".number");
+                Missing(v, path + ".number");
                 continue;
             }
 
@@ -245,7 +246,7 @@ public static class InstrumentLoader
     }
 
     private static ImmutableArray<SubscaleDefinition> ValidateSubscales(
-        SubscaleJson[]? list, HashSet<int> itemNumbers, MissingDataRule defaultMissing, Validator v)
+        SubscaleJson[]? list, HashSet<int> itemNumbers, MissingDataRule defaultMissing, ProblemCollector v)
     {
         var result = ImmutableArray.CreateBuilder<SubscaleDefinition>();
         if (list is null || list.Length == 0)
@@ -257,12 +258,12 @@ public static class InstrumentLoader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < list.Length; s++)
         {
-            var path = $"$.subscales[{Str(s)}]";
+            var at = v.At($"$.subscales[{Str(s)}]");
             var json = list[s];
-            var id = v.Required(json.Id, path + ".id");
+            var id = Required(at, json.Id, ".id");
             if (json.Id is not null && !ids.Add(id))
             {
-                v.Error("definition.duplicate-id", $"Subscale id '{id}' appears twice.", path + ".id");
+                at.Error("definition.duplicate-id", $"Subscale id '{id}' appears twice.", ".id");
             }
 
             var name = json.Name ?? id;
@@ -271,19 +272,19 @@ public static class InstrumentLoader
             var keys = json.Items ?? [];
             if (keys.Length == 0)
             {
-                v.Error("definition.empty-subscale", $"Subscale '{id}' has no items.", path + ".items");
+                at.Error("definition.empty-subscale", $"Subscale '{id}' has no items.", ".items");
             }
 
             for (var i = 0; i < keys.Length; i++)
             {
-                var itemPath = $"{path}.items[{Str(i)}]";
+                var itemPath = $".items[{Str(i)}]";
                 if (!itemNumbers.Contains(keys[i]))
                 {
-                    v.Error("definition.unknown-item", $"Subscale '{id}' names item {Str(keys[i])}, which the instrument does not have.", itemPath);
+                    at.Error("definition.unknown-item", $"Subscale '{id}' names item {Str(keys[i])}, which the instrument does not have.", itemPath);
                 }
                 else if (!seen.Add(keys[i]))
                 {
-                    v.Error("definition.duplicate-id", $"Subscale '{id}' lists item {Str(keys[i])} twice.", itemPath);
+                    at.Error("definition.duplicate-id", $"Subscale '{id}' lists item {Str(keys[i])} twice.", itemPath);
                 }
                 else
                 {
@@ -304,37 +305,37 @@ public static class InstrumentLoader
                     var rule = CustomScoringRules.Find(json.Rule);
                     if (rule is null)
                     {
-                        v.Error(
+                        at.Error(
                             "definition.unknown-rule",
                             $"Custom rule '{json.Rule}' is unknown; known rules: {string.Join(", ", CustomScoringRules.Names)}.",
-                            path + ".rule");
+                            ".rule");
                     }
                     else if (rule.RequiredItemCount is int count && keys.Length != count)
                     {
-                        v.Error("definition.rule-item-count", $"Rule '{rule.Name}' needs exactly {Str(count)} items; subscale '{id}' has {Str(keys.Length)}.", path + ".items");
+                        at.Error("definition.rule-item-count", $"Rule '{rule.Name}' needs exactly {Str(count)} items; subscale '{id}' has {Str(keys.Length)}.", ".items");
                     }
 
                     break;
                 default:
-                    v.Error("definition.unknown-method", $"Method '{json.Method}' is unknown; use sum, mean or custom.", path + ".method");
+                    at.Error("definition.unknown-method", $"Method '{json.Method}' is unknown; use sum, mean or custom.", ".method");
                     break;
             }
 
             if (method != ScoringMethod.Custom && json.Rule is not null)
             {
-                v.Error("definition.rule-without-custom", $"A rule is named but the method is '{json.Method ?? "sum"}', not custom.", path + ".rule");
+                at.Error("definition.rule-without-custom", $"A rule is named but the method is '{json.Method ?? "sum"}', not custom.", ".rule");
             }
 
-            var missing = json.MissingData is null ? defaultMissing : ParseMissing(json.MissingData, path + ".missingData", v);
-            var bands = ValidateBands(json.Bands, path, v);
-            var norms = ValidateNorms(json.Norms, path, v);
+            var missing = json.MissingData is null ? defaultMissing : ParseMissing(json.MissingData, ".missingData", at);
+            var bands = ValidateBands(json.Bands, at);
+            var norms = ValidateNorms(json.Norms, at);
             ReliabilityEstimate? reliability = null;
             if (json.Reliability is { } r)
             {
-                var rPath = path + ".reliability";
-                var source = v.Required(r.Source, rPath + ".source");
-                CheckCorrelation(r.Alpha, rPath + ".alpha", v);
-                CheckCorrelation(r.TestRetest, rPath + ".testRetest", v);
+                var rv = at.At(".reliability");
+                var source = Required(rv, r.Source, ".source");
+                CheckCorrelation(r.Alpha, ".alpha", rv);
+                CheckCorrelation(r.TestRetest, ".testRetest", rv);
                 reliability = new ReliabilityEstimate(r.Alpha, r.TestRetest, source);
             }
 
@@ -357,7 +358,7 @@ public static class InstrumentLoader
         return result.ToImmutable();
     }
 
-    private static void CheckCorrelation(double? value, string path, Validator v)
+    private static void CheckCorrelation(double? value, string path, ProblemCollector v)
     {
         if (value is double x && !(x >= -1 && x <= 1))
         {
@@ -365,23 +366,23 @@ public static class InstrumentLoader
         }
     }
 
-    private static ImmutableArray<InterpretationBand> ValidateBands(BandJson[]? list, string path, Validator v)
+    private static ImmutableArray<InterpretationBand> ValidateBands(BandJson[]? list, ProblemCollector v)
     {
         var bands = ImmutableArray.CreateBuilder<InterpretationBand>();
         var indices = new List<int>();
         for (var b = 0; b < (list?.Length ?? 0); b++)
         {
-            var bandPath = $"{path}.bands[{Str(b)}]";
+            var bandPath = $".bands[{Str(b)}]";
             var json = list![b];
-            var label = v.Required(json.Label, bandPath + ".label");
+            var label = Required(v, json.Label, bandPath + ".label");
             if (json.Min is null)
             {
-                v.Missing(bandPath + ".min");
+                Missing(v, bandPath + ".min");
             }
 
             if (json.Max is null)
             {
-                v.Missing(bandPath + ".max");
+                Missing(v, bandPath + ".max");
             }
 
             if (json.Min is null || json.Max is null)
@@ -408,7 +409,7 @@ public static class InstrumentLoader
                     v.Error(
                         "definition.overlapping-bands",
                         $"Band '{bands[i].Label}' [{Str(bands[i].Min)}, {Str(bands[i].Max)}] overlaps band '{bands[j].Label}' [{Str(bands[j].Min)}, {Str(bands[j].Max)}].",
-                        $"{path}.bands[{Str(indices[i])}]");
+                        $".bands[{Str(indices[i])}]");
                 }
             }
         }
@@ -416,18 +417,18 @@ public static class InstrumentLoader
         return bands.ToImmutable();
     }
 
-    private static ImmutableArray<NormativeData> ValidateNorms(NormJson[]? list, string path, Validator v)
+    private static ImmutableArray<NormativeData> ValidateNorms(NormJson[]? list, ProblemCollector v)
     {
         var norms = ImmutableArray.CreateBuilder<NormativeData>();
         for (var n = 0; n < (list?.Length ?? 0); n++)
         {
-            var normPath = $"{path}.norms[{Str(n)}]";
+            var normPath = $".norms[{Str(n)}]";
             var json = list![n];
-            var population = v.Required(json.Population, normPath + ".population");
-            var source = v.Required(json.Source, normPath + ".source");
+            var population = Required(v, json.Population, normPath + ".population");
+            var source = Required(v, json.Source, normPath + ".source");
             if (json.Mean is null)
             {
-                v.Missing(normPath + ".mean");
+                Missing(v, normPath + ".mean");
                 continue;
             }
 
@@ -443,7 +444,7 @@ public static class InstrumentLoader
         return norms.ToImmutable();
     }
 
-    private static MissingDataRule ParseMissing(MissingJson json, string path, Validator v)
+    private static MissingDataRule ParseMissing(MissingJson json, string path, ProblemCollector v)
     {
         switch (json.Rule)
         {
@@ -466,29 +467,17 @@ public static class InstrumentLoader
 
     private static string Str(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private sealed class Validator
+    private static void Missing(ProblemCollector v, string path) =>
+        v.Error("definition.missing-field", $"Required field '{v.Locate(path)}' is missing.", path);
+
+    private static string Required(ProblemCollector v, string? value, string path)
     {
-        public ImmutableArray<Problem>.Builder Problems { get; } = ImmutableArray.CreateBuilder<Problem>();
-
-        public bool HasErrors { get; private set; }
-
-        public void Error(string code, string message, string path)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            HasErrors = true;
-            Problems.Add(new Problem(code, message, ProblemSeverity.Error, path));
+            Missing(v, path);
+            return string.Empty;
         }
 
-        public void Missing(string path) => Error("definition.missing-field", $"Required field '{path}' is missing.", path);
-
-        public string Required(string? value, string path)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Missing(path);
-                return string.Empty;
-            }
-
-            return value;
-        }
+        return value;
     }
 }

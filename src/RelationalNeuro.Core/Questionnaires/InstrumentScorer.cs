@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Questionnaires;
 
@@ -112,7 +113,7 @@ public sealed class InstrumentScorer
         byte[]? rentedStates = null;
         var values = n <= 256 ? stackalloc double[n] : (rentedValues = ArrayPool<double>.Shared.Rent(n)).AsSpan(0, n);
         var states = n <= 256 ? stackalloc byte[n] : (rentedStates = ArrayPool<byte>.Shared.Rent(n)).AsSpan(0, n);
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
         for (var i = 0; i < n; i++)
         {
             if (answers[i] is not double x)
@@ -146,7 +147,7 @@ public sealed class InstrumentScorer
         var values = new double[n];
         var states = new byte[n];
         var seen = new bool[n];
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
         foreach (var (number, answer) in answers)
         {
             if (!_indexByNumber.TryGetValue(number, out var i))
@@ -185,7 +186,7 @@ public sealed class InstrumentScorer
         var values = new double[n];
         var states = new byte[n];
         var seen = new bool[n];
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
         foreach (var (key, text) in answers)
         {
             if (key is null || !_indexByKey.TryGetValue(key.Trim(), out var i))
@@ -220,13 +221,13 @@ public sealed class InstrumentScorer
 
     private static string Inv(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void Add(ref List<Problem>? problems, string code, string message, string? location, ProblemSeverity severity = ProblemSeverity.Error)
+    private static void Add(ref ProblemCollector? problems, string code, string message, string? location, ProblemSeverity severity = ProblemSeverity.Error)
     {
-        problems ??= [];
+        problems ??= new ProblemCollector();
         problems.Add(new Problem(code, message, severity, location));
     }
 
-    private bool MarkSeen(bool[] seen, int i, ref List<Problem>? problems, byte[] states)
+    private bool MarkSeen(bool[] seen, int i, ref ProblemCollector? problems, byte[] states)
     {
         if (!seen[i])
         {
@@ -239,7 +240,7 @@ public sealed class InstrumentScorer
         return false;
     }
 
-    private bool Check(double x, int i, ref List<Problem>? problems)
+    private bool Check(double x, int i, ref ProblemCollector? problems)
     {
         if (!double.IsFinite(x))
         {
@@ -260,7 +261,7 @@ public sealed class InstrumentScorer
         return true;
     }
 
-    private ScoreResult Combine(ReadOnlySpan<double> values, ReadOnlySpan<byte> states, List<Problem>? problems)
+    private ScoreResult Combine(ReadOnlySpan<double> values, ReadOnlySpan<byte> states, ProblemCollector? problems)
     {
         var answered = 0;
         foreach (var s in states)
@@ -278,10 +279,10 @@ public sealed class InstrumentScorer
             Definition.Id,
             ImmutableCollectionsMarshal.AsImmutableArray(scores),
             answered,
-            problems is null ? [] : [.. problems]);
+            problems?.ToList() ?? ProblemList.Empty);
     }
 
-    private SubscaleScore ScoreSubscale(CompiledSubscale c, ReadOnlySpan<double> values, ReadOnlySpan<byte> states, ref List<Problem>? problems)
+    private SubscaleScore ScoreSubscale(CompiledSubscale c, ReadOnlySpan<double> values, ReadOnlySpan<byte> states, ref ProblemCollector? problems)
     {
         var count = c.Indices.Length;
         int answered = 0, invalid = 0;

@@ -34,7 +34,7 @@ public static class Psychometrics
 
         var k = itemCount;
         var rows = responses.Length / k;
-        var problems = ImmutableArray.CreateBuilder<Problem>();
+        var problems = new ProblemCollector();
 
         var complete = new bool[rows];
         var used = 0;
@@ -84,7 +84,7 @@ public static class Psychometrics
         if (used < 2)
         {
             problems.Add(new Problem("alpha.too-few-rows", string.Create(CultureInfo.InvariantCulture, $"α needs at least 2 complete rows; {used} available.")));
-            return new ReliabilityAnalysis(null, [], used, problems.ToImmutable());
+            return new ReliabilityAnalysis(null, [], used, problems.ToList());
         }
 
         var c = new double[k, k];
@@ -152,7 +152,7 @@ public static class Psychometrics
             items.Add(new ItemReliability(i, means[i], Math.Sqrt(c[i, i]), alphaDropped, rDrop));
         }
 
-        return new ReliabilityAnalysis(alpha, items.MoveToImmutable(), used, problems.ToImmutable());
+        return new ReliabilityAnalysis(alpha, items.MoveToImmutable(), used, problems.ToList());
     }
 
     /// <summary>Cronbach's α of a response table given as a rectangular array <c>[respondent, item]</c>.</summary>

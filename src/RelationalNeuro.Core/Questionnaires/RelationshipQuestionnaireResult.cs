@@ -28,4 +28,4 @@ public sealed record RelationshipQuestionnaireResult(
     AttachmentStyle? Category,
     RqCategorySource Source,
     ImmutableArray<AttachmentStyle> TiedStyles,
-    ImmutableArray<Problem> Problems);
+    IReadOnlyList<Problem> Problems);

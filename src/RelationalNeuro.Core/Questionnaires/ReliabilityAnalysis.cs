@@ -24,4 +24,4 @@ public sealed record ReliabilityAnalysis(
     double? Alpha,
     ImmutableArray<ItemReliability> Items,
     int RespondentsUsed,
-    ImmutableArray<Problem> Problems);
+    IReadOnlyList<Problem> Problems);

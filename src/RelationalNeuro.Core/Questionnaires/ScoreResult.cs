@@ -14,7 +14,7 @@ public sealed record ScoreResult(
     string InstrumentId,
     ImmutableArray<SubscaleScore> Subscales,
     int ItemsAnswered,
-    ImmutableArray<Problem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
     /// <summary>True when no problem of severity <see cref="ProblemSeverity.Error"/> was met.</summary>
     public bool IsComplete

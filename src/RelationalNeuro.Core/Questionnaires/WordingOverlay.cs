@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Questionnaires;
 
@@ -35,13 +36,13 @@ public static class WordingOverlay
         }
         catch (JsonException ex)
         {
-            return new(null, [new Problem("overlay.invalid-json", ex.Message, ProblemSeverity.Error, ex.Path ?? "$")]);
+            return new(null, ProblemList.Create([new Problem("overlay.invalid-json", ex.Message, ProblemSeverity.Error, ex.Path ?? "$")]));
         }
 
-        var problems = ImmutableArray.CreateBuilder<Problem>();
+        var problems = new ProblemCollector();
         if (json is null)
         {
-            return new(null, [new Problem("overlay.invalid-json", "The document is null.", ProblemSeverity.Error, "$")]);
+            return new(null, ProblemList.Create([new Problem("overlay.invalid-json", "The document is null.", ProblemSeverity.Error, "$")]));
         }
 
         if (!string.Equals(json.Instrument, definition.Id, StringComparison.Ordinal))
@@ -90,9 +91,9 @@ public static class WordingOverlay
             }
         }
 
-        if (problems.Count > 0)
+        if (!problems.IsEmpty)
         {
-            return new(null, problems.ToImmutable());
+            return new(null, problems.ToList());
         }
 
         var items = definition.Items.Select(i => texts.TryGetValue(i.Number, out var t) ? i with { Text = t } : i).ToImmutableArray();
@@ -112,6 +113,6 @@ public static class WordingOverlay
                 Attribution = json.Attribution ?? definition.Licence.Attribution,
             },
         };
-        return new(result, []);
+        return new(result, ProblemList.Empty);
     }
 }

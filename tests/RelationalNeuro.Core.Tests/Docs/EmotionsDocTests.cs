@@ -50,7 +50,7 @@ public sealed class EmotionsDocTests
         }
         // end-doc:load-wheel
 
-        Assert.True(result.IsValid);
+        Assert.True(result.Succeeded);
         Assert.NotNull(result.Taxonomy!.Find("glad/relieved"));
         var options = PracticeStoreOptions.Default with { Taxonomies = [.. PracticeStoreOptions.Default.Taxonomies, result.Taxonomy] };
         Assert.Same(result.Taxonomy, options.FindTaxonomy("my-wheel"));

@@ -69,7 +69,7 @@ public sealed class InstrumentLoaderTests
         Assert.Contains(("definition.duplicate-id", "$.subscales[1].id"), found);
         Assert.Contains(("definition.unknown-method", "$.subscales[1].method"), found);
         Assert.Contains(("definition.unknown-rule", "$.subscales[2].rule"), found);
-        Assert.Equal(8, result.Problems.Length);
+        Assert.Equal(8, result.Problems.Count);
         Assert.All(result.Problems, p => Assert.Equal(ProblemSeverity.Error, p.Severity));
     }
 

@@ -45,6 +45,6 @@ public sealed class WordingOverlayTests
         Assert.Contains(("overlay.unknown-item", "$.items['x']"), found);
         Assert.Contains(("overlay.blank-text", "$.items['2']"), found);
         Assert.Contains(("overlay.unknown-option", "$.options['9']"), found);
-        Assert.Equal(6, result.Problems.Length);
+        Assert.Equal(6, result.Problems.Count);
     }
 }

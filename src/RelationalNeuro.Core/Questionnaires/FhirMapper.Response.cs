@@ -1,0 +1,277 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Questionnaires;
+
+/// <content>
+/// The QuestionnaireResponse half: answers and scores written as a FHIR R4 <c>QuestionnaireResponse</c>, and a
+/// <c>QuestionnaireResponse</c> read back into answers with every problem located by its JSON path.
+/// </content>
+public static partial class FhirMapper
+{
+    /// <summary>Writes answers (and their scores) as a FHIR R4 QuestionnaireResponse (JSON).</summary>
+    /// <param name="definition">The instrument.</param>
+    /// <param name="answers">Answers in item order (null = unanswered). Off-scale answers are not written; score first to see them reported.</param>
+    /// <param name="scores">The scores of these answers, or null to write answers only.</param>
+    /// <param name="subjectReference">A FHIR reference such as <c>Patient/123</c>, or null.</param>
+    /// <param name="authored">When the answers were given, or null.</param>
+    /// <param name="options">Options, or null for the defaults.</param>
+    /// <returns>The QuestionnaireResponse resource as JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    /// <exception cref="ArgumentException">The answer count differs from the item count.</exception>
+    public static string ToQuestionnaireResponseJson(
+        InstrumentDefinition definition,
+        ReadOnlySpan<double?> answers,
+        ScoreResult? scores = null,
+        string? subjectReference = null,
+        DateTimeOffset? authored = null,
+        FhirOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (answers.Length != definition.Items.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Expected {definition.Items.Length} answers; got {answers.Length}."),
+                nameof(answers));
+        }
+
+        options ??= FhirOptions.Default;
+        var answerSystem = AnswerSystem(definition, options);
+        var complete = true;
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            for (var i = 0; i < answers.Length; i++)
+            {
+                complete &= IsOnScale(definition, answers[i]);
+            }
+
+            w.WriteStartObject();
+            w.WriteString("resourceType", "QuestionnaireResponse");
+            w.WriteString("questionnaire", CanonicalUrl(definition, options) + "|" + definition.Version);
+            w.WriteString("status", complete ? "completed" : "in-progress");
+            if (subjectReference is not null)
+            {
+                w.WritePropertyName("subject");
+                w.WriteStartObject();
+                w.WriteString("reference", subjectReference);
+                w.WriteEndObject();
+            }
+
+            if (authored is DateTimeOffset at)
+            {
+                w.WriteString("authored", at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+            }
+
+            w.WriteStartArray("item");
+            for (var i = 0; i < answers.Length; i++)
+            {
+                if (!IsOnScale(definition, answers[i]))
+                {
+                    continue;
+                }
+
+                var value = (int)answers[i]!.Value;
+                var item = definition.Items[i];
+                w.WriteStartObject();
+                w.WriteString("linkId", item.LinkId);
+                w.WriteStartArray("answer");
+                w.WriteStartObject();
+                w.WritePropertyName("valueCoding");
+                w.WriteStartObject();
+                WriteCodingBody(w, definition.Scale.FindOption(value), value, answerSystem);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            if (scores is not null)
+            {
+                foreach (var score in scores.Subscales)
+                {
+                    var subscale = definition.FindSubscale(score.SubscaleId);
+                    if (score.Score is not double s || subscale is null)
+                    {
+                        continue;
+                    }
+
+                    w.WriteStartObject();
+                    w.WriteString("linkId", ScoreLinkId(definition, subscale));
+                    w.WriteString("text", string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{subscale.Name}: {score.ItemsAnswered} of {score.ItemCount} items answered{(score.Prorated ? ", prorated" : string.Empty)} (missing data: {subscale.MissingData})"));
+                    w.WriteStartArray("answer");
+                    w.WriteStartObject();
+                    w.WriteNumber("valueDecimal", s);
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Reads the answers of a FHIR R4 QuestionnaireResponse for this instrument. Items are matched by <c>linkId</c>
+    /// (nested groups are searched); answers may be <c>valueCoding</c> (local code = the value, or a LOINC answer
+    /// code of the scale), <c>valueInteger</c> or <c>valueDecimal</c>. Score items are skipped. Every problem is
+    /// reported; nothing is guessed.
+    /// </summary>
+    /// <param name="definition">The instrument the response answers.</param>
+    /// <param name="utf8Json">The QuestionnaireResponse JSON.</param>
+    /// <param name="options">Options (for the canonical URL check), or null for the defaults.</param>
+    /// <returns>The answers in item order and every problem met.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definition"/> is null.</exception>
+    public static FhirResponseImport FromQuestionnaireResponseJson(InstrumentDefinition definition, ReadOnlySpan<byte> utf8Json, FhirOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        options ??= FhirOptions.Default;
+        var answers = new double?[definition.Items.Length];
+        var problems = new ProblemCollector();
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            problems.Error("fhir.invalid-json", ex.Message, "$");
+            return new FhirResponseImport([.. answers], problems.ToList());
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "QuestionnaireResponse")
+            {
+                problems.Error("fhir.not-a-response", "The resource is not a QuestionnaireResponse.", "$.resourceType");
+                return new FhirResponseImport([.. answers], problems.ToList());
+            }
+
+            var canonical = CanonicalUrl(definition, options);
+            if (root.TryGetProperty("questionnaire", out var q) && q.ValueKind == JsonValueKind.String)
+            {
+                var reference = q.GetString()!;
+                var bar = reference.IndexOf('|', StringComparison.Ordinal);
+                if (!string.Equals(bar < 0 ? reference : reference[..bar], canonical, StringComparison.Ordinal))
+                {
+                    problems.Warning("fhir.other-questionnaire", $"The response answers '{reference}', not '{canonical}'; items were matched by linkId anyway.", "$.questionnaire");
+                }
+            }
+
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < definition.Items.Length; i++)
+            {
+                index[definition.Items[i].LinkId] = i;
+            }
+
+            var scorePrefix = definition.Id + "-score-";
+            var seen = new bool[answers.Length];
+            if (root.TryGetProperty("item", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                ReadItems(definition, items, index, scorePrefix, answers, seen, problems.At("$.item"));
+            }
+        }
+
+        return new FhirResponseImport([.. answers], problems.ToList());
+    }
+
+    private static void ReadItems(
+        InstrumentDefinition definition,
+        JsonElement items,
+        Dictionary<string, int> index,
+        string scorePrefix,
+        double?[] answers,
+        bool[] seen,
+        ProblemCollector problems)
+    {
+        var n = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var at = problems.At(string.Create(CultureInfo.InvariantCulture, $"[{n++}]"));
+            if (item.TryGetProperty("item", out var nested) && nested.ValueKind == JsonValueKind.Array)
+            {
+                ReadItems(definition, nested, index, scorePrefix, answers, seen, at.At(".item"));
+            }
+
+            var linkId = item.TryGetProperty("linkId", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null;
+            if (linkId is null || linkId.StartsWith(scorePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(linkId, out var i))
+            {
+                at.Error("fhir.unknown-item", $"linkId '{linkId}' is not an item of {definition.Id}.");
+                continue;
+            }
+
+            if (seen[i])
+            {
+                answers[i] = null;
+                at.Error("fhir.duplicate-item", $"linkId '{linkId}' appears more than once; its answers were not used.");
+                continue;
+            }
+
+            seen[i] = true;
+            if (!item.TryGetProperty("answer", out var answerArray) || answerArray.ValueKind != JsonValueKind.Array || answerArray.GetArrayLength() == 0)
+            {
+                continue;
+            }
+
+            if (answerArray.GetArrayLength() > 1)
+            {
+                at.Error("fhir.multiple-answers", $"Item '{linkId}' has {answerArray.GetArrayLength()} answers; a scale item takes one.", ".answer");
+                continue;
+            }
+
+            var value = ReadAnswer(definition, answerArray[0]);
+            if (value is null || value < definition.Scale.Min || value > definition.Scale.Max || value != Math.Floor(value.Value))
+            {
+                at.Error("fhir.bad-answer", $"The answer to '{linkId}' is not a value of the {definition.Scale.Min}..{definition.Scale.Max} scale.", ".answer[0]");
+                continue;
+            }
+
+            answers[i] = value;
+        }
+    }
+
+    private static double? ReadAnswer(InstrumentDefinition definition, JsonElement answer)
+    {
+        if (answer.TryGetProperty("valueInteger", out var integer) && integer.TryGetInt32(out var x))
+        {
+            return x;
+        }
+
+        if (answer.TryGetProperty("valueDecimal", out var dec) && dec.TryGetDouble(out var d))
+        {
+            return d;
+        }
+
+        if (answer.TryGetProperty("valueCoding", out var coding) && coding.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.String)
+        {
+            var code = codeElement.GetString()!;
+            foreach (var option in definition.Scale.Options)
+            {
+                if (option.LoincAnswerCode == code)
+                {
+                    return option.Value;
+                }
+            }
+
+            return int.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+        }
+
+        return null;
+    }
+}
