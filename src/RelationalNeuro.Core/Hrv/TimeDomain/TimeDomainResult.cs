@@ -125,7 +125,7 @@ public readonly record struct TimeDomainResult
     /// <summary>Why any metric is null (code <c>hrv.too-few-beats</c> or <c>hrv.recording-too-short</c>, location = metric name). Empty when all are available.</summary>
     public IReadOnlyList<Problem> Problems
     {
-        get => field ?? [];
-        init;
+        get => field ?? ProblemList.Empty;
+        init => field = ProblemList.From(value);
     }
 }
