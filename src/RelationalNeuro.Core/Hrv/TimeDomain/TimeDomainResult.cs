@@ -9,7 +9,7 @@ namespace RelationalNeuro.Hrv;
 /// <remarks>
 /// A <see langword="readonly record struct"/>: computing it allocates nothing on the heap when the series is long
 /// enough for every metric, or only for SDANN / SDNN index with the default 5-min segments (the problem list is then a
-/// shared immutable array). It is about 400 bytes (22 nullable
+/// shared immutable <see cref="ProblemList"/>). It is about 400 bytes (22 nullable
 /// doubles); copying it costs tens of nanoseconds, far below one pass over even a 5-min series. Definitions and citations are on
 /// each member and in <c>docs/hrv.md</c>.
 /// </remarks>
