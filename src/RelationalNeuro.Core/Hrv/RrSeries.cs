@@ -28,8 +28,10 @@ namespace RelationalNeuro.Hrv;
 /// <c>rr.more-problems</c> with the total, which is also in <see cref="ProblemCount"/>.</para>
 /// <para>Indices in <see cref="IntervalsMs"/> are those of the accepted values; a refused value shifts the later
 /// indices by one (the problems name input indices).</para>
+/// <para>A <see langword="sealed"/> record (it holds the intervals and comes from reading data); equality compares the
+/// interval array and the problem list by reference.</para>
 /// </remarks>
-public sealed class RrSeries
+public sealed record RrSeries
 {
     /// <summary>Lower bound of the physiological range, 200 ms (300 bpm).</summary>
     public const double PhysiologicalMinimumMs = 200;

@@ -200,7 +200,7 @@ public static partial class Artifacts
     private static double NanMin(double a, double b) => Math.Min(a, b);
 
     /// <summary>L&amp;T (and the default's range pass): detect, correct in the beat-time domain, optionally iterate.</summary>
-    private static double[] ProcessLipponenTarvainen(ReadOnlySpan<double> rr, ArtifactOptions o, sbyte[] kinds, ArtifactAction[] actions, List<Problem> problems, bool rangePass)
+    private static double[] ProcessLipponenTarvainen(ReadOnlySpan<double> rr, ArtifactOptions o, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems, bool rangePass)
     {
         var n = rr.Length;
         if (n < 3)
@@ -328,7 +328,7 @@ public static partial class Artifacts
     /// flagged beat to the midpoint of its neighbours, as NeuroKit2 does. Every step keeps the first and last
     /// beat, so the total duration is unchanged.
     /// </summary>
-    private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, List<Problem> problems)
+    private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems)
     {
         var n = rr.Length;
         var beats = new List<Beat>(n + 8) { new(0, -1, None) };
@@ -384,7 +384,7 @@ public static partial class Artifacts
         return (intervals, newOrigin);
     }
 
-    private static void SpreadRuns(List<Beat> beats, ArtifactAction[] actions, List<Problem> problems)
+    private static void SpreadRuns(List<Beat> beats, ArtifactAction[] actions, ProblemCollector problems)
     {
         static bool Misaligned(Beat beat) => beat.Kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort;
         var b = 1;
@@ -434,7 +434,7 @@ public static partial class Artifacts
         }
     }
 
-    private static void Uncorrectable(List<Problem> problems, int index, string why) =>
+    private static void Uncorrectable(ProblemCollector problems, int index, string why) =>
         problems.Add(new Problem("artifacts.uncorrectable", Invariant($"Flagged interval left as it was: {why}."), ProblemSeverity.Warning, Invariant($"index {index}")));
 
     /// <summary>A beat: its time (ms from the first beat), the input interval that ends at it, and that interval's flag in this pass.</summary>

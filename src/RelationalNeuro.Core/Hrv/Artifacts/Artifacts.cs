@@ -21,18 +21,13 @@ public static partial class Artifacts
     /// <summary>Share of flagged intervals above which the result carries an <c>artifacts.high-rate</c> warning (5 %).</summary>
     public const double HighArtifactRate = 0.05;
 
-    /// <summary>Detects and corrects artifacts in RR intervals given in ms, with <see cref="ArtifactOptions.Default"/>.</summary>
-    /// <param name="rrMs">RR intervals in ms, each finite and &gt; 0.</param>
-    /// <returns>The NN series, flags, counts and problems.</returns>
-    /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
-    public static ArtifactResult Process(ReadOnlySpan<double> rrMs) => Process(rrMs, ArtifactOptions.Default);
-
     /// <summary>Detects and corrects artifacts in an RR series.</summary>
     /// <param name="series">The RR series.</param>
     /// <param name="options">Method, thresholds and correction mode; null for <see cref="ArtifactOptions.Default"/>.</param>
     /// <returns>The NN series, flags, counts and problems.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
-    public static ArtifactResult Process(RrSeries series, ArtifactOptions? options)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
+    public static ArtifactResult Process(RrSeries series, ArtifactOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         return Process(series.IntervalsMs, options);
@@ -44,12 +39,13 @@ public static partial class Artifacts
     /// <returns>The NN series, flags, counts and problems.</returns>
     /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (e.g. an even or non-positive window, a negative fraction).</exception>
-    public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
+    public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options = null)
     {
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
         Validate(options);
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var n = rrMs.Length;
         var kinds = new sbyte[n];
         kinds.AsSpan().Fill(None);
@@ -84,7 +80,7 @@ public static partial class Artifacts
                 ProblemSeverity.Warning));
         }
 
-        return new ArtifactResult(nn, [.. flags], [.. problems], options.Method, n);
+        return new ArtifactResult(nn, [.. flags], problems.ToList(), options.Method, n);
     }
 
     private static void Validate(ArtifactOptions o)
@@ -146,7 +142,7 @@ public static partial class Artifacts
         return [.. kept];
     }
 
-    private static double[] CorrectByValue(ReadOnlySpan<double> rr, sbyte[] kinds, ArtifactAction[] actions, ArtifactCorrection mode, List<Problem> problems)
+    private static double[] CorrectByValue(ReadOnlySpan<double> rr, sbyte[] kinds, ArtifactAction[] actions, ArtifactCorrection mode, ProblemCollector problems)
     {
         var n = rr.Length;
         switch (mode)
@@ -166,7 +162,7 @@ public static partial class Artifacts
     }
 
     /// <summary>Replaces each position where <paramref name="flagged"/> holds by linear interpolation between the nearest unflagged values.</summary>
-    private static void InterpolateFlagged(double[] values, Func<int, bool> flagged, Action<int> done, List<Problem> problems)
+    private static void InterpolateFlagged(double[] values, Func<int, bool> flagged, Action<int> done, ProblemCollector problems)
     {
         var n = values.Length;
         var i = 0;

@@ -52,7 +52,7 @@ public static class HeartRhythmCoherence
         Guard.InRange(options.TotalBand.HighHz, options.TotalBand.LowHz, options.ResamplingRateHz / 2);
         RrGuard.ValidIntervals(nnMs);
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var epochs = new List<CoherenceEpoch>();
         var n = nnMs.Length;
         var fs = options.ResamplingRateHz;
@@ -69,7 +69,7 @@ public static class HeartRhythmCoherence
                     "hrv.too-short-for-coherence",
                     string.Create(CultureInfo.InvariantCulture, $"{n} NN intervals spanning {lastTime:0.###} s: one coherence window needs {options.WindowSeconds} s and at least {HrvMetrics.MinimumSpectralBeats} intervals."),
                     ProblemSeverity.Error));
-                return new CoherenceResult(epochs, null, problems);
+                return new CoherenceResult(epochs, null, problems.ToList());
             }
 
             var resampled = pool.Rent(m);
@@ -114,7 +114,7 @@ public static class HeartRhythmCoherence
                     }
                 }
 
-                return new CoherenceResult(epochs, available > 0 ? sum / available : null, problems);
+                return new CoherenceResult(epochs, available > 0 ? sum / available : null, problems.ToList());
             }
             finally
             {

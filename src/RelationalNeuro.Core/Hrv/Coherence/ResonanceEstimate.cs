@@ -11,4 +11,12 @@ public sealed record ResonanceEstimate(
     int? BestSegmentIndex,
     ResonanceCriterion Criterion,
     IReadOnlyList<PacedBreathingResult> Segments,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Segments that could not be measured, and why. A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+}

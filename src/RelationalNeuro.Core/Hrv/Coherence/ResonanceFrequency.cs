@@ -52,7 +52,7 @@ public static class ResonanceFrequency
 
         var options = FrequencyDomainOptions.Default with { SegmentSeconds = null, Detrending = Detrending.Linear };
         var results = new PacedBreathingResult[segments.Count];
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         int? best = null;
         var bestValue = double.NegativeInfinity;
         for (var s = 0; s < segments.Count; s++)
@@ -99,7 +99,7 @@ public static class ResonanceFrequency
             }
         }
 
-        return new ResonanceEstimate(best is { } b ? segments[b].BreathsPerMinute : null, best, criterion, results, problems);
+        return new ResonanceEstimate(best is { } b ? segments[b].BreathsPerMinute : null, best, criterion, results, problems.ToList());
     }
 
     private static double? PeakToTrough(ReadOnlySpan<double> beats, ReadOnlySpan<double> times, PacedBreathingSegment segment)

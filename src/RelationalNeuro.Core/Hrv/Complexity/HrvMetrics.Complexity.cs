@@ -40,13 +40,13 @@ public static partial class HrvMetrics
         var m = options.EmbeddingDimension;
         if (rrMs.Length < m + 2)
         {
-            return new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, TooFewForEntropy("SampEn", rrMs.Length, m));
+            return new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, ProblemList.Create([TooFewForEntropy("SampEn", rrMs.Length, m)]));
         }
 
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
-            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, ZeroTolerance("SampEn"));
+            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, ProblemList.Create([ZeroTolerance("SampEn")]));
         }
 
         return SampleEntropyCore(rrMs, m, r, options.Comparison == ToleranceComparison.LessThan, "SampEn");
@@ -75,13 +75,13 @@ public static partial class HrvMetrics
         var m = options.EmbeddingDimension;
         if (rrMs.Length < m + 2)
         {
-            return new ApproximateEntropyResult(null, 0, m, 0, 0, TooFewForEntropy("ApEn", rrMs.Length, m));
+            return new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([TooFewForEntropy("ApEn", rrMs.Length, m)]));
         }
 
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
-            return new ApproximateEntropyResult(null, 0, m, 0, 0, ZeroTolerance("ApEn"));
+            return new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([ZeroTolerance("ApEn")]));
         }
 
         var strict = options.Comparison == ToleranceComparison.LessThan;
@@ -91,7 +91,7 @@ public static partial class HrvMetrics
         {
             var phiM = Phi(rrMs, m, n - m + 1, r, strict, rented);
             var phiM1 = Phi(rrMs, m + 1, n - m, r, strict, rented);
-            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, null);
+            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, ProblemList.Empty);
         }
         finally
         {
@@ -118,18 +118,18 @@ public static partial class HrvMetrics
         options = CheckEntropyOptions(options);
         var m = options.EmbeddingDimension;
         var values = new double?[maxScale];
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (rrMs.Length < m + 2)
         {
             problems.Add(TooFewForEntropy("MSE", rrMs.Length, m));
-            return new MultiscaleEntropyResult(values, 0, problems);
+            return new MultiscaleEntropyResult(values, 0, problems.ToList());
         }
 
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
             problems.Add(ZeroTolerance("MSE"));
-            return new MultiscaleEntropyResult(values, 0, problems);
+            return new MultiscaleEntropyResult(values, 0, problems.ToList());
         }
 
         var strict = options.Comparison == ToleranceComparison.LessThan;
@@ -165,10 +165,7 @@ public static partial class HrvMetrics
 
                 var result = SampleEntropyCore(coarse, m, r, strict, metric);
                 values[scale - 1] = result.Value;
-                if (result.Problem is { } problem)
-                {
-                    problems.Add(problem);
-                }
+                problems.AddRange(result.Problems);
             }
         }
         finally
@@ -176,7 +173,7 @@ public static partial class HrvMetrics
             ArrayPool<double>.Shared.Return(buffer);
         }
 
-        return new MultiscaleEntropyResult(values, r, problems);
+        return new MultiscaleEntropyResult(values, r, problems.ToList());
     }
 
     /// <summary>
@@ -208,7 +205,7 @@ public static partial class HrvMetrics
         Guard.InRange(options.LongTermMinBeats, 3, int.MaxValue - 1);
         Guard.InRange(options.LongTermMaxBeats, options.LongTermMinBeats + 1, int.MaxValue);
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var n = rrMs.Length;
         var rented = ArrayPool<double>.Shared.Rent(Math.Max(n, 1));
         try
@@ -233,7 +230,7 @@ public static partial class HrvMetrics
 
             var alpha1 = ScalingExponent(profile, options.ShortTermMinBeats, options.ShortTermMaxBeats, options, "DFA alpha1", problems);
             var alpha2 = ScalingExponent(profile, options.LongTermMinBeats, options.LongTermMaxBeats, options, "DFA alpha2", problems);
-            return new DfaResult(alpha1, alpha2, problems);
+            return new DfaResult(alpha1, alpha2, problems.ToList());
         }
         finally
         {
@@ -293,10 +290,10 @@ public static partial class HrvMetrics
                     $"Sample entropy is undefined: {b} pairs of length-{m} templates and {a} pairs of length-{m + 1} templates match within r = {r} ms (both must be greater than 0)."),
                 ProblemSeverity.Error,
                 metric);
-            return new SampleEntropyResult(null, r, m, templates, b, a, problem);
+            return new SampleEntropyResult(null, r, m, templates, b, a, ProblemList.Create([problem]));
         }
 
-        return new SampleEntropyResult(-Math.Log((double)a / b), r, m, templates, b, a, null);
+        return new SampleEntropyResult(-Math.Log((double)a / b), r, m, templates, b, a, ProblemList.Empty);
     }
 
     private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer)
@@ -324,7 +321,7 @@ public static partial class HrvMetrics
         ProblemSeverity.Error,
         metric);
 
-    private static double? ScalingExponent(ReadOnlySpan<double> profile, int minScale, int maxScale, DfaOptions options, string metric, List<Problem> problems)
+    private static double? ScalingExponent(ReadOnlySpan<double> profile, int minScale, int maxScale, DfaOptions options, string metric, ProblemCollector problems)
     {
         var n = profile.Length;
         var overlapping = options.Windowing == DfaWindowing.HalfOverlapping;

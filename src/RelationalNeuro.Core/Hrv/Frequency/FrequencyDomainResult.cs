@@ -52,4 +52,12 @@ public readonly record struct FrequencyDomainResult(
     double? LfNormalizedUnits,
     double? HfNormalizedUnits,
     double? LfHfRatio,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Why any value is null; empty when everything is available. A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get => field ?? ProblemList.Empty;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+}

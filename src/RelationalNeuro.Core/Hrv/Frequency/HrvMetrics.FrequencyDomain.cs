@@ -52,7 +52,7 @@ public static partial class HrvMetrics
         RrGuard.ValidIntervals(nnMs);
 
         var duration = FrequencyDomainCore.SumMs(nnMs) / 1000.0;
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (!FrequencyDomainCore.EnoughForSpectrum(nnMs, duration, options, problems))
         {
             return FrequencyDomainCore.Empty(options.Method, duration, problems);
@@ -135,7 +135,7 @@ public static partial class HrvMetrics
             lfNu,
             hfNu,
             ratio,
-            problems.Count == 0 ? Array.Empty<Problem>() : problems.ToArray());
+            problems.ToList());
     }
 
     /// <summary>
@@ -154,10 +154,10 @@ public static partial class HrvMetrics
         FrequencyDomainCore.ValidateFrequencyOptions(options);
         RrGuard.ValidIntervals(nnMs);
         var duration = FrequencyDomainCore.SumMs(nnMs) / 1000.0;
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (!FrequencyDomainCore.EnoughForSpectrum(nnMs, duration, options with { HfMinimumSeconds = 2 }, problems))
         {
-            return new PowerSpectrum(options.Method, Array.Empty<double>(), Array.Empty<double>(), 0, problems.ToArray());
+            return new PowerSpectrum(options.Method, Array.Empty<double>(), Array.Empty<double>(), 0, problems.ToList());
         }
 
         using var spectrum = FrequencyDomainCore.Estimate(nnMs, options);
@@ -167,6 +167,6 @@ public static partial class HrvMetrics
             frequencies[j] = spectrum.Frequency(j);
         }
 
-        return new PowerSpectrum(options.Method, frequencies, spectrum.Density.ToArray(), spectrum.ResolutionHz, Array.Empty<Problem>());
+        return new PowerSpectrum(options.Method, frequencies, spectrum.Density.ToArray(), spectrum.ResolutionHz, ProblemList.Empty);
     }
 }

@@ -14,4 +14,12 @@ public sealed record PowerSpectrum(
     IReadOnlyList<double> FrequenciesHz,
     IReadOnlyList<double> DensityMs2PerHz,
     double FrequencyResolutionHz,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Why the spectrum is empty (too few beats), or empty. A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+}

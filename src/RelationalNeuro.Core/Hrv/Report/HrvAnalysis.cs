@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
 
@@ -13,26 +14,23 @@ namespace RelationalNeuro.Hrv;
 /// </summary>
 public static class HrvAnalysis
 {
-    /// <summary>Analyses one recording of RR intervals in ms with <see cref="HrvAnalysisOptions.Default"/>. Bad values never throw: they are refused and reported.</summary>
-    /// <param name="rrMs">Raw RR intervals in ms (may hold NaN, ±∞ or values ≤ 0: they are refused with problems).</param>
-    /// <returns>The report (<see cref="HrvReport.RecordingId"/> null; set it with <c>with { RecordingId = "..." }</c>).</returns>
-    public static HrvReport Analyze(ReadOnlySpan<double> rrMs) => Analyze(rrMs, HrvAnalysisOptions.Default);
-
     /// <summary>Analyses one recording of RR intervals in ms. Bad values never throw: they are refused and reported.</summary>
     /// <param name="rrMs">Raw RR intervals in ms (may hold NaN, ±∞ or values ≤ 0: they are refused with problems).</param>
     /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
     /// <returns>The report (<see cref="HrvReport.RecordingId"/> null; set it with <c>with { RecordingId = "..." }</c>).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range (a programmer error, not a data problem).</exception>
-    public static HrvReport Analyze(ReadOnlySpan<double> rrMs, HrvAnalysisOptions? options) =>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
+    public static HrvReport Analyze(ReadOnlySpan<double> rrMs, HrvAnalysisOptions? options = null) =>
         Analyze(RrSeries.FromIntervalsMs(rrMs), options, null, rrMs.Length);
 
-    /// <summary>Analyses one recording already read into an <see cref="RrSeries"/> (e.g. by <c>RrReader</c>); the series' problems are reported under <see cref="HrvAnalysisStage.Input"/>.</summary>
+    /// <summary>Analyses one recording already read into an <see cref="RrSeries"/> (e.g. by <c>RrReader</c>); the series' problems come first in <see cref="HrvReport.Problems"/> and are in <see cref="HrvInputSummary.Problems"/>.</summary>
     /// <param name="series">The RR series.</param>
     /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
     /// <returns>The report (<see cref="HrvReport.RecordingId"/> null).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range.</exception>
-    public static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
+    public static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         return Analyze(series, options, null, series.Count);
@@ -99,28 +97,27 @@ public static class HrvAnalysis
 
     private static HrvReport Rejected(string id, Problem problem) => new(
         id,
-        new HrvInputSummary(0, 0, 0, null, null, null, 0),
+        new HrvInputSummary(0, 0, 0, null, null, null, 0, ProblemList.Empty),
         null, null, null, null, null, null, null,
-        [new HrvStageProblem(HrvAnalysisStage.Analysis, problem)]);
+        ProblemList.Create([problem]));
 
     private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount)
     {
         options ??= HrvAnalysisOptions.Default;
-        var problems = new List<HrvStageProblem>();
-        Add(problems, HrvAnalysisStage.Input, series.Problems);
+        var problems = new ProblemCollector();
+        problems.AddRange(series.Problems);
         var rr = series.IntervalsMs;
-        var input = Summarize(rr, inputCount, series.DurationSeconds, series.ProblemCount);
+        var input = Summarize(rr, inputCount, series.DurationSeconds, series.ProblemCount, series.Problems);
         if (rr.IsEmpty)
         {
-            problems.Add(new HrvStageProblem(HrvAnalysisStage.Analysis, new Problem(
+            problems.Error(
                 "hrv.no-intervals",
-                string.Create(CultureInfo.InvariantCulture, $"None of the {inputCount} input values is a usable RR interval; no metric can be computed."),
-                ProblemSeverity.Error)));
-            return new HrvReport(recordingId, input, null, null, null, null, null, null, null, problems.ToArray());
+                string.Create(CultureInfo.InvariantCulture, $"None of the {inputCount} input values is a usable RR interval; no metric can be computed."));
+            return new HrvReport(recordingId, input, null, null, null, null, null, null, null, problems.ToList());
         }
 
         var artifacts = Artifacts.Process(rr, options.Artifacts);
-        Add(problems, HrvAnalysisStage.Artifacts, artifacts.Problems);
+        problems.AddRange(artifacts.Problems);
         var nn = artifacts.NnIntervalsMs;
         var nnDuration = 0.0;
         foreach (var v in nn)
@@ -135,26 +132,23 @@ public static class HrvAnalysis
         }
 
         var artifactSummary = new HrvArtifactSummary(
-            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices(), nn.Length, nnDuration / 1000.0);
+            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems);
         if (nn.IsEmpty)
         {
-            problems.Add(new HrvStageProblem(HrvAnalysisStage.Analysis, new Problem(
-                "hrv.no-nn-intervals",
-                "Artifact correction left no NN interval; no metric can be computed.",
-                ProblemSeverity.Error)));
-            return new HrvReport(recordingId, input, artifactSummary, null, null, null, null, null, null, problems.ToArray());
+            problems.Error("hrv.no-nn-intervals", "Artifact correction left no NN interval; no metric can be computed.");
+            return new HrvReport(recordingId, input, artifactSummary, null, null, null, null, null, null, problems.ToList());
         }
 
         var timeDomain = HrvMetrics.TimeDomain(nn, options.TimeDomain);
-        Add(problems, HrvAnalysisStage.TimeDomain, timeDomain.Problems);
+        problems.AddRange(timeDomain.Problems);
         var poincare = HrvMetrics.Poincare(nn, options.Poincare);
-        Add(problems, HrvAnalysisStage.Poincare, poincare.Problems);
+        problems.AddRange(poincare.Problems);
 
         FrequencyDomainResult? frequency = null;
         if (options.IncludeFrequencyDomain)
         {
             var f = HrvMetrics.FrequencyDomain(nn, options.FrequencyDomain);
-            Add(problems, HrvAnalysisStage.FrequencyDomain, f.Problems);
+            problems.AddRange(f.Problems);
             frequency = f;
         }
 
@@ -163,17 +157,9 @@ public static class HrvAnalysis
         if (options.IncludeEntropy)
         {
             var s = HrvMetrics.SampleEntropy(nn, options.Entropy);
-            if (s.Problem is { } sp)
-            {
-                problems.Add(new HrvStageProblem(HrvAnalysisStage.SampleEntropy, sp));
-            }
-
+            problems.AddRange(s.Problems);
             var a = HrvMetrics.ApproximateEntropy(nn, options.Entropy);
-            if (a.Problem is { } ap)
-            {
-                problems.Add(new HrvStageProblem(HrvAnalysisStage.ApproximateEntropy, ap));
-            }
-
+            problems.AddRange(a.Problems);
             sampleEntropy = s;
             approximateEntropy = a;
         }
@@ -182,19 +168,19 @@ public static class HrvAnalysis
         if (options.IncludeDfa)
         {
             var d = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
-            Add(problems, HrvAnalysisStage.Dfa, d.Problems);
+            problems.AddRange(d.Problems);
             dfa = d;
         }
 
         return new HrvReport(
-            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToArray());
+            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList());
     }
 
-    private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationS, int problemCount)
+    private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationS, int problemCount, IReadOnlyList<Problem> problems)
     {
         if (rr.IsEmpty)
         {
-            return new HrvInputSummary(inputCount, 0, 0, null, null, null, problemCount);
+            return new HrvInputSummary(inputCount, 0, 0, null, null, null, problemCount, problems);
         }
 
         double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
@@ -205,14 +191,6 @@ public static class HrvAnalysis
             sum += v;
         }
 
-        return new HrvInputSummary(inputCount, rr.Length, durationS, min, max, sum / rr.Length, problemCount);
-    }
-
-    private static void Add(List<HrvStageProblem> list, HrvAnalysisStage stage, IReadOnlyList<Problem> problems)
-    {
-        foreach (var problem in problems)
-        {
-            list.Add(new HrvStageProblem(stage, problem));
-        }
+        return new HrvInputSummary(inputCount, rr.Length, durationS, min, max, sum / rr.Length, problemCount, problems);
     }
 }

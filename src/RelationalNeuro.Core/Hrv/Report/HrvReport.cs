@@ -19,7 +19,12 @@ namespace RelationalNeuro.Hrv;
 /// <param name="SampleEntropy">Sample entropy; null when skipped (<see cref="HrvAnalysisOptions.IncludeEntropy"/>) or no NN interval was left.</param>
 /// <param name="ApproximateEntropy">Approximate entropy; null when skipped or no NN interval was left.</param>
 /// <param name="Dfa">DFA α1 and α2; null when skipped (<see cref="HrvAnalysisOptions.IncludeDfa"/>) or no NN interval was left.</param>
-/// <param name="Problems">Every problem met, in stage order, each tagged with its stage.</param>
+/// <param name="Problems">
+/// Every problem met, in stage order: input, artifacts, time domain, Poincaré, frequency domain, sample entropy,
+/// approximate entropy, DFA, then the analysis as a whole (<c>hrv.no-intervals</c>, <c>hrv.no-nn-intervals</c>, and in a
+/// batch <c>hrv.no-data</c>, <c>hrv.analysis-failed</c>). Each stage's own problems are also on its member
+/// (<see cref="HrvInputSummary.Problems"/>, <see cref="HrvArtifactSummary.Problems"/>, <see cref="TimeDomainResult.Problems"/>, …).
+/// </param>
 public sealed record HrvReport(
     string? RecordingId,
     HrvInputSummary Input,
@@ -30,8 +35,15 @@ public sealed record HrvReport(
     SampleEntropyResult? SampleEntropy,
     ApproximateEntropyResult? ApproximateEntropy,
     DfaResult? Dfa,
-    IReadOnlyList<HrvStageProblem> Problems)
+    IReadOnlyList<Problem> Problems)
 {
+    /// <summary>Every problem met, in stage order (see the type's <c>Problems</c> parameter). A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+
     private static readonly (string Name, Func<HrvReport, string> Cell)[] Columns = BuildColumns();
 
     /// <summary>
@@ -200,7 +212,7 @@ public sealed record HrvReport(
             ("dfa_alpha1", r => Num(r.Dfa?.Alpha1)),
             ("dfa_alpha2", r => Num(r.Dfa?.Alpha2)),
             ("problem_count", r => Num(r.Problems.Count)),
-            ("problem_codes", r => Text(string.Join(';', r.Problems.Select(p => p.Problem.Code).Distinct(StringComparer.Ordinal)))),
+            ("problem_codes", r => Text(string.Join(';', r.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal)))),
         ]);
         return columns.ToArray();
     }

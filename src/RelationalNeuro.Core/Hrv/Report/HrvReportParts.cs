@@ -1,10 +1,5 @@
 namespace RelationalNeuro.Hrv;
 
-/// <summary>A problem met by <see cref="HrvAnalysis"/>, tagged with the stage that met it.</summary>
-/// <param name="Stage">The stage.</param>
-/// <param name="Problem">The problem as the stage reported it.</param>
-public sealed record HrvStageProblem(HrvAnalysisStage Stage, Problem Problem);
-
 /// <summary>Summary of the raw RR input of an <see cref="HrvReport"/>.</summary>
 /// <param name="InputCount">Number of values given.</param>
 /// <param name="AcceptedCount">Number of values accepted (finite and &gt; 0); the rest are refused with a problem.</param>
@@ -12,15 +7,25 @@ public sealed record HrvStageProblem(HrvAnalysisStage Stage, Problem Problem);
 /// <param name="MinRrMs">Shortest accepted interval, ms; null when none was accepted.</param>
 /// <param name="MaxRrMs">Longest accepted interval, ms; null when none was accepted.</param>
 /// <param name="MeanRrMs">Mean of the accepted intervals, ms; null when none was accepted.</param>
-/// <param name="ProblemCount">Number of input problems met, listed or not (at most <see cref="RrSeries.MaxListedProblems"/> are listed in the report).</param>
-public sealed record HrvInputSummary(
+/// <param name="ProblemCount">Number of input problems met, listed or not (at most <see cref="RrSeries.MaxListedProblems"/> are listed in <paramref name="Problems"/>).</param>
+/// <param name="Problems">The input problems (<see cref="RrSeries.Problems"/>: refused and out-of-physiology values), listed up to <see cref="RrSeries.MaxListedProblems"/>.</param>
+public readonly record struct HrvInputSummary(
     int InputCount,
     int AcceptedCount,
     double DurationS,
     double? MinRrMs,
     double? MaxRrMs,
     double? MeanRrMs,
-    int ProblemCount);
+    int ProblemCount,
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>The input problems (refused and out-of-physiology values), listed up to <see cref="RrSeries.MaxListedProblems"/>. A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get => field ?? ProblemList.Empty;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+}
 
 /// <summary>How many input intervals were flagged for one reason.</summary>
 /// <param name="Kind">The reason.</param>
@@ -35,6 +40,7 @@ public readonly record struct ArtifactKindCount(ArtifactKind Kind, int Count);
 /// <param name="FlaggedIndices">The flagged indices into the accepted input intervals, increasing.</param>
 /// <param name="NnCount">Number of NN intervals after correction: the series every metric is computed on.</param>
 /// <param name="NnDurationS">Sum of the NN intervals, in seconds.</param>
+/// <param name="Problems">The problems of artifact detection and correction (<see cref="ArtifactResult.Problems"/>).</param>
 public sealed record HrvArtifactSummary(
     ArtifactMethod Method,
     ArtifactCorrection Correction,
@@ -42,8 +48,16 @@ public sealed record HrvArtifactSummary(
     IReadOnlyList<ArtifactKindCount> FlaggedByKind,
     IReadOnlyList<int> FlaggedIndices,
     int NnCount,
-    double NnDurationS)
+    double NnDurationS,
+    IReadOnlyList<Problem> Problems)
 {
+    /// <summary>The problems of artifact detection and correction (too few intervals, uncorrectable flags, a high artifact rate). A <see cref="ProblemList"/>, never null.</summary>
+    public IReadOnlyList<Problem> Problems
+    {
+        get;
+        init => field = ProblemList.From(value);
+    } = ProblemList.From(Problems);
+
     /// <summary>The number of intervals flagged for <paramref name="kind"/>.</summary>
     /// <param name="kind">The reason.</param>
     /// <returns>The count (0 when absent).</returns>

@@ -28,7 +28,7 @@ public static partial class HrvMetrics
         var n = nnMs.Length;
         var minimum = definition == PoincareDefinition.RotatedAxesN ? 2 : 3;
         var result = new PoincareResult { IntervalCount = n, Definition = definition };
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
         if (n < minimum)
         {
             foreach (var metric in (ReadOnlySpan<string>)["SD1", "SD2", "SD1/SD2", "EllipseArea", "CSI", "CVI", "ModifiedCSI"])
@@ -36,7 +36,7 @@ public static partial class HrvMetrics
                 AddTooFew(ref problems, metric, minimum, n);
             }
 
-            return result with { Problems = problems! };
+            return result with { Problems = problems!.ToList() };
         }
 
         // One pass, sums shifted by the first value: u = RR_i − RR_i+1, v = RR_i + RR_i+1 − 2·k0, x = RR_i − k0.
@@ -148,11 +148,11 @@ public static partial class HrvMetrics
             AddUndefined(ref problems, "CVI", "log10(16·SD1·SD2) of 0");
         }
 
-        return problems is null ? result : result with { Problems = problems };
+        return problems is null ? result : result with { Problems = problems.ToList() };
     }
 
-    private static void AddUndefined(ref List<Problem>? problems, string metric, string why) =>
-        (problems ??= []).Add(new Problem(
+    private static void AddUndefined(ref ProblemCollector? problems, string metric, string why) =>
+        (problems ??= new()).Add(new Problem(
             "hrv.undefined-ratio",
             string.Create(CultureInfo.InvariantCulture, $"{metric} is undefined: {why}."),
             ProblemSeverity.Error,

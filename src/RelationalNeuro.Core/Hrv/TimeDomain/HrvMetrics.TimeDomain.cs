@@ -57,7 +57,7 @@ public static partial class HrvMetrics
         var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
         var segmentS = Guard.Positive(options.SegmentDurationS);
         var n = nnMs.Length;
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
 
         if (n == 0)
         {
@@ -72,7 +72,7 @@ public static partial class HrvMetrics
             {
                 HistogramBinWidthMs = binWidthMs,
                 SegmentDurationS = segmentS,
-                Problems = problems!,
+                Problems = problems!.ToList(),
             };
         }
 
@@ -167,7 +167,7 @@ public static partial class HrvMetrics
         var n = nnMs.Length;
         var binWidthMs = bins.Width;
         var firstBin = bins.First;
-        List<Problem>? problems = null;
+        ProblemCollector? problems = null;
         var k0 = p.K0;
         var h0 = p.H0;
         double s1 = p.S1, s2 = p.S2, hs1 = p.Hs1, hs2 = p.Hs2, d2 = p.D2, ad1 = p.Ad1, totalMs = p.TotalMs;
@@ -266,7 +266,7 @@ public static partial class HrvMetrics
         return Finish(result, segments, segmentS, problems);
     }
 
-    private static TimeDomainResult Finish(TimeDomainResult result, SegmentAccumulator segments, double segmentS, List<Problem>? problems)
+    private static TimeDomainResult Finish(TimeDomainResult result, SegmentAccumulator segments, double segmentS, ProblemCollector? problems)
     {
         if (segments.Used >= 2)
         {
@@ -278,7 +278,7 @@ public static partial class HrvMetrics
             };
             if (segments.Sparse > 0)
             {
-                (problems ??= []).Add(new Problem(
+                (problems ??= new()).Add(new Problem(
                     "hrv.sparse-segment",
                     string.Create(CultureInfo.InvariantCulture,
                         $"{segments.Sparse} complete {segmentS}-s segment(s) held fewer than 2 intervals and were left out of SDANN and the SDNN index."),
@@ -296,14 +296,14 @@ public static partial class HrvMetrics
             AddTooShort(ref problems, segmentS);
         }
 
-        return problems is null ? result : result with { Problems = problems };
+        return problems is null ? result : result with { Problems = problems.ToList() };
     }
 
     private static TimeDomainResult HistogramTooWide(
-        TimeDomainResult result, ReadOnlySpan<double> nnMs, List<Problem>? problems, double binWidthMs, SegmentAccumulator segments)
+        TimeDomainResult result, ReadOnlySpan<double> nnMs, ProblemCollector? problems, double binWidthMs, SegmentAccumulator segments)
     {
         // The intervals span more than 2^24 bins: no histogram. Order statistics come from a sorted copy instead.
-        (problems ??= []).Add(new Problem(
+        (problems ??= new()).Add(new Problem(
             "hrv.histogram-too-wide",
             string.Create(CultureInfo.InvariantCulture,
                 $"The intervals span {result.MinNnMs} to {result.MaxNnMs} ms, more than {MaxBins} bins of {binWidthMs} ms; the triangular index and TINN are not computed."),
@@ -351,8 +351,8 @@ public static partial class HrvMetrics
         _ => 2,
     };
 
-    private static void AddTooFew(ref List<Problem>? problems, string metric, int minimum, int n) =>
-        (problems ??= []).Add(new Problem(
+    private static void AddTooFew(ref ProblemCollector? problems, string metric, int minimum, int n) =>
+        (problems ??= new()).Add(new Problem(
             "hrv.too-few-beats",
             string.Create(CultureInfo.InvariantCulture, $"{metric} needs at least {minimum} NN interval(s); got {n}."),
             ProblemSeverity.Error,
@@ -360,10 +360,10 @@ public static partial class HrvMetrics
 
     private const double DefaultSegmentS = 300;
 
-    private static readonly IReadOnlyList<Problem> DefaultSegmentsTooShort = Array.AsReadOnly([SegmentsTooShort(DefaultSegmentS)]);
+    private static readonly ProblemList DefaultSegmentsTooShort = [SegmentsTooShort(DefaultSegmentS)];
 
-    private static void AddTooShort(ref List<Problem>? problems, double segmentS) =>
-        (problems ??= []).Add(SegmentsTooShort(segmentS));
+    private static void AddTooShort(ref ProblemCollector? problems, double segmentS) =>
+        (problems ??= new()).Add(SegmentsTooShort(segmentS));
 
     private static Problem SegmentsTooShort(double segmentS) =>
         new(

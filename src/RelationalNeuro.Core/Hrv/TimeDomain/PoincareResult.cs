@@ -42,7 +42,7 @@ public readonly record struct PoincareResult
     /// <summary>Why any metric is null (codes <c>hrv.too-few-beats</c>, <c>hrv.undefined-ratio</c>; location = metric name). Empty when all are defined.</summary>
     public IReadOnlyList<Problem> Problems
     {
-        get => field ?? [];
-        init;
+        get => field ?? ProblemList.Empty;
+        init => field = ProblemList.From(value);
     }
 }

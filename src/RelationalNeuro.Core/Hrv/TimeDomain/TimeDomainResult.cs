@@ -9,7 +9,7 @@ namespace RelationalNeuro.Hrv;
 /// <remarks>
 /// A <see langword="readonly record struct"/>: computing it allocates nothing on the heap when the series is long
 /// enough for every metric, or only for SDANN / SDNN index with the default 5-min segments (the problem list is then a
-/// shared immutable array). It is about 400 bytes (22 nullable
+/// shared immutable <see cref="ProblemList"/>). It is about 400 bytes (22 nullable
 /// doubles); copying it costs tens of nanoseconds, far below one pass over even a 5-min series. Definitions and citations are on
 /// each member and in <c>docs/hrv.md</c>.
 /// </remarks>
@@ -125,7 +125,7 @@ public readonly record struct TimeDomainResult
     /// <summary>Why any metric is null (code <c>hrv.too-few-beats</c> or <c>hrv.recording-too-short</c>, location = metric name). Empty when all are available.</summary>
     public IReadOnlyList<Problem> Problems
     {
-        get => field ?? [];
-        init;
+        get => field ?? ProblemList.Empty;
+        init => field = ProblemList.From(value);
     }
 }

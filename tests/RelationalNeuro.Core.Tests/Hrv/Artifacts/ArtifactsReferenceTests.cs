@@ -55,7 +55,7 @@ public class ArtifactsReferenceTests
         var reference = HrvReference.Get(seriesId);
         var truth = Truth(reference).ToHashSet();
         var result = Artifacts.Process(reference.RrMs);
-        var flagged = result.FlaggedIndices().ToHashSet();
+        var flagged = result.FlaggedIndices.ToHashSet();
 
         var hits = truth.Count(flagged.Contains);
         var falseFlags = flagged.Count(i => !truth.Contains(i));
@@ -112,7 +112,7 @@ public class ArtifactsReferenceTests
                 continue; // the peer call failed or timed out for this series
             }
 
-            var actual = Artifacts.Process(reference.RrMs, new ArtifactOptions { Method = method, Correction = ArtifactCorrection.FlagOnly }).FlaggedIndices();
+            var actual = Artifacts.Process(reference.RrMs, new ArtifactOptions { Method = method, Correction = ArtifactCorrection.FlagOnly }).FlaggedIndices.ToArray();
             Assert.True(expected.SequenceEqual(actual), $"{seriesId} {field}: hrv-analysis {expected.Length} [{Head(expected)}], ours {actual.Length} [{Head(actual)}]");
         }
     }
@@ -140,7 +140,7 @@ public class ArtifactsReferenceTests
         }
 
         var actual = Artifacts.Process(reference.RrMs, new ArtifactOptions { Method = ArtifactMethod.Acar, Correction = ArtifactCorrection.FlagOnly })
-            .FlaggedIndices().Where(i => i < stop).ToArray();
+            .FlaggedIndices.Where(i => i < stop).ToArray();
         var expectedPrefix = expected.Where(i => i < stop).ToArray();
         Assert.True(expectedPrefix.SequenceEqual(actual), $"{seriesId} acar (before {stop}): hrv-analysis [{Head(expectedPrefix)}], ours [{Head(actual)}]");
     }

@@ -89,8 +89,8 @@ public class ArtifactsTests
         var defaultResult = Artifacts.Process(rr);
         var lt = Artifacts.Process(rr, new ArtifactOptions { Method = ArtifactMethod.LipponenTarvainen });
 
-        Assert.All(Enumerable.Range(At, 10), k => Assert.Contains(k, defaultResult.FlaggedIndices()));
-        Assert.Contains(Enumerable.Range(At, 10), k => !lt.FlaggedIndices().Contains(k));
+        Assert.All(Enumerable.Range(At, 10), k => Assert.Contains(k, defaultResult.FlaggedIndices));
+        Assert.Contains(Enumerable.Range(At, 10), k => !lt.FlaggedIndices.Contains(k));
         Assert.All(defaultResult.NnIntervalsMs.ToArray(), v => Assert.InRange(v, 300, 2000));
         Assert.Contains(defaultResult.Problems, p => p.Code == "artifacts.range-interpolated");
     }
@@ -103,7 +103,7 @@ public class ArtifactsTests
     {
         double[] rr = [800, 250, 900, 1100, 900];
         var result = Artifacts.Process(rr, new ArtifactOptions { Method = method, Correction = ArtifactCorrection.FlagOnly });
-        Assert.Equal(expected, result.FlaggedIndices());
+        Assert.Equal(expected, result.FlaggedIndices);
         Assert.Equal(rr, result.NnIntervalsMs.ToArray());
     }
 
@@ -113,7 +113,7 @@ public class ArtifactsTests
         // Nine intervals of 1000 ms, then 790 (21 % below: flagged) and 810 (19 % below: kept).
         double[] rr = [.. Enumerable.Repeat(1000.0, 9), 790, 810];
         var result = Artifacts.Process(rr, new ArtifactOptions { Method = ArtifactMethod.Acar, Correction = ArtifactCorrection.FlagOnly });
-        Assert.Equal([9], result.FlaggedIndices());
+        Assert.Equal([9], result.FlaggedIndices);
     }
 
     [Fact]

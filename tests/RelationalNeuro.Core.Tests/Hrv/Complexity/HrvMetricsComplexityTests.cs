@@ -30,12 +30,12 @@ public class HrvMetricsComplexityTests
             // NeuroKit2 raises ZeroDivisionError, hrv-analysis and pyHRV return NaN: we report why instead.
             Assert.Null(neuroKit);
             Assert.Null(result.Value);
-            Assert.Equal("hrv.zero-tolerance", result.Problem?.Code);
+            Assert.Equal("hrv.zero-tolerance", Assert.Single(result.Problems).Code);
             return;
         }
 
         Assert.NotNull(neuroKit);
-        Assert.Null(result.Problem);
+        Assert.Empty(result.Problems);
         Assert.Equal(neuroKit.Value, result.Value!.Value, PeerTolerance);
         var formulaTolerance = reference.Root.GetProperty("formula_check").GetProperty("SampEn_tolerance_0.2SD_ddof1").GetDouble();
         Assert.Equal(formulaTolerance, result.ToleranceMs, formulaTolerance * 1e-12);
@@ -62,7 +62,7 @@ public class HrvMetricsComplexityTests
         if (double.IsNaN(peer.Value))
         {
             Assert.Null(result.Value);
-            Assert.NotNull(result.Problem);
+            Assert.Single(result.Problems);
             return;
         }
 
@@ -114,7 +114,7 @@ public class HrvMetricsComplexityTests
         {
             Assert.Null(neuroKit);
             Assert.Null(result.Value);
-            Assert.Equal("hrv.zero-tolerance", result.Problem?.Code);
+            Assert.Equal("hrv.zero-tolerance", Assert.Single(result.Problems).Code);
             return;
         }
 
@@ -342,9 +342,9 @@ public class HrvMetricsComplexityTests
         var mse = HrvMetrics.MultiscaleEntropy(x, 5);
 
         Assert.Null(sampEn.Value);
-        Assert.Equal("hrv.zero-tolerance", sampEn.Problem?.Code);
+        Assert.Equal("hrv.zero-tolerance", Assert.Single(sampEn.Problems).Code);
         Assert.Null(apEn.Value);
-        Assert.Equal("hrv.zero-tolerance", apEn.Problem?.Code);
+        Assert.Equal("hrv.zero-tolerance", Assert.Single(apEn.Problems).Code);
         Assert.All(mse.SampleEntropyByScale, v => Assert.Null(v));
         Assert.Equal("hrv.zero-tolerance", Assert.Single(mse.Problems).Code);
     }
@@ -364,9 +364,9 @@ public class HrvMetricsComplexityTests
     {
         double[] x = [800, 810, 790];
 
-        Assert.Equal("hrv.too-few-beats", HrvMetrics.SampleEntropy(x).Problem?.Code);
-        Assert.Equal("hrv.too-few-beats", HrvMetrics.ApproximateEntropy(x).Problem?.Code);
-        Assert.Equal("hrv.too-few-beats", HrvMetrics.SampleEntropy([]).Problem?.Code);
+        Assert.Equal("hrv.too-few-beats", Assert.Single(HrvMetrics.SampleEntropy(x).Problems).Code);
+        Assert.Equal("hrv.too-few-beats", Assert.Single(HrvMetrics.ApproximateEntropy(x).Problems).Code);
+        Assert.Equal("hrv.too-few-beats", Assert.Single(HrvMetrics.SampleEntropy([]).Problems).Code);
         Assert.Null(HrvMetrics.SampleEntropy(x).Value);
     }
 
@@ -393,7 +393,7 @@ public class HrvMetricsComplexityTests
 
         Assert.Null(result.Value);
         Assert.Equal(0, result.MatchingPairsM);
-        Assert.Equal("hrv.no-template-matches", result.Problem?.Code);
+        Assert.Equal("hrv.no-template-matches", Assert.Single(result.Problems).Code);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace RelationalNeuro.Core.Tests.Hrv;
 /// </summary>
 public sealed class HrvAnalysisTests
 {
-    private static readonly Problem[] NoProblems = [];
+    /// <summary>The shared empty list: <c>with { Problems = NoProblems }</c> on two results leaves them equal when the rest is.</summary>
+    private static readonly IReadOnlyList<Problem> NoProblems = ProblemList.Empty;
 
     /// <summary>Absolute range only: the analytic series has no artifacts and L&amp;T's adaptive thresholds would be degenerate on a constant |ΔRR|.</summary>
     private static readonly HrvAnalysisOptions RangeOnly = HrvAnalysisOptions.Default with
@@ -38,7 +39,7 @@ public sealed class HrvAnalysisTests
         Assert.Equal(reference.RrMs.Max(), report.Input.MaxRrMs);
         Assert.Equal(reference.RrMs.Average(), report.Input.MeanRrMs!.Value, 1e-9);
         Assert.NotNull(report.Artifacts);
-        Assert.Equal(artifacts.FlaggedIndices(), report.Artifacts.FlaggedIndices);
+        Assert.Equal(artifacts.FlaggedIndices, report.Artifacts.FlaggedIndices);
         Assert.Equal(artifacts.FlaggedCount, report.Artifacts.FlaggedCount);
         foreach (var kind in Enum.GetValues<ArtifactKind>())
         {
@@ -53,21 +54,28 @@ public sealed class HrvAnalysisTests
         Assert.Equal(poincare with { Problems = NoProblems }, report.Poincare!.Value with { Problems = NoProblems });
         var frequency = HrvMetrics.FrequencyDomain(nn, options.FrequencyDomain);
         Assert.Equal(frequency with { Problems = NoProblems }, report.FrequencyDomain!.Value with { Problems = NoProblems });
-        Assert.Equal(HrvMetrics.SampleEntropy(nn, options.Entropy), report.SampleEntropy);
-        Assert.Equal(HrvMetrics.ApproximateEntropy(nn, options.Entropy), report.ApproximateEntropy);
+        var sampleEntropy = HrvMetrics.SampleEntropy(nn, options.Entropy);
+        Assert.Equal(sampleEntropy with { Problems = NoProblems }, report.SampleEntropy!.Value with { Problems = NoProblems });
+        Assert.Equal(sampleEntropy.Problems, report.SampleEntropy.Value.Problems);
+        var approximateEntropy = HrvMetrics.ApproximateEntropy(nn, options.Entropy);
+        Assert.Equal(approximateEntropy with { Problems = NoProblems }, report.ApproximateEntropy!.Value with { Problems = NoProblems });
+        Assert.Equal(approximateEntropy.Problems, report.ApproximateEntropy.Value.Problems);
         var dfa = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
         Assert.Equal(dfa with { Problems = NoProblems }, report.Dfa!.Value with { Problems = NoProblems });
 
-        // Every stage's problems, in stage order, tagged with the stage.
-        var expected = artifacts.Problems.Select(p => new HrvStageProblem(HrvAnalysisStage.Artifacts, p))
-            .Concat(time.Problems.Select(p => new HrvStageProblem(HrvAnalysisStage.TimeDomain, p)))
-            .Concat(poincare.Problems.Select(p => new HrvStageProblem(HrvAnalysisStage.Poincare, p)))
-            .Concat(frequency.Problems.Select(p => new HrvStageProblem(HrvAnalysisStage.FrequencyDomain, p)))
-            .Concat(report.SampleEntropy!.Value.Problem is { } s ? [new HrvStageProblem(HrvAnalysisStage.SampleEntropy, s)] : [])
-            .Concat(report.ApproximateEntropy!.Value.Problem is { } a ? [new HrvStageProblem(HrvAnalysisStage.ApproximateEntropy, a)] : [])
-            .Concat(dfa.Problems.Select(p => new HrvStageProblem(HrvAnalysisStage.Dfa, p)));
-        var inputProblems = report.Problems.Where(p => p.Stage == HrvAnalysisStage.Input);
-        Assert.Equal(expected, report.Problems.Except(inputProblems));
+        // Every stage's problems, in stage order (input first), each stage's also on its own member.
+        var series = RrSeries.FromIntervalsMs(reference.RrMs);
+        Assert.Equal(series.Problems, report.Input.Problems);
+        Assert.Equal(artifacts.Problems, report.Artifacts.Problems);
+        var expected = series.Problems
+            .Concat(artifacts.Problems)
+            .Concat(time.Problems)
+            .Concat(poincare.Problems)
+            .Concat(frequency.Problems)
+            .Concat(sampleEntropy.Problems)
+            .Concat(approximateEntropy.Problems)
+            .Concat(dfa.Problems);
+        Assert.Equal(expected, report.Problems);
     }
 
     [Fact]
@@ -102,7 +110,7 @@ public sealed class HrvAnalysisTests
     }
 
     [Fact]
-    public void Analyze_RrSeriesOverload_ReportsSeriesProblemsUnderInput()
+    public void Analyze_RrSeriesOverload_ReportsSeriesProblemsFirstAndInInput()
     {
         var series = RrSeries.FromIntervalsMs([800, double.NaN, 810, -5, 820, 805, 815]);
 
@@ -110,9 +118,8 @@ public sealed class HrvAnalysisTests
 
         Assert.Equal(5, report.Input.AcceptedCount);
         Assert.Equal(2, report.Input.ProblemCount);
-        Assert.Equal(
-            ["rr.non-finite", "rr.non-positive"],
-            report.Problems.Where(p => p.Stage == HrvAnalysisStage.Input).Select(p => p.Problem.Code));
+        Assert.Equal(["rr.non-finite", "rr.non-positive"], report.Input.Problems.Select(p => p.Code));
+        Assert.Equal(series.Problems, report.Problems.Take(2));
     }
 
     [Fact]
@@ -125,8 +132,10 @@ public sealed class HrvAnalysisTests
         Assert.Null(report.Input.MeanRrMs);
         Assert.Null(report.Artifacts);
         Assert.Null(report.TimeDomain);
-        Assert.Contains(report.Problems, p => p.Stage == HrvAnalysisStage.Analysis && p.Problem.Code == "hrv.no-intervals");
-        Assert.Equal(3, report.Problems.Count(p => p.Stage == HrvAnalysisStage.Input));
+        Assert.Equal("hrv.no-intervals", report.Problems[^1].Code);
+        Assert.Equal(3, report.Input.Problems.Count);
+        Assert.Equal(report.Input.Problems, report.Problems.Take(3));
+        Assert.Equal(4, report.Problems.Count);
     }
 
     [Fact]
@@ -137,7 +146,8 @@ public sealed class HrvAnalysisTests
         var copy = HrvReport.FromJson(original.ToJson());
 
         Assert.Equal(original.RecordingId, copy.RecordingId);
-        Assert.Equal(original.Input, copy.Input);
+        Assert.Equal(original.Input with { Problems = NoProblems }, copy.Input with { Problems = NoProblems });
+        Assert.Equal(original.Input.Problems, copy.Input.Problems);
         Assert.Equal(original.Artifacts!.FlaggedIndices, copy.Artifacts!.FlaggedIndices);
         Assert.Equal(original.Artifacts.FlaggedByKind, copy.Artifacts.FlaggedByKind);
         Assert.Equal(original.TimeDomain!.Value with { Problems = NoProblems }, copy.TimeDomain!.Value with { Problems = NoProblems });
@@ -145,8 +155,10 @@ public sealed class HrvAnalysisTests
         Assert.Equal(original.Poincare!.Value with { Problems = NoProblems }, copy.Poincare!.Value with { Problems = NoProblems });
         Assert.Equal(original.FrequencyDomain!.Value with { Problems = NoProblems }, copy.FrequencyDomain!.Value with { Problems = NoProblems });
         Assert.Equal(original.FrequencyDomain.Value.Problems, copy.FrequencyDomain.Value.Problems);
-        Assert.Equal(original.SampleEntropy, copy.SampleEntropy);
-        Assert.Equal(original.ApproximateEntropy, copy.ApproximateEntropy);
+        Assert.Equal(original.SampleEntropy!.Value with { Problems = NoProblems }, copy.SampleEntropy!.Value with { Problems = NoProblems });
+        Assert.Equal(original.SampleEntropy.Value.Problems, copy.SampleEntropy.Value.Problems);
+        Assert.Equal(original.ApproximateEntropy!.Value with { Problems = NoProblems }, copy.ApproximateEntropy!.Value with { Problems = NoProblems });
+        Assert.Equal(original.ApproximateEntropy.Value.Problems, copy.ApproximateEntropy.Value.Problems);
         Assert.Equal(original.Dfa!.Value with { Problems = NoProblems }, copy.Dfa!.Value with { Problems = NoProblems });
         Assert.Equal(original.Problems, copy.Problems);
         Assert.Equal(original.ToCsvRow(), copy.ToCsvRow());
@@ -164,15 +176,15 @@ public sealed class HrvAnalysisTests
             ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems"],
             Names(root));
         Assert.Equal(
-            ["inputCount", "acceptedCount", "durationS", "minRrMs", "maxRrMs", "meanRrMs", "problemCount"],
+            ["inputCount", "acceptedCount", "durationS", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],
             Names(root.GetProperty("input")));
         Assert.Equal(
-            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationS"],
+            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationS", "problems"],
             Names(root.GetProperty("artifacts")));
         Assert.Equal(["kind", "count"], Names(root.GetProperty("artifacts").GetProperty("flaggedByKind")[0]));
         Assert.Equal("Ectopic", root.GetProperty("artifacts").GetProperty("flaggedByKind")[0].GetProperty("kind").GetString());
         Assert.Equal(
-            ["value", "toleranceMs", "embeddingDimension", "templateCount", "matchingPairsM", "matchingPairsMPlusOne"],
+            ["value", "toleranceMs", "embeddingDimension", "templateCount", "matchingPairsM", "matchingPairsMPlusOne", "problems"],
             Names(root.GetProperty("sampleEntropy")));
         Assert.Equal(["alpha1", "alpha2", "problems"], Names(root.GetProperty("dfa")));
         Assert.Equal(JsonValueKind.Number, root.GetProperty("timeDomain").GetProperty("rmssdMs").ValueKind);
@@ -180,8 +192,8 @@ public sealed class HrvAnalysisTests
         Assert.Equal(JsonValueKind.Number, root.GetProperty("frequencyDomain").GetProperty("hfPowerMs2").ValueKind);
         Assert.Equal("Welch", root.GetProperty("frequencyDomain").GetProperty("method").GetString());
         var problem = root.GetProperty("problems")[0];
-        Assert.Equal(["stage", "problem"], Names(problem));
-        Assert.Equal(JsonValueKind.String, problem.GetProperty("stage").ValueKind);
+        Assert.Equal(["code", "message", "severity", "location"], Names(problem));
+        Assert.Equal(JsonValueKind.String, problem.GetProperty("severity").ValueKind);
     }
 
     [Fact]
@@ -290,7 +302,7 @@ public sealed class HrvAnalysisTests
             Assert.Equal(recordings[i].Item2.Length, reports[i].Input.InputCount);
         }
 
-        Assert.Contains(reports[3].Problems, p => p.Problem.Code == "hrv.no-intervals");
+        Assert.Contains(reports[3].Problems, p => p.Code == "hrv.no-intervals");
         Assert.NotNull(reports[4].TimeDomain);
     }
 
@@ -303,7 +315,7 @@ public sealed class HrvAnalysisTests
 
         Assert.NotNull(reports[0].TimeDomain);
         Assert.Equal("missing", reports[1].RecordingId);
-        Assert.Contains(reports[1].Problems, p => p.Problem.Code == "hrv.no-data");
+        Assert.Contains(reports[1].Problems, p => p.Code == "hrv.no-data");
     }
 
     [Fact]

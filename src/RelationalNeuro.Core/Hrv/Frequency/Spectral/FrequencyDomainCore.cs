@@ -19,7 +19,7 @@ internal static class FrequencyDomainCore
         double duration,
         FrequencyDomainOptions options,
         bool noVariability,
-        List<Problem> problems)
+        ProblemCollector problems)
     {
         if (band.WidthHz <= 0)
         {
@@ -70,7 +70,7 @@ internal static class FrequencyDomainCore
         return new BandValue(raw, raw, double.IsNaN(peak) ? null : peak);
     }
 
-    internal static bool EnoughForSpectrum(ReadOnlySpan<double> nnMs, double duration, FrequencyDomainOptions options, List<Problem> problems)
+    internal static bool EnoughForSpectrum(ReadOnlySpan<double> nnMs, double duration, FrequencyDomainOptions options, ProblemCollector problems)
     {
         if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && duration * options.ResamplingRateHz >= 8)
         {
@@ -92,8 +92,8 @@ internal static class FrequencyDomainCore
         ProblemSeverity.Error,
         name);
 
-    internal static FrequencyDomainResult Empty(SpectralMethod method, double duration, List<Problem> problems) => new(
-        method, duration, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, problems.ToArray());
+    internal static FrequencyDomainResult Empty(SpectralMethod method, double duration, ProblemCollector problems) => new(
+        method, duration, 0, 0, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, problems.ToList());
 
     internal static double SumMs(ReadOnlySpan<double> nnMs)
     {
