@@ -62,7 +62,7 @@ public sealed class ProblemList : IReadOnlyList<Problem>
 
     /// <summary>
     /// Wraps <paramref name="problems"/> without copying when it already is a <see cref="ProblemList"/>, and as a copy otherwise.
-    /// Null gives <see cref="Empty"/>.
+    /// Null or an empty sequence gives <see cref="Empty"/>.
     /// </summary>
     /// <param name="problems">The problems, or null.</param>
     /// <returns>A problem list with the same elements in the same order.</returns>
@@ -70,7 +70,7 @@ public sealed class ProblemList : IReadOnlyList<Problem>
     {
         null => Empty,
         ProblemList list => list,
-        _ => new ProblemList(problems),
+        _ => Wrap(Copy(problems)),
     };
 
     /// <summary>The count and the first few codes, e.g. <c>2 problems (hrv.too-few-beats, rr.out-of-range)</c>.</summary>

@@ -41,5 +41,6 @@ public class ProblemListTests
         Assert.True(list.HasErrors);
         Assert.Same(list, ProblemList.From(list));
         Assert.Same(ProblemList.Empty, ProblemList.From(null));
+        Assert.Same(ProblemList.Empty, ProblemList.From(new List<Problem>()));
     }
 }
