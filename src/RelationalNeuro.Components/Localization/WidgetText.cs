@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 // Each widget's strings live next to it (FeelingsWheel/FeelingsWheel.resx, FeelingsWheel.de.resx) and are embedded
-// as "RelationalNeuro.Components.<Widget>.resources" (see the csproj). Pinning the location here keeps a host's own
-// LocalizationOptions.ResourcesPath (e.g. "Resources") from moving the lookup away from these names.
-[assembly: ResourceLocation("")]
+// as "RelationalNeuro.Components.Resources.<Widget>.resources" (see the csproj). Pinning the location here keeps a
+// host's own LocalizationOptions.ResourcesPath from moving the lookup away from these names.
+[assembly: ResourceLocation("Resources")]
 [assembly: RootNamespace("RelationalNeuro.Components")]
 
 namespace RelationalNeuro.Components.Localization;

@@ -31,12 +31,12 @@ public sealed class GermanWidgetTests : BunitContext
         base.Dispose(disposing);
     }
 
-    private static string Text(IRenderedFragment cut, string selector) =>
+    private static string Text<T>(IRenderedComponent<T> cut, string selector) where T : IComponent =>
         string.Join(' ', cut.Find(selector).TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static string[] Buttons(IRenderedFragment cut) => [.. cut.FindAll("button").Select(b => b.TextContent.Trim())];
+    private static string[] Buttons<T>(IRenderedComponent<T> cut) where T : IComponent => [.. cut.FindAll("button").Select(b => b.TextContent.Trim())];
 
-    private void Advance(IRenderedFragment cut, double seconds)
+    private void Advance<T>(IRenderedComponent<T> cut, double seconds) where T : IComponent
     {
         for (var i = 0; i < (int)Math.Round(seconds * 10); i++)
         {
@@ -172,7 +172,7 @@ public sealed class GermanWidgetTests : BunitContext
     }
 
     [Fact]
-    public void HeartRateStrap_UnderGerman_SaysWhyTheBrowserCannot_AndThatStaticPagesCannot()
+    public void HeartRateStrap_UnderGerman_SaysWhyTheBrowserCannotConnect()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         var module = JSInterop.SetupModule(WebBluetoothHeartRateSource.ModulePath);
@@ -181,6 +181,15 @@ public sealed class GermanWidgetTests : BunitContext
         var cut = Render<HeartRateStrap>();
         cut.WaitForAssertion(() => Assert.Equal(
             "Dieser Browser hat kein Web Bluetooth (Chrome und Edge auf dem Desktop und unter Android haben es).", Text(cut, "[role=status]")));
+    }
+
+    [Fact]
+    public void HeartRateStrap_UnderGerman_BeforeTheSupportAnswer_SaysItIsChecking_OrThatStaticPagesCannot()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.SetupModule(WebBluetoothHeartRateSource.ModulePath).Setup<WebBluetoothSupportResult>("getSupport"); // never answers
+        var interactive = Render<HeartRateStrap>();
+        Assert.Equal("Web Bluetooth wird geprüft…", Text(interactive, "[role=status]"));
 
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         var still = Render<HeartRateStrap>();

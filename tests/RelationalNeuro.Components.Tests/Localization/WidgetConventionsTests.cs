@@ -54,7 +54,7 @@ public sealed class WidgetConventionsTests
     [MemberData(nameof(Widgets))]
     public void Widget_GermanResources_HaveExactlyTheEnglishKeys(string widget)
     {
-        var resources = new ResourceManager("RelationalNeuro.Components." + widget, Components);
+        var resources = new ResourceManager("RelationalNeuro.Components.Resources." + widget, Components);
         var english = Entries(resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false), widget, "neutral");
         var german = Entries(resources.GetResourceSet(new CultureInfo("de"), createIfNotExists: true, tryParents: false), widget, "de");
 
