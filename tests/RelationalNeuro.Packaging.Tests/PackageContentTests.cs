@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using RelationalNeuro.TestSupport;
 
 namespace RelationalNeuro.Packaging.Tests;
 
@@ -22,12 +23,14 @@ public sealed class PackageContentTests(PackageFixture packages) : IClassFixture
     [Theory]
     [InlineData("RelationalNeuro.Core")]
     [InlineData("RelationalNeuro.Components")]
+    [InlineData("RelationalNeuro.Storage.Sqlite")]
     public void Package_HasDllXmlDocsReadmeAndSymbolsPackage(string id)
     {
         var entries = Entries(packages.Package(id));
         Assert.Contains($"lib/net10.0/{id}.dll", entries);
         Assert.Contains($"lib/net10.0/{id}.xml", entries);
-        Assert.Contains("README.md", entries);
+        Assert.Contains("PACKAGE.md", entries);
+        Assert.DoesNotContain("README.md", entries);
 
         var symbols = Entries(packages.Package(id, ".snupkg"));
         Assert.Contains($"lib/net10.0/{id}.pdb", symbols);
@@ -36,6 +39,7 @@ public sealed class PackageContentTests(PackageFixture packages) : IClassFixture
     [Theory]
     [InlineData("RelationalNeuro.Core")]
     [InlineData("RelationalNeuro.Components")]
+    [InlineData("RelationalNeuro.Storage.Sqlite")]
     public void Nuspec_HasDescriptionLicenceReadmeRepositoryAndTags(string id)
     {
         var nuspec = Nuspec(packages.Package(id));
@@ -43,9 +47,49 @@ public sealed class PackageContentTests(PackageFixture packages) : IClassFixture
         var metadata = nuspec.Root.Element(ns + "metadata")!;
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
         Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
-        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.Equal("PACKAGE.md", metadata.Element(ns + "readme")?.Value);
         Assert.StartsWith("https://github.com/", metadata.Element(ns + "repository")?.Attribute("url")?.Value, StringComparison.Ordinal);
         Assert.Contains("hrv", metadata.Element(ns + "tags")?.Value, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RelationalNeuro.Core")]
+    [InlineData("RelationalNeuro.Components")]
+    [InlineData("RelationalNeuro.Storage.Sqlite")]
+    public void PackageReadme_IsTheProjectsOwnPackageMd_LinkingToTheDocs(string id)
+    {
+        using var zip = ZipFile.OpenRead(packages.Package(id));
+        using var reader = new StreamReader(zip.GetEntry("PACKAGE.md")!.Open());
+        var packed = reader.ReadToEnd();
+        Assert.Equal(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "src", id, "PACKAGE.md")), packed);
+        Assert.StartsWith($"# {id}\n", packed, StringComparison.Ordinal);
+        Assert.Contains("## Use it", packed, StringComparison.Ordinal);
+        Assert.Contains("https://github.com/relationalneuro/RelationalNeuro/blob/main/docs/", packed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ComponentsPackage_ClaimsOnlyWidgetsThatExist()
+    {
+        // No chart and no questionnaire-form widget exists yet: neither the description nor the readme may offer one.
+        var nuspec = Nuspec(packages.Package("RelationalNeuro.Components"));
+        var ns = nuspec.Root!.Name.Namespace;
+        var description = nuspec.Root.Element(ns + "metadata")!.Element(ns + "description")!.Value;
+        using var zip = ZipFile.OpenRead(packages.Package("RelationalNeuro.Components"));
+        using var reader = new StreamReader(zip.GetEntry("PACKAGE.md")!.Open());
+        foreach (var text in new[] { description, reader.ReadToEnd() })
+        {
+            Assert.DoesNotContain("chart", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("questionnaire", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("journal", text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("feelings wheel", text, StringComparison.Ordinal);
+            Assert.Contains("HRV gauge", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ComponentsPackage_CarriesTheGermanSatelliteAssembly()
+    {
+        Assert.Contains("lib/net10.0/de/RelationalNeuro.Components.resources.dll", Entries(packages.Package("RelationalNeuro.Components")));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace RelationalNeuro.Packaging.Tests;
 
 /// <summary>
 /// The packed .nupkg/.snupkg files. `./build.sh test` packs first and passes the folder in
-/// RELATIONALNEURO_PACKAGES; run alone, the fixture packs both libraries itself into a temporary folder.
+/// RELATIONALNEURO_PACKAGES; run alone, the fixture packs the three libraries itself into a temporary folder.
 /// </summary>
 public sealed class PackageFixture : IAsyncLifetime
 {
@@ -22,7 +22,7 @@ public sealed class PackageFixture : IAsyncLifetime
         }
 
         _ownFolder = Directory.CreateTempSubdirectory("rn-packages-").FullName;
-        foreach (var project in new[] { "src/RelationalNeuro.Core", "src/RelationalNeuro.Components" })
+        foreach (var project in new[] { "src/RelationalNeuro.Core", "src/RelationalNeuro.Components", "src/RelationalNeuro.Storage.Sqlite" })
         {
             await DotNet.RunAsync(SharedData.RepositoryRoot, null, "pack", project, "-c", "Release", "-o", _ownFolder);
         }

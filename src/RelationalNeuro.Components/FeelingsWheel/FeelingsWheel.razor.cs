@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
+using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Emotions;
 
 namespace RelationalNeuro.Components;
@@ -51,6 +53,13 @@ public partial class FeelingsWheel : IAsyncDisposable
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
+    private IStringLocalizer? _text;
+
+    private IStringLocalizer T => _text ??= WidgetText.For<FeelingsWheel>(Services);
 
     /// <summary>The taxonomy to draw, e.g. <see cref="FeelingWheels.RelationalNeuro"/>. Required.</summary>
     [Parameter, EditorRequired]
@@ -140,12 +149,12 @@ public partial class FeelingsWheel : IAsyncDisposable
     private FeelingNode? ZoomTarget => _zoom is null && TabStop.Core is { Children.Count: > 0 } core ? core : null;
 
     private string? ZoomButtonText => _zoom is not null
-        ? "Show the whole wheel"
-        : ZoomTarget is { } target && Taxonomy.Roots.Count > 1 ? "Zoom into " + target.GetLabel(LabelCulture) : null;
+        ? T["ShowWholeWheel"]
+        : ZoomTarget is { } target && Taxonomy.Roots.Count > 1 ? T.Format("ZoomInto", target.GetLabel(LabelCulture)) : null;
 
     private string SelectionText => _selected.Count == 0
-        ? "Nothing selected yet."
-        : "Selected: " + string.Join("; ", _selected.Select(n => n.GetLabelPath(LabelCulture)));
+        ? T["NothingSelected"]
+        : T.Format("Selected", string.Join("; ", _selected.Select(n => n.GetLabelPath(LabelCulture))));
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -512,8 +521,8 @@ public partial class FeelingsWheel : IAsyncDisposable
 
     private string IntensityName(FeelingNode node) => $"{FieldName}-intensity-{node.Path}";
 
-    private string IntensityLegend(FeelingNode node) => string.Create(
-        CultureInfo.InvariantCulture, $"How strong is {node.GetLabelPath(LabelCulture)}? 1 = faint, {IntensityMax} = strong");
+    private string IntensityLegend(FeelingNode node) =>
+        T.Format("IntensityLegend", node.GetLabelPath(LabelCulture), Level(IntensityMax ?? 0));
 
     private static IEnumerable<FeelingNode> Subtree(FeelingNode core)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Localization;
 
 namespace RelationalNeuro.Components;
 
@@ -57,9 +59,9 @@ public partial class HrvGauge
     [Parameter]
     public string Format { get; set; } = "0";
 
-    /// <summary>Text shown and read out when there is no value. Default "No reading yet".</summary>
+    /// <summary>Text shown and read out when there is no value; null (the default) uses the resources' "No reading yet" in the UI culture.</summary>
     [Parameter]
-    public string NoReadingText { get; set; } = "No reading yet";
+    public string? NoReadingText { get; set; }
 
     /// <summary>Extra CSS classes for the meter element.</summary>
     [Parameter]
@@ -78,6 +80,15 @@ public partial class HrvGauge
     private double _drawnMax = double.NaN;
 
     private static readonly string TrackPath = ArcPath(Radius, 0, 1);
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
+    private IStringLocalizer? _text;
+
+    private IStringLocalizer T => _text ??= WidgetText.For<HrvGauge>(Services);
+
+    private string EmptyText => NoReadingText ?? T["NoReading"];
 
     private bool HasReading => Value is { } v && double.IsFinite(v);
 
@@ -110,18 +121,18 @@ public partial class HrvGauge
         {
             if (!HasReading)
             {
-                return NoReadingText;
+                return EmptyText;
             }
 
             var value = Value!.Value;
             var text = $"{FormatValue(value)} {Unit}";
             if (value < Min)
             {
-                text += ", below the scale";
+                text = T.Format("BelowScale", text);
             }
             else if (value > Max)
             {
-                text += ", above the scale";
+                text = T.Format("AboveScale", text);
             }
 
             return CurrentBand is { } band ? $"{text}, {band.Label}" : text;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
+using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv.Live;
 
 namespace RelationalNeuro.Components;
@@ -29,13 +31,20 @@ public partial class HeartRateStrap
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>The group's accessible name. Default "Chest strap".</summary>
-    [Parameter]
-    public string Label { get; set; } = "Chest strap";
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
 
-    /// <summary>Label of the connect button. Default "Connect a chest strap".</summary>
+    private IStringLocalizer? _text;
+
+    private IStringLocalizer T => _text ??= WidgetText.For<HeartRateStrap>(Services);
+
+    /// <summary>The group's accessible name; null (the default) uses the resources' "Chest strap" in the UI culture.</summary>
     [Parameter]
-    public string ConnectText { get; set; } = "Connect a chest strap";
+    public string? Label { get; set; }
+
+    /// <summary>Label of the connect button; null (the default) uses the resources' "Connect a chest strap" in the UI culture.</summary>
+    [Parameter]
+    public string? ConnectText { get; set; }
 
     /// <summary>Raised when a strap is connected, with the source to read beats from.</summary>
     [Parameter]
@@ -62,8 +71,8 @@ public partial class HeartRateStrap
     private string StatusText => State != HeartRateStrapState.Unknown
         ? Source.StatusText
         : RendererInfo.IsInteractive || AssignedRenderMode is not null
-            ? "Checking for Web Bluetooth…"                        // interactive, or prerendering before it
-            : "Connecting a chest strap needs an interactive page."; // static server rendering: no JavaScript will run
+            ? T["Checking"]        // interactive, or prerendering before it
+            : T["NeedsInteractive"]; // static server rendering: no JavaScript will run
 
     private string CssClass
     {
@@ -122,7 +131,7 @@ public partial class HeartRateStrap
 
     private WebBluetoothHeartRateSource CreateSource()
     {
-        var source = new WebBluetoothHeartRateSource(JS, Time);
+        var source = new WebBluetoothHeartRateSource(JS, Time, T);
         source.StateChanged += OnSourceStateChanged;
         return source;
     }

@@ -5,25 +5,25 @@
 const HEART_RATE_SERVICE = 'heart_rate';              // 0x180D
 const HEART_RATE_MEASUREMENT = 'heart_rate_measurement'; // 0x2A37
 
-/** Whether this page can use Web Bluetooth: { state: 'ready' | 'unsupported' | 'unavailable', message }. */
+/** Whether this page can use Web Bluetooth: { state: 'ready' | 'unsupported' | 'unavailable', code, message }. */
 export async function getSupport() {
     if (!window.isSecureContext) {
-        return { state: 'unsupported', message: 'Web Bluetooth needs a secure page (https or localhost).' };
+        return { state: 'unsupported', code: 'insecure-context', message: 'Web Bluetooth needs a secure page (https or localhost).' };
     }
     const bluetooth = navigator.bluetooth;
     if (!bluetooth || typeof bluetooth.requestDevice !== 'function') {
-        return { state: 'unsupported', message: 'This browser has no Web Bluetooth (it is in Chrome and Edge on desktop and Android).' };
+        return { state: 'unsupported', code: 'no-web-bluetooth', message: 'This browser has no Web Bluetooth (it is in Chrome and Edge on desktop and Android).' };
     }
     if (typeof bluetooth.getAvailability === 'function') {
         try {
             if (!(await bluetooth.getAvailability())) {
-                return { state: 'unavailable', message: 'No Bluetooth adapter is available (switched off, missing, or blocked).' };
+                return { state: 'unavailable', code: 'no-adapter', message: 'No Bluetooth adapter is available (switched off, missing, or blocked).' };
             }
         } catch {
-            return { state: 'unavailable', message: 'The browser could not tell whether Bluetooth is available.' };
+            return { state: 'unavailable', code: 'availability-unknown', message: 'The browser could not tell whether Bluetooth is available.' };
         }
     }
-    return { state: 'ready', message: '' };
+    return { state: 'ready', code: 'ready', message: '' };
 }
 
 /** A connection to one strap, reporting to the .NET object `dotNet` (OnMeasurement(byte[]), OnDisconnected()). */

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
 using RelationalNeuro.Hrv.Live;
 
@@ -55,6 +57,13 @@ public partial class LiveHrvGauge
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
 
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
+    private IStringLocalizer? _text;
+
+    private IStringLocalizer T => _text ??= WidgetText.For<LiveHrvGauge>(Services);
+
     /// <summary>Where the beats come from. Null shows an idle gauge with Start disabled.</summary>
     [Parameter]
     public IRrSource? Source { get; set; }
@@ -79,7 +88,7 @@ public partial class LiveHrvGauge
     [Parameter]
     public double? Max { get; set; }
 
-    /// <summary>The metric's name on the gauge; null for the metric's short name ("RMSSD", "SDNN", "Heart rate", "pNN50").</summary>
+    /// <summary>The metric's name on the gauge; null for the metric's short name ("RMSSD", "SDNN", "pNN50", or "Heart rate" in the UI culture).</summary>
     [Parameter]
     public string? Label { get; set; }
 
@@ -95,13 +104,13 @@ public partial class LiveHrvGauge
     [Parameter]
     public bool ShowControls { get; set; } = true;
 
-    /// <summary>Label of the start button. Default "Start".</summary>
+    /// <summary>Label of the start button; null (the default) uses the resources' "Start" in the UI culture.</summary>
     [Parameter]
-    public string StartText { get; set; } = "Start";
+    public string? StartText { get; set; }
 
-    /// <summary>Label of the stop button. Default "Stop".</summary>
+    /// <summary>Label of the stop button; null (the default) uses the resources' "Stop" in the UI culture.</summary>
     [Parameter]
-    public string StopText { get; set; } = "Stop";
+    public string? StopText { get; set; }
 
     /// <summary>Shortest time between two renders caused by beats, in ms (0 renders every beat). Default 250.</summary>
     [Parameter]
@@ -138,15 +147,21 @@ public partial class LiveHrvGauge
     /// <summary>60 000 / the last accepted RR interval, in beats per minute; null before the first accepted beat.</summary>
     public double? HeartRateBpm { get; private set; }
 
-    /// <summary>A sentence on the state: what is happening, or why the source failed.</summary>
-    public string StatusText { get; private set; } = "Not started.";
+    /// <summary>A sentence on the state (in the UI culture): what is happening, or why the source failed.</summary>
+    public string StatusText
+    {
+        get => _statusText ?? T["Status.NotStarted"];
+        private set => _statusText = value;
+    }
+
+    private string? _statusText;
 
     private string Announcement { get; set; } = "";
 
     private string EffectiveLabel => Label ?? Metric switch
     {
         LiveHrvMetric.Sdnn => "SDNN",
-        LiveHrvMetric.MeanHeartRate => "Heart rate",
+        LiveHrvMetric.MeanHeartRate => T["HeartRate"],
         LiveHrvMetric.Pnn50 => "pNN50",
         _ => "RMSSD",
     };
@@ -177,12 +192,12 @@ public partial class LiveHrvGauge
 
     private string NoReadingText => State switch
     {
-        LiveHrvState.Idle => "Not started",
-        LiveHrvState.Running => "Waiting for beats",
-        _ => "No reading",
+        LiveHrvState.Idle => T["NoReading.NotStarted"],
+        LiveHrvState.Running => T["NoReading.Waiting"],
+        _ => T["NoReading.None"],
     };
 
-    private string AccessibleName => "Live " + EffectiveLabel;
+    private string AccessibleName => T.Format("AccessibleName", EffectiveLabel);
 
     private string HeartRateText => HeartRateBpm is { } bpm
         ? string.Create(CultureInfo.InvariantCulture, $"{bpm:0} bpm")
@@ -224,7 +239,7 @@ public partial class LiveHrvGauge
         if (State == LiveHrvState.Running)
         {
             await CancelRunAsync();
-            await SetStateAsync(LiveHrvState.Idle, "Source changed.", announce: false);
+            await SetStateAsync(LiveHrvState.Idle, T["Status.SourceChanged"], announce: false);
         }
 
         if (_interactive && AutoStart && Source is not null)
@@ -268,7 +283,7 @@ public partial class LiveHrvGauge
         _lastAnnouncement = Time.GetTimestamp();
         var cts = new CancellationTokenSource();
         _cts = cts;
-        await SetStateAsync(LiveHrvState.Running, "Running.", announce: true);
+        await SetStateAsync(LiveHrvState.Running, T["Status.Running"], announce: true);
         _run = RunAsync(source, cts.Token);
     }
 
@@ -282,7 +297,7 @@ public partial class LiveHrvGauge
         }
 
         await CancelRunAsync();
-        await SetStateAsync(LiveHrvState.Stopped, "Stopped.", announce: true);
+        await SetStateAsync(LiveHrvState.Stopped, T["Status.Stopped"], announce: true);
     }
 
     /// <summary>Stops the running pass (as <see cref="StopAsync"/>) and releases the render timer.</summary>
@@ -307,7 +322,7 @@ public partial class LiveHrvGauge
                 await InvokeAsync(() => OnBeat(beat.RrMs, cancellationToken));
             }
 
-            await InvokeAsync(() => FinishAsync(LiveHrvState.Completed, "The source ended.", cancellationToken));
+            await InvokeAsync(() => FinishAsync(LiveHrvState.Completed, T["Status.Completed"], cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -317,7 +332,7 @@ public partial class LiveHrvGauge
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await InvokeAsync(() => FinishAsync(LiveHrvState.Failed, "The source failed: " + ex.Message, cancellationToken));
+            await InvokeAsync(() => FinishAsync(LiveHrvState.Failed, T.Format("Status.Failed", ex.Message), cancellationToken));
         }
     }
 
@@ -426,9 +441,11 @@ public partial class LiveHrvGauge
     {
         var value = GaugeValue is { } v && double.IsFinite(v)
             ? $"{v.ToString(Format, CultureInfo.InvariantCulture)} {EffectiveUnit}"
-            : "no reading";
-        var heartRate = HeartRateBpm is { } bpm ? string.Create(CultureInfo.InvariantCulture, $", heart rate {bpm:0} bpm") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{EffectiveLabel} {value}{heartRate}, {BeatCount} beats, {RejectedBeatCount} rejected.");
+            : T["Summary.NoReading"];
+        var label = $"{EffectiveLabel} {value}";
+        return HeartRateBpm is { } bpm
+            ? T.Format("Summary.WithHeartRate", label, WidgetText.Invariant(bpm, "0"), Num(BeatCount), Num(RejectedBeatCount))
+            : T.Format("Summary", label, Num(BeatCount), Num(RejectedBeatCount));
     }
 
     private static string Num(long value) => value.ToString(CultureInfo.InvariantCulture);

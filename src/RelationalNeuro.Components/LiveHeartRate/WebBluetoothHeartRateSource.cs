@@ -1,5 +1,7 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
+using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv.Live;
 
 namespace RelationalNeuro.Components;
@@ -41,6 +43,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
 
     private readonly IJSRuntime _js;
     private readonly TimeProvider _time;
+    private readonly IStringLocalizer _text;
     private readonly Channel<ReadOnlyMemory<byte>> _packets = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleWriter = true });
     private Task<IJSObjectReference?>? _sessionTask;
     private IJSObjectReference? _module;
@@ -50,12 +53,17 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
     /// <summary>Creates the source; nothing is loaded or asked of the browser until the first call.</summary>
     /// <param name="js">The component's JS runtime (scoped to the circuit or the WebAssembly app).</param>
     /// <param name="timeProvider">The clock that stamps notification arrivals; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="localizer">The words of <see cref="StatusText"/>, looked up in the UI culture when a sentence is made:
+    /// an <c>IStringLocalizer&lt;HeartRateStrap&gt;</c> (the keys are those of <c>HeartRateStrap.resx</c>); null uses
+    /// those resources directly.</param>
     /// <exception cref="ArgumentNullException"><paramref name="js"/> is null.</exception>
-    public WebBluetoothHeartRateSource(IJSRuntime js, TimeProvider? timeProvider = null)
+    public WebBluetoothHeartRateSource(IJSRuntime js, TimeProvider? timeProvider = null, IStringLocalizer? localizer = null)
     {
         ArgumentNullException.ThrowIfNull(js);
         _js = js;
         _time = timeProvider ?? TimeProvider.System;
+        _text = localizer ?? WidgetText.For<HeartRateStrap>(null);
+        StatusText = _text["NotChecked"];
     }
 
     /// <summary>Raised after <see cref="State"/> or <see cref="StatusText"/> changed.</summary>
@@ -71,7 +79,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
     public HeartRateStrapState State { get; private set; }
 
     /// <summary>A sentence for the state: what is possible, or what went wrong.</summary>
-    public string StatusText { get; private set; } = "Bluetooth support not checked yet.";
+    public string StatusText { get; private set; }
 
     /// <summary>The chosen strap's advertised name; null before a connection (or when it has none).</summary>
     public string? DeviceName { get; private set; }
@@ -107,11 +115,11 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
                 "unavailable" => HeartRateStrapState.Unavailable,
                 _ => HeartRateStrapState.Unsupported,
             };
-            SetState(state, state == HeartRateStrapState.Ready ? "Ready to connect a heart-rate strap." : support.Message);
+            SetState(state, state == HeartRateStrapState.Ready ? _text["ReadyToConnect"] : SupportText(support));
         }
         catch (Exception ex) when (IsInteropFailure(ex))
         {
-            SetState(HeartRateStrapState.Unsupported, "Web Bluetooth could not be checked: " + ex.Message);
+            SetState(HeartRateStrapState.Unsupported, _text.Format("CheckFailed", ex.Message));
         }
 
         return State;
@@ -149,7 +157,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
             // The page or circuit is gone: there is nothing left to disconnect.
         }
 
-        SetState(HeartRateStrapState.Ready, "Disconnected. Ready to connect a heart-rate strap.");
+        SetState(HeartRateStrapState.Ready, _text["DisconnectedReady"]);
     }
 
     /// <summary>Called by the module with the bytes of one Heart Rate Measurement notification.</summary>
@@ -168,7 +176,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
     {
         if (!_disposed)
         {
-            SetState(HeartRateStrapState.Disconnected, $"{Name} disconnected. Reconnect when it is back in range.");
+            SetState(HeartRateStrapState.Disconnected, _text.Format("Dropped", Name));
         }
     }
 
@@ -228,7 +236,17 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
         }
     }
 
-    private string Name => string.IsNullOrWhiteSpace(DeviceName) ? "The strap" : DeviceName;
+    private string Name => string.IsNullOrWhiteSpace(DeviceName) ? _text["UnnamedStrap"] : DeviceName;
+
+    /// <summary>The sentence for an unsupported browser: the module's reason in the UI culture where it gave a known code.</summary>
+    private string SupportText(WebBluetoothSupportResult support) => support.Code switch
+    {
+        "insecure-context" => _text["Support.InsecureContext"],
+        "no-web-bluetooth" => _text["Support.NoWebBluetooth"],
+        "no-adapter" => _text["Support.NoAdapter"],
+        "availability-unknown" => _text["Support.AvailabilityUnknown"],
+        _ => support.Message,
+    };
 
     private async Task<HeartRateStrapState> ConnectCoreAsync(string method)
     {
@@ -238,13 +256,13 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
         }
 
         var before = State;
-        SetState(HeartRateStrapState.Connecting, method == "connect" ? "Choose your strap in the browser's list…" : $"Reconnecting to {Name}…");
+        SetState(HeartRateStrapState.Connecting, method == "connect" ? _text["ChooseInList"] : _text.Format("Reconnecting", Name));
         try
         {
             var session = await SessionAsync();
             if (session is null)
             {
-                SetState(HeartRateStrapState.Unsupported, "Web Bluetooth could not be loaded.");
+                SetState(HeartRateStrapState.Unsupported, _text["LoadFailed"]);
                 return State;
             }
 
@@ -252,7 +270,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
             if (result.Ok)
             {
                 DeviceName = string.IsNullOrWhiteSpace(result.DeviceName) ? null : result.DeviceName;
-                SetState(HeartRateStrapState.Connected, $"Connected to {Name}.");
+                SetState(HeartRateStrapState.Connected, _text.Format("Connected", Name));
             }
             else
             {
@@ -266,7 +284,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
                 _sessionTask = null; // a failed import or session may succeed on the next attempt
             }
 
-            SetState(before is HeartRateStrapState.Disconnected ? before : HeartRateStrapState.Ready, "Bluetooth failed: " + ex.Message);
+            SetState(before is HeartRateStrapState.Disconnected ? before : HeartRateStrapState.Ready, _text.Format("Failed", ex.Message));
         }
 
         return State;

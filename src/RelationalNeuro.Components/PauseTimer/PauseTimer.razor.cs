@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Interventions;
 
 namespace RelationalNeuro.Components;
@@ -37,6 +39,13 @@ public partial class PauseTimer
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
 
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
+    private IStringLocalizer? _text;
+
+    private IStringLocalizer T => _text ??= WidgetText.For<PauseTimer>(Services);
+
     /// <summary>The pattern to run (see <c>BreathingPatterns</c>). Required.</summary>
     [Parameter, EditorRequired]
     public BreathingPattern Pattern { get; set; } = null!;
@@ -53,7 +62,10 @@ public partial class PauseTimer
     [Parameter]
     public int TickMilliseconds { get; set; } = 100;
 
-    /// <summary>Words for each phase kind; defaults are "Breathe in", "Top up", "Hold", "Breathe out", "Rest".</summary>
+    /// <summary>
+    /// Words for each phase kind; a kind not in the dictionary (or every kind, when null) uses the resources' words in
+    /// the UI culture: "Breathe in", "Top up", "Hold", "Breathe out", "Rest" in English.
+    /// </summary>
     [Parameter]
     public IReadOnlyDictionary<BreathPhaseKind, string>? PhaseLabels { get; set; }
 
@@ -90,7 +102,7 @@ public partial class PauseTimer
         _ => Math.Min(TotalSeconds, Elapsed().TotalSeconds),
     };
 
-    private string AccessibleName => $"{Pattern.Name} pacer";
+    private string AccessibleName => T.Format("AccessibleName", Pattern.Name);
 
     private string Announcement { get; set; } = "";
 
@@ -141,9 +153,9 @@ public partial class PauseTimer
 
     private string PhaseText => State switch
     {
-        PauseTimerState.Ready => "Ready",
-        PauseTimerState.Completed => "Done",
-        PauseTimerState.Paused => $"Paused · {LabelOf(Position.Phase.Kind)}",
+        PauseTimerState.Ready => T["Phase.Ready"],
+        PauseTimerState.Completed => T["Phase.Done"],
+        PauseTimerState.Paused => T.Format("Phase.Paused", LabelOf(Position.Phase.Kind)),
         _ => LabelOf(Position.Phase.Kind),
     };
 
@@ -152,7 +164,7 @@ public partial class PauseTimer
         PauseTimerState.Running or PauseTimerState.Paused =>
             Math.Max(1, (int)Math.Ceiling(Position.SecondsLeftInPhase - 1e-9)).ToString(CultureInfo.InvariantCulture),
         PauseTimerState.Completed => Seconds(TotalSeconds),
-        _ => Seconds(Pattern.CycleSeconds) + " per breath",
+        _ => T.Format("PerBreath", Seconds(Pattern.CycleSeconds)),
     };
 
     // Before and after a session the count line is a sentence ("3 seconds per breath"), not a number: a smaller size
@@ -162,8 +174,8 @@ public partial class PauseTimer
         : "rn-pause__count rn-pause__count--note";
 
     private string CycleText => State is PauseTimerState.Running or PauseTimerState.Paused
-        ? string.Create(CultureInfo.InvariantCulture, $"Breath {Position.Cycle + 1} of {TotalCycles}")
-        : string.Create(CultureInfo.InvariantCulture, $"{TotalCycles} {(TotalCycles == 1 ? "breath" : "breaths")}, {Seconds(TotalSeconds)}");
+        ? T.Format("BreathOf", Count(Position.Cycle + 1), Count(TotalCycles))
+        : T.Format(TotalCycles == 1 ? "Breaths.One" : "Breaths.Other", Count(TotalCycles), Seconds(TotalSeconds));
 
     private string ProgressPercentText => string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100 * ElapsedSeconds / TotalSeconds)} %");
 
@@ -224,7 +236,7 @@ public partial class PauseTimer
         _pausedAtTimestamp = Time.GetTimestamp();
         StopTimer();
         State = PauseTimerState.Paused;
-        Announcement = "Paused";
+        Announcement = T["Announce.Paused"];
     }
 
     /// <summary>Resumes a paused session where it stopped.</summary>
@@ -291,7 +303,7 @@ public partial class PauseTimer
         {
             StopTimer();
             State = PauseTimerState.Completed;
-            Announcement = "Done. Well breathed.";
+            Announcement = T["Announce.Done"];
             var breathing = TimeSpan.FromSeconds(TotalSeconds);
             await OnCompleted.InvokeAsync(new BreathingSessionSummary(Pattern.Id, TotalCycles, breathing, _startedAt, _startedAt + breathing + _pausedTotal));
             return;
@@ -307,20 +319,23 @@ public partial class PauseTimer
     }
 
     private string Announce(BreathingPosition position) =>
-        $"{LabelOf(position.Phase.Kind)}, {Seconds(position.Phase.DurationSeconds)}";
+        T.Format("Announce.Phase", LabelOf(position.Phase.Kind), Seconds(position.Phase.DurationSeconds));
 
     private string LabelOf(BreathPhaseKind kind) =>
         PhaseLabels is not null && PhaseLabels.TryGetValue(kind, out var label) ? label : kind switch
         {
-            BreathPhaseKind.Inhale => "Breathe in",
-            BreathPhaseKind.InhaleTopUp => "Top up",
-            BreathPhaseKind.Hold => "Hold",
-            BreathPhaseKind.Exhale => "Breathe out",
-            _ => "Rest",
+            BreathPhaseKind.Inhale => T["Kind.Inhale"],
+            BreathPhaseKind.InhaleTopUp => T["Kind.InhaleTopUp"],
+            BreathPhaseKind.Hold => T["Kind.Hold"],
+            BreathPhaseKind.Exhale => T["Kind.Exhale"],
+            _ => T["Kind.Rest"],
         };
 
-    private static string Seconds(double seconds) =>
-        string.Create(CultureInfo.InvariantCulture, $"{seconds:0.#} {(Math.Abs(seconds - 1) < 1e-9 ? "second" : "seconds")}");
+    /// <summary>"4 seconds", "1 second": the number invariant (one decimal at most), the word in the UI culture.</summary>
+    private string Seconds(double seconds) =>
+        T.Format(Math.Abs(seconds - 1) < 1e-9 ? "Seconds.One" : "Seconds.Other", WidgetText.Invariant(seconds, "0.#"));
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
     private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

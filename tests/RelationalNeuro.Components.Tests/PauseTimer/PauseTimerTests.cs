@@ -198,7 +198,7 @@ public class PauseTimerTests : BunitContext
         try
         {
             var cut = RenderTimer(BreathingPatterns.Resonance(5.5), cycles: 2);
-            Assert.Contains("5.5 seconds", cut.Markup, StringComparison.Ordinal);   // 60 / 5.5 / 2 = 5.4545… → "5.5"
+            Assert.Contains("5.5 Sekunden", cut.Markup, StringComparison.Ordinal);  // 60 / 5.5 / 2 = 5.4545… → "5.5"; the word follows the UI culture
             cut.Find("button").Click();
             Advance(cut, 1.3);
             cut.WaitForAssertion(() => Assert.DoesNotMatch(@"r=""\d+,\d", cut.Markup));
