@@ -11,10 +11,14 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     private readonly char[] _line = new char[maxLineLength];
     private int _pos;
     private int _len;
+    private int _stored;
     private bool _eof;
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
+
+    /// <summary>The line last returned (its first <c>maxLineLength</c> characters); valid until the next <see cref="ReadLine"/>.</summary>
+    public ReadOnlySpan<char> CurrentLine => _line.AsSpan(0, _stored);
 
     /// <summary>Reads the next line. Returns false at the end of the text.</summary>
     /// <param name="line">The line (its first <c>maxLineLength</c> characters if it is longer).</param>
@@ -72,6 +76,7 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
         }
 
         LineNumber++;
+        _stored = stored;
         line = _line.AsSpan(0, stored);
         fullLength = length;
         return true;
