@@ -28,24 +28,24 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
         var stored = 0;
         long length = 0;
         var any = false;
-        while (true)
+        while (_pos < _len || (!_eof && Fill()))
         {
-            if (_pos >= _len)
-            {
-                if (_eof || !Fill())
-                {
-                    break;
-                }
-            }
-
-            var c = _buffer[_pos++];
             any = true;
-            if (c == '\n')
+            var rest = _buffer.AsSpan(_pos, _len - _pos);
+            var end = rest.IndexOfAny('\r', '\n');
+            var chunk = end < 0 ? rest : rest[..end];
+            var keep = Math.Min(chunk.Length, _line.Length - stored);
+            chunk[..keep].CopyTo(_line.AsSpan(stored));
+            stored += keep;
+            length += chunk.Length;
+            if (end < 0)
             {
-                break;
+                _pos = _len;
+                continue;
             }
 
-            if (c == '\r')
+            _pos += end + 1;
+            if (rest[end] == '\r')
             {
                 if (_pos >= _len)
                 {
@@ -56,16 +56,9 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
                 {
                     _pos++;
                 }
-
-                break;
             }
 
-            if (stored < _line.Length)
-            {
-                _line[stored++] = c;
-            }
-
-            length++;
+            break;
         }
 
         if (!any)

@@ -27,6 +27,8 @@ namespace RelationalNeuro.Io;
 /// <c>io.more-problems</c> with the total). A text with no usable value yields an empty series and
 /// <c>io.no-intervals</c>. Memory is bounded by the number of values read, not the size of the text.</para>
 /// <para>The readers never close the reader or stream they are given.</para>
+/// <para>One file per format (<c>RrReader.SingleColumn.cs</c>, <c>RrReader.Csv.cs</c>, <c>RrReader.Kubios.cs</c>); CSV
+/// fields are split by Sep (nietras.SeparatedValues), fed one physical line per row, so problems keep their line.</para>
 /// </remarks>
 public static partial class RrReader
 {
