@@ -11,10 +11,14 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     private readonly char[] _line = new char[maxLineLength];
     private int _pos;
     private int _len;
+    private int _stored;
     private bool _eof;
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
+
+    /// <summary>The line last returned (its first <c>maxLineLength</c> characters); valid until the next <see cref="ReadLine"/>.</summary>
+    public ReadOnlySpan<char> CurrentLine => _line.AsSpan(0, _stored);
 
     /// <summary>Reads the next line. Returns false at the end of the text.</summary>
     /// <param name="line">The line (its first <c>maxLineLength</c> characters if it is longer).</param>
@@ -24,24 +28,24 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
         var stored = 0;
         long length = 0;
         var any = false;
-        while (true)
+        while (_pos < _len || (!_eof && Fill()))
         {
-            if (_pos >= _len)
-            {
-                if (_eof || !Fill())
-                {
-                    break;
-                }
-            }
-
-            var c = _buffer[_pos++];
             any = true;
-            if (c == '\n')
+            var rest = _buffer.AsSpan(_pos, _len - _pos);
+            var end = rest.IndexOfAny('\r', '\n');
+            var chunk = end < 0 ? rest : rest[..end];
+            var keep = Math.Min(chunk.Length, _line.Length - stored);
+            chunk[..keep].CopyTo(_line.AsSpan(stored));
+            stored += keep;
+            length += chunk.Length;
+            if (end < 0)
             {
-                break;
+                _pos = _len;
+                continue;
             }
 
-            if (c == '\r')
+            _pos += end + 1;
+            if (rest[end] == '\r')
             {
                 if (_pos >= _len)
                 {
@@ -52,16 +56,9 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
                 {
                     _pos++;
                 }
-
-                break;
             }
 
-            if (stored < _line.Length)
-            {
-                _line[stored++] = c;
-            }
-
-            length++;
+            break;
         }
 
         if (!any)
@@ -72,6 +69,7 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
         }
 
         LineNumber++;
+        _stored = stored;
         line = _line.AsSpan(0, stored);
         fullLength = length;
         return true;

@@ -6,7 +6,11 @@ namespace RelationalNeuro.Io;
 /// What a reader got from a text: the RR series, the unit it used and how it decided it, and every line it
 /// could not use (1-based line number and content), so nothing is dropped silently.
 /// </summary>
-public sealed class RrReadResult
+/// <remarks>
+/// A <c>sealed record</c> like every result that comes from loading or parsing. Equality compares members as records do
+/// (the series, the line-number array and the lists by reference); <c>ToString()</c> prints the problem count and codes.
+/// </remarks>
+public sealed record RrReadResult
 {
     private readonly int[] _sourceLines;
 

@@ -202,6 +202,156 @@ public class RrReaderTests
         Assert.Equal([812], result.Series.IntervalsMs.ToArray());
     }
 
+    [Fact]
+    public void Result_ToString_ShowsTheProblemCountAndCodes()
+    {
+        // Line 2 is not a number and line 3 uses a decimal comma: two unparsable lines.
+        var result = Read("812\nabc\n0,790\n", RrFormat.SingleColumn);
+        Assert.Contains("Problems = 2 problems (io.unparsable-line, io.unparsable-line)", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Csv_QuotedDelimiterAndEscapedQuoteBeforeTheRrColumn_AreOneField()
+    {
+        var text = "note,RR\n\"a, b\",812\n\"say \"\"hi\"\"\",790\n";
+        var result = Read(text, RrFormat.Csv);
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 3], result.SourceLineNumbers.ToArray());
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Csv_CrLfAndLoneCr_EndLinesLikeLf()
+    {
+        var result = Read("t,RR\r\n1,812\r\n2,790\r3,805\r\n", RrFormat.Csv);
+        Assert.Equal([812, 790, 805], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 3, 4], result.SourceLineNumbers.ToArray());
+        Assert.Equal(4, result.LineCount);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Csv_Utf8BomInAStream_IsNotPartOfTheFirstColumnName()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("RR;t\n812;0\n790;0.8\n")).ToArray();
+        using var stream = new MemoryStream(bytes);
+        var result = RrReader.Read(stream, RrFormat.Csv, new RrReadOptions { ColumnName = "RR" });
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 3], result.SourceLineNumbers.ToArray());
+    }
+
+    [Fact]
+    public void Csv_BomLeftInTheText_IsNotPartOfTheFirstColumnName()
+    {
+        var result = RrReader.ReadCsv(new StringReader("\uFEFFRR,t\n812,0\n"), "rr");
+        Assert.Equal([812], result.Series.IntervalsMs.ToArray());
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Csv_SemicolonWithDecimalComma_IsDetectedAndTheCommaValueIsAProblem()
+    {
+        var result = Read("Zeit;RR\n0;812\n1;790,5\n", RrFormat.Csv);
+        Assert.Equal([812], result.Series.IntervalsMs.ToArray());
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("io.unparsable-line", "line 3"), (problem.Code, problem.Location));
+        Assert.Equal("\"1;790,5\" column 2 is not a number; not read.", problem.Message);
+    }
+
+    [Fact]
+    public void Csv_BlankLinesAndAnEmptyTrailingLine_AreSkippedButCounted()
+    {
+        var result = Read("t,RR\n\n1,812\n   \n2,790\n\n", RrFormat.Csv);
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([3, 5], result.SourceLineNumbers.ToArray());
+        Assert.Equal(6, result.LineCount);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Csv_UnclosedQuote_EndsAtItsLineAndDoesNotSwallowTheNext()
+    {
+        var result = Read("t,RR\n1,\"812\n2,790\n3,\"abc\n4,805\n", RrFormat.Csv);
+        Assert.Equal([812, 790, 805], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 3, 5], result.SourceLineNumbers.ToArray());
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("line 4", problem.Location);
+        Assert.Equal("\"3,\"abc\" column 2 is not a number; not read.", problem.Message);
+    }
+
+    [Fact]
+    public void Csv_ProblemQuotesTheLineAsWritten_NotAsUnescaped()
+    {
+        var result = Read("t,RR\n1,\"8x2\"\n", RrFormat.Csv);
+        Assert.Equal("\"1,\"8x2\"\" column 2 is not a number; not read.", Assert.Single(result.Problems, p => p.Location == "line 2").Message);
+    }
+
+    [Fact]
+    public void Csv_LineTooLong_IsReportedWithItsLengthAndTheNextLinesAreRead()
+    {
+        var text = "t,RR\n1,812\n2," + new string('9', 5000) + "\n3,790\n";
+        var result = Read(text, RrFormat.Csv);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("io.line-too-long", "line 3"), (problem.Code, problem.Location));
+        Assert.Contains("Line of 5002 characters", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([812, 790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 4], result.SourceLineNumbers.ToArray());
+    }
+
+    [Fact]
+    public void Csv_StatedDelimiterThatCannotDelimit_Throws()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Read("a\"b\n", RrFormat.Csv, new RrReadOptions { Delimiter = '"' }));
+        Assert.Equal("options", e.ParamName);
+    }
+
+    [Fact]
+    public void Csv_Garbage20MBAfterAHeader_GivesBoundedProblemsFast()
+    {
+        // A valid header, then 20 MB of random bytes (seeded): stray quotes and delimiters everywhere.
+        var random = new Random(20261202);
+        var noise = new byte[20 * 1024 * 1024];
+        random.NextBytes(noise);
+        using var stream = new MemoryStream([.. "t,RR\n"u8, .. noise]);
+
+        var clock = Stopwatch.StartNew();
+        var result = RrReader.Read(stream, RrFormat.Csv, null);
+        clock.Stop();
+
+        Assert.True(result.HasErrors);
+        Assert.True(result.ProblemCount > 100);
+        Assert.Equal(101, result.Problems.Count); // 100 listed + the summary
+        Assert.Contains(result.Problems, p => p.Code == "io.more-problems");
+        Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Csv_StrayQuoteBeforeTwentyMillionCharacters_IsOneTooLongLineAndIsNotHeld()
+    {
+        // Sep alone would keep reading the quoted field to the end of the text; the line limit must still hold.
+        var bytes = new byte[20_000_000 + 32];
+        var head = "t,RR\n1,\""u8;
+        head.CopyTo(bytes);
+        bytes.AsSpan(head.Length, 20_000_000).Fill((byte)'9');
+        var tail = "\n2,790\n"u8;
+        tail.CopyTo(bytes.AsSpan(head.Length + 20_000_000));
+        using var stream = new MemoryStream(bytes, 0, head.Length + 20_000_000 + tail.Length);
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var result = RrReader.Read(stream, RrFormat.Csv, null);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("io.line-too-long", "line 2"), (problem.Code, problem.Location));
+        Assert.Contains("Line of 20000003 characters", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([3], result.SourceLineNumbers.ToArray());
+
+        // Holding the line would take 40 MB (20 million UTF-16 characters).
+        Assert.True(allocated < 4 * 1024 * 1024, $"allocated {allocated} bytes");
+    }
+
     public static TheoryData<string> ReferenceIds() => TestSupport.HrvReference.Ids();
 
     [Theory]
