@@ -62,6 +62,16 @@ public class ConnectivityJsonTests
         Assert.Equal("connectivity.constant-series", document.RootElement.GetProperty("Problems")[0].GetProperty("Code").GetString());
     }
 
+    // A non-finite entry is refused, naming it, never written as a made-up number.
+    [Fact]
+    public void Serialize_NonFiniteEntry_ThrowsNamingTheEntry()
+    {
+        var z = FisherZ.Transform(FunctionalConnectivity.Correlation(Tv9).Matrix!);
+        var withZ = FunctionalConnectivity.Correlation(Tv9) with { Matrix = z };
+        var ex = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(withZ));
+        Assert.Contains("[0, 0] is Infinity", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ToString_ShowsProblemCountAndCodes()
     {
