@@ -9,6 +9,8 @@ namespace RelationalNeuro.Connectivity;
 /// </summary>
 internal static class Columns
 {
+    private const int TransposeBlock = 32;
+
     /// <summary>Mean and sum of squared deviations of one column (two passes: exact for large offsets).</summary>
     public static (double Mean, double SumSquares) Moments(ReadOnlySpan<double> column)
     {
@@ -50,17 +52,24 @@ internal static class Columns
         }
     }
 
-    /// <summary>Copies a row-major T × N array into column-major storage (ROI after ROI).</summary>
+    /// <summary>
+    /// Copies a row-major T × N array into column-major storage (ROI after ROI). Blocked over rows so that each column's
+    /// writes are one contiguous run of <see cref="TransposeBlock"/> values while the block's rows stay in cache.
+    /// </summary>
     public static void ToColumnMajor(double[,] rowMajor, Span<double> columnMajor)
     {
         int t = rowMajor.GetLength(0), n = rowMajor.GetLength(1);
-        var source = AsSpan(rowMajor);
-        for (var i = 0; i < t; i++)
+        ReadOnlySpan<double> source = AsSpan(rowMajor);
+        for (var i0 = 0; i0 < t; i0 += TransposeBlock)
         {
-            var row = source.Slice(i * n, n);
+            var rows = Math.Min(TransposeBlock, t - i0);
             for (var j = 0; j < n; j++)
             {
-                columnMajor[(j * t) + i] = row[j];
+                var target = columnMajor.Slice((j * t) + i0, rows);
+                for (var i = 0; i < rows; i++)
+                {
+                    target[i] = source[((i0 + i) * n) + j];
+                }
             }
         }
     }
