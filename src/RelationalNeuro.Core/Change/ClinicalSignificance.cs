@@ -75,11 +75,11 @@ public static class ClinicalSignificance
     /// <param name="which">Which one.</param>
     /// <returns>The value in score units.</returns>
     /// <exception cref="InvalidOperationException"><paramref name="which"/> is B or C but the cut-offs were computed without functional norms.</exception>
-    public static double Select(ClinicalCutoffs cutoffs, ClinicalCutoff which) => which switch
+    public static double Select(ClinicalCutoffs cutoffs, ClinicalCutoffKind which) => which switch
     {
-        ClinicalCutoff.A => cutoffs.A,
-        ClinicalCutoff.B => cutoffs.B ?? throw new InvalidOperationException("Cut-off b needs functional norms; compute the cut-offs with both norms."),
-        ClinicalCutoff.C => cutoffs.C ?? throw new InvalidOperationException("Cut-off c needs functional norms; compute the cut-offs with both norms."),
+        ClinicalCutoffKind.A => cutoffs.A,
+        ClinicalCutoffKind.B => cutoffs.B ?? throw new InvalidOperationException("Cut-off b needs functional norms; compute the cut-offs with both norms."),
+        ClinicalCutoffKind.C => cutoffs.C ?? throw new InvalidOperationException("Cut-off c needs functional norms; compute the cut-offs with both norms."),
         _ => throw new ArgumentOutOfRangeException(nameof(which), which, "Unknown cut-off."),
     };
 

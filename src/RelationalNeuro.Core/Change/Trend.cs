@@ -42,12 +42,9 @@ public static class Trend
             throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, string.Create(CultureInfo.InvariantCulture, $"must be in (0, 1); was {confidenceLevel}"));
         }
 
-        if (weeks.Length != values.Length)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"values has {values.Length} entries but weeks has {weeks.Length}; they must match."), nameof(values));
-        }
+        Guard.SameLength(weeks, values);
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         var x = new List<double>(weeks.Length);
         var y = new List<double>(weeks.Length);
         for (var i = 0; i < weeks.Length; i++)
@@ -75,7 +72,7 @@ public static class Trend
         TrendResult Unavailable(string code, string message)
         {
             problems.Add(new Problem(code, message, ProblemSeverity.Error));
-            return new TrendResult(null, null, null, null, null, confidenceLevel, null, n, direction, null, problems);
+            return new TrendResult(null, null, null, null, null, confidenceLevel, null, n, direction, null, problems.ToList());
         }
 
         if (n < 2)
@@ -99,7 +96,7 @@ public static class Trend
         if (n < 3)
         {
             problems.Add(new Problem("trend.too-few-observations", "2 observations give a slope but no standard error or interval (n − 2 = 0 degrees of freedom).", ProblemSeverity.Error, "ConfidenceInterval"));
-            return new TrendResult(fit.Slope, fit.Intercept, null, null, null, confidenceLevel, r2, n, direction, null, problems);
+            return new TrendResult(fit.Slope, fit.Intercept, null, null, null, confidenceLevel, r2, n, direction, null, problems.ToList());
         }
 
         var se = Math.Sqrt(fit.Sse / (n - 2) / fit.Sxx);
@@ -110,7 +107,7 @@ public static class Trend
         var outcome = lower > 0 || upper < 0
             ? (Math.Sign(fit.Slope) == better ? TrendOutcome.Improving : TrendOutcome.Worsening)
             : TrendOutcome.NoClearTrend;
-        return new TrendResult(fit.Slope, fit.Intercept, se, lower, upper, confidenceLevel, r2, n, direction, outcome, problems);
+        return new TrendResult(fit.Slope, fit.Intercept, se, lower, upper, confidenceLevel, r2, n, direction, outcome, problems.ToList());
     }
 
     /// <summary>Fits the trend over dated sessions; time is measured in weeks (7 × 24 h) since the first session.</summary>

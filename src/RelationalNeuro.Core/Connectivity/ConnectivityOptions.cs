@@ -1,6 +1,6 @@
 namespace RelationalNeuro.Connectivity;
 
-/// <summary>Options of <see cref="FunctionalConnectivity.Compute(MathNet.Numerics.LinearAlgebra.Matrix{double}, ConnectivityOptions?)"/>. Change with <c>with</c>.</summary>
+/// <summary>Options of <see cref="FunctionalConnectivity.Compute(double[,], ConnectivityOptions?)"/>. Change with <c>with</c>.</summary>
 public sealed record ConnectivityOptions
 {
     /// <summary>The defaults: empirical Pearson correlation.</summary>

@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Connectivity;
@@ -38,7 +37,7 @@ public static class FisherZ
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or a value is outside [−1, 1] or NaN (message names the index).</exception>
     public static void Transform(ReadOnlySpan<double> r, Span<double> destination)
     {
-        CheckLength(r.Length, destination.Length);
+        Guard.Room(destination, r.Length);
         for (var i = 0; i < r.Length; i++)
         {
             var v = r[i];
@@ -57,7 +56,7 @@ public static class FisherZ
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or a value is NaN.</exception>
     public static void Inverse(ReadOnlySpan<double> z, Span<double> destination)
     {
-        CheckLength(z.Length, destination.Length);
+        Guard.Room(destination, z.Length);
         for (var i = 0; i < z.Length; i++)
         {
             if (double.IsNaN(z[i]))
@@ -71,14 +70,15 @@ public static class FisherZ
 
     /// <summary>Transforms a correlation matrix element-wise into a new matrix (the unit diagonal becomes +∞).</summary>
     /// <param name="r">A correlation matrix.</param>
-    /// <returns>The z matrix.</returns>
+    /// <returns>The z matrix. Its diagonal is +∞, which JSON cannot hold: serialise the edges
+    /// (<see cref="FunctionalConnectivity.ToVector"/> with <c>discardDiagonal: true</c>) or the correlation matrix instead.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="r"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is outside [−1, 1] or NaN.</exception>
-    public static Matrix<double> Transform(Matrix<double> r)
+    public static double[,] Transform(double[,] r)
     {
         Guard.NotNull(r);
-        var z = Matrix<double>.Build.Dense(r.RowCount, r.ColumnCount);
-        Transform(r.AsColumnMajorArray() ?? r.ToColumnMajorArray(), z.AsColumnMajorArray());
+        var z = new double[r.GetLength(0), r.GetLength(1)];
+        Transform(Columns.AsSpan(r), Columns.AsSpan(z));
         return z;
     }
 
@@ -87,19 +87,11 @@ public static class FisherZ
     /// <returns>The correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="z"/> is null.</exception>
     /// <exception cref="ArgumentException">An entry is NaN.</exception>
-    public static Matrix<double> Inverse(Matrix<double> z)
+    public static double[,] Inverse(double[,] z)
     {
         Guard.NotNull(z);
-        var r = Matrix<double>.Build.Dense(z.RowCount, z.ColumnCount);
-        Inverse(z.AsColumnMajorArray() ?? z.ToColumnMajorArray(), r.AsColumnMajorArray());
+        var r = new double[z.GetLength(0), z.GetLength(1)];
+        Inverse(Columns.AsSpan(z), Columns.AsSpan(r));
         return r;
-    }
-
-    private static void CheckLength(int source, int destination)
-    {
-        if (destination < source)
-        {
-            throw new ArgumentException(FormattableString.Invariant($"destination has {destination} elements; {source} are needed."), nameof(destination));
-        }
     }
 }

@@ -1,12 +1,11 @@
 using System.Buffers;
 using System.Globalization;
-using MathNet.Numerics.LinearAlgebra;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Connectivity;
 
 /// <summary>
-/// Functional-connectivity matrices from ROI time series (a T × N matrix: T time points in rows, N regions in columns):
+/// Functional-connectivity matrices from ROI time series (a T × N <c>double[,]</c>: T time points in rows, N regions in columns):
 /// Pearson correlation, covariance, partial correlation and precision, each with the empirical or the Ledoit–Wolf
 /// estimator; group averaging in Fisher-z space; nilearn-compatible vectorisation; node strength.
 /// </summary>
@@ -20,105 +19,94 @@ namespace RelationalNeuro.Connectivity;
 /// <para>Data problems give a null matrix and a <see cref="Problem"/>, never a NaN-filled matrix: fewer than 2 time points,
 /// non-finite values, a constant ROI series, and (empirical estimator) a singular covariance for partial correlation or
 /// precision (always when T ≤ N). A Ledoit–Wolf shrinkage of 1 (estimate = μ·I, identity correlation) is reported as a warning.</para>
+/// <para>Matrices are plain <c>double[,]</c> (<c>m[row, column]</c>); see docs/connectivity.md for why not MathNet's <c>Matrix&lt;double&gt;</c>.</para>
 /// <para>Speed: the correlation is one blocked, SIMD, upper-triangle product of standardised columns (no allocation beyond the
 /// result and a pooled scratch buffer); see docs/performance.md.</para>
 /// </remarks>
-public static class FunctionalConnectivity
+public static partial class FunctionalConnectivity
 {
     /// <summary>The empirical Pearson correlation matrix.</summary>
     /// <param name="timeSeries">T × N: time points in rows, ROIs in columns.</param>
     /// <returns>The N × N correlation matrix (unit diagonal, symmetric, entries clamped to [−1, 1]) or null with problems.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeSeries"/> is null.</exception>
-    public static ConnectivityResult Correlation(Matrix<double> timeSeries) => Compute(timeSeries, ConnectivityOptions.Default);
+    public static ConnectivityResult Correlation(double[,] timeSeries) => Compute(timeSeries, ConnectivityOptions.Default);
 
     /// <summary>Computes the connectivity matrix chosen in <paramref name="options"/>.</summary>
     /// <param name="timeSeries">T × N: time points in rows, ROIs in columns.</param>
     /// <param name="options">Kind and estimator; null for <see cref="ConnectivityOptions.Default"/> (empirical correlation).</param>
     /// <returns>The N × N matrix, the shrinkage used, and every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeSeries"/> is null.</exception>
-    public static ConnectivityResult Compute(Matrix<double> timeSeries, ConnectivityOptions? options)
+    public static ConnectivityResult Compute(double[,] timeSeries, ConnectivityOptions? options = null)
     {
         Guard.NotNull(timeSeries);
         options ??= ConnectivityOptions.Default;
-        int t = timeSeries.RowCount, n = timeSeries.ColumnCount;
-        var problems = new List<Problem>();
-        var x = timeSeries.AsColumnMajorArray() ?? timeSeries.ToColumnMajorArray();
-        ConnectivityResult Fail() => new(null, options.Kind, options.Estimator, null, t, n, problems);
+        int t = timeSeries.GetLength(0), n = timeSeries.GetLength(1);
+        var problems = new ProblemCollector();
+        ConnectivityResult Result(double[,]? matrix, double? shrinkage = null) =>
+            new(matrix, options.Kind, options.Estimator, shrinkage, t, n, problems.ToList());
 
-        if (!ValidateData(x, t, n, problems))
-        {
-            return Fail();
-        }
-
-        var scratch = ArrayPool<double>.Shared.Rent(t * n);
+        // One pooled column-major copy: validated, then centred/standardised in place.
+        var x = ArrayPool<double>.Shared.Rent(Math.Max(1, t * n));
         try
         {
-            var result = new double[n * n];
+            var columns = x.AsSpan(0, t * n);
+            Columns.ToColumnMajor(timeSeries, columns);
+            if (!ValidateData(columns, t, n, problems))
+            {
+                return Result(null);
+            }
+
+            var result = new double[n, n];
+            var gram = Columns.AsSpan(result);
             if (options.Estimator == CovarianceEstimator.Empirical)
             {
                 if (options.Kind == ConnectivityKind.Correlation)
                 {
-                    Standardize(x, t, n, scratch, unitNorm: true);
-                    Gram.Symmetric(scratch.AsSpan(0, t * n), t, n, result);
-                    FinishCorrelation(result, n);
-                    return new ConnectivityResult(Build(result, n), options.Kind, options.Estimator, null, t, n, problems);
+                    Columns.Standardize(columns, t, n, columns, ColumnScaling.UnitNorm);
+                    Gram.Symmetric(columns, t, n, gram);
+                    FinishCorrelation(gram, n);
+                    return Result(result);
                 }
 
-                Center(x, t, n, scratch);
-                Gram.Symmetric(scratch.AsSpan(0, t * n), t, n, result);
-                Scale(result, 1.0 / (t - 1));
-                var covariance = Build(result, n);
+                Columns.Standardize(columns, t, n, columns, ColumnScaling.None);
+                Gram.Symmetric(columns, t, n, gram);
+                Scale(gram, 1.0 / (t - 1));
                 if (options.Kind == ConnectivityKind.Covariance)
                 {
-                    return new ConnectivityResult(covariance, options.Kind, options.Estimator, null, t, n, problems);
+                    return Result(result);
                 }
 
                 if (t <= n)
                 {
-                    problems.Add(new Problem(
+                    problems.Error(
                         "connectivity.singular-covariance",
-                        string.Create(CultureInfo.InvariantCulture, $"{t} time points for {n} ROIs: the empirical covariance has rank at most {t - 1} < {n} and cannot be inverted. Use CovarianceEstimator.LedoitWolf."),
-                        ProblemSeverity.Error));
-                    return Fail();
+                        string.Create(CultureInfo.InvariantCulture, $"{t} time points for {n} ROIs: the empirical covariance has rank at most {t - 1} < {n} and cannot be inverted. Use CovarianceEstimator.LedoitWolf."));
+                    return Result(null);
                 }
 
-                return FromPrecision(covariance, options, null, t, n, problems);
+                return Result(FromPrecision(result, options.Kind, problems));
             }
 
             // Ledoit–Wolf (scikit-learn formula), on z-scored signals for correlation (nilearn), on raw signals otherwise.
-            if (options.Kind == ConnectivityKind.Correlation)
-            {
-                Standardize(x, t, n, scratch, unitNorm: false);
-            }
-            else
-            {
-                Center(x, t, n, scratch);
-            }
-
-            var lw = LedoitWolfFromCentered(scratch.AsSpan(0, t * n), t, n, result);
+            Columns.Standardize(columns, t, n, columns, options.Kind == ConnectivityKind.Correlation ? ColumnScaling.SampleSd : ColumnScaling.None);
+            var lw = LedoitWolfFromCentered(columns, t, n, result);
             if (lw.Shrinkage >= 1)
             {
-                problems.Add(new Problem(
+                problems.Warning(
                     "connectivity.full-shrinkage",
-                    "The Ledoit–Wolf shrinkage is 1: the estimate is μ·I and every correlation is 0. The data carry no usable covariance structure at this T and N.",
-                    ProblemSeverity.Warning));
+                    "The Ledoit–Wolf shrinkage is 1: the estimate is μ·I and every correlation is 0. The data carry no usable covariance structure at this T and N.");
             }
 
-            if (options.Kind == ConnectivityKind.Covariance)
+            return options.Kind switch
             {
-                return new ConnectivityResult(lw.Covariance, options.Kind, options.Estimator, lw.Shrinkage, t, n, problems);
-            }
-
-            if (options.Kind == ConnectivityKind.Correlation)
-            {
-                return new ConnectivityResult(CovarianceToCorrelation(lw.Covariance), options.Kind, options.Estimator, lw.Shrinkage, t, n, problems);
-            }
-
-            return FromPrecision(lw.Covariance, options, lw.Shrinkage, t, n, problems);
+                ConnectivityKind.Covariance => Result(lw.Covariance, lw.Shrinkage),
+                ConnectivityKind.Correlation => Result(CovarianceToCorrelation(lw.Covariance), lw.Shrinkage),
+                _ => Result(FromPrecision(lw.Covariance, options.Kind, problems), lw.Shrinkage),
+            };
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<double>.Shared.Return(x);
         }
     }
 
@@ -137,26 +125,18 @@ public static class FunctionalConnectivity
     {
         Guard.InRange(timePoints, 2, int.MaxValue);
         Guard.Positive(rois);
-        if (timeSeriesColumnMajor.Length != timePoints * rois)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"timeSeriesColumnMajor has {timeSeriesColumnMajor.Length} values; T × N = {timePoints * rois}."), nameof(timeSeriesColumnMajor));
-        }
-
-        if (destination.Length < rois * rois)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"destination has {destination.Length} elements; N² = {rois * rois} are needed."), nameof(destination));
-        }
-
-        var problems = new List<Problem>(0);
+        Guard.Length(timeSeriesColumnMajor, timePoints * rois, "T × N");
+        Guard.Room(destination, rois * rois);
+        var problems = new ProblemCollector(maxListed: 1);
         if (!ValidateData(timeSeriesColumnMajor, timePoints, rois, problems))
         {
-            throw new ArgumentException(problems[0].ToString(), nameof(timeSeriesColumnMajor));
+            throw new ArgumentException(problems.ToList()[0].ToString(), nameof(timeSeriesColumnMajor));
         }
 
         var scratch = ArrayPool<double>.Shared.Rent(timePoints * rois);
         try
         {
-            Standardize(timeSeriesColumnMajor, timePoints, rois, scratch, unitNorm: true);
+            Columns.Standardize(timeSeriesColumnMajor, timePoints, rois, scratch, ColumnScaling.UnitNorm);
             Gram.Symmetric(scratch.AsSpan(0, timePoints * rois), timePoints, rois, destination);
             FinishCorrelation(destination, rois);
         }
@@ -166,45 +146,12 @@ public static class FunctionalConnectivity
         }
     }
 
-    /// <summary>Ledoit–Wolf shrunk covariance of the signals (scikit-learn <c>LedoitWolf</c>, <c>assume_centered=False</c>).</summary>
-    /// <param name="timeSeries">T × N: time points in rows, ROIs in columns; finite, at least 2 rows.</param>
-    /// <returns>Σ_LW, the shrinkage and μ.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="timeSeries"/> is null.</exception>
-    /// <exception cref="ArgumentException">Fewer than 2 time points, or a value is not finite.</exception>
-    /// <remarks>
-    /// With centred X, S = XᵀX/T, μ = trace(S)/N, β' = Σ(X∘X)ᵀ(X∘X), δ' = Σ(XᵀX)²/T²; β = (β'/T − δ')/(N·T);
-    /// δ = (δ' − 2μ·trace(S) + N·μ²)/N; shrinkage = min(β, δ)/δ (0 when β = 0; 0 for N = 1); Σ_LW = (1 − s)·S + s·μ·I.
-    /// Constant series are allowed here (they only lower μ).
-    /// </remarks>
-    public static ShrunkCovariance LedoitWolf(Matrix<double> timeSeries)
-    {
-        Guard.NotNull(timeSeries);
-        int t = timeSeries.RowCount, n = timeSeries.ColumnCount;
-        var x = timeSeries.AsColumnMajorArray() ?? timeSeries.ToColumnMajorArray();
-        if (t < 2)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"timeSeries has {t} time point(s); at least 2 are needed."), nameof(timeSeries));
-        }
-
-        for (var i = 0; i < x.Length; i++)
-        {
-            if (!double.IsFinite(x[i]))
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"timeSeries[{i % t}, {i / t}] was {x[i]}; values must be finite."), nameof(timeSeries));
-            }
-        }
-
-        var centered = new double[t * n];
-        Center(x, t, n, centered);
-        return LedoitWolfFromCentered(centered, t, n, new double[n * n]);
-    }
-
     /// <summary>Averages correlation matrices of a group in Fisher-z space: r̄ = tanh(mean(atanh r)), diagonal 1.</summary>
     /// <param name="correlations">Correlation matrices of equal size, N × N.</param>
     /// <returns>The group correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="correlations"/> or an element is null.</exception>
     /// <exception cref="ArgumentException">The list is empty; sizes differ or are not square; an off-diagonal entry is outside (−1, 1) (|r| = 1 has infinite z, so it cannot be averaged) — the message names the matrix and entry.</exception>
-    public static Matrix<double> GroupAverage(IReadOnlyList<Matrix<double>> correlations)
+    public static double[,] GroupAverage(IReadOnlyList<double[,]> correlations)
     {
         Guard.NotNull(correlations);
         if (correlations.Count == 0)
@@ -212,14 +159,14 @@ public static class FunctionalConnectivity
             throw new ArgumentException("correlations is empty.", nameof(correlations));
         }
 
-        var n = Guard.NotNull(correlations[0]).RowCount;
-        var sum = new double[n * n];
+        var n = Guard.NotNull(correlations[0]).GetLength(0);
+        var sum = new double[n, n];
         for (var m = 0; m < correlations.Count; m++)
         {
             var r = correlations[m];
-            if (r is null || r.RowCount != n || r.ColumnCount != n)
+            if (r is null || r.GetLength(0) != n || r.GetLength(1) != n)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"correlations[{m}] is {(r is null ? "null" : $"{r.RowCount} × {r.ColumnCount}")}; every matrix must be {n} × {n}."), nameof(correlations));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"correlations[{m}] is {(r is null ? "null" : $"{r.GetLength(0)} × {r.GetLength(1)}")}; every matrix must be {n} × {n}."), nameof(correlations));
             }
 
             for (var c = 0; c < n; c++)
@@ -237,22 +184,23 @@ public static class FunctionalConnectivity
                         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"correlations[{m}][{row}, {c}] was {v}; off-diagonal correlations must be in (-1, 1) to average in z-space."), nameof(correlations));
                     }
 
-                    sum[(c * n) + row] += Math.Atanh(v);
+                    sum[row, c] += Math.Atanh(v);
                 }
             }
         }
 
-        for (var i = 0; i < sum.Length; i++)
+        var mean = Columns.AsSpan(sum);
+        for (var i = 0; i < mean.Length; i++)
         {
-            sum[i] = Math.Tanh(sum[i] / correlations.Count);
+            mean[i] = Math.Tanh(mean[i] / correlations.Count);
         }
 
         for (var i = 0; i < n; i++)
         {
-            sum[(i * n) + i] = 1;
+            sum[i, i] = 1;
         }
 
-        return Build(sum, n);
+        return sum;
     }
 
     /// <summary>
@@ -265,7 +213,7 @@ public static class FunctionalConnectivity
     /// <returns>The vector.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="symmetric"/> is null.</exception>
     /// <exception cref="ArgumentException">The matrix is not square.</exception>
-    public static double[] ToVector(Matrix<double> symmetric, bool discardDiagonal)
+    public static double[] ToVector(double[,] symmetric, bool discardDiagonal)
     {
         var n = Square(symmetric, nameof(symmetric));
         var vector = new double[discardDiagonal ? n * (n - 1) / 2 : n * (n + 1) / 2];
@@ -293,7 +241,7 @@ public static class FunctionalConnectivity
     /// <exception cref="ArgumentNullException"><paramref name="connectivity"/> is null.</exception>
     /// <exception cref="ArgumentException">The matrix is not square.</exception>
     /// <remarks>Rubinov &amp; Sporns (2010), NeuroImage 52:1059–1069 (Brain Connectivity Toolbox <c>strengths_und</c>, <c>strengths_und_sign</c>).</remarks>
-    public static double[] NodeStrength(Matrix<double> connectivity, NodeStrengthWeights weights)
+    public static double[] NodeStrength(double[,] connectivity, NodeStrengthWeights weights)
     {
         var n = Square(connectivity, nameof(connectivity));
         var strength = new double[n];
@@ -328,7 +276,7 @@ public static class FunctionalConnectivity
     /// <returns>The correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="covariance"/> is null.</exception>
     /// <exception cref="ArgumentException">Not square, or a diagonal entry is not positive (message names it).</exception>
-    public static Matrix<double> CovarianceToCorrelation(Matrix<double> covariance)
+    public static double[,] CovarianceToCorrelation(double[,] covariance)
     {
         var n = Square(covariance, nameof(covariance));
         var d = new double[n];
@@ -343,36 +291,31 @@ public static class FunctionalConnectivity
             d[i] = Math.Sqrt(v);
         }
 
-        var r = new double[n * n];
-        for (var c = 0; c < n; c++)
+        var r = new double[n, n];
+        for (var row = 0; row < n; row++)
         {
-            for (var row = 0; row < n; row++)
+            for (var c = 0; c < n; c++)
             {
-                r[(c * n) + row] = row == c ? 1 : Math.Clamp(covariance[row, c] / (d[row] * d[c]), -1, 1);
+                r[row, c] = row == c ? 1 : Math.Clamp(covariance[row, c] / (d[row] * d[c]), -1, 1);
             }
         }
 
-        return Build(r, n);
+        return r;
     }
 
-    private static ConnectivityResult FromPrecision(Matrix<double> covariance, ConnectivityOptions options, double? shrinkage, int t, int n, List<Problem> problems)
+    /// <summary>Precision or partial correlation from a covariance; null with a problem when it cannot be inverted.</summary>
+    private static double[,]? FromPrecision(double[,] covariance, ConnectivityKind kind, ProblemCollector problems)
     {
         var precision = Invert(covariance);
         if (precision is null)
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "connectivity.singular-covariance",
-                "The covariance is not positive definite (collinear ROI series); it cannot be inverted. Use CovarianceEstimator.LedoitWolf or remove collinear ROIs.",
-                ProblemSeverity.Error));
-            return new ConnectivityResult(null, options.Kind, options.Estimator, shrinkage, t, n, problems);
+                "The covariance is not positive definite (collinear ROI series); it cannot be inverted. Use CovarianceEstimator.LedoitWolf or remove collinear ROIs.");
+            return null;
         }
 
-        if (options.Kind == ConnectivityKind.Precision)
-        {
-            return new ConnectivityResult(precision, options.Kind, options.Estimator, shrinkage, t, n, problems);
-        }
-
-        return new ConnectivityResult(PrecisionToPartialCorrelation(precision), options.Kind, options.Estimator, shrinkage, t, n, problems);
+        return kind == ConnectivityKind.Precision ? precision : PrecisionToPartialCorrelation(precision);
     }
 
     /// <summary>Partial correlations from a precision matrix Θ: −Θⱼₖ/√(ΘⱼⱼΘₖₖ), diagonal exactly 1 (nilearn <c>prec_to_partial</c>).</summary>
@@ -380,11 +323,11 @@ public static class FunctionalConnectivity
     /// <returns>The partial correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="precision"/> is null.</exception>
     /// <exception cref="ArgumentException">Not square, or a diagonal entry is not positive.</exception>
-    public static Matrix<double> PrecisionToPartialCorrelation(Matrix<double> precision)
+    public static double[,] PrecisionToPartialCorrelation(double[,] precision)
     {
         Square(precision, nameof(precision));
         var partial = CovarianceToCorrelation(precision);
-        var n = partial.RowCount;
+        var n = partial.GetLength(0);
         for (var c = 0; c < n; c++)
         {
             for (var row = 0; row < n; row++)
@@ -400,12 +343,13 @@ public static class FunctionalConnectivity
     }
 
     /// <summary>Inverse of a symmetric positive-definite matrix by Cholesky, exactly symmetrised; null when it is not numerically positive definite.</summary>
-    private static Matrix<double>? Invert(Matrix<double> covariance)
+    private static double[,]? Invert(double[,] covariance)
     {
+        var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(covariance);
         MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> cholesky;
         try
         {
-            cholesky = covariance.Cholesky();
+            cholesky = matrix.Cholesky();
         }
         catch (ArgumentException)
         {
@@ -421,72 +365,17 @@ public static class FunctionalConnectivity
             return null;
         }
 
-        var precision = cholesky.Solve(Matrix<double>.Build.DenseIdentity(covariance.RowCount));
-        return (precision + precision.Transpose()).Divide(2);
+        var precision = cholesky.Solve(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(matrix.RowCount));
+        return (precision + precision.Transpose()).Divide(2).ToArray();
     }
 
-    private static ShrunkCovariance LedoitWolfFromCentered(ReadOnlySpan<double> xc, int t, int n, double[] gram)
-    {
-        Gram.Symmetric(xc, t, n, gram);
-        var traceSum = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            traceSum += gram[(i * n) + i] / t;
-        }
-
-        var mu = traceSum / n;
-        var shrinkage = 0.0;
-        if (n > 1)
-        {
-            // β' = Σⱼₖ Σₜ x²ₜⱼ x²ₜₖ = Σₜ (Σⱼ x²ₜⱼ)².
-            var betaPrime = 0.0;
-            for (var row = 0; row < t; row++)
-            {
-                var s = 0.0;
-                for (var j = 0; j < n; j++)
-                {
-                    var v = xc[(j * t) + row];
-                    s += v * v;
-                }
-
-                betaPrime += s * s;
-            }
-
-            var deltaPrime = 0.0;
-            for (var i = 0; i < gram.Length; i++)
-            {
-                deltaPrime += gram[i] * gram[i];
-            }
-
-            deltaPrime /= (double)t * t;
-            var beta = ((betaPrime / t) - deltaPrime) / ((double)n * t);
-            var delta = (deltaPrime - (2 * mu * traceSum) + (n * mu * mu)) / n;
-            beta = Math.Min(beta, delta);
-            shrinkage = beta == 0 ? 0 : beta / delta;
-        }
-
-        var cov = new double[n * n];
-        for (var i = 0; i < cov.Length; i++)
-        {
-            cov[i] = (1 - shrinkage) * gram[i] / t;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            cov[(i * n) + i] += shrinkage * mu;
-        }
-
-        return new ShrunkCovariance(Build(cov, n), shrinkage, mu);
-    }
-
-    private static bool ValidateData(ReadOnlySpan<double> x, int t, int n, List<Problem> problems)
+    private static bool ValidateData(ReadOnlySpan<double> x, int t, int n, ProblemCollector problems)
     {
         if (t < 2 || n < 1)
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "connectivity.too-few-time-points",
-                string.Create(CultureInfo.InvariantCulture, $"The time series is {t} × {n}; at least 2 time points and 1 ROI are needed."),
-                ProblemSeverity.Error));
+                string.Create(CultureInfo.InvariantCulture, $"The time series is {t} × {n}; at least 2 time points and 1 ROI are needed."));
             return false;
         }
 
@@ -495,93 +384,37 @@ public static class FunctionalConnectivity
         {
             var column = x.Slice(j * t, t);
             var bad = 0;
-            double mean = 0, max = 0;
-            for (var i = 0; i < t; i++)
+            var max = 0.0;
+            foreach (var v in column)
             {
-                if (!double.IsFinite(column[i]))
+                if (double.IsFinite(v))
                 {
-                    bad++;
+                    max = Math.Max(max, Math.Abs(v));
                 }
                 else
                 {
-                    mean += column[i];
-                    max = Math.Max(max, Math.Abs(column[i]));
+                    bad++;
                 }
             }
 
             if (bad > 0)
             {
-                problems.Add(new Problem("connectivity.non-finite-value", string.Create(CultureInfo.InvariantCulture, $"{bad} value(s) of ROI {j} are NaN or infinite."), ProblemSeverity.Error, RoiLocation(j)));
+                problems.Error("connectivity.non-finite-value", string.Create(CultureInfo.InvariantCulture, $"{bad} value(s) of ROI {j} are NaN or infinite."), RoiLocation(j));
                 ok = false;
                 continue;
             }
 
-            mean /= t;
-            var ss = 0.0;
-            for (var i = 0; i < t; i++)
-            {
-                ss += (column[i] - mean) * (column[i] - mean);
-            }
+            var (_, ss) = Columns.Moments(column);
 
             // Constant up to rounding: the SD is below 1e-13 of the largest magnitude.
             if (Math.Sqrt(ss / t) <= 1e-13 * max || ss == 0)
             {
-                problems.Add(new Problem("connectivity.constant-series", string.Create(CultureInfo.InvariantCulture, $"ROI {j} is constant over all {t} time points; its correlations are undefined."), ProblemSeverity.Error, RoiLocation(j)));
+                problems.Error("connectivity.constant-series", string.Create(CultureInfo.InvariantCulture, $"ROI {j} is constant over all {t} time points; its correlations are undefined."), RoiLocation(j));
                 ok = false;
             }
         }
 
         return ok;
-    }
-
-    /// <summary>Centres each column; with unitNorm divides by √Σd² (so ZᵀZ is the correlation), otherwise by the SD with ddof 1 (nilearn "zscore_sample").</summary>
-    private static void Standardize(ReadOnlySpan<double> x, int t, int n, Span<double> z, bool unitNorm)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            var source = x.Slice(j * t, t);
-            var target = z.Slice(j * t, t);
-            var mean = 0.0;
-            for (var i = 0; i < t; i++)
-            {
-                mean += source[i];
-            }
-
-            mean /= t;
-            var ss = 0.0;
-            for (var i = 0; i < t; i++)
-            {
-                var d = source[i] - mean;
-                target[i] = d;
-                ss += d * d;
-            }
-
-            var scale = 1 / Math.Sqrt(unitNorm ? ss : ss / (t - 1));
-            for (var i = 0; i < t; i++)
-            {
-                target[i] *= scale;
-            }
-        }
-    }
-
-    private static void Center(ReadOnlySpan<double> x, int t, int n, Span<double> z)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            var source = x.Slice(j * t, t);
-            var target = z.Slice(j * t, t);
-            var mean = 0.0;
-            for (var i = 0; i < t; i++)
-            {
-                mean += source[i];
-            }
-
-            mean /= t;
-            for (var i = 0; i < t; i++)
-            {
-                target[i] = source[i] - mean;
-            }
-        }
     }
 
     private static void FinishCorrelation(Span<double> r, int n)
@@ -596,7 +429,7 @@ public static class FunctionalConnectivity
         }
     }
 
-    private static void Scale(double[] values, double factor)
+    private static void Scale(Span<double> values, double factor)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -606,16 +439,14 @@ public static class FunctionalConnectivity
 
     private static string RoiLocation(int j) => string.Create(CultureInfo.InvariantCulture, $"roi[{j}]");
 
-    private static Matrix<double> Build(double[] columnMajor, int n) => Matrix<double>.Build.Dense(n, n, columnMajor);
-
-    private static int Square(Matrix<double> m, string name)
+    private static int Square(double[,] m, string name)
     {
         ArgumentNullException.ThrowIfNull(m, name);
-        if (m.RowCount != m.ColumnCount)
+        if (m.GetLength(0) != m.GetLength(1))
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} is {m.RowCount} × {m.ColumnCount}; it must be square."), name);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} is {m.GetLength(0)} × {m.GetLength(1)}; it must be square."), name);
         }
 
-        return m.RowCount;
+        return m.GetLength(0);
     }
 }

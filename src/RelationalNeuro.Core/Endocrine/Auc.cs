@@ -1,3 +1,5 @@
+using RelationalNeuro.Internal;
+
 namespace RelationalNeuro.Endocrine;
 
 /// <summary>
@@ -11,112 +13,106 @@ namespace RelationalNeuro.Endocrine;
 /// Psychoneuroendocrinology 28(7):916–931, doi:10.1016/S0306-4530(02)00108-7. With Δᵢ = tᵢ₊₁ − tᵢ:
 /// AUCg = Σ (mᵢ₊₁ + mᵢ)/2 · Δᵢ and AUCi = AUCg − m₁ · (tₙ − t₁). AUCi is not clamped and may be negative.
 /// The baseline of AUCi is the first sample passed in. Identical to BioPsyKit 0.13.1 <c>saliva.auc</c>.</para>
-/// <para>Input policy: these span functions take complete, valid series and throw <see cref="ArgumentException"/>
-/// (naming argument, index and value) for mismatched lengths, fewer than 2 samples, non-finite or not strictly
-/// increasing times, and non-finite values. Negative values are accepted here (baseline-corrected data); the
-/// cortisol analyses (<see cref="CortisolAwakeningResponse"/>, <see cref="StressReactivity"/>,
-/// <see cref="DiurnalCortisol"/>) treat missing and negative concentrations as data problems instead.</para>
+/// <para>Error model (the same as <see cref="CortisolAwakeningResponse"/>, <see cref="StressReactivity"/> and
+/// <see cref="DiurnalCortisol"/>): a missing value (NaN), an infinite value, non-finite or not strictly increasing
+/// times and fewer than 2 samples are data problems: they come back in the result's <c>Problems</c> (codes
+/// <c>endocrine.*</c>, location <c>S</c>index) with the affected index null, and a missing value follows the
+/// <see cref="MissingValuePolicy"/> (default <see cref="MissingValuePolicy.Reject"/>). Spans of different lengths
+/// and out-of-range indices are programmer errors and throw. Unlike the cortisol analyses, negative values are
+/// accepted here (baseline-corrected data).</para>
 /// </remarks>
 public static class Auc
 {
-    /// <summary>AUCg (Pruessner 2003): trapezoid area with respect to ground.</summary>
-    /// <param name="times">Sample times, strictly increasing (any time unit, e.g. minutes).</param>
-    /// <param name="values">Values at <paramref name="times"/> (any unit, e.g. nmol/L).</param>
-    /// <returns>AUCg in value unit × time unit.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks).</exception>
-    public static double Ground(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
-    {
-        SeriesGuard.Validate(times, values);
-        return Trapezoid(times, values);
-    }
-
-    /// <summary>AUCi (Pruessner 2003): AUCg minus the first value × total duration; negative for a falling curve.</summary>
-    /// <param name="times">Sample times, strictly increasing.</param>
-    /// <param name="values">Values at <paramref name="times"/>; the first is the baseline.</param>
-    /// <returns>AUCi in value unit × time unit.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks).</exception>
-    public static double Increase(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
-    {
-        SeriesGuard.Validate(times, values);
-        return Trapezoid(times, values) - (values[0] * (times[^1] - times[0]));
-    }
-
     /// <summary>Both areas (Pruessner 2003) in one pass.</summary>
-    /// <param name="times">Sample times, strictly increasing.</param>
-    /// <param name="values">Values at <paramref name="times"/>; the first is the AUCi baseline.</param>
-    /// <returns>AUCg and AUCi in value unit × time unit.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks).</exception>
-    public static AreaUnderCurve Compute(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
-    {
-        SeriesGuard.Validate(times, values);
-        var g = Trapezoid(times, values);
-        return new AreaUnderCurve(g, g - (values[0] * (times[^1] - times[0])));
-    }
+    /// <param name="times">Sample times, strictly increasing (any time unit, e.g. minutes).</param>
+    /// <param name="values">Values at <paramref name="times"/> (any unit, e.g. nmol/L); NaN for a missing sample. The first is the AUCi baseline.</param>
+    /// <param name="missingValues">What a missing value does: null areas (<see cref="MissingValuePolicy.Reject"/>, default) or the trapezoid across the gap (<see cref="MissingValuePolicy.Omit"/>). A missing first sample always gives null.</param>
+    /// <returns>AUCg and AUCi in value unit × time unit, or null with the problems.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static AucResult Compute(ReadOnlySpan<double> times, ReadOnlySpan<double> values, MissingValuePolicy missingValues = MissingValuePolicy.Reject) =>
+        ComputeFrom(times, values, 0, missingValues, "AUC");
 
     /// <summary>
-    /// AUCi over the samples at or after <paramref name="onset"/> only, with the first such sample as baseline
+    /// Both areas over the samples at or after <paramref name="onset"/> only, with the first such sample as baseline
     /// (BioPsyKit <c>auc_i_post</c>; for stress protocols where negative times are pre-stressor samples).
     /// </summary>
     /// <param name="times">Sample times, strictly increasing.</param>
-    /// <param name="values">Values at <paramref name="times"/>.</param>
+    /// <param name="values">Values at <paramref name="times"/>; NaN for a missing sample.</param>
     /// <param name="onset">First time that counts as post-stressor (default 0).</param>
-    /// <returns>AUCi of the post segment, or null when fewer than 2 samples are at or after <paramref name="onset"/>.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks), or <paramref name="onset"/> is NaN.</exception>
-    public static double? IncreaseAfter(ReadOnlySpan<double> times, ReadOnlySpan<double> values, double onset = 0)
+    /// <param name="missingValues">The missing-value policy (see <see cref="Compute"/>).</param>
+    /// <returns>AUCg and AUCi of the post segment, or null with the problems (e.g. <c>endocrine.too-few-samples</c> when fewer than 2 samples are at or after <paramref name="onset"/>).</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="onset"/> is NaN.</exception>
+    public static AucResult ComputeAfter(ReadOnlySpan<double> times, ReadOnlySpan<double> values, double onset = 0, MissingValuePolicy missingValues = MissingValuePolicy.Reject)
     {
-        SeriesGuard.Validate(times, values);
         if (double.IsNaN(onset))
         {
-            throw new ArgumentException("onset was NaN; it must be a number.", nameof(onset));
+            throw new ArgumentOutOfRangeException(nameof(onset), onset, "must be a number; was NaN");
         }
 
-        var first = FirstAtOrAfter(times, onset);
-        if (times.Length - first < 2)
-        {
-            return null;
-        }
-
-        var t = times[first..];
-        var v = values[first..];
-        return Trapezoid(t, v) - (v[0] * (t[^1] - t[0]));
+        return ComputeFrom(times, values, ProfileInput.FirstAtOrAfter(times, onset), missingValues, "AUCiPost");
     }
 
     /// <summary>Largest later value minus the first value (BioPsyKit <c>max_increase</c>: first vs max of the subsequent samples).</summary>
     /// <param name="times">Sample times, strictly increasing.</param>
-    /// <param name="values">Values at <paramref name="times"/>.</param>
-    /// <returns>max(v₂..vₙ) − v₁ in the value unit; negative when every later value is lower.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks).</exception>
-    public static double MaxIncrease(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
+    /// <param name="values">Values at <paramref name="times"/>; NaN for a missing sample.</param>
+    /// <param name="missingValues">A missing later sample: null (<see cref="MissingValuePolicy.Reject"/>, default) or left out with a warning (<see cref="MissingValuePolicy.Omit"/>). A missing first sample always gives null.</param>
+    /// <returns>max(v₂..vₙ) − v₁ in the value unit (negative when every later value is lower), or null with the problems.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static ProfileChange MaxIncrease(ReadOnlySpan<double> times, ReadOnlySpan<double> values, MissingValuePolicy missingValues = MissingValuePolicy.Reject)
     {
-        SeriesGuard.Validate(times, values);
-        var max = double.NegativeInfinity;
-        for (var i = 1; i < values.Length; i++)
+        Guard.SameLength(times, values);
+        var problems = new ProblemCollector();
+        if (ProfileInput.Prepare(times, values, "time units", concentrations: false, problems) is not { } present)
         {
-            max = Math.Max(max, values[i]);
+            return new ProfileChange(null, problems.ToList());
         }
 
-        return max - values[0];
+        if (!present[0])
+        {
+            problems.Error("endocrine.metric-unavailable", "MaxIncrease needs the first sample (S0), its baseline, which is missing.", "MaxIncrease");
+            return new ProfileChange(null, problems.ToList());
+        }
+
+        if (ProfileInput.Usable(present, 1, values.Length, missingValues, "MaxIncrease", problems) is not { } later)
+        {
+            return new ProfileChange(null, problems.ToList());
+        }
+
+        return new ProfileChange(values[ProfileInput.ArgMax(values, later)] - values[0], problems.ToList());
     }
 
     /// <summary>Slope between two samples (BioPsyKit <c>slope</c>): (v[to] − v[from]) / (t[to] − t[from]).</summary>
     /// <param name="times">Sample times, strictly increasing.</param>
-    /// <param name="values">Values at <paramref name="times"/>.</param>
+    /// <param name="values">Values at <paramref name="times"/>; NaN for a missing sample.</param>
     /// <param name="from">Index of the first sample.</param>
     /// <param name="to">Index of the second sample; must differ from <paramref name="from"/>.</param>
-    /// <returns>Value unit per time unit.</returns>
-    /// <exception cref="ArgumentException">Invalid series (see the class remarks).</exception>
+    /// <returns>Value unit per time unit, or null with the problems (e.g. an endpoint is missing).</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An index is outside the series, or the two are equal.</exception>
-    public static double Slope(ReadOnlySpan<double> times, ReadOnlySpan<double> values, int from, int to)
+    public static ProfileChange Slope(ReadOnlySpan<double> times, ReadOnlySpan<double> values, int from, int to)
     {
-        SeriesGuard.Validate(times, values);
-        Internal.Guard.InRange(from, 0, times.Length - 1);
-        Internal.Guard.InRange(to, 0, times.Length - 1);
+        Guard.SameLength(times, values);
+        Guard.InRange(from, 0, times.Length - 1);
+        Guard.InRange(to, 0, times.Length - 1);
         if (from == to)
         {
             throw new ArgumentOutOfRangeException(nameof(to), to, "must differ from 'from'.");
         }
 
-        return (values[to] - values[from]) / (times[to] - times[from]);
+        var problems = new ProblemCollector();
+        if (ProfileInput.Prepare(times, values, "time units", concentrations: false, problems) is not { } present)
+        {
+            return new ProfileChange(null, problems.ToList());
+        }
+
+        if (!present[from] || !present[to])
+        {
+            problems.Error("endocrine.metric-unavailable", "The slope needs both of its samples; one is missing.", "Slope");
+            return new ProfileChange(null, problems.ToList());
+        }
+
+        return new ProfileChange((values[to] - values[from]) / (times[to] - times[from]), problems.ToList());
     }
 
     internal static double Trapezoid(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
@@ -130,14 +126,16 @@ public static class Auc
         return sum;
     }
 
-    internal static int FirstAtOrAfter(ReadOnlySpan<double> times, double onset)
+    private static AucResult ComputeFrom(ReadOnlySpan<double> times, ReadOnlySpan<double> values, int start, MissingValuePolicy missingValues, string metric)
     {
-        var i = 0;
-        while (i < times.Length && times[i] < onset)
+        Guard.SameLength(times, values);
+        var problems = new ProblemCollector();
+        if (ProfileInput.Prepare(times, values, "time units", concentrations: false, problems) is not { } present)
         {
-            i++;
+            return new AucResult(null, null, problems.ToList());
         }
 
-        return i;
+        var area = ProfileInput.Area(times, values, present, start, times.Length, missingValues, metric, problems);
+        return new AucResult(area?.Ground, area?.Increase, problems.ToList());
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Endocrine;
 
@@ -31,14 +32,14 @@ public static class CarCompliance
         CarComplianceOptions? options = null)
     {
         options ??= CarComplianceOptions.Default;
-        ProfileInput.RequireSameLength(minutesAfterWaking, nmolPerL, nameof(minutesAfterWaking), nameof(nmolPerL));
-        ProfileInput.RequireSameLength(minutesAfterWaking, nominalMinutes, nameof(minutesAfterWaking), nameof(nominalMinutes));
+        Guard.SameLength(minutesAfterWaking, nmolPerL);
+        Guard.SameLength(minutesAfterWaking, nominalMinutes);
         if (minutesAfterWaking.Length == 0)
         {
             throw new ArgumentException("minutesAfterWaking is empty; a CAR day needs samples.", nameof(minutesAfterWaking));
         }
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         double? delay = null;
         CarDelayGroup? group = null;
         bool? adherent = null;
@@ -140,7 +141,7 @@ public static class CarCompliance
             }
         }
 
-        return new CarComplianceResult(delay, group, adherent, drift, interval, nominal, outOfRange, problems);
+        return new CarComplianceResult(delay, group, adherent, drift, interval, nominal, outOfRange, problems.ToList());
     }
 
     /// <summary>The CARWatch delay group of a delay in minutes: ≤ 3 none, (3, 6] short, (6, 15] moderate, &gt; 15 high.</summary>
@@ -149,7 +150,7 @@ public static class CarCompliance
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delayMinutes"/> is not finite.</exception>
     public static CarDelayGroup GroupOf(double delayMinutes)
     {
-        Internal.Guard.Finite(delayMinutes);
+        Guard.Finite(delayMinutes);
         return delayMinutes switch
         {
             <= 3 => CarDelayGroup.NoDelay,

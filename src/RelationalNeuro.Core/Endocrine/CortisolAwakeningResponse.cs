@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Endocrine;
 
@@ -26,7 +27,7 @@ public static class CortisolAwakeningResponse
     public static CarResult Analyze(ReadOnlySpan<double> minutesAfterWaking, ReadOnlySpan<double> nmolPerL, CarOptions? options = null)
     {
         options ??= CarOptions.Default;
-        ProfileInput.RequireSameLength(minutesAfterWaking, nmolPerL, nameof(minutesAfterWaking), nameof(nmolPerL));
+        Guard.SameLength(minutesAfterWaking, nmolPerL);
         var schedule = options.NominalScheduleMinutes.ToArray();
         for (var i = 0; i < schedule.Length; i++)
         {
@@ -38,13 +39,12 @@ public static class CortisolAwakeningResponse
             }
         }
 
-        var problems = new List<Problem>();
+        var problems = new ProblemCollector();
         if (schedule.Length != minutesAfterWaking.Length || schedule.Length == 0)
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "car.schedule-mismatch",
-                string.Create(CultureInfo.InvariantCulture, $"The day has {minutesAfterWaking.Length} samples but the nominal schedule has {schedule.Length}; each sample needs its nominal time."),
-                ProblemSeverity.Error));
+                string.Create(CultureInfo.InvariantCulture, $"The day has {minutesAfterWaking.Length} samples but the nominal schedule has {schedule.Length}; each sample needs its nominal time."));
             return Empty(0, null, problems);
         }
 
@@ -52,7 +52,7 @@ public static class CortisolAwakeningResponse
         problems.AddRange(compliance.Problems);
 
         ReadOnlySpan<double> times = options.TimeBasis == CarTimeBasis.Nominal ? schedule : minutesAfterWaking;
-        var present = ProfileInput.Prepare(times, nmolPerL, "min", problems);
+        var present = ProfileInput.Prepare(times, nmolPerL, "min", concentrations: true, problems);
         var end = 0;
         while (end < schedule.Length && (options.WindowEndMinutes is not { } w || schedule[end] <= w))
         {
@@ -67,18 +67,18 @@ public static class CortisolAwakeningResponse
         double? s0 = present[0] ? nmolPerL[0] : null;
         if (s0 is null)
         {
-            problems.Add(new Problem("endocrine.metric-unavailable", "S0 is missing: the awakening level, every increase and AUCi are unavailable.", ProblemSeverity.Error, "S0"));
+            problems.Error("endocrine.metric-unavailable", "S0 is missing: the awakening level, every increase and AUCi are unavailable.", "S0");
         }
 
         double? r30 = null;
         var i30 = Array.IndexOf(schedule, 30.0);
         if (i30 < 1 || i30 >= end)
         {
-            problems.Add(new Problem("car.no-30-min-sample", "The window has no sample with nominal time 30 min; R30 is unavailable.", ProblemSeverity.Error, "IncreaseAt30"));
+            problems.Error("car.no-30-min-sample", "The window has no sample with nominal time 30 min; R30 is unavailable.", "IncreaseAt30");
         }
         else if (!present[i30])
         {
-            problems.Add(new Problem("endocrine.metric-unavailable", "R30 needs the 30 min sample, which is missing.", ProblemSeverity.Error, "IncreaseAt30"));
+            problems.Error("endocrine.metric-unavailable", "R30 needs the 30 min sample, which is missing.", "IncreaseAt30");
         }
         else if (s0 is { } b30)
         {
@@ -86,7 +86,7 @@ public static class CortisolAwakeningResponse
         }
 
         double? maxInc = null, maxIncPct = null, mnInc = null;
-        if (Usable(present, 1, end, options.MissingValues, "MaxIncrease/MeanIncrease", problems) is { } later && s0 is { } s)
+        if (ProfileInput.Usable(present, 1, end, options.MissingValues, "MaxIncrease/MeanIncrease", problems) is { } later && s0 is { } s)
         {
             var max = double.NegativeInfinity;
             var sum = 0.0;
@@ -104,28 +104,20 @@ public static class CortisolAwakeningResponse
             }
             else
             {
-                problems.Add(new Problem("endocrine.zero-baseline", "S0 is 0 nmol/L; a percentage increase is undefined.", ProblemSeverity.Error, "MaxIncreasePercent"));
+                problems.Error("endocrine.zero-baseline", "S0 is 0 nmol/L; a percentage increase is undefined.", "MaxIncreasePercent");
             }
         }
 
         double? peak = null, peakMinutes = null;
-        if (Usable(present, 0, end, options.MissingValues, "Peak", problems) is { } all)
+        if (ProfileInput.Usable(present, 0, end, options.MissingValues, "Peak", problems) is { } all)
         {
-            var best = all[0];
-            foreach (var i in all)
-            {
-                if (nmolPerL[i] > nmolPerL[best])
-                {
-                    best = i;
-                }
-            }
-
+            var best = ProfileInput.ArgMax(nmolPerL, all);
             peak = nmolPerL[best];
             peakMinutes = times[best];
         }
 
         var area = ProfileInput.Area(times, nmolPerL, present, 0, end, options.MissingValues, "AUC", problems);
-        return new CarResult(s0, r30, maxInc, maxIncPct, mnInc, peak, peakMinutes, area?.Ground, area?.Increase, end, compliance, problems);
+        return new CarResult(s0, r30, maxInc, maxIncPct, mnInc, peak, peakMinutes, area?.Ground, area?.Increase, end, compliance, problems.ToList());
     }
 
     /// <summary>Analyses one day from typed samples (times in minutes after the reported waking time; null concentration = missing).</summary>
@@ -140,41 +132,6 @@ public static class CortisolAwakeningResponse
         return Analyze(minutes, values, options);
     }
 
-    /// <summary>Indices in [start, end) whose value is present, or null (with a problem) when the policy rejects the gap or nothing is present.</summary>
-    internal static List<int>? Usable(bool[] present, int start, int end, MissingValuePolicy policy, string metric, List<Problem> problems)
-    {
-        var used = new List<int>(Math.Max(0, end - start));
-        for (var i = start; i < end; i++)
-        {
-            if (present[i])
-            {
-                used.Add(i);
-            }
-        }
-
-        var missing = end - start - used.Count;
-        if (used.Count == 0 || (missing > 0 && policy == MissingValuePolicy.Reject))
-        {
-            problems.Add(new Problem(
-                "endocrine.metric-unavailable",
-                string.Create(CultureInfo.InvariantCulture, $"{metric} needs {end - start} sample(s); {missing} missing (policy {policy})."),
-                ProblemSeverity.Error,
-                metric));
-            return null;
-        }
-
-        if (missing > 0)
-        {
-            problems.Add(new Problem(
-                "endocrine.missing-omitted",
-                string.Create(CultureInfo.InvariantCulture, $"{metric} was computed from {used.Count} of {end - start} samples (policy Omit)."),
-                ProblemSeverity.Warning,
-                metric));
-        }
-
-        return used;
-    }
-
-    private static CarResult Empty(int end, CarComplianceResult? compliance, List<Problem> problems) =>
-        new(null, null, null, null, null, null, null, null, null, end, compliance, problems);
+    private static CarResult Empty(int end, CarComplianceResult? compliance, ProblemCollector problems) =>
+        new(null, null, null, null, null, null, null, null, null, end, compliance, problems.ToList());
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RelationalNeuro.Change;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Endocrine;
 
@@ -23,12 +24,12 @@ public static class DiurnalCortisol
     public static DiurnalResult Analyze(ReadOnlySpan<double> hoursSinceWaking, ReadOnlySpan<double> nmolPerL, DiurnalOptions? options = null)
     {
         options ??= DiurnalOptions.Default;
-        ProfileInput.RequireSameLength(hoursSinceWaking, nmolPerL, nameof(hoursSinceWaking), nameof(nmolPerL));
-        var problems = new List<Problem>();
-        var present = ProfileInput.Prepare(hoursSinceWaking, nmolPerL, "h", problems);
+        Guard.SameLength(hoursSinceWaking, nmolPerL);
+        var problems = new ProblemCollector();
+        var present = ProfileInput.Prepare(hoursSinceWaking, nmolPerL, "h", concentrations: true, problems);
         if (present is null)
         {
-            return new DiurnalResult(null, null, null, null, options.LogTransform, 0, null, null, problems);
+            return new DiurnalResult(null, null, null, null, options.LogTransform, 0, null, null, problems.ToList());
         }
 
         var last = nmolPerL.Length - 1;
@@ -39,23 +40,16 @@ public static class DiurnalCortisol
         }
         else
         {
-            problems.Add(new Problem("endocrine.metric-unavailable", "The wake-to-bed and peak-to-bed slopes need the first and the last sample.", ProblemSeverity.Error, "Slope"));
+            problems.Error("endocrine.metric-unavailable", "The wake-to-bed and peak-to-bed slopes need the first and the last sample.", "Slope");
         }
 
-        if (present[last] && CortisolAwakeningResponse.Usable(present, 0, nmolPerL.Length, options.MissingValues, "PeakToBedSlope", problems) is { } all)
+        if (present[last] && ProfileInput.Usable(present, 0, nmolPerL.Length, options.MissingValues, "PeakToBedSlope", problems) is { } all)
         {
-            var peak = all[0];
-            foreach (var i in all)
-            {
-                if (nmolPerL[i] > nmolPerL[peak])
-                {
-                    peak = i;
-                }
-            }
+            var peak = ProfileInput.ArgMax(nmolPerL, all);
 
             if (peak == last)
             {
-                problems.Add(new Problem("diurnal.peak-at-bedtime", "The highest value is the bedtime sample; the peak-to-bed slope is undefined.", ProblemSeverity.Error, "PeakToBedSlope"));
+                problems.Error("diurnal.peak-at-bedtime", "The highest value is the bedtime sample; the peak-to-bed slope is undefined.", "PeakToBedSlope");
             }
             else
             {
@@ -85,11 +79,10 @@ public static class DiurnalCortisol
 
             if (options.LogTransform && nmolPerL[i] <= 0)
             {
-                problems.Add(new Problem(
+                problems.Error(
                     "diurnal.log-of-zero",
                     string.Create(CultureInfo.InvariantCulture, $"ln({nmolPerL[i]}) is undefined; the log regression is unavailable."),
-                    ProblemSeverity.Error,
-                    ProfileInput.SampleName(i)));
+                    ProfileInput.SampleName(i));
                 regressionOk = false;
                 continue;
             }
@@ -101,11 +94,11 @@ public static class DiurnalCortisol
         double? slope = null, intercept = null;
         if (!regressionOk)
         {
-            problems.Add(new Problem("endocrine.metric-unavailable", "The regression slope needs every sample it uses (policy Reject) and, for ln c, positive values.", ProblemSeverity.Error, "RegressionSlope"));
+            problems.Error("endocrine.metric-unavailable", "The regression slope needs every sample it uses (policy Reject) and, for ln c, positive values.", "RegressionSlope");
         }
         else if (x.Count < 2)
         {
-            problems.Add(new Problem("endocrine.too-few-samples", "The regression slope needs at least 2 samples.", ProblemSeverity.Error, "RegressionSlope"));
+            problems.Error("endocrine.too-few-samples", "The regression slope needs at least 2 samples.", "RegressionSlope");
         }
         else
         {
@@ -115,6 +108,6 @@ public static class DiurnalCortisol
         }
 
         var area = ProfileInput.Area(hoursSinceWaking, nmolPerL, present, 0, nmolPerL.Length, options.MissingValues, "AUC", problems);
-        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems);
+        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems.ToList());
     }
 }

@@ -1,30 +1,28 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Endocrine;
 
-/// <summary>Shared data checks of the cortisol profile analyses: problems, never exceptions, for data.</summary>
+/// <summary>
+/// The data checks every endocrine series function shares (<see cref="Auc"/> and the cortisol profile analyses): times,
+/// missing and invalid values, and the missing-value policy. Data problems are reported, never thrown.
+/// </summary>
 internal static class ProfileInput
 {
-    public static void RequireSameLength(ReadOnlySpan<double> times, ReadOnlySpan<double> values, string timesName, string valuesName)
-    {
-        if (times.Length != values.Length)
-        {
-            throw new ArgumentException(
-                string.Create(CultureInfo.InvariantCulture, $"{valuesName} has {values.Length} values but {timesName} has {times.Length} times; they must match."),
-                valuesName);
-        }
-    }
-
     /// <summary>Checks the times (finite, strictly increasing, at least 2) and marks which values are usable.</summary>
+    /// <param name="times">Sample times.</param>
+    /// <param name="values">Values at the times; NaN is missing.</param>
+    /// <param name="timeUnit">The time unit named in messages.</param>
+    /// <param name="concentrations">True: a negative value is an invalid concentration (reported, then treated as missing); false: any finite value is usable (baseline-corrected data).</param>
+    /// <param name="problems">Receives the problems.</param>
     /// <returns>The usable-value mask, or null when the times make any index impossible (an Error problem says why).</returns>
-    public static bool[]? Prepare(ReadOnlySpan<double> times, ReadOnlySpan<double> values, string timeUnit, List<Problem> problems)
+    public static bool[]? Prepare(ReadOnlySpan<double> times, ReadOnlySpan<double> values, string timeUnit, bool concentrations, ProblemCollector problems)
     {
         if (times.Length < 2)
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "endocrine.too-few-samples",
-                string.Create(CultureInfo.InvariantCulture, $"The profile has {times.Length} sample(s); at least 2 are needed."),
-                ProblemSeverity.Error));
+                string.Create(CultureInfo.InvariantCulture, $"The profile has {times.Length} sample(s); at least 2 are needed."));
             return null;
         }
 
@@ -32,21 +30,19 @@ internal static class ProfileInput
         {
             if (!double.IsFinite(times[i]))
             {
-                problems.Add(new Problem(
+                problems.Error(
                     "endocrine.invalid-time",
                     string.Create(CultureInfo.InvariantCulture, $"Sample time {times[i]} is not a finite number of {timeUnit}."),
-                    ProblemSeverity.Error,
-                    SampleName(i)));
+                    SampleName(i));
                 return null;
             }
 
             if (i > 0 && !(times[i] > times[i - 1]))
             {
-                problems.Add(new Problem(
+                problems.Error(
                     "endocrine.times-not-increasing",
                     string.Create(CultureInfo.InvariantCulture, $"Sample time {times[i]} {timeUnit} does not come after {times[i - 1]} {timeUnit}; times must be strictly increasing (unsorted or duplicate)."),
-                    ProblemSeverity.Error,
-                    SampleName(i)));
+                    SampleName(i));
                 return null;
             }
         }
@@ -57,15 +53,14 @@ internal static class ProfileInput
             var v = values[i];
             if (double.IsNaN(v))
             {
-                problems.Add(new Problem("endocrine.missing-value", "The value is missing (NaN).", ProblemSeverity.Error, SampleName(i)));
+                problems.Error("endocrine.missing-value", "The value is missing (NaN).", SampleName(i));
             }
-            else if (!double.IsFinite(v) || v < 0)
+            else if (!double.IsFinite(v) || (concentrations && v < 0))
             {
-                problems.Add(new Problem(
-                    "endocrine.invalid-concentration",
-                    string.Create(CultureInfo.InvariantCulture, $"The value {v} is not a valid concentration (negative or infinite); it is treated as missing."),
-                    ProblemSeverity.Error,
-                    SampleName(i)));
+                problems.Error(
+                    concentrations ? "endocrine.invalid-concentration" : "endocrine.invalid-value",
+                    string.Create(CultureInfo.InvariantCulture, $"The value {v} is not a valid {(concentrations ? "concentration (negative or infinite)" : "value (infinite)")}; it is treated as missing."),
+                    SampleName(i));
             }
             else
             {
@@ -77,7 +72,7 @@ internal static class ProfileInput
     }
 
     /// <summary>AUCg/AUCi over samples [start, end) under the missing-value policy; null with a problem when unavailable.</summary>
-    public static AreaUnderCurve? Area(
+    public static (double Ground, double Increase)? Area(
         ReadOnlySpan<double> times,
         ReadOnlySpan<double> values,
         bool[] present,
@@ -85,21 +80,20 @@ internal static class ProfileInput
         int end,
         MissingValuePolicy policy,
         string metric,
-        List<Problem> problems)
+        ProblemCollector problems)
     {
         if (end - start < 2)
         {
-            problems.Add(new Problem("endocrine.too-few-samples", "Fewer than 2 samples fall in the window.", ProblemSeverity.Error, metric));
+            problems.Error("endocrine.too-few-samples", "Fewer than 2 samples fall in the window.", metric);
             return null;
         }
 
         if (!present[start])
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "endocrine.metric-unavailable",
                 string.Create(CultureInfo.InvariantCulture, $"{metric} needs the first sample of its window ({SampleName(start)}), which is missing."),
-                ProblemSeverity.Error,
-                metric));
+                metric);
             return null;
         }
 
@@ -114,17 +108,16 @@ internal static class ProfileInput
 
         if (count < end - start && policy == MissingValuePolicy.Reject)
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "endocrine.metric-unavailable",
                 string.Create(CultureInfo.InvariantCulture, $"{metric} needs every sample of its window; {end - start - count} missing (policy Reject)."),
-                ProblemSeverity.Error,
-                metric));
+                metric);
             return null;
         }
 
         if (count < 2)
         {
-            problems.Add(new Problem("endocrine.too-few-samples", "Fewer than 2 present samples fall in the window.", ProblemSeverity.Error, metric));
+            problems.Error("endocrine.too-few-samples", "Fewer than 2 present samples fall in the window.", metric);
             return null;
         }
 
@@ -143,28 +136,74 @@ internal static class ProfileInput
 
         if (count < end - start)
         {
-            problems.Add(new Problem(
+            problems.Warning(
                 "endocrine.missing-omitted",
                 string.Create(CultureInfo.InvariantCulture, $"{metric} was computed across {end - start - count} missing sample(s) (policy Omit: trapezoid across the gap)."),
-                ProblemSeverity.Warning,
-                metric));
+                metric);
         }
 
         var g = Auc.Trapezoid(t, v);
-        return new AreaUnderCurve(g, g - (v[0] * (t[^1] - t[0])));
+        return (g, g - (v[0] * (t[^1] - t[0])));
     }
 
-    public static bool AllPresent(bool[] present, int start, int end)
+    /// <summary>Indices in [start, end) whose value is present, or null (with a problem) when the policy rejects the gap or nothing is present.</summary>
+    public static List<int>? Usable(bool[] present, int start, int end, MissingValuePolicy policy, string metric, ProblemCollector problems)
     {
+        var used = new List<int>(Math.Max(0, end - start));
         for (var i = start; i < end; i++)
         {
-            if (!present[i])
+            if (present[i])
             {
-                return false;
+                used.Add(i);
             }
         }
 
-        return true;
+        var missing = end - start - used.Count;
+        if (used.Count == 0 || (missing > 0 && policy == MissingValuePolicy.Reject))
+        {
+            problems.Error(
+                "endocrine.metric-unavailable",
+                string.Create(CultureInfo.InvariantCulture, $"{metric} needs {end - start} sample(s); {missing} missing (policy {policy})."),
+                metric);
+            return null;
+        }
+
+        if (missing > 0)
+        {
+            problems.Warning(
+                "endocrine.missing-omitted",
+                string.Create(CultureInfo.InvariantCulture, $"{metric} was computed from {used.Count} of {end - start} samples (policy Omit)."),
+                metric);
+        }
+
+        return used;
+    }
+
+    /// <summary>The index of the largest value among <paramref name="indices"/> (the first on ties).</summary>
+    public static int ArgMax(ReadOnlySpan<double> values, List<int> indices)
+    {
+        var best = indices[0];
+        foreach (var i in indices)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The first index whose time is at or after <paramref name="onset"/> (the length when none is).</summary>
+    public static int FirstAtOrAfter(ReadOnlySpan<double> times, double onset)
+    {
+        var i = 0;
+        while (i < times.Length && times[i] < onset)
+        {
+            i++;
+        }
+
+        return i;
     }
 
     public static string SampleName(int index) => "S" + index.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Endocrine;
 
@@ -26,19 +27,19 @@ public static class StressReactivity
     public static ReactivityResult Analyze(ReadOnlySpan<double> minutes, ReadOnlySpan<double> nmolPerL, ReactivityOptions? options = null)
     {
         options ??= ReactivityOptions.Default;
-        ProfileInput.RequireSameLength(minutes, nmolPerL, nameof(minutes), nameof(nmolPerL));
-        var problems = new List<Problem>();
-        var present = ProfileInput.Prepare(minutes, nmolPerL, "min", problems);
+        Guard.SameLength(minutes, nmolPerL);
+        var problems = new ProblemCollector();
+        var present = ProfileInput.Prepare(minutes, nmolPerL, "min", concentrations: true, problems);
         if (present is null)
         {
-            return new ReactivityResult(null, null, null, null, null, null, null, null, null, null, null, problems);
+            return new ReactivityResult(null, null, null, null, null, null, null, null, null, null, null, problems.ToList());
         }
 
-        var firstPost = Auc.FirstAtOrAfter(minutes, options.PostStressorFromMinutes);
+        var firstPost = ProfileInput.FirstAtOrAfter(minutes, options.PostStressorFromMinutes);
         double? baseline = null;
         if (firstPost == 0)
         {
-            problems.Add(new Problem("reactivity.no-baseline", "No sample precedes the stressor; the baseline and every increase are unavailable.", ProblemSeverity.Error, "Baseline"));
+            problems.Error("reactivity.no-baseline", "No sample precedes the stressor; the baseline and every increase are unavailable.", "Baseline");
         }
         else if (options.Baseline == ReactivityBaseline.LastPreStressor)
         {
@@ -48,10 +49,10 @@ public static class StressReactivity
             }
             else
             {
-                problems.Add(new Problem("endocrine.metric-unavailable", "The last pre-stressor sample, the baseline, is missing.", ProblemSeverity.Error, "Baseline"));
+                problems.Error("endocrine.metric-unavailable", "The last pre-stressor sample, the baseline, is missing.", "Baseline");
             }
         }
-        else if (CortisolAwakeningResponse.Usable(present, 0, firstPost, options.MissingValues, "Baseline", problems) is { } pre)
+        else if (ProfileInput.Usable(present, 0, firstPost, options.MissingValues, "Baseline", problems) is { } pre)
         {
             var sum = 0.0;
             foreach (var i in pre)
@@ -65,18 +66,11 @@ public static class StressReactivity
         double? peak = null, peakMinutes = null;
         if (firstPost == minutes.Length)
         {
-            problems.Add(new Problem("reactivity.no-post-samples", "No sample follows the stressor; the peak and every increase are unavailable.", ProblemSeverity.Error, "Peak"));
+            problems.Error("reactivity.no-post-samples", "No sample follows the stressor; the peak and every increase are unavailable.", "Peak");
         }
-        else if (CortisolAwakeningResponse.Usable(present, firstPost, minutes.Length, options.MissingValues, "Peak", problems) is { } post)
+        else if (ProfileInput.Usable(present, firstPost, minutes.Length, options.MissingValues, "Peak", problems) is { } post)
         {
-            var best = post[0];
-            foreach (var i in post)
-            {
-                if (nmolPerL[i] > nmolPerL[best])
-                {
-                    best = i;
-                }
-            }
+            var best = ProfileInput.ArgMax(nmolPerL, post);
 
             peak = nmolPerL[best];
             peakMinutes = minutes[best];
@@ -96,26 +90,25 @@ public static class StressReactivity
             }
             else
             {
-                problems.Add(new Problem("endocrine.zero-baseline", "The baseline is 0 nmol/L; the percentage increase and its responder flag are undefined.", ProblemSeverity.Error, "IncreasePercent"));
+                problems.Error("endocrine.zero-baseline", "The baseline is 0 nmol/L; the percentage increase and its responder flag are undefined.", "IncreasePercent");
             }
         }
 
         var whole = ProfileInput.Area(minutes, nmolPerL, present, 0, minutes.Length, options.MissingValues, "AUC", problems);
-        AreaUnderCurve? postArea = null;
+        (double Ground, double Increase)? postArea = null;
         if (minutes.Length - firstPost >= 2)
         {
             postArea = ProfileInput.Area(minutes, nmolPerL, present, firstPost, minutes.Length, options.MissingValues, "AUCiPost", problems);
         }
         else
         {
-            problems.Add(new Problem(
+            problems.Error(
                 "endocrine.too-few-samples",
                 string.Create(CultureInfo.InvariantCulture, $"AUCi post needs 2 samples at or after {options.PostStressorFromMinutes} min; there are {minutes.Length - firstPost}."),
-                ProblemSeverity.Error,
-                "AUCiPost"));
+                "AUCiPost");
         }
 
-        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems);
+        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems.ToList());
     }
 
     /// <summary>Analyses one profile from typed samples (times in minutes from the stressor reference; null concentration = missing).</summary>

@@ -93,6 +93,43 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Two paired spans (e.g. sample times and values) have the same length; the exception names the second.</summary>
+    public static void SameLength(
+        ReadOnlySpan<double> first,
+        ReadOnlySpan<double> second,
+        [CallerArgumentExpression(nameof(first))] string? firstName = null,
+        [CallerArgumentExpression(nameof(second))] string? secondName = null)
+    {
+        if (first.Length != second.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{secondName} has {second.Length} values but {firstName} has {first.Length}; they must match."),
+                secondName);
+        }
+    }
+
+    /// <summary>A span holds exactly <paramref name="expected"/> values (e.g. a T × N matrix's storage).</summary>
+    public static void Length(ReadOnlySpan<double> values, int expected, string what, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        if (values.Length != expected)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{name} has {values.Length} values; {what} = {expected}."),
+                name);
+        }
+    }
+
+    /// <summary>A destination span holds at least <paramref name="needed"/> values.</summary>
+    public static void Room(Span<double> destination, int needed, [CallerArgumentExpression(nameof(destination))] string? name = null)
+    {
+        if (destination.Length < needed)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{name} has {destination.Length} elements; {needed} are needed."),
+                name);
+        }
+    }
+
     private static string Format(string rule, double value) =>
         string.Create(CultureInfo.InvariantCulture, $"{rule}; was {value}");
 }

@@ -35,8 +35,8 @@ public class ClinicalSignificanceTests
         Assert.Equal(12, c.A);
         Assert.Null(c.B);
         Assert.Null(c.C);
-        Assert.Throws<InvalidOperationException>(() => ClinicalSignificance.Select(c, ClinicalCutoff.C));
-        Assert.Equal(12, ClinicalSignificance.Select(c, ClinicalCutoff.A));
+        Assert.Throws<InvalidOperationException>(() => ClinicalSignificance.Select(c, ClinicalCutoffKind.C));
+        Assert.Equal(12, ClinicalSignificance.Select(c, ClinicalCutoffKind.A));
     }
 
     // TV10 + TV11: pre 30 → post 18 is a reliable improvement (RC −3.27) and crosses c = 18.67 → recovered;
@@ -49,7 +49,7 @@ public class ClinicalSignificanceTests
     public void Classify_PssLikeExample(double post, ClinicalSignificanceCategory expected)
     {
         var c = ClinicalSignificance.Cutoffs(new Norm(24, 6), new Norm(13.02, 6.35), ChangeDirection.LowerIsBetter);
-        var r = ClinicalSignificance.Classify(30, post, 0.88, 7.5, ClinicalSignificance.Select(c, ClinicalCutoff.C), ChangeDirection.LowerIsBetter);
+        var r = ClinicalSignificance.Classify(30, post, 0.88, 7.5, ClinicalSignificance.Select(c, ClinicalCutoffKind.C), ChangeDirection.LowerIsBetter);
         Assert.Equal(expected, r.Category);
     }
 

@@ -73,6 +73,15 @@ public class TrendTests
         Assert.Contains(r.Problems, p => p.Code == "trend.too-few-observations");
     }
 
+    // One usable observation: the NaN is left out (warning), then no slope (error); ToString shows both codes.
+    [Fact]
+    public void Fit_ToString_ShowsProblemCountAndCodes()
+    {
+        double[] values = [4, double.NaN];
+        var text = Trend.Fit([0, 1], values, ChangeDirection.HigherIsBetter).ToString();
+        Assert.Contains("Problems = 2 problems (trend.missing-value, trend.too-few-observations)", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Fit_SameTime_NoSlope() =>
         Assert.Contains(Trend.Fit([1, 1, 1], [10, 11, 12], ChangeDirection.HigherIsBetter).Problems, p => p.Code == "trend.no-time-spread");

@@ -11,12 +11,12 @@ public class FunctionalConnectivityTests
     private const double Tol = 1e-6;
 
     // TV9 (research file §8.4, verified there with NumPy/scikit-learn): 5 time points × 3 ROIs.
-    private static Matrix<double> Tv9() => Matrix<double>.Build.DenseOfColumnArrays(
+    private static double[,] Tv9() => Matrix<double>.Build.DenseOfColumnArrays(
         [1, 2, 3, 4, 5],
         [2, 1, 4, 3, 5],
-        [5, 3, 4, 1, 2]);
+        [5, 3, 4, 1, 2]).ToArray();
 
-    private static void AssertOffDiagonal(Matrix<double> m, double r12, double r13, double r23)
+    private static void AssertOffDiagonal(double[,] m, double r12, double r13, double r23)
     {
         Assert.Equal(r12, m[0, 1], Tol);
         Assert.Equal(r13, m[0, 2], Tol);
@@ -95,7 +95,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void PrecisionToPartialCorrelation_NilearnTest()
     {
-        var p = FunctionalConnectivity.PrecisionToPartialCorrelation(Matrix<double>.Build.DenseOfArray(new double[,] { { 2, -1, 1 }, { -1, 2, -1 }, { 1, -1, 1 } }));
+        var p = FunctionalConnectivity.PrecisionToPartialCorrelation(new double[,] { { 2, -1, 1 }, { -1, 2, -1 }, { 1, -1, 1 } });
         AssertOffDiagonal(p, 0.5, -Math.Sqrt(2) / 2, Math.Sqrt(2) / 2);
         Assert.Equal(1.0, p[1, 1]);
     }
@@ -104,15 +104,15 @@ public class FunctionalConnectivityTests
     [Fact]
     public void CovarianceToCorrelation_NilearnDocstring()
     {
-        Assert.Equal(1.0 / 3, FunctionalConnectivity.CovarianceToCorrelation(Matrix<double>.Build.DenseOfArray(new double[,] { { 4, 2 }, { 2, 9 } }))[0, 1], 12);
-        Assert.Equal(0.5, FunctionalConnectivity.PrecisionToPartialCorrelation(Matrix<double>.Build.DenseOfArray(new double[,] { { 2, -1 }, { -1, 2 } }))[0, 1], 12);
+        Assert.Equal(1.0 / 3, FunctionalConnectivity.CovarianceToCorrelation(new double[,] { { 4, 2 }, { 2, 9 } })[0, 1], 12);
+        Assert.Equal(0.5, FunctionalConnectivity.PrecisionToPartialCorrelation(new double[,] { { 2, -1 }, { -1, 2 } })[0, 1], 12);
     }
 
     // nilearn docstring: sym_matrix_to_vec([[1,2,3],[2,1,5],[3,5,1]]) → [0.70710678, 2, 0.70710678, 3, 5, 0.70710678]; discard_diagonal → [2, 3, 5].
     [Fact]
     public void ToVector_NilearnDocstring()
     {
-        var m = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 2, 3 }, { 2, 1, 5 }, { 3, 5, 1 } });
+        var m = new double[,] { { 1, 2, 3 }, { 2, 1, 5 }, { 3, 5, 1 } };
         var withDiagonal = FunctionalConnectivity.ToVector(m, discardDiagonal: false);
         Assert.Equal([0.70710678, 2, 0.70710678, 3, 5, 0.70710678], withDiagonal.Select(v => Math.Round(v, 8)));
         Assert.Equal([2.0, 3, 5], FunctionalConnectivity.ToVector(m, discardDiagonal: true));
@@ -124,7 +124,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void Compute_LedoitWolfFullShrinkage_IdentityWithWarning()
     {
-        var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 0, 1 }, { -1, -1 } });
+        var x = new double[,] { { 1, 0 }, { 0, 1 }, { -1, -1 } };
         var lw = FunctionalConnectivity.LedoitWolf(x);
         Assert.Equal(1.0, lw.Shrinkage, 12);
         Assert.Equal(2.0 / 3, lw.Covariance[0, 0], 12);
@@ -139,7 +139,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void Compute_PartialWithFewerTimePointsThanRois_SingularProblemUnlessShrunk()
     {
-        var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 4, 2, 8 }, { 3, 1, 5, 2 }, { 2, 7, 1, 4 } });
+        var x = new double[,] { { 1, 4, 2, 8 }, { 3, 1, 5, 2 }, { 2, 7, 1, 4 } };
         var empirical = FunctionalConnectivity.Compute(x, ConnectivityOptions.Default with { Kind = ConnectivityKind.PartialCorrelation });
         Assert.Null(empirical.Matrix);
         Assert.Single(empirical.Problems, p => p.Code == "connectivity.singular-covariance" && p.Message.Contains("3 time points for 4 ROIs", StringComparison.Ordinal));
@@ -153,7 +153,7 @@ public class FunctionalConnectivityTests
     public void Compute_CollinearSeries_SingularProblem()
     {
         // ROI 3 = ROI 1 + ROI 2: T > N but the covariance is singular.
-        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4, 5, 7], [2, 1, 4, 3, 5, 0], [3, 3, 7, 7, 10, 7]);
+        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4, 5, 7], [2, 1, 4, 3, 5, 0], [3, 3, 7, 7, 10, 7]).ToArray();
         var r = FunctionalConnectivity.Compute(x, ConnectivityOptions.Default with { Kind = ConnectivityKind.Precision });
         Assert.Null(r.Matrix);
         Assert.Contains(r.Problems, p => p.Code == "connectivity.singular-covariance");
@@ -162,7 +162,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void Correlation_ConstantSeries_ProblemNamingRoiNotNaN()
     {
-        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4], [0.1, 0.1, 0.1, 0.1], [4, 1, 3, 2]);
+        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4], [0.1, 0.1, 0.1, 0.1], [4, 1, 3, 2]).ToArray();
         var r = FunctionalConnectivity.Correlation(x);
         Assert.Null(r.Matrix);
         Assert.Single(r.Problems, p => p.Code == "connectivity.constant-series" && p.Location == "roi[1]");
@@ -171,7 +171,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void Correlation_NonFiniteValue_ProblemNamingRoi()
     {
-        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4], [1, double.NaN, 3, 5], [4, 1, 3, 2]);
+        var x = Matrix<double>.Build.DenseOfColumnArrays([1, 2, 3, 4], [1, double.NaN, 3, 5], [4, 1, 3, 2]).ToArray();
         var r = FunctionalConnectivity.Correlation(x);
         Assert.Null(r.Matrix);
         Assert.Single(r.Problems, p => p.Code == "connectivity.non-finite-value" && p.Location == "roi[1]");
@@ -179,7 +179,7 @@ public class FunctionalConnectivityTests
 
     [Fact]
     public void Correlation_OneTimePoint_Problem() =>
-        Assert.Contains(FunctionalConnectivity.Correlation(Matrix<double>.Build.Dense(1, 3, 1.0)).Problems, p => p.Code == "connectivity.too-few-time-points");
+        Assert.Contains(FunctionalConnectivity.Correlation(new double[,] { { 1, 1, 1 } }).Problems, p => p.Code == "connectivity.too-few-time-points");
 
     [Fact]
     public void PearsonCorrelation_Span_ConstantSeriesThrowsNamingRoi()
@@ -197,7 +197,7 @@ public class FunctionalConnectivityTests
     public void Correlation_MatchesMathNetPearsonMatrix(int t, int n)
     {
         var x = Seeded(t, n, 42);
-        var ours = FunctionalConnectivity.Correlation(x).Matrix!;
+        var ours = AsMatrix(FunctionalConnectivity.Correlation(x.ToArray()).Matrix!);
         var peer = MathNet.Numerics.Statistics.Correlation.PearsonMatrix(x.EnumerateColumns().Select(c => c.ToArray()).ToArray());
         Assert.True((ours - peer).InfinityNorm() < 1e-12, $"max difference {(ours - peer).InfinityNorm()}");
         var span = new double[n * n];
@@ -215,7 +215,7 @@ public class FunctionalConnectivityTests
             select (t, n, seed),
             c =>
             {
-                var r = FunctionalConnectivity.Correlation(Seeded(c.t, c.n, c.seed)).Matrix!;
+                var r = AsMatrix(FunctionalConnectivity.Correlation(Seeded(c.t, c.n, c.seed).ToArray()).Matrix!);
                 var symmetric = (r - r.Transpose()).InfinityNorm() == 0;
                 var unit = Enumerable.Range(0, c.n).All(i => r[i, i] == 1);
                 var bounded = r.Enumerate().All(v => v >= -1 && v <= 1);
@@ -226,7 +226,7 @@ public class FunctionalConnectivityTests
     [Fact]
     public void GroupAverage_AveragesInZSpace()
     {
-        static Matrix<double> Pair(double r) => Matrix<double>.Build.DenseOfArray(new double[,] { { 1, r }, { r, 1 } });
+        static double[,] Pair(double r) => new double[,] { { 1, r }, { r, 1 } };
         Assert.Equal(0, FunctionalConnectivity.GroupAverage([Pair(0.6), Pair(-0.6)])[0, 1], 15);
         Assert.Equal(Math.Tanh(2), FunctionalConnectivity.GroupAverage([Pair(Math.Tanh(1)), Pair(Math.Tanh(3))])[0, 1], 12);
         var avg = FunctionalConnectivity.GroupAverage([Pair(0.3)]);
@@ -237,14 +237,14 @@ public class FunctionalConnectivityTests
     [Fact]
     public void GroupAverage_PerfectCorrelationOffDiagonal_ThrowsNamingEntry()
     {
-        var bad = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 1 }, { 1, 1 } });
+        var bad = new double[,] { { 1, 1 }, { 1, 1 } };
         var ex = Assert.Throws<ArgumentException>(() => FunctionalConnectivity.GroupAverage([bad]));
         Assert.Contains("correlations[0][1, 0] was 1", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void GroupAverage_SizeMismatch_Throws() =>
-        Assert.Throws<ArgumentException>(() => FunctionalConnectivity.GroupAverage([Matrix<double>.Build.DenseIdentity(2), Matrix<double>.Build.DenseIdentity(3)]));
+        Assert.Throws<ArgumentException>(() => FunctionalConnectivity.GroupAverage([Matrix<double>.Build.DenseIdentity(2).ToArray(), Matrix<double>.Build.DenseIdentity(3).ToArray()]));
 
     [Fact]
     public void NodeStrength_TV9()
@@ -259,7 +259,9 @@ public class FunctionalConnectivityTests
 
     [Fact]
     public void ToVector_NotSquare_Throws() =>
-        Assert.Equal("symmetric", Assert.Throws<ArgumentException>(() => FunctionalConnectivity.ToVector(Matrix<double>.Build.Dense(2, 3), false)).ParamName);
+        Assert.Equal("symmetric", Assert.Throws<ArgumentException>(() => FunctionalConnectivity.ToVector(new double[2, 3], false)).ParamName);
+
+    private static Matrix<double> AsMatrix(double[,] m) => Matrix<double>.Build.DenseOfArray(m);
 
     internal static Matrix<double> Seeded(int t, int n, int seed)
     {

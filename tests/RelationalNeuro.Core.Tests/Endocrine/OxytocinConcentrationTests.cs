@@ -71,7 +71,7 @@ public class OxytocinConcentrationTests
     {
         OxytocinConcentration[] samples = [OxytocinConcentration.Parse("10 pg/mL"), OxytocinConcentration.Parse("14 pg/mL"), OxytocinConcentration.Parse("12 pg/mL")];
         var auc = Auc.Compute([0, 10, 20], samples.Select(s => s.PicogramsPerMilliliter).ToArray());
-        Assert.Equal(250, auc.Ground, 9);
-        Assert.Equal(50, auc.Increase, 9);
+        Assert.Equal(250, auc.Ground!.Value, 9);
+        Assert.Equal(50, auc.Increase!.Value, 9);
     }
 }

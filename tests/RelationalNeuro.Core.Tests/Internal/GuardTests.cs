@@ -25,6 +25,36 @@ public class GuardTests
 
     [Fact]
     public void InRange_AcceptsBounds() => Assert.Equal(1.0, Guard.InRange(1.0, 0, 1));
+
+    [Fact]
+    public void SameLength_Mismatch_NamesTheSecondSpanAndBothLengths()
+    {
+        double[] times = [0, 15, 30];
+        double[] values = [1, 2];
+        var ex = Assert.Throws<ArgumentException>(() => Guard.SameLength(times, values));
+        Assert.Equal(nameof(values), ex.ParamName);
+        Assert.Contains("values has 2 values but times has 3", ex.Message, StringComparison.Ordinal);
+        Guard.SameLength(times, times);
+    }
+
+    [Fact]
+    public void Length_Mismatch_NamesArgumentAndExpectedCount()
+    {
+        double[] storage = new double[5];
+        var ex = Assert.Throws<ArgumentException>(() => Guard.Length(storage, 6, "T × N"));
+        Assert.Equal(nameof(storage), ex.ParamName);
+        Assert.Contains("storage has 5 values; T × N = 6", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Room_TooShort_NamesDestinationAndNeed()
+    {
+        var destination = new double[3];
+        var ex = Assert.Throws<ArgumentException>(() => Guard.Room(destination, 4));
+        Assert.Equal(nameof(destination), ex.ParamName);
+        Assert.Contains("4 are needed", ex.Message, StringComparison.Ordinal);
+        Guard.Room(destination, 3);
+    }
 }
 
 public class RrGuardTests

@@ -1,7 +1,7 @@
 namespace RelationalNeuro.Change;
 
 /// <summary>Which Jacobson &amp; Truax (1991) cut-off decides "recovered".</summary>
-public enum ClinicalCutoff
+public enum ClinicalCutoffKind
 {
     /// <summary>Cut-off a (clinical norms only).</summary>
     A = 0,

@@ -1,0 +1,80 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace RelationalNeuro.Connectivity;
+
+/// <summary>
+/// The one column helper every estimator uses: column moments, centring/standardising of column-major T × N data, and the
+/// bridge between a (symmetric or row-major) <c>double[,]</c> and the column-major spans the kernels work on.
+/// </summary>
+internal static class Columns
+{
+    private const int TransposeBlock = 32;
+
+    /// <summary>Mean and sum of squared deviations of one column (two passes: exact for large offsets).</summary>
+    public static (double Mean, double SumSquares) Moments(ReadOnlySpan<double> column)
+    {
+        var mean = 0.0;
+        foreach (var v in column)
+        {
+            mean += v;
+        }
+
+        mean /= column.Length;
+        var ss = 0.0;
+        foreach (var v in column)
+        {
+            var d = v - mean;
+            ss += d * d;
+        }
+
+        return (mean, ss);
+    }
+
+    /// <summary>Centres each column of x into z (x and z may be the same memory) and scales it as <paramref name="scaling"/> says.</summary>
+    public static void Standardize(ReadOnlySpan<double> x, int t, int n, Span<double> z, ColumnScaling scaling)
+    {
+        for (var j = 0; j < n; j++)
+        {
+            var source = x.Slice(j * t, t);
+            var target = z.Slice(j * t, t);
+            var (mean, ss) = Moments(source);
+            var scale = scaling switch
+            {
+                ColumnScaling.UnitNorm => 1 / Math.Sqrt(ss),
+                ColumnScaling.SampleSd => 1 / Math.Sqrt(ss / (t - 1)),
+                _ => 1.0,
+            };
+            for (var i = 0; i < t; i++)
+            {
+                target[i] = (source[i] - mean) * scale;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies a row-major T × N array into column-major storage (ROI after ROI). Blocked over rows so that each column's
+    /// writes are one contiguous run of <see cref="TransposeBlock"/> values while the block's rows stay in cache.
+    /// </summary>
+    public static void ToColumnMajor(double[,] rowMajor, Span<double> columnMajor)
+    {
+        int t = rowMajor.GetLength(0), n = rowMajor.GetLength(1);
+        ReadOnlySpan<double> source = AsSpan(rowMajor);
+        for (var i0 = 0; i0 < t; i0 += TransposeBlock)
+        {
+            var rows = Math.Min(TransposeBlock, t - i0);
+            for (var j = 0; j < n; j++)
+            {
+                var target = columnMajor.Slice((j * t) + i0, rows);
+                for (var i = 0; i < rows; i++)
+                {
+                    target[i] = source[((i0 + i) * n) + j];
+                }
+            }
+        }
+    }
+
+    /// <summary>The elements of a 2-D array in memory order (row-major), without copying.</summary>
+    public static Span<double> AsSpan(double[,] array) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length);
+}
