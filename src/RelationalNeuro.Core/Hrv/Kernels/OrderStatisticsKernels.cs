@@ -1,18 +1,21 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static RelationalNeuro.Hrv.Kernels.TimeDomainKernels;
 
-namespace RelationalNeuro.Hrv;
+namespace RelationalNeuro.Hrv.Kernels;
 
-// Histogram helpers behind the geometric metrics and the exact order statistics (median, quartiles, MAD).
+// The exact order statistics (median, quartiles, MAD) of HrvMetrics.TimeDomain from its histograms, and TINN's
+// least-squares triangle; the definitions they must reproduce are TimeDomainDefinitions.Quantile, .Mad and .Tinn.
 // Order statistics without sorting: the histogram already says which bin holds the k-th smallest value and its
 // rank inside that bin, so one pass gathers the few bins that matter and a quickselect inside each finishes the job.
-public static partial class HrvMetrics
+internal static class OrderStatisticsKernels
 {
-    /// <summary>The exact order statistics of <see cref="TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
-    private readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
+    /// <summary>The exact order statistics of <see cref="HrvMetrics.TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
+    internal readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
 
     /// <summary>Most bin runs one gather collects: three for the quartiles, three for the MAD.</summary>
     private const int MaxRuns = 6;
@@ -27,7 +30,7 @@ public static partial class HrvMetrics
     /// counted below A, dropped above B, and a quickselect among the rest finishes. If rounding ever broke the
     /// window's guarantee (checked by count), the MAD falls back to selecting among all N distances.
     /// </summary>
-    private static OrderStats OrderStatistics(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w, bool allOnBinEdges)
+    internal static OrderStats OrderStatistics(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w, bool allOnBinEdges)
     {
         var n = x.Length;
         Span<int> ranks = stackalloc int[6];
@@ -408,7 +411,7 @@ public static partial class HrvMetrics
         var invW = 1 / w;
         var i = 0;
         var n = x.Length;
-        if (UseVector512 && n >= Vector512<double>.Count)
+        if (KernelDispatch.UseVector512 && n >= Vector512<double>.Count)
         {
             // Six runs unrolled with their bounds and cursors in registers; an unused run never matches (lo = +∞) and
             // writes its empty stores to the scratch slack at the end of the buffer.
@@ -494,10 +497,7 @@ public static partial class HrvMetrics
         try
         {
             var d = buffer.AsSpan(0, n);
-            for (var i = 0; i < n; i++)
-            {
-                d[i] = Math.Abs(x[i] - median);
-            }
+            AbsoluteDeviations(x, median, d);
 
             var h = (n - 1) * 0.5;
             var lo = (int)Math.Floor(h);
@@ -562,11 +562,11 @@ public static partial class HrvMetrics
     }
 
     /// <summary>
-    /// TINN in bins: M − N of the least-squares triangle (see <see cref="TimeDomain"/>). Each side's squared error,
+    /// TINN in bins: M − N of the least-squares triangle (see <see cref="HrvMetrics.TimeDomain"/>). Each side's squared error,
     /// expanded, needs only Σ D_j and Σ j·D_j over the bins strictly between the foot and the peak, so each
     /// candidate costs O(1) and the whole search O(bins).
     /// </summary>
-    private static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
+    internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
         double y = hist[peak];
         var yy = y * y;
@@ -616,4 +616,14 @@ public static partial class HrvMetrics
 
         return bestM - bestN;
     }
+
+    /// <summary>|x_i − <paramref name="center"/>| into <paramref name="destination"/> (which may be <paramref name="x"/>): exact, element by element.</summary>
+    internal static void AbsoluteDeviations(ReadOnlySpan<double> x, double center, Span<double> destination)
+    {
+        TensorPrimitives.Subtract(x, center, destination);
+        TensorPrimitives.Abs(destination, destination);
+    }
+
+    /// <summary>a + t·(b − a), exactly a when t = 0 (the type-7 quantile's interpolation).</summary>
+    internal static double Lerp(double a, double b, double t) => t == 0 ? a : a + (t * (b - a));
 }
