@@ -562,16 +562,17 @@ internal static class OrderStatisticsKernels
     }
 
     /// <summary>
-    /// TINN in bins: M − N of the least-squares triangle (see <see cref="HrvMetrics.TimeDomain"/>). Each side's squared error,
-    /// expanded, needs only Σ D_j and Σ j·D_j over the bins strictly between the foot and the peak, so each
-    /// candidate costs O(1) and the whole search O(bins).
+    /// TINN in bins: M − N of the least-squares triangle (see <see cref="HrvMetrics.TimeDomain"/>). Each side's squared
+    /// error, expanded, is Σ D_j² (the same for every candidate) plus F / (6·l), l the distance from foot to peak, with
+    /// the integer F = Y²·(l − 1)·(2l − 1) − 12·Y·S and S = Σ D_j·|j − foot| over the bins strictly between foot and
+    /// peak; S follows from Σ D_j and Σ j·D_j, so each candidate costs O(1) and the search O(bins). Candidates are
+    /// compared exactly (in integers), so a tie goes to the candidate nearest the peak, as defined.
     /// </summary>
     internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
-        double y = hist[peak];
-        var yy = y * y;
-
-        double s0 = 0, s1 = 0, best = double.PositiveInfinity;
+        long y = hist[peak];
+        long s0 = 0, s1 = 0, bestL = 0;
+        Int128 best = 0;
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -579,21 +580,22 @@ internal static class OrderStatisticsKernels
             if (add < peak && add >= 0)
             {
                 s0 += hist[(int)add];
-                s1 += add * (double)hist[(int)add];
+                s1 += add * hist[(int)add];
             }
 
-            double l = peak - nn;
-            var f = (-2 * y / l * (s1 - (nn * s0))) + (yy * (l - 1) * ((2 * l) - 1) / (6 * l));
-            if (f < best)
+            var l = peak - nn;
+            var f = TriangleError(y, l, s1 - (nn * s0));
+            if (bestL == 0 || Below(f, l, best, bestL))
             {
                 best = f;
+                bestL = l;
                 bestN = nn;
             }
         }
 
         s0 = 0;
         s1 = 0;
-        best = double.PositiveInfinity;
+        bestL = 0;
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -602,19 +604,33 @@ internal static class OrderStatisticsKernels
             if (add > peak && add < hist.Length)
             {
                 s0 += hist[(int)add];
-                s1 += add * (double)hist[(int)add];
+                s1 += add * hist[(int)add];
             }
 
-            double l = mm - peak;
-            var f = (-2 * y / l * ((mm * s0) - s1)) + (yy * (l - 1) * ((2 * l) - 1) / (6 * l));
-            if (f < best)
+            var l = mm - peak;
+            var f = TriangleError(y, l, (mm * s0) - s1);
+            if (bestL == 0 || Below(f, l, best, bestL))
             {
                 best = f;
+                bestL = l;
                 bestM = mm;
             }
         }
 
         return bestM - bestN;
+    }
+
+    /// <summary>F = Y²·(l − 1)·(2l − 1) − 12·Y·S: 6·l times a side's squared error, less the constant Σ D².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Int128 TriangleError(long y, long l, long s) => ((Int128)(y * y) * ((l - 1) * ((2 * l) - 1))) - (12 * (Int128)y * s);
+
+    /// <summary>fa / la &lt; fb / lb exactly (la, lb &gt; 0): the truncated quotients first, then the remainders cross-multiplied.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Below(Int128 fa, long la, Int128 fb, long lb)
+    {
+        var (qa, ra) = Int128.DivRem(fa, la);
+        var (qb, rb) = Int128.DivRem(fb, lb);
+        return qa != qb ? qa < qb : ra * lb < rb * la;
     }
 
     /// <summary>|x_i − <paramref name="center"/>| into <paramref name="destination"/> (which may be <paramref name="x"/>): exact, element by element.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace RelationalNeuro.Hrv;
 
 /// <summary>
@@ -155,44 +157,54 @@ internal static class TimeDomainDefinitions
     public static double Tinn(ReadOnlySpan<double> nn, double w)
     {
         var histogram = Histogram(nn, w);
-        var y = histogram.Values.Max();
-        var peak = histogram.First(kv => kv.Value == y).Key;
+        var first = histogram.Keys.Min();
         var last = histogram.Keys.Max();
+        var d = new long[(2 * last) + 2]; // D_j for bins 0 … 2·last + 1
+        foreach (var (bin, count) in histogram)
+        {
+            d[bin] = count;
+        }
 
-        long bestN = peak - 1;
-        var best = double.PositiveInfinity;
+        long y = histogram.Values.Max();
+        var peak = histogram.First(kv => kv.Value == y).Key;
+
+        long bestN = peak - 1, bestL = 0;
+        BigInteger best = 0;
         for (var n = peak - 1; n >= 0; n--)
         {
-            var error = 0.0;
-            for (var j = Math.Min(n, histogram.Keys.Min()); j < peak; j++)
+            // l²·Σ (D_j − q_j)², q_j = Y·(j − N)/l between the foot and the peak: an integer, compared exactly.
+            var l = peak - n;
+            BigInteger error = 0;
+            for (var j = Math.Min(n, first); j < peak; j++)
             {
-                var q = j <= n ? 0 : y * (double)(j - n) / (peak - n);
-                var d = histogram.GetValueOrDefault(j) - q;
-                error += d * d;
+                var e = (l * d[j]) - (y * Math.Max(0, j - n));
+                error += (BigInteger)e * e;
             }
 
-            if (error < best)
+            if (bestL == 0 || error * bestL * bestL < best * l * l)
             {
                 best = error;
+                bestL = l;
                 bestN = n;
             }
         }
 
         long bestM = peak + 1;
-        best = double.PositiveInfinity;
+        bestL = 0;
         for (var m = peak + 1; m <= (2 * last) + 1; m++)
         {
-            var error = 0.0;
+            var l = m - peak;
+            BigInteger error = 0;
             for (var j = peak + 1; j <= Math.Max(m, last); j++)
             {
-                var q = j >= m ? 0 : y * (double)(m - j) / (m - peak);
-                var d = histogram.GetValueOrDefault(j) - q;
-                error += d * d;
+                var e = (l * d[j]) - (y * Math.Max(0, m - j));
+                error += (BigInteger)e * e;
             }
 
-            if (error < best)
+            if (bestL == 0 || error * bestL * bestL < best * l * l)
             {
                 best = error;
+                bestL = l;
                 bestM = m;
             }
         }
