@@ -571,8 +571,8 @@ internal static class OrderStatisticsKernels
     internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
         long y = hist[peak];
-        long s0 = 0, s1 = 0, bestL = 0;
-        Int128 best = 0;
+        long s0 = 0, s1 = 0;
+        var best = default(TriangleCandidate);
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -583,19 +583,17 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var l = peak - nn;
-            var f = TriangleError(y, l, s1 - (nn * s0));
-            if (bestL == 0 || Below(f, l, best, bestL))
+            var candidate = new TriangleCandidate(y, peak - nn, s1 - (nn * s0));
+            if (best.L == 0 || candidate.Below(best))
             {
-                best = f;
-                bestL = l;
+                best = candidate;
                 bestN = nn;
             }
         }
 
         s0 = 0;
         s1 = 0;
-        bestL = 0;
+        best = default;
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -607,12 +605,10 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var l = mm - peak;
-            var f = TriangleError(y, l, (mm * s0) - s1);
-            if (bestL == 0 || Below(f, l, best, bestL))
+            var candidate = new TriangleCandidate(y, mm - peak, (mm * s0) - s1);
+            if (best.L == 0 || candidate.Below(best))
             {
-                best = f;
-                bestL = l;
+                best = candidate;
                 bestM = mm;
             }
         }
@@ -620,17 +616,43 @@ internal static class OrderStatisticsKernels
         return bestM - bestN;
     }
 
-    /// <summary>F = Y²·(l − 1)·(2l − 1) − 12·Y·S: 6·l times a side's squared error, less the constant Σ D².</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Int128 TriangleError(long y, long l, long s) => ((Int128)(y * y) * ((l - 1) * ((2 * l) - 1))) - (12 * (Int128)y * s);
-
-    /// <summary>fa / la &lt; fb / lb exactly (la, lb &gt; 0): the truncated quotients first, then the remainders cross-multiplied.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Below(Int128 fa, long la, Int128 fb, long lb)
+    /// <summary>
+    /// One foot of TINN's triangle: peak count <see cref="Y"/>, foot-to-peak distance <see cref="L"/> bins and
+    /// S = Σ D_j·|j − foot| over the bins between; its squared error, less Σ D², is F / (6·L) with the integer
+    /// F = Y²·(L − 1)·(2L − 1) − 12·Y·S (<see cref="F"/>, in doubles: exact below 2^53).
+    /// </summary>
+    private readonly struct TriangleCandidate(long y, long l, long s)
     {
-        var (qa, ra) = Int128.DivRem(fa, la);
-        var (qb, rb) = Int128.DivRem(fb, lb);
-        return qa != qb ? qa < qb : ra * lb < rb * la;
+        public long Y { get; } = y;
+
+        public long L { get; } = l;
+
+        public long S { get; } = s;
+
+        public double F { get; } = ((double)y * y * (l - 1) * ((2 * l) - 1)) - (12.0 * y * s);
+
+        /// <summary>
+        /// This error is below <paramref name="other"/>'s: F/L &lt; F'/L' by the doubles when they clearly differ, otherwise
+        /// (a tie or a near-tie that rounding could flip) exactly, in 128-bit integers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Below(TriangleCandidate other)
+        {
+            var a = F * other.L;
+            var b = other.F * L;
+            return Math.Abs(a - b) > 1e-9 * (Math.Abs(a) + Math.Abs(b)) ? a < b : ExactlyBelow(other);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool ExactlyBelow(TriangleCandidate other)
+        {
+            // F/L < F'/L': compare the truncated quotients, then the remainders cross-multiplied (no overflow).
+            var (q, r) = Int128.DivRem(ExactF, L);
+            var (otherQ, otherR) = Int128.DivRem(other.ExactF, other.L);
+            return q != otherQ ? q < otherQ : r * other.L < otherR * L;
+        }
+
+        private Int128 ExactF => ((Int128)(Y * Y) * ((L - 1) * ((2 * L) - 1))) - (12 * (Int128)Y * S);
     }
 
     /// <summary>|x_i − <paramref name="center"/>| into <paramref name="destination"/> (which may be <paramref name="x"/>): exact, element by element.</summary>
