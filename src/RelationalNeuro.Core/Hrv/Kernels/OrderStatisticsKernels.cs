@@ -571,8 +571,9 @@ internal static class OrderStatisticsKernels
     internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
         long y = hist[peak];
-        long s0 = 0, s1 = 0;
-        var best = default(TriangleCandidate);
+        double yd = y, yy = yd * yd;
+        long s0 = 0, s1 = 0, bestL = 0, bestS = 0;
+        var best = double.PositiveInfinity;
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -583,17 +584,22 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var candidate = new TriangleCandidate(y, peak - nn, s1 - (nn * s0));
-            if (best.L == 0 || candidate.Below(best))
+            var l = peak - nn;
+            var s = s1 - (nn * s0);
+            double ld = l;
+            var f = (-2 * yd / ld * s) + (yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld));
+            if (f < best ? !NearTie(f, best) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best) && ExactlyBelow(y, l, s, bestL, bestS))
             {
-                best = candidate;
+                best = f;
+                bestL = l;
+                bestS = s;
                 bestN = nn;
             }
         }
 
         s0 = 0;
         s1 = 0;
-        best = default;
+        best = double.PositiveInfinity;
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -605,10 +611,15 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var candidate = new TriangleCandidate(y, mm - peak, (mm * s0) - s1);
-            if (best.L == 0 || candidate.Below(best))
+            var l = mm - peak;
+            var s = (mm * s0) - s1;
+            double ld = l;
+            var f = (-2 * yd / ld * s) + (yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld));
+            if (f < best ? !NearTie(f, best) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best) && ExactlyBelow(y, l, s, bestL, bestS))
             {
-                best = candidate;
+                best = f;
+                bestL = l;
+                bestS = s;
                 bestM = mm;
             }
         }
@@ -616,43 +627,20 @@ internal static class OrderStatisticsKernels
         return bestM - bestN;
     }
 
+    /// <summary>Two candidates' errors so close that rounding could order them wrongly (always false against +∞).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NearTie(double f, double best) => double.IsFinite(best) && Math.Abs(f - best) <= 1e-9 * (Math.Abs(f) + Math.Abs(best));
+
     /// <summary>
-    /// One foot of TINN's triangle: peak count <see cref="Y"/>, foot-to-peak distance <see cref="L"/> bins and
-    /// S = Σ D_j·|j − foot| over the bins between; its squared error, less Σ D², is F / (6·L) with the integer
-    /// F = Y²·(L − 1)·(2L − 1) − 12·Y·S (<see cref="F"/>, in doubles: exact below 2^53).
+    /// The exact order of two candidates: a side's squared error, less Σ D², is F / (6·l) with the integer
+    /// F = Y²·(l − 1)·(2l − 1) − 12·Y·S; compares F/l &lt; F'/l' by truncated quotients, then remainders cross-multiplied.
     /// </summary>
-    private readonly struct TriangleCandidate(long y, long l, long s)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ExactlyBelow(long y, long l, long s, long otherL, long otherS)
     {
-        public long Y { get; } = y;
-
-        public long L { get; } = l;
-
-        public long S { get; } = s;
-
-        public double F { get; } = ((double)y * y * (l - 1) * ((2 * l) - 1)) - (12.0 * y * s);
-
-        /// <summary>
-        /// This error is below <paramref name="other"/>'s: F/L &lt; F'/L' by the doubles when they clearly differ, otherwise
-        /// (a tie or a near-tie that rounding could flip) exactly, in 128-bit integers.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool Below(TriangleCandidate other)
-        {
-            var a = F * other.L;
-            var b = other.F * L;
-            return Math.Abs(a - b) > 1e-9 * (Math.Abs(a) + Math.Abs(b)) ? a < b : ExactlyBelow(other);
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private bool ExactlyBelow(TriangleCandidate other)
-        {
-            // F/L < F'/L': compare the truncated quotients, then the remainders cross-multiplied (no overflow).
-            var (q, r) = Int128.DivRem(ExactF, L);
-            var (otherQ, otherR) = Int128.DivRem(other.ExactF, other.L);
-            return q != otherQ ? q < otherQ : r * other.L < otherR * L;
-        }
-
-        private Int128 ExactF => ((Int128)(Y * Y) * ((L - 1) * ((2 * L) - 1))) - (12 * (Int128)Y * S);
+        var (q, r) = Int128.DivRem(((Int128)(y * y) * ((l - 1) * ((2 * l) - 1))) - (12 * (Int128)y * s), l);
+        var (otherQ, otherR) = Int128.DivRem(((Int128)(y * y) * ((otherL - 1) * ((2 * otherL) - 1))) - (12 * (Int128)y * otherS), otherL);
+        return q != otherQ ? q < otherQ : r * otherL < otherR * l;
     }
 
     /// <summary>|x_i − <paramref name="center"/>| into <paramref name="destination"/> (which may be <paramref name="x"/>): exact, element by element.</summary>

@@ -177,12 +177,7 @@ public sealed class RollingHrv
                 }
                 else
                 {
-                    if (screening == BeatScreening.Accepted)
-                    {
-                        Push(rrMs, timeBased: true);
-                    }
-
-                    Expire(_now - _windowMs);
+                    PushOrExpire(rrMs, screening == BeatScreening.Accepted);
                 }
             }
             else if (screening == BeatScreening.Accepted)
@@ -193,7 +188,7 @@ public sealed class RollingHrv
                 }
                 else
                 {
-                    Push(rrMs, timeBased: false);
+                    Fill(rrMs);
                 }
             }
         }
@@ -337,6 +332,22 @@ public sealed class RollingHrv
 
         sorted[j + 1] = rr;
         _referenceCount = n + 1;
+    }
+
+    // The rare cases (a count window filling up; a time window that is empty or offered a rejected beat) are kept out
+    // of line, so that the JIT's inlining budget goes to the per-beat path and the window's sums stay in registers there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Fill(double rr) => Push(rr, timeBased: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PushOrExpire(double rr, bool accepted)
+    {
+        if (accepted)
+        {
+            Push(rr, timeBased: true);
+        }
+
+        Expire(_now - _windowMs);
     }
 
     /// <summary>Appends an accepted beat to the window (which may be empty).</summary>
