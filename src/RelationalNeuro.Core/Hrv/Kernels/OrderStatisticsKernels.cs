@@ -573,7 +573,7 @@ internal static class OrderStatisticsKernels
         long y = hist[peak];
         double yd = y, yy = yd * yd;
         long s0 = 0, s1 = 0, bestL = 0, bestS = 0;
-        var best = double.PositiveInfinity;
+        double best = double.PositiveInfinity, bestScale = 0;
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -587,10 +587,14 @@ internal static class OrderStatisticsKernels
             var l = peak - nn;
             var s = s1 - (nn * s0);
             double ld = l;
-            var f = (-2 * yd / ld * s) + (yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld));
-            if (f < best ? !NearTie(f, best) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best) && ExactlyBelow(y, l, s, bestL, bestS))
+            var linear = -2 * yd / ld * s;
+            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
+            var f = linear + quadratic;
+            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
+            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
             {
                 best = f;
+                bestScale = Math.Abs(linear) + quadratic;
                 bestL = l;
                 bestS = s;
                 bestN = nn;
@@ -600,6 +604,7 @@ internal static class OrderStatisticsKernels
         s0 = 0;
         s1 = 0;
         best = double.PositiveInfinity;
+        bestScale = 0;
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -614,10 +619,14 @@ internal static class OrderStatisticsKernels
             var l = mm - peak;
             var s = (mm * s0) - s1;
             double ld = l;
-            var f = (-2 * yd / ld * s) + (yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld));
-            if (f < best ? !NearTie(f, best) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best) && ExactlyBelow(y, l, s, bestL, bestS))
+            var linear = -2 * yd / ld * s;
+            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
+            var f = linear + quadratic;
+            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
+            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
             {
                 best = f;
+                bestScale = Math.Abs(linear) + quadratic;
                 bestL = l;
                 bestS = s;
                 bestM = mm;
@@ -627,9 +636,12 @@ internal static class OrderStatisticsKernels
         return bestM - bestN;
     }
 
-    /// <summary>Two candidates' errors so close that rounding could order them wrongly (always false against +∞).</summary>
+    /// <summary>
+    /// Two candidates' errors so close, against the size of the terms they were computed from (<paramref name="scale"/>),
+    /// that rounding could order them wrongly (always false against +∞).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool NearTie(double f, double best) => double.IsFinite(best) && Math.Abs(f - best) <= 1e-9 * (Math.Abs(f) + Math.Abs(best));
+    private static bool NearTie(double f, double best, double scale) => double.IsFinite(best) && Math.Abs(f - best) <= 1e-9 * scale;
 
     /// <summary>
     /// The exact order of two candidates: a side's squared error, less Σ D², is F / (6·l) with the integer

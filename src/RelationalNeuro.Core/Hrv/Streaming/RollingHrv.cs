@@ -357,7 +357,7 @@ public sealed class RollingHrv
         var w = _window;
         if (w.Count == 0)
         {
-            w = WindowSums.StartAt(w.Head, rr, w.Accepted);
+            w.StartAt(rr);
         }
 
         Append(ref w, rr, timeBased);
@@ -443,7 +443,7 @@ public sealed class RollingHrv
 
         if (w.Count == 0)
         {
-            w = WindowSums.Empty(w.Head, w.Accepted);
+            w.Clear();
         }
     }
 
@@ -475,12 +475,30 @@ public sealed class RollingHrv
         public double FreshSumSquares;
         public double FreshDiffSquares;
 
-        /// <summary>An empty window at ring position <paramref name="head"/>, checkpoint now.</summary>
-        public static WindowSums Empty(int head, long accepted) => new() { Head = head, Accepted = accepted, Checkpoint = accepted };
+        /// <summary>Empties the sums (the ring position stays), checkpoint now: field by field, so the JIT keeps the struct in registers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Clear()
+        {
+            Count = 0;
+            DiffCount = 0;
+            Nn50 = 0;
+            Checkpoint = Accepted;
+            Sum = 0;
+            SumSquares = 0;
+            DiffSquares = 0;
+            FreshSum = 0;
+            FreshSumSquares = 0;
+            FreshDiffSquares = 0;
+        }
 
-        /// <summary>An empty window about to take its first beat <paramref name="rr"/>, which becomes both shifts.</summary>
-        public static WindowSums StartAt(int head, double rr, long accepted) =>
-            new() { Head = head, Accepted = accepted, Checkpoint = accepted, Shift = rr, FreshShift = rr };
+        /// <summary>Empties the sums for a first beat <paramref name="rr"/>, which becomes both shifts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StartAt(double rr)
+        {
+            Clear();
+            Shift = rr;
+            FreshShift = rr;
+        }
 
         /// <summary>Adds a beat and its difference to the previous one (NaN: none) to the running and the fresh sums.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
