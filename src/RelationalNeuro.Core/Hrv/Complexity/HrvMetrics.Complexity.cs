@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using RelationalNeuro.Hrv.Kernels;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;

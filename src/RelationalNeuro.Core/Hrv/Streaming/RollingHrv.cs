@@ -57,25 +57,12 @@ public sealed class RollingHrv
     private readonly bool _relativeTest;
     private readonly bool _fiveBeatReference;
 
-    private int _head;
-    private int _count;
     private int _referenceHead;
     private int _referenceCount;
     private long _offered;
     private double _now;
     private bool _previousAccepted;
-    private long _accepted;
-    private double _shift;
-    private double _sum;
-    private double _sumSquares;
-    private double _diffSquares;
-    private long _checkpoint;
-    private double _freshShift;
-    private double _freshSum;
-    private double _freshSumSquares;
-    private double _freshDiffSquares;
-    private int _diffCount;
-    private int _nn50;
+    private WindowSums _window;
 
     /// <summary>Creates an analyzer with the default options (last 60 beats, 300–2000 ms, 20 % rule over 5 beats).</summary>
     public RollingHrv()
@@ -184,29 +171,24 @@ public sealed class RollingHrv
             {
                 // A beat leaves once its interval starts before the window: its start time (stream clock minus its
                 // interval, kept at push) is below now − duration.
-                if (screening == BeatScreening.Accepted && _count > 0)
+                if (screening == BeatScreening.Accepted && _window.Count > 0)
                 {
                     PushAndExpire(rrMs, _now - _windowMs); // the usual case, in one step
                 }
                 else
                 {
-                    if (screening == BeatScreening.Accepted)
-                    {
-                        Push(rrMs, timeBased: true);
-                    }
-
-                    Expire(_now - _windowMs);
+                    PushOrExpire(rrMs, screening == BeatScreening.Accepted);
                 }
             }
             else if (screening == BeatScreening.Accepted)
             {
-                if (_count == _capacity)
+                if (_window.Count == _capacity)
                 {
                     Replace(rrMs); // evict the oldest, then push: the usual case of a full count window
                 }
                 else
                 {
-                    Push(rrMs, timeBased: false);
+                    Fill(rrMs);
                 }
             }
         }
@@ -220,15 +202,12 @@ public sealed class RollingHrv
     /// <summary>Empties the window and the screening reference, and restarts the stream clock and beat index.</summary>
     public void Reset()
     {
-        _head = 0;
-        _count = 0;
         _referenceHead = 0;
         _referenceCount = 0;
         _offered = 0;
-        _accepted = 0;
         _now = 0;
         _previousAccepted = false;
-        ClearSums();
+        _window = default;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -355,38 +334,85 @@ public sealed class RollingHrv
         _referenceCount = n + 1;
     }
 
+    // The rare cases (a count window filling up; a time window that is empty or offered a rejected beat) are kept out
+    // of line, so that the JIT's inlining budget goes to the per-beat path and the window's sums stay in registers there.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Fill(double rr) => Push(rr, timeBased: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PushOrExpire(double rr, bool accepted)
+    {
+        if (accepted)
+        {
+            Push(rr, timeBased: true);
+        }
+
+        Expire(_now - _windowMs);
+    }
+
+    /// <summary>Appends an accepted beat to the window (which may be empty).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Push(double rr, bool timeBased)
     {
-        if (_count == 0)
+        var w = _window;
+        if (w.Count == 0)
         {
-            ClearSums();
-            _shift = rr;
-            _freshShift = rr;
-            _checkpoint = _accepted;
+            w.StartAt(rr);
         }
 
-        // The window's state in locals, written back once.
-        var count = _count;
+        Append(ref w, rr, timeBased);
+        _window = w;
+    }
+
+    /// <summary>Evicts the oldest beat, then appends <paramref name="rr"/>: the usual case of a full count window (capacity ≥ 2).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Replace(double rr)
+    {
+        var w = _window;
+        w.EvictOldest(_rr, _diff, _capacity);
+        Append(ref w, rr, timeBased: false);
+        _window = w;
+    }
+
+    /// <summary><see cref="Push"/> then <see cref="Expire"/> on a non-empty time window, the sums read and written back once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PushAndExpire(double rr, double cutoff)
+    {
+        var w = _window;
+        Append(ref w, rr, timeBased: true);
+        ExpireBefore(ref w, cutoff);
+        _window = w;
+    }
+
+    /// <summary>Evicts every beat whose interval starts before <paramref name="cutoff"/> (stream time, ms), oldest first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Expire(double cutoff)
+    {
+        var w = _window;
+        ExpireBefore(ref w, cutoff);
+        _window = w;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rr"/> into the slot after the newest beat (the window is below capacity) with its start
+    /// time and its difference to the previous beat (NaN when the chain is broken: the previous beat was rejected or
+    /// the window is empty), and adds both to the sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(ref WindowSums w, double rr, bool timeBased)
+    {
         var capacity = _capacity;
         var rrRing = _rr;
-        var slot = _head + count;
+        var slot = w.Head + w.Count;
         if (slot >= capacity)
         {
             slot -= capacity;
         }
 
-        var diffSquares = _diffSquares;
-        var freshDiffSquares = _freshDiffSquares;
-        double diff = double.NaN;
-        if (_previousAccepted && count > 0)
+        var diff = double.NaN;
+        if (_previousAccepted && w.Count > 0)
         {
             diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
-            var square = diff * diff;
-            diffSquares += square;
-            freshDiffSquares += square;
-            _diffCount++;
-            _nn50 += ExceedsFifty(diff);
         }
 
         At(rrRing, slot) = rr;
@@ -396,387 +422,187 @@ public sealed class RollingHrv
         }
 
         At(_diff, slot) = diff;
-        var shift = _shift;
-        var freshShift = _freshShift;
-        var shifted = rr - shift;
-        var sum = _sum + shifted;
-        var sumSquares = _sumSquares + (shifted * shifted);
-        var freshShifted = rr - freshShift;
-        var freshSum = _freshSum + freshShifted;
-        var freshSumSquares = _freshSumSquares + (freshShifted * freshShifted);
-        count++;
-        var accepted = _accepted + 1;
-        _count = count;
-        _accepted = accepted;
-        if (accepted - count >= _checkpoint)
-        {
-            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-            _checkpoint = accepted;
-            _shift = shift;
-            _freshShift = freshShift;
-        }
-
-        _sum = sum;
-        _sumSquares = sumSquares;
-        _diffSquares = diffSquares;
-        _freshSum = freshSum;
-        _freshSumSquares = freshSumSquares;
-        _freshDiffSquares = freshDiffSquares;
+        w.Add(rr, diff);
     }
 
-    /// <summary>
-    /// Evicting the oldest beat then <see cref="Push"/> on a full count window (capacity ≥ 2), step for step the same
-    /// arithmetic, with the window's state read once into locals and written back once.
-    /// </summary>
+    /// <summary>Evicts the oldest beats while their interval starts before <paramref name="cutoff"/>; an emptied window starts afresh.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Replace(double rr)
+    private void ExpireBefore(ref WindowSums w, double cutoff)
     {
-        var capacity = _capacity;
-        var rrRing = _rr;
-        var diffRing = _diff;
-        var head = _head;
-        var shift = _shift;
-        var sum = _sum;
-        var sumSquares = _sumSquares;
-        var diffSquares = _diffSquares;
-        var freshShift = _freshShift;
-        var freshSum = _freshSum;
-        var freshSumSquares = _freshSumSquares;
-        var freshDiffSquares = _freshDiffSquares;
-        var checkpoint = _checkpoint;
-        var accepted = _accepted;
-        var diffCount = _diffCount;
-        var nn50 = _nn50;
-
-        // Evict the oldest beat (the window keeps capacity − 1 ≥ 1 beats).
-        var count = capacity - 1;
-        var evicted = At(rrRing, head) - shift;
-        sum -= evicted;
-        sumSquares -= evicted * evicted;
-        var slot = head; // the evicted beat's slot receives the new one
-        head = head + 1 == capacity ? 0 : head + 1;
-        ref var nextDiff = ref At(diffRing, head);
-        var leaving = nextDiff;
-        if (!double.IsNaN(leaving))
-        {
-            var square = leaving * leaving;
-            diffSquares -= square;
-            if (accepted - count >= checkpoint)
-            {
-                freshDiffSquares -= square;
-            }
-
-            diffCount--;
-            nn50 -= ExceedsFifty(leaving);
-            nextDiff = double.NaN;
-        }
-
-        if (accepted - count >= checkpoint)
-        {
-            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-            checkpoint = accepted;
-        }
-
-        // Push the new beat.
-        var diff = double.NaN;
-        if (_previousAccepted)
-        {
-            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
-            var square = diff * diff;
-            diffSquares += square;
-            freshDiffSquares += square;
-            diffCount++;
-            nn50 += ExceedsFifty(diff);
-        }
-
-        At(rrRing, slot) = rr;
-        At(diffRing, slot) = diff;
-        var shifted = rr - shift;
-        sum += shifted;
-        sumSquares += shifted * shifted;
-        var freshShifted = rr - freshShift;
-        freshSum += freshShifted;
-        freshSumSquares += freshShifted * freshShifted;
-        count++;
-        accepted++;
-        if (accepted - count >= checkpoint)
-        {
-            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-            checkpoint = accepted;
-        }
-
-        _head = head;
-        _shift = shift;
-        _sum = sum;
-        _sumSquares = sumSquares;
-        _diffSquares = diffSquares;
-        _freshShift = freshShift;
-        _freshSum = freshSum;
-        _freshSumSquares = freshSumSquares;
-        _freshDiffSquares = freshDiffSquares;
-        _checkpoint = checkpoint;
-        _accepted = accepted;
-        _diffCount = diffCount;
-        _nn50 = nn50;
-    }
-
-    /// <summary>
-    /// <see cref="Push"/> then <see cref="Expire"/> on a non-empty time window, step for step the same arithmetic, with
-    /// the window's state read once into locals and written back once.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void PushAndExpire(double rr, double cutoff)
-    {
-        var capacity = _capacity;
-        var rrRing = _rr;
-        var diffRing = _diff;
         var startRing = _start;
-        var head = _head;
-        var count = _count;
-        var shift = _shift;
-        var sum = _sum;
-        var sumSquares = _sumSquares;
-        var diffSquares = _diffSquares;
-        var freshShift = _freshShift;
-        var freshSum = _freshSum;
-        var freshSumSquares = _freshSumSquares;
-        var freshDiffSquares = _freshDiffSquares;
-        var checkpoint = _checkpoint;
-        var accepted = _accepted;
-        var diffCount = _diffCount;
-        var nn50 = _nn50;
-
-        // Push (count ≥ 1).
-        var slot = head + count;
-        if (slot >= capacity)
-        {
-            slot -= capacity;
-        }
-
-        var diff = double.NaN;
-        if (_previousAccepted)
-        {
-            diff = rr - At(rrRing, slot == 0 ? capacity - 1 : slot - 1);
-            var square = diff * diff;
-            diffSquares += square;
-            freshDiffSquares += square;
-            diffCount++;
-            nn50 += ExceedsFifty(diff);
-        }
-
-        At(rrRing, slot) = rr;
-        At(startRing, slot) = _now - rr;
-        At(diffRing, slot) = diff;
-        var shifted = rr - shift;
-        sum += shifted;
-        sumSquares += shifted * shifted;
-        var freshShifted = rr - freshShift;
-        freshSum += freshShifted;
-        freshSumSquares += freshShifted * freshShifted;
-        count++;
-        accepted++;
-        if (accepted - count >= checkpoint)
-        {
-            Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-            checkpoint = accepted;
-        }
-
-        // Expire.
-        while (At(startRing, head) < cutoff)
-        {
-            var evicted = At(rrRing, head) - shift;
-            sum -= evicted;
-            sumSquares -= evicted * evicted;
-            head = head + 1 == capacity ? 0 : head + 1;
-            count--;
-            if (count == 0)
-            {
-                break;
-            }
-
-            ref var nextDiff = ref At(diffRing, head);
-            var leaving = nextDiff;
-            if (!double.IsNaN(leaving))
-            {
-                var square = leaving * leaving;
-                diffSquares -= square;
-                if (accepted - count >= checkpoint)
-                {
-                    freshDiffSquares -= square;
-                }
-
-                diffCount--;
-                nn50 -= ExceedsFifty(leaving);
-                nextDiff = double.NaN;
-            }
-
-            if (accepted - count >= checkpoint)
-            {
-                Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-                checkpoint = accepted;
-            }
-        }
-
-        _head = head;
-        _count = count;
-        _accepted = accepted;
-        if (count == 0)
-        {
-            ClearSums(); // an empty window starts afresh
-            return;
-        }
-
-        _shift = shift;
-        _sum = sum;
-        _sumSquares = sumSquares;
-        _diffSquares = diffSquares;
-        _freshShift = freshShift;
-        _freshSum = freshSum;
-        _freshSumSquares = freshSumSquares;
-        _freshDiffSquares = freshDiffSquares;
-        _checkpoint = checkpoint;
-        _diffCount = diffCount;
-        _nn50 = nn50;
-    }
-
-    /// <summary>
-    /// Evicts every beat whose start time is before <paramref name="cutoff"/>, oldest first: each eviction subtracts the
-    /// beat and the difference that leaves with it, and renews the sums once every beat joined after the checkpoint.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Expire(double cutoff)
-    {
-        var count = _count;
-        var head = _head;
-        if (count == 0 || At(_start, head) >= cutoff)
+        if (w.Count == 0 || At(startRing, w.Head) >= cutoff)
         {
             return;
         }
 
-        var capacity = _capacity;
-        var rrRing = _rr;
-        var diffRing = _diff;
-        var startRing = _start;
-        var shift = _shift;
-        var sum = _sum;
-        var sumSquares = _sumSquares;
-        var diffSquares = _diffSquares;
-        var freshShift = _freshShift;
-        var freshSum = _freshSum;
-        var freshSumSquares = _freshSumSquares;
-        var freshDiffSquares = _freshDiffSquares;
-        var checkpoint = _checkpoint;
-        var accepted = _accepted;
-        var diffCount = _diffCount;
-        var nn50 = _nn50;
         do
         {
-            var evicted = At(rrRing, head) - shift;
-            sum -= evicted;
-            sumSquares -= evicted * evicted;
-            head = head + 1 == capacity ? 0 : head + 1;
-            count--;
-            if (count == 0)
+            w.EvictOldest(_rr, _diff, _capacity);
+        }
+        while (w.Count > 0 && At(startRing, w.Head) < cutoff);
+
+        if (w.Count == 0)
+        {
+            w.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The window's position in the rings and its running sums, kept together so that the per-beat code copies them to
+    /// a local (registers), updates them through the operations below, each written once, and writes them back once.
+    /// </summary>
+    /// <remarks>
+    /// Sums are of the intervals shifted by <see cref="Shift"/>; the "fresh" sums take only the additions since
+    /// <see cref="Checkpoint"/> (the accepted-beat count then), shifted by <see cref="FreshShift"/>. Once every beat in
+    /// the window joined after the checkpoint (Accepted − Count ≥ Checkpoint), the fresh sums are the window's sums built
+    /// without a subtraction and replace the running ones (<see cref="RenewIfDue"/>).
+    /// </remarks>
+    [StructLayout(LayoutKind.Auto)]
+    private struct WindowSums
+    {
+        public int Head;
+        public int Count;
+        public int DiffCount;
+        public int Nn50;
+        public long Accepted;
+        public long Checkpoint;
+        public double Shift;
+        public double Sum;
+        public double SumSquares;
+        public double DiffSquares;
+        public double FreshShift;
+        public double FreshSum;
+        public double FreshSumSquares;
+        public double FreshDiffSquares;
+
+        /// <summary>Empties the sums (the ring position stays), checkpoint now: field by field, so the JIT keeps the struct in registers.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Clear()
+        {
+            Count = 0;
+            DiffCount = 0;
+            Nn50 = 0;
+            Checkpoint = Accepted;
+            Sum = 0;
+            SumSquares = 0;
+            DiffSquares = 0;
+            FreshSum = 0;
+            FreshSumSquares = 0;
+            FreshDiffSquares = 0;
+        }
+
+        /// <summary>Empties the sums for a first beat <paramref name="rr"/>, which becomes both shifts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StartAt(double rr)
+        {
+            Clear();
+            Shift = rr;
+            FreshShift = rr;
+        }
+
+        /// <summary>Adds a beat and its difference to the previous one (NaN: none) to the running and the fresh sums.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(double rr, double diff)
+        {
+            if (!double.IsNaN(diff))
             {
-                break;
+                var square = diff * diff;
+                DiffSquares += square;
+                FreshDiffSquares += square;
+                DiffCount++;
+                Nn50 += ExceedsFifty(diff);
             }
 
-            ref var nextDiff = ref At(diffRing, head);
+            var shifted = rr - Shift;
+            Sum += shifted;
+            SumSquares += shifted * shifted;
+            var freshShifted = rr - FreshShift;
+            FreshSum += freshShifted;
+            FreshSumSquares += freshShifted * freshShifted;
+            Count++;
+            Accepted++;
+            RenewIfDue();
+        }
+
+        /// <summary>
+        /// Removes the oldest beat and the difference that leaves with it (the next beat's difference to it, which is then
+        /// cleared in <paramref name="diffRing"/>). An emptied window is left for the caller to reset.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EvictOldest(double[] rrRing, double[] diffRing, int capacity)
+        {
+            var evicted = At(rrRing, Head) - Shift;
+            Sum -= evicted;
+            SumSquares -= evicted * evicted;
+            Head = Head + 1 == capacity ? 0 : Head + 1;
+            Count--;
+            if (Count == 0)
+            {
+                return;
+            }
+
+            ref var nextDiff = ref At(diffRing, Head);
             var leaving = nextDiff;
             if (!double.IsNaN(leaving))
             {
                 var square = leaving * leaving;
-                diffSquares -= square;
-                if (accepted - count >= checkpoint)
+                DiffSquares -= square;
+                if (Accepted - Count >= Checkpoint)
                 {
-                    freshDiffSquares -= square;
+                    FreshDiffSquares -= square; // it joined after the checkpoint: it is in the fresh sums too
                 }
 
-                diffCount--;
-                nn50 -= ExceedsFifty(leaving);
+                DiffCount--;
+                Nn50 -= ExceedsFifty(leaving);
                 nextDiff = double.NaN;
             }
 
-            if (accepted - count >= checkpoint)
-            {
-                Renew(ref shift, ref sum, ref sumSquares, ref diffSquares, ref freshShift, ref freshSum, ref freshSumSquares, ref freshDiffSquares, count);
-                checkpoint = accepted;
-            }
+            RenewIfDue();
         }
-        while (At(startRing, head) < cutoff);
 
-        _head = head;
-        _count = count;
-        if (count == 0)
+        /// <summary>
+        /// Once every beat in the window joined after the checkpoint, the fresh sums (additions alone) replace the
+        /// running ones, whose add-and-subtract rounding is thereby discarded, and a new fresh accumulation starts,
+        /// centred on the window's mean, with the checkpoint moved to now.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void RenewIfDue()
         {
-            ClearSums(); // an empty window starts afresh
-            return;
+            if (Accepted - Count < Checkpoint)
+            {
+                return;
+            }
+
+            Shift = FreshShift;
+            Sum = FreshSum;
+            SumSquares = FreshSumSquares;
+            DiffSquares = FreshDiffSquares;
+            FreshShift = Shift + (Sum / Count);
+            FreshSum = 0;
+            FreshSumSquares = 0;
+            FreshDiffSquares = 0;
+            Checkpoint = Accepted;
         }
-
-        _shift = shift;
-        _sum = sum;
-        _sumSquares = sumSquares;
-        _diffSquares = diffSquares;
-        _freshShift = freshShift;
-        _freshSum = freshSum;
-        _freshSumSquares = freshSumSquares;
-        _freshDiffSquares = freshDiffSquares;
-        _checkpoint = checkpoint;
-        _diffCount = diffCount;
-        _nn50 = nn50;
-    }
-
-    /// <summary>
-    /// Called once every beat in the window joined after the checkpoint: the fresh sums (built by additions alone) are
-    /// then the window's sums, so they replace the running sums, whose add-and-subtract rounding is thereby discarded,
-    /// and a new fresh accumulation starts, centred on the window's mean. The caller moves the checkpoint to now.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Renew(
-        ref double shift, ref double sum, ref double sumSquares, ref double diffSquares,
-        ref double freshShift, ref double freshSum, ref double freshSumSquares, ref double freshDiffSquares, int count)
-    {
-        shift = freshShift;
-        sum = freshSum;
-        sumSquares = freshSumSquares;
-        diffSquares = freshDiffSquares;
-        freshShift = shift + (sum / count);
-        freshSum = 0;
-        freshSumSquares = 0;
-        freshDiffSquares = 0;
     }
 
     /// <summary>Element <paramref name="index"/> of a ring buffer without a bounds check: ring indices stay in [0, capacity) by construction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref double At(double[] ring, int index) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(ring), index);
 
-    private void ClearSums()
-    {
-        _sum = 0;
-        _sumSquares = 0;
-        _diffSquares = 0;
-        _freshSum = 0;
-        _freshSumSquares = 0;
-        _freshDiffSquares = 0;
-        _checkpoint = _accepted;
-        _diffCount = 0;
-        _nn50 = 0;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private RollingHrvSnapshot Snapshot() => Snapshot(_timeBased);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private RollingHrvSnapshot Snapshot(bool timeBased) => _count == 0
+    private RollingHrvSnapshot Snapshot(bool timeBased) => _window.Count == 0
         ? new RollingHrvSnapshot(0, 0, 0, 0, 0, 0, 0, timeBased ? _now : 0, timeBased ? _windowMs : _windowBeats)
         : new RollingHrvSnapshot(
-            _count,
-            _diffCount,
-            _nn50,
-            _shift,
-            _sum,
-            _sumSquares,
-            _diffSquares,
-            timeBased ? _now : _count,
+            _window.Count,
+            _window.DiffCount,
+            _window.Nn50,
+            _window.Shift,
+            _window.Sum,
+            _window.SumSquares,
+            _window.DiffSquares,
+            timeBased ? _now : _window.Count,
             timeBased ? _windowMs : _windowBeats);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using RelationalNeuro.Hrv.Kernels;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -39,67 +38,11 @@ public static partial class HrvMetrics
             return result with { Problems = problems!.ToList() };
         }
 
-        // One pass, sums shifted by the first value: u = RR_i − RR_i+1, v = RR_i + RR_i+1 − 2·k0, x = RR_i − k0.
-        // AVX-512: 8 pairs per step (the vector sums only reorder the additions).
-        var k0 = nnMs[0];
-        double sv = 0, svv = 0, suu = 0, sx = 0, sxx = 0;
-        var i = 1;
-        if (Vector512.IsHardwareAccelerated && n > 2 * Vector512<double>.Count)
-        {
-            ref var x0 = ref MemoryMarshal.GetReference(nnMs);
-            var k = Vector512.Create(k0);
-            // Two independent sets of accumulators (16 pairs per step), so the adds' latency does not bound the loop.
-            Vector512<double> vsv = default, vsvv = default, vsuu = default, vsx = default, vsxx = default;
-            Vector512<double> wsv = default, wsvv = default, wsuu = default, wsx = default, wsxx = default;
-            for (; i <= n - (2 * Vector512<double>.Count); i += 2 * Vector512<double>.Count)
-            {
-                var xv = Vector512.LoadUnsafe(ref x0, (nuint)i) - k;
-                var pv = Vector512.LoadUnsafe(ref x0, (nuint)(i - 1)) - k;
-                var xw = Vector512.LoadUnsafe(ref x0, (nuint)(i + Vector512<double>.Count)) - k;
-                var pw = Vector512.LoadUnsafe(ref x0, (nuint)(i + Vector512<double>.Count - 1)) - k;
-                var u = pv - xv;
-                var v = pv + xv;
-                var uw = pw - xw;
-                var vw = pw + xw;
-                vsuu = Vector512.FusedMultiplyAdd(u, u, vsuu);
-                vsv += v;
-                vsvv = Vector512.FusedMultiplyAdd(v, v, vsvv);
-                vsx += pv;
-                vsxx = Vector512.FusedMultiplyAdd(pv, pv, vsxx);
-                wsuu = Vector512.FusedMultiplyAdd(uw, uw, wsuu);
-                wsv += vw;
-                wsvv = Vector512.FusedMultiplyAdd(vw, vw, wsvv);
-                wsx += pw;
-                wsxx = Vector512.FusedMultiplyAdd(pw, pw, wsxx);
-            }
-
-            sv = Vector512.Sum(vsv + wsv);
-            svv = Vector512.Sum(vsvv + wsvv);
-            suu = Vector512.Sum(vsuu + wsuu);
-            sx = Vector512.Sum(vsx + wsx);
-            sxx = Vector512.Sum(vsxx + wsxx);
-        }
-
-        var prev = nnMs[i - 1] - k0;
-        for (; i < nnMs.Length; i++)
-        {
-            var x = nnMs[i] - k0;
-            var u = prev - x;
-            var v = prev + x;
-            suu += u * u;
-            sv += v;
-            svv += v * v;
-            sx += prev;
-            sxx += prev * prev;
-            prev = x;
-        }
-
-        sx += prev;
-        sxx += prev * prev;
+        // One pass (AVX-512 where available) for the sums of the points, shifted by the first value.
+        var sums = PoincareKernels.Sums(nnMs);
         var m = n - 1;
-        var su = k0 - nnMs[n - 1];
-        var varU = Math.Max(0, suu - (su * su / m));
-        var varV = Math.Max(0, svv - (sv * sv / m));
+        var varU = Math.Max(0, sums.Suu - (sums.Su * sums.Su / m));
+        var varV = Math.Max(0, sums.Svv - (sums.Sv * sums.Sv / m));
         double sd1, sd2;
         switch (definition)
         {
@@ -109,7 +52,7 @@ public static partial class HrvMetrics
                 break;
             case PoincareDefinition.BrennanFromSdnnSdsd:
                 var sdsd2 = varU / (m - 1);
-                var sdnn2 = Math.Max(0, sxx - (sx * sx / n)) / (n - 1);
+                var sdnn2 = Math.Max(0, sums.Sxx - (sums.Sx * sums.Sx / n)) / (n - 1);
                 sd1 = Math.Sqrt(sdsd2 / 2);
                 sd2 = Math.Sqrt(Math.Max(0, (2 * sdnn2) - (sdsd2 / 2)));
                 break;

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using RelationalNeuro.Internal;
+using static RelationalNeuro.Hrv.Kernels.OrderStatisticsKernels;
+using static RelationalNeuro.Hrv.Kernels.TimeDomainKernels;
 
 namespace RelationalNeuro.Hrv;
 
@@ -17,7 +19,7 @@ public static partial class HrvMetrics
     private const double MsPerMinute = 60_000;
 
     /// <summary>Scale that makes the median absolute deviation estimate the SD of normal data: 1 / Φ⁻¹(3/4), to 4 decimals as NeuroKit2 uses it.</summary>
-    private const double MadScale = 1.4826;
+    private const double MadScale = TimeDomainDefinitions.MadScale;
 
     /// <summary>Histogram bins kept on the stack (32 s of RR at 7.8125 ms); wider histograms use a pooled array.</summary>
     private const int StackBins = 4096;
@@ -313,10 +315,7 @@ public static partial class HrvMetrics
         Array.Sort(sorted);
         var median = Quantile(sorted, 0.5);
         var iqr = Quantile(sorted, 0.75) - Quantile(sorted, 0.25);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            sorted[i] = Math.Abs(sorted[i] - median);
-        }
+        AbsoluteDeviations(sorted, median, sorted);
 
         Array.Sort(sorted);
         result = result with { MedianNnMs = median, IqrNnMs = iqr, MadNnMs = MadScale * Quantile(sorted, 0.5) };
@@ -329,19 +328,6 @@ public static partial class HrvMetrics
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
         return Lerp(sorted[lo], sorted[hi], h - lo);
-    }
-
-    private static double Lerp(double a, double b, double t) => t == 0 ? a : a + (t * (b - a));
-
-    /// <summary>
-    /// The histogram bin of <paramref name="v"/>: ⌊v / w⌋, exact at bin edges (v = k·w lands in bin k) although
-    /// 1/w is rounded; branch-free, because on quantised data the correction goes either way at random.
-    /// </summary>
-    private static long Bin(double v, double w, double invW)
-    {
-        var b = (long)(v * invW);
-        var lo = b * w;
-        return b - Unsafe.BitCast<bool, byte>(v < lo) + Unsafe.BitCast<bool, byte>(v >= lo + w);
     }
 
     private static int MinimumFor(string metric, TimeDomainOptions options) => metric switch
@@ -372,39 +358,4 @@ public static partial class HrvMetrics
                 $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationS and SegmentCount."),
             ProblemSeverity.Error,
             "SDANN");
-
-    /// <summary>Running SDANN / SDNN-index sums over closed segments.</summary>
-    private struct SegmentAccumulator
-    {
-        private double _firstMean, _m1, _m2, _sdSum;
-
-        public int Used { get; private set; }
-
-        public int Sparse { get; private set; }
-
-        public readonly double SdOfMeans => Math.Sqrt(Math.Max(0, _m2 - (_m1 * _m1 / Used)) / (Used - 1));
-
-        public readonly double MeanOfSds => _sdSum / Used;
-
-        public void Close(double shift, double s1, double s2, int n)
-        {
-            if (n < 2)
-            {
-                Sparse++;
-                return;
-            }
-
-            var mean = shift + (s1 / n);
-            if (Used == 0)
-            {
-                _firstMean = mean;
-            }
-
-            var dm = mean - _firstMean;
-            _m1 += dm;
-            _m2 += dm * dm;
-            _sdSum += Math.Sqrt(Math.Max(0, s2 - (s1 * s1 / n)) / (n - 1));
-            Used++;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using RelationalNeuro.Hrv;
+using RelationalNeuro.Hrv.Kernels;
 using RelationalNeuro.TestSupport;
 
 namespace RelationalNeuro.Core.Tests.Hrv;

@@ -83,10 +83,10 @@ internal static class Welch
         switch (options.Detrending)
         {
             case Detrending.Mean:
-                Detrend.Mean(z);
+                Detrender.Mean(z);
                 break;
             case Detrending.Linear:
-                Detrend.Linear(z);
+                Detrender.Linear(z);
                 break;
             case Detrending.SmoothnessPriors:
                 var pool = ArrayPool<double>.Shared;
@@ -94,7 +94,7 @@ internal static class Welch
                 double[] a = pool.Rent(m), b = pool.Rent(m), c = pool.Rent(m), w = pool.Rent(m);
                 try
                 {
-                    Detrend.SmoothnessPriors(z, options.SmoothnessPriorsLambda, a, b, c, w);
+                    Detrender.SmoothnessPriors(z, options.SmoothnessPriorsLambda, a, b, c, w);
                 }
                 finally
                 {

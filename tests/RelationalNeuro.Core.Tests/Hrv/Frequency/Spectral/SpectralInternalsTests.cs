@@ -47,7 +47,7 @@ public sealed class SpectralInternalsTests
         // D₂ annihilates straight lines, so the smoothness-priors trend of a line is the line itself.
         var z = Enumerable.Range(0, 500).Select(i => 5 + (0.3 * i)).ToArray();
 
-        Detrend.SmoothnessPriors(z, 500, new double[500], new double[500], new double[500], new double[500]);
+        Detrender.SmoothnessPriors(z, 500, new double[500], new double[500], new double[500], new double[500]);
 
         Assert.All(z, v => Assert.Equal(0, v, 1e-6));
     }
@@ -61,7 +61,7 @@ public sealed class SpectralInternalsTests
         var n = 4000;
         var z = Enumerable.Range(0, n).Select(i => Math.Sin(omega * i)).ToArray();
 
-        Detrend.SmoothnessPriors(z, lambda, new double[n], new double[n], new double[n], new double[n]);
+        Detrender.SmoothnessPriors(z, lambda, new double[n], new double[n], new double[n], new double[n]);
 
         var trendGain = 1 / (1 + (lambda * lambda * Math.Pow(2 - (2 * Math.Cos(omega)), 2)));
         for (var i = 1000; i < 3000; i++)

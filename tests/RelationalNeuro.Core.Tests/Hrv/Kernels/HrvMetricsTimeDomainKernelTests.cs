@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using RelationalNeuro.Hrv;
+using RelationalNeuro.Hrv.Kernels;
 
 namespace RelationalNeuro.Core.Tests.Hrv;
 
@@ -44,14 +45,14 @@ public sealed class HrvMetricsTimeDomainKernelTests
     [MemberData(nameof(Kinds))]
     public void OrderStatistics_ScalarKernels_EqualTheSortedDefinitionExactly(string kind)
     {
-        HrvMetrics.ForceScalarKernels = true;
+        KernelDispatch.ForceScalar = true;
         try
         {
             Check.One(Config.QuickThrowOnFailure, Prop.ForAll(Series(KindGen(kind), 1500), rr => OrderStatisticsMatchOracle(rr)));
         }
         finally
         {
-            HrvMetrics.ForceScalarKernels = false;
+            KernelDispatch.ForceScalar = false;
         }
     }
 
@@ -73,7 +74,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
             var rr = Enumerable.Range(0, n).Select(_ => quantised ? random.Next(90, 120) * BinMs : 700 + (random.NextDouble() * 300)).ToArray();
             Assert.True(OrderStatisticsMatchOracle(rr));
             var vector = HrvMetrics.TimeDomain(rr);
-            HrvMetrics.ForceScalarKernels = true;
+            KernelDispatch.ForceScalar = true;
             TimeDomainResult scalar;
             try
             {
@@ -81,7 +82,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
             }
             finally
             {
-                HrvMetrics.ForceScalarKernels = false;
+                KernelDispatch.ForceScalar = false;
             }
 
             AssertSame(scalar, vector);
@@ -184,7 +185,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
     {
         var rr = DaySeries(onGrid);
         var vector = HrvMetrics.TimeDomain(rr);
-        HrvMetrics.ForceScalarKernels = true;
+        KernelDispatch.ForceScalar = true;
         TimeDomainResult scalar;
         try
         {
@@ -192,7 +193,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
         }
         finally
         {
-            HrvMetrics.ForceScalarKernels = false;
+            KernelDispatch.ForceScalar = false;
         }
 
         AssertSame(scalar, vector);

@@ -4,9 +4,10 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace RelationalNeuro.Hrv;
+namespace RelationalNeuro.Hrv.Kernels;
 
-// The passes behind TimeDomain, each with an AVX-512 kernel and a scalar one that defines the result:
+// The passes behind HrvMetrics.TimeDomain, each with an AVX-512 kernel and a scalar one (the non-AVX-512 path, also
+// the reference the vector kernel must reproduce; both are tested against the formulas in TimeDomainDefinitions):
 //   pass 0: validity, range, and whether all partial sums are exact (values on a 2^-10-ms grid);
 //   pass 1: moments, successive differences, the HTI/TINN histogram and the 5-min segments;
 //   pass 2 (only for values off the histogram's grid): instantaneous heart rate, and the finer histogram of the
@@ -14,39 +15,26 @@ namespace RelationalNeuro.Hrv;
 //           the histogram itself and pass 2 is skipped.
 // The vector kernels only reorder floating-point additions (results agree with the scalar ones to rounding, about
 // 1e-15 relative); counts, histograms and segment boundaries are identical.
-public static partial class HrvMetrics
+internal static class TimeDomainKernels
 {
+    private const double MsPerMinute = 60_000;
+
     /// <summary>Scale of the grid test: values that are multiples of 2^-10 ms sum exactly in any order (see <see cref="ScanValues"/>).</summary>
     private const double GridScale = 1024;
 
     /// <summary>Largest N·max for which every partial sum of grid values is exact: 2^43 ms with 10 fractional bits uses 53 bits.</summary>
     private const double ExactSumLimit = 8796093022208.0; // 2^43
 
-    [ThreadStatic]
-    private static bool t_forceScalarKernels;
-
-    /// <summary>
-    /// Forces the scalar kernels of <see cref="TimeDomain"/> on the calling thread even where AVX-512 is available,
-    /// so tests can compare the two paths.
-    /// </summary>
-    internal static bool ForceScalarKernels
-    {
-        get => t_forceScalarKernels;
-        set => t_forceScalarKernels = value;
-    }
-
-    private static bool UseVector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && !t_forceScalarKernels;
-
     /// <summary>Result of pass 0.</summary>
     /// <param name="AllValid">Every value finite and &gt; 0.</param>
     /// <param name="Min">Smallest value.</param>
     /// <param name="Max">Largest value.</param>
     /// <param name="OnDyadicGrid">Every value a multiple of 2^-10 ms and N·max below 2^43 ms: every partial sum is exact.</param>
-    private readonly record struct ValueScan(bool AllValid, double Min, double Max, bool OnDyadicGrid);
+    internal readonly record struct ValueScan(bool AllValid, double Min, double Max, bool OnDyadicGrid);
 
     /// <summary>Sums from passes 1 and 2, shifted by the first interval (K0) and its heart rate (H0).</summary>
     [StructLayout(LayoutKind.Auto)]
-    private struct PassOneSums
+    internal struct PassOneSums
     {
         public double K0, H0, S1, S2, Hs1, Hs2, D2, Ad1, TotalMs, Prev;
         public long Nn50, Nn20;
@@ -116,14 +104,14 @@ public static partial class HrvMetrics
     }
 
     /// <summary>Pass 0: are all values finite and positive, their range, and whether all partial sums are exact.</summary>
-    private static ValueScan ScanValues(ReadOnlySpan<double> x)
+    internal static ValueScan ScanValues(ReadOnlySpan<double> x)
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
         var n = x.Length;
         var i = 0;
         double min = x[0], max = x[0];
         bool valid = true, grid = true;
-        if (UseVector512 && n >= Vector512<double>.Count)
+        if (KernelDispatch.UseVector512 && n >= Vector512<double>.Count)
         {
             var vmin = Vector512.Create(min);
             var vmax = vmin;
@@ -170,14 +158,14 @@ public static partial class HrvMetrics
     /// the vector kernel tests segment boundaries only in blocks that could reach one; otherwise it keeps the
     /// cumulative time as a sequential sum, so boundaries match the scalar definition bit for bit.
     /// </summary>
-    private static PassOneSums Accumulate(
+    internal static PassOneSums Accumulate(
         ReadOnlySpan<double> x, double w, long firstBin, double max, Span<int> hist, double segmentMs, bool exactSums, ref SegmentAccumulator segments)
     {
         var n = x.Length;
         var p = new PassOneSums { K0 = x[0], H0 = MsPerMinute / x[0], Prev = x[0], OnBinEdges = hist.Length > 0 };
         var seg = new OpenSegment { SegmentMs = segmentMs, EndMs = segmentMs, K = x[0] };
         var i = 0;
-        if (UseVector512 && n > Vector512<double>.Count)
+        if (KernelDispatch.UseVector512 && n > Vector512<double>.Count)
         {
             // Element 0 alone (its difference is 0 by construction), then blocks of 8 that read x[i − 1 …] for the differences.
             ScalarStep(ref p, ref seg, x[0], w, firstBin, hist, ref segments);
@@ -224,7 +212,7 @@ public static partial class HrvMetrics
 
     /// <summary>The histogram bins ⌊v / w⌋ of 8 values, as doubles, computed exactly as <see cref="Bin"/> does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> BinVector(Vector512<double> v, Vector512<double> w, Vector512<double> invW, Vector512<double> one)
+    internal static Vector512<double> BinVector(Vector512<double> v, Vector512<double> w, Vector512<double> invW, Vector512<double> one)
     {
         var b = Vector512.Floor(v * invW); // = truncation: v > 0
         var lo = b * w;
@@ -428,7 +416,7 @@ public static partial class HrvMetrics
     /// Heart-rate sums when every value is the lower edge of its bin: Σ (60 000 / v − H0) and its square, grouped by
     /// bin (one division per bin instead of one per interval).
     /// </summary>
-    private static void HeartRateFromHistogram(ReadOnlySpan<int> hist, long firstBin, double w, ref PassOneSums p)
+    internal static void HeartRateFromHistogram(ReadOnlySpan<int> hist, long firstBin, double w, ref PassOneSums p)
     {
         double hs1 = 0, hs2 = 0;
         for (var j = 0; j < hist.Length; j++)
@@ -449,7 +437,7 @@ public static partial class HrvMetrics
     /// Pass 2, for values off the histogram's grid: heart-rate sums, and the finer histogram (bins of
     /// <paramref name="fineWidth"/> from absolute bin <paramref name="firstFine"/>) unless <paramref name="fine"/> is empty.
     /// </summary>
-    private static void HeartRateAndFineHistogram(ReadOnlySpan<double> x, double fineWidth, long firstFine, Span<int> fine, ref PassOneSums p)
+    internal static void HeartRateAndFineHistogram(ReadOnlySpan<double> x, double fineWidth, long firstFine, Span<int> fine, ref PassOneSums p)
     {
         var n = x.Length;
         var useFine = fine.Length > 0;
@@ -457,7 +445,7 @@ public static partial class HrvMetrics
         double hs1 = 0, hs2 = 0;
         var onEdges = useFine;
         var i = 0;
-        if (UseVector512 && n >= Vector512<double>.Count)
+        if (KernelDispatch.UseVector512 && n >= Vector512<double>.Count)
         {
             ref var x0 = ref MemoryMarshal.GetReference(x);
             var h0 = Vector512.Create(p.H0);
@@ -513,7 +501,7 @@ public static partial class HrvMetrics
     /// increments memory-safe whatever the input.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Count(Span<int> hist, Vector512<double> b, ref int scratch)
+    internal static void Count(Span<int> hist, Vector512<double> b, ref int scratch)
     {
         var index = Avx512F.ConvertToVector256Int32WithTruncation(b);
         index = Vector256.Min(Vector256.Max(index, Vector256<int>.Zero), Vector256.Create(hist.Length - 1));
@@ -531,5 +519,51 @@ public static partial class HrvMetrics
 
     /// <summary>Population count of an 8-lane mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Lanes(Vector512<double> mask) => BitOperations.PopCount((uint)mask.ExtractMostSignificantBits());
+    internal static int Lanes(Vector512<double> mask) => BitOperations.PopCount((uint)mask.ExtractMostSignificantBits());
+
+    /// <summary>
+    /// The histogram bin of <paramref name="v"/>: ⌊v / w⌋, exact at bin edges (v = k·w lands in bin k) although
+    /// 1/w is rounded; branch-free, because on quantised data the correction goes either way at random.
+    /// </summary>
+    internal static long Bin(double v, double w, double invW)
+    {
+        var b = (long)(v * invW);
+        var lo = b * w;
+        return b - Unsafe.BitCast<bool, byte>(v < lo) + Unsafe.BitCast<bool, byte>(v >= lo + w);
+    }
+
+    /// <summary>Running SDANN / SDNN-index sums over closed segments.</summary>
+    internal struct SegmentAccumulator
+    {
+        private double _firstMean, _m1, _m2, _sdSum;
+
+        public int Used { get; private set; }
+
+        public int Sparse { get; private set; }
+
+        public readonly double SdOfMeans => Math.Sqrt(Math.Max(0, _m2 - (_m1 * _m1 / Used)) / (Used - 1));
+
+        public readonly double MeanOfSds => _sdSum / Used;
+
+        public void Close(double shift, double s1, double s2, int n)
+        {
+            if (n < 2)
+            {
+                Sparse++;
+                return;
+            }
+
+            var mean = shift + (s1 / n);
+            if (Used == 0)
+            {
+                _firstMean = mean;
+            }
+
+            var dm = mean - _firstMean;
+            _m1 += dm;
+            _m2 += dm * dm;
+            _sdSum += Math.Sqrt(Math.Max(0, s2 - (s1 * s1 / n)) / (n - 1));
+            Used++;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 namespace RelationalNeuro.Hrv.Spectral;
 
 /// <summary>Trend removal on an evenly sampled series, in place.</summary>
-internal static class Detrend
+internal static class Detrender
 {
     public static void Mean(Span<double> z)
     {

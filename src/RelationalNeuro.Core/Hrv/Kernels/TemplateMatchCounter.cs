@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 
-namespace RelationalNeuro.Hrv;
+namespace RelationalNeuro.Hrv.Kernels;
 
 /// <summary>
 /// Exact counting of template matches for sample and approximate entropy without visiting all pairs.

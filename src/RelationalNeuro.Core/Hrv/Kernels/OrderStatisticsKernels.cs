@@ -1,18 +1,21 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using static RelationalNeuro.Hrv.Kernels.TimeDomainKernels;
 
-namespace RelationalNeuro.Hrv;
+namespace RelationalNeuro.Hrv.Kernels;
 
-// Histogram helpers behind the geometric metrics and the exact order statistics (median, quartiles, MAD).
+// The exact order statistics (median, quartiles, MAD) of HrvMetrics.TimeDomain from its histograms, and TINN's
+// least-squares triangle; the definitions they must reproduce are TimeDomainDefinitions.Quantile, .Mad and .Tinn.
 // Order statistics without sorting: the histogram already says which bin holds the k-th smallest value and its
 // rank inside that bin, so one pass gathers the few bins that matter and a quickselect inside each finishes the job.
-public static partial class HrvMetrics
+internal static class OrderStatisticsKernels
 {
-    /// <summary>The exact order statistics of <see cref="TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
-    private readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
+    /// <summary>The exact order statistics of <see cref="HrvMetrics.TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
+    internal readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
 
     /// <summary>Most bin runs one gather collects: three for the quartiles, three for the MAD.</summary>
     private const int MaxRuns = 6;
@@ -27,7 +30,7 @@ public static partial class HrvMetrics
     /// counted below A, dropped above B, and a quickselect among the rest finishes. If rounding ever broke the
     /// window's guarantee (checked by count), the MAD falls back to selecting among all N distances.
     /// </summary>
-    private static OrderStats OrderStatistics(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w, bool allOnBinEdges)
+    internal static OrderStats OrderStatistics(ReadOnlySpan<double> x, ReadOnlySpan<int> hist, long firstBin, double w, bool allOnBinEdges)
     {
         var n = x.Length;
         Span<int> ranks = stackalloc int[6];
@@ -408,7 +411,7 @@ public static partial class HrvMetrics
         var invW = 1 / w;
         var i = 0;
         var n = x.Length;
-        if (UseVector512 && n >= Vector512<double>.Count)
+        if (KernelDispatch.UseVector512 && n >= Vector512<double>.Count)
         {
             // Six runs unrolled with their bounds and cursors in registers; an unused run never matches (lo = +∞) and
             // writes its empty stores to the scratch slack at the end of the buffer.
@@ -494,10 +497,7 @@ public static partial class HrvMetrics
         try
         {
             var d = buffer.AsSpan(0, n);
-            for (var i = 0; i < n; i++)
-            {
-                d[i] = Math.Abs(x[i] - median);
-            }
+            AbsoluteDeviations(x, median, d);
 
             var h = (n - 1) * 0.5;
             var lo = (int)Math.Floor(h);
@@ -562,16 +562,18 @@ public static partial class HrvMetrics
     }
 
     /// <summary>
-    /// TINN in bins: M − N of the least-squares triangle (see <see cref="TimeDomain"/>). Each side's squared error,
-    /// expanded, needs only Σ D_j and Σ j·D_j over the bins strictly between the foot and the peak, so each
-    /// candidate costs O(1) and the whole search O(bins).
+    /// TINN in bins: M − N of the least-squares triangle (see <see cref="HrvMetrics.TimeDomain"/>). Each side's squared
+    /// error, expanded, is Σ D_j² (the same for every candidate) plus F / (6·l), l the distance from foot to peak, with
+    /// the integer F = Y²·(l − 1)·(2l − 1) − 12·Y·S and S = Σ D_j·|j − foot| over the bins strictly between foot and
+    /// peak; S follows from Σ D_j and Σ j·D_j, so each candidate costs O(1) and the search O(bins). Candidates are
+    /// compared exactly (in integers), so a tie goes to the candidate nearest the peak, as defined.
     /// </summary>
-    private static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
+    internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
-        double y = hist[peak];
-        var yy = y * y;
-
-        double s0 = 0, s1 = 0, best = double.PositiveInfinity;
+        long y = hist[peak];
+        double yd = y, yy = yd * yd;
+        long s0 = 0, s1 = 0, bestL = 0, bestS = 0;
+        double best = double.PositiveInfinity, bestScale = 0;
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -579,14 +581,22 @@ public static partial class HrvMetrics
             if (add < peak && add >= 0)
             {
                 s0 += hist[(int)add];
-                s1 += add * (double)hist[(int)add];
+                s1 += add * hist[(int)add];
             }
 
-            double l = peak - nn;
-            var f = (-2 * y / l * (s1 - (nn * s0))) + (yy * (l - 1) * ((2 * l) - 1) / (6 * l));
-            if (f < best)
+            var l = peak - nn;
+            var s = s1 - (nn * s0);
+            double ld = l;
+            var linear = -2 * yd / ld * s;
+            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
+            var f = linear + quadratic;
+            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
+            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
             {
                 best = f;
+                bestScale = Math.Abs(linear) + quadratic;
+                bestL = l;
+                bestS = s;
                 bestN = nn;
             }
         }
@@ -594,6 +604,7 @@ public static partial class HrvMetrics
         s0 = 0;
         s1 = 0;
         best = double.PositiveInfinity;
+        bestScale = 0;
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -602,18 +613,55 @@ public static partial class HrvMetrics
             if (add > peak && add < hist.Length)
             {
                 s0 += hist[(int)add];
-                s1 += add * (double)hist[(int)add];
+                s1 += add * hist[(int)add];
             }
 
-            double l = mm - peak;
-            var f = (-2 * y / l * ((mm * s0) - s1)) + (yy * (l - 1) * ((2 * l) - 1) / (6 * l));
-            if (f < best)
+            var l = mm - peak;
+            var s = (mm * s0) - s1;
+            double ld = l;
+            var linear = -2 * yd / ld * s;
+            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
+            var f = linear + quadratic;
+            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
+            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
             {
                 best = f;
+                bestScale = Math.Abs(linear) + quadratic;
+                bestL = l;
+                bestS = s;
                 bestM = mm;
             }
         }
 
         return bestM - bestN;
     }
+
+    /// <summary>
+    /// Two candidates' errors so close, against the size of the terms they were computed from (<paramref name="scale"/>),
+    /// that rounding could order them wrongly (always false against +∞).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool NearTie(double f, double best, double scale) => double.IsFinite(best) && Math.Abs(f - best) <= 1e-9 * scale;
+
+    /// <summary>
+    /// The exact order of two candidates: a side's squared error, less Σ D², is F / (6·l) with the integer
+    /// F = Y²·(l − 1)·(2l − 1) − 12·Y·S; compares F/l &lt; F'/l' by truncated quotients, then remainders cross-multiplied.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ExactlyBelow(long y, long l, long s, long otherL, long otherS)
+    {
+        var (q, r) = Int128.DivRem(((Int128)(y * y) * ((l - 1) * ((2 * l) - 1))) - (12 * (Int128)y * s), l);
+        var (otherQ, otherR) = Int128.DivRem(((Int128)(y * y) * ((otherL - 1) * ((2 * otherL) - 1))) - (12 * (Int128)y * otherS), otherL);
+        return q != otherQ ? q < otherQ : r * otherL < otherR * l;
+    }
+
+    /// <summary>|x_i − <paramref name="center"/>| into <paramref name="destination"/> (which may be <paramref name="x"/>): exact, element by element.</summary>
+    internal static void AbsoluteDeviations(ReadOnlySpan<double> x, double center, Span<double> destination)
+    {
+        TensorPrimitives.Subtract(x, center, destination);
+        TensorPrimitives.Abs(destination, destination);
+    }
+
+    /// <summary>a + t·(b − a), exactly a when t = 0 (the type-7 quantile's interpolation).</summary>
+    internal static double Lerp(double a, double b, double t) => t == 0 ? a : a + (t * (b - a));
 }
