@@ -571,9 +571,8 @@ internal static class OrderStatisticsKernels
     internal static long TinnBins(ReadOnlySpan<int> hist, int peak, long firstBin, long lastBin)
     {
         long y = hist[peak];
-        double yd = y, yy = yd * yd;
-        long s0 = 0, s1 = 0, bestL = 0, bestS = 0;
-        double best = double.PositiveInfinity, bestScale = 0;
+        long s0 = 0, s1 = 0;
+        var left = new TinnFoot(y);
         long bestN = peak - 1;
         for (long nn = peak - 1; nn >= -firstBin; nn--)
         {
@@ -584,27 +583,15 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var l = peak - nn;
-            var s = s1 - (nn * s0);
-            double ld = l;
-            var linear = -2 * yd / ld * s;
-            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
-            var f = linear + quadratic;
-            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
-            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
+            if (left.Offer(peak - nn, s1 - (nn * s0)))
             {
-                best = f;
-                bestScale = Math.Abs(linear) + quadratic;
-                bestL = l;
-                bestS = s;
                 bestN = nn;
             }
         }
 
         s0 = 0;
         s1 = 0;
-        best = double.PositiveInfinity;
-        bestScale = 0;
+        var right = new TinnFoot(y);
         long bestM = peak + 1;
         var rightLimit = (2 * lastBin) + 1 - firstBin;
         for (long mm = peak + 1; mm <= rightLimit; mm++)
@@ -616,24 +603,50 @@ internal static class OrderStatisticsKernels
                 s1 += add * hist[(int)add];
             }
 
-            var l = mm - peak;
-            var s = (mm * s0) - s1;
-            double ld = l;
-            var linear = -2 * yd / ld * s;
-            var quadratic = yy * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
-            var f = linear + quadratic;
-            var scale = Math.Max(bestScale, Math.Abs(linear) + quadratic);
-            if (f < best ? !NearTie(f, best, scale) || ExactlyBelow(y, l, s, bestL, bestS) : NearTie(f, best, scale) && ExactlyBelow(y, l, s, bestL, bestS))
+            if (right.Offer(mm - peak, (mm * s0) - s1))
             {
-                best = f;
-                bestScale = Math.Abs(linear) + quadratic;
-                bestL = l;
-                bestS = s;
                 bestM = mm;
             }
         }
 
         return bestM - bestN;
+    }
+
+    /// <summary>
+    /// The best foot so far on one side of TINN's triangle. <see cref="Offer"/> takes a candidate at distance l from
+    /// the peak with S = Σ D_j·|j − foot| when its error F / (6·l) is lower — compared in doubles where they are clearly
+    /// apart and exactly (<see cref="ExactlyBelow"/>) near a tie, so a tie keeps the candidate nearest the peak.
+    /// </summary>
+    private struct TinnFoot(long y)
+    {
+        private readonly long _y = y;
+        private readonly double _yd = y;
+        private double _best = double.PositiveInfinity;
+        private double _bestScale;
+        private long _bestL;
+        private long _bestS;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Offer(long l, long s)
+        {
+            double ld = l;
+            var linear = -2 * _yd / ld * s;
+            var quadratic = _yd * _yd * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
+            var f = linear + quadratic;
+            var scale = Math.Max(_bestScale, Math.Abs(linear) + quadratic);
+            var better = f < _best
+                ? !NearTie(f, _best, scale) || ExactlyBelow(_y, l, s, _bestL, _bestS)
+                : NearTie(f, _best, scale) && ExactlyBelow(_y, l, s, _bestL, _bestS);
+            if (better)
+            {
+                _best = f;
+                _bestScale = Math.Abs(linear) + quadratic;
+                _bestL = l;
+                _bestS = s;
+            }
+
+            return better;
+        }
     }
 
     /// <summary>
