@@ -176,7 +176,7 @@ public static class HrvAnalysis
             recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList());
     }
 
-    private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationS, int problemCount, IReadOnlyList<Problem> problems)
+    private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationSeconds, int problemCount, IReadOnlyList<Problem> problems)
     {
         if (rr.IsEmpty)
         {
@@ -191,6 +191,6 @@ public static class HrvAnalysis
             sum += v;
         }
 
-        return new HrvInputSummary(inputCount, rr.Length, durationS, min, max, sum / rr.Length, problemCount, problems);
+        return new HrvInputSummary(inputCount, rr.Length, durationSeconds, min, max, sum / rr.Length, problemCount, problems);
     }
 }

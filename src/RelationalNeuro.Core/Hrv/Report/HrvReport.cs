@@ -136,7 +136,7 @@ public sealed record HrvReport(
             ("recording_id", r => Text(r.RecordingId)),
             ("input_count", r => Num(r.Input.InputCount)),
             ("accepted_count", r => Num(r.Input.AcceptedCount)),
-            ("input_duration_s", r => Num(r.Input.DurationS)),
+            ("input_duration_s", r => Num(r.Input.DurationSeconds)),
             ("rr_min_ms", r => Num(r.Input.MinRrMs)),
             ("rr_max_ms", r => Num(r.Input.MaxRrMs)),
             ("rr_mean_ms", r => Num(r.Input.MeanRrMs)),
@@ -153,7 +153,7 @@ public sealed record HrvReport(
         columns.AddRange(
         [
             ("nn_count", r => Num(r.Artifacts?.NnCount)),
-            ("nn_duration_s", r => Num(r.Artifacts?.NnDurationS)),
+            ("nn_duration_s", r => Num(r.Artifacts?.NnDurationSeconds)),
             ("mean_nn_ms", r => Num(r.TimeDomain?.MeanNnMs)),
             ("sdnn_ms", r => Num(r.TimeDomain?.SdnnMs)),
             ("rmssd_ms", r => Num(r.TimeDomain?.RmssdMs)),

@@ -3,7 +3,7 @@ namespace RelationalNeuro.Hrv;
 /// <summary>Summary of the raw RR input of an <see cref="HrvReport"/>.</summary>
 /// <param name="InputCount">Number of values given.</param>
 /// <param name="AcceptedCount">Number of values accepted (finite and &gt; 0); the rest are refused with a problem.</param>
-/// <param name="DurationS">Sum of the accepted intervals, in seconds.</param>
+/// <param name="DurationSeconds">Sum of the accepted intervals, in seconds.</param>
 /// <param name="MinRrMs">Shortest accepted interval, ms; null when none was accepted.</param>
 /// <param name="MaxRrMs">Longest accepted interval, ms; null when none was accepted.</param>
 /// <param name="MeanRrMs">Mean of the accepted intervals, ms; null when none was accepted.</param>
@@ -12,7 +12,7 @@ namespace RelationalNeuro.Hrv;
 public readonly record struct HrvInputSummary(
     int InputCount,
     int AcceptedCount,
-    double DurationS,
+    double DurationSeconds,
     double? MinRrMs,
     double? MaxRrMs,
     double? MeanRrMs,
@@ -39,7 +39,7 @@ public readonly record struct ArtifactKindCount(ArtifactKind Kind, int Count);
 /// <param name="FlaggedByKind">One count per <see cref="ArtifactKind"/>, in enum order (zeros included).</param>
 /// <param name="FlaggedIndices">The flagged indices into the accepted input intervals, increasing.</param>
 /// <param name="NnCount">Number of NN intervals after correction: the series every metric is computed on.</param>
-/// <param name="NnDurationS">Sum of the NN intervals, in seconds.</param>
+/// <param name="NnDurationSeconds">Sum of the NN intervals, in seconds.</param>
 /// <param name="Problems">The problems of artifact detection and correction (<see cref="ArtifactResult.Problems"/>).</param>
 public sealed record HrvArtifactSummary(
     ArtifactMethod Method,
@@ -48,7 +48,7 @@ public sealed record HrvArtifactSummary(
     IReadOnlyList<ArtifactKindCount> FlaggedByKind,
     IReadOnlyList<int> FlaggedIndices,
     int NnCount,
-    double NnDurationS,
+    double NnDurationSeconds,
     IReadOnlyList<Problem> Problems)
 {
     /// <summary>The problems of artifact detection and correction (too few intervals, uncorrectable flags, a high artifact rate). A <see cref="ProblemList"/>, never null.</summary>

@@ -57,7 +57,7 @@ public static partial class HrvMetrics
     {
         options ??= TimeDomainOptions.Default;
         var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
-        var segmentS = Guard.Positive(options.SegmentDurationS);
+        var segmentS = Guard.Positive(options.SegmentDurationSeconds);
         var n = nnMs.Length;
         ProblemCollector? problems = null;
 
@@ -73,7 +73,7 @@ public static partial class HrvMetrics
             return new TimeDomainResult
             {
                 HistogramBinWidthMs = binWidthMs,
-                SegmentDurationS = segmentS,
+                SegmentDurationSeconds = segmentS,
                 Problems = problems!.ToList(),
             };
         }
@@ -179,7 +179,7 @@ public static partial class HrvMetrics
         var result = new TimeDomainResult
         {
             IntervalCount = n,
-            DurationS = totalMs / 1000,
+            DurationSeconds = totalMs / 1000,
             MeanNnMs = mean,
             MeanHrBpm = h0 + (hs1 / n),
             HrFromMeanNnBpm = MsPerMinute / mean,
@@ -188,7 +188,7 @@ public static partial class HrvMetrics
             MinNnMs = min,
             MaxNnMs = max,
             HistogramBinWidthMs = binWidthMs,
-            SegmentDurationS = segmentS,
+            SegmentDurationSeconds = segmentS,
         };
 
         var m = n - 1; // successive differences
@@ -319,7 +319,7 @@ public static partial class HrvMetrics
 
         Array.Sort(sorted);
         result = result with { MedianNnMs = median, IqrNnMs = iqr, MadNnMs = MadScale * Quantile(sorted, 0.5) };
-        return Finish(result, segments, result.SegmentDurationS, problems);
+        return Finish(result, segments, result.SegmentDurationSeconds, problems);
     }
 
     private static double Quantile(ReadOnlySpan<double> sorted, double p)
@@ -355,7 +355,7 @@ public static partial class HrvMetrics
         new(
             "hrv.recording-too-short",
             string.Create(CultureInfo.InvariantCulture,
-                $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationS and SegmentCount."),
+                $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationSeconds and SegmentCount."),
             ProblemSeverity.Error,
             "SDANN");
 }

@@ -65,5 +65,5 @@ public sealed record TimeDomainOptions
     public double HistogramBinWidthMs { get; init; } = 7.8125;
 
     /// <summary>Segment length in seconds for SDANN and the SDNN index. Default 300 s (5 min, Task Force 1996). Must be finite and &gt; 0.</summary>
-    public double SegmentDurationS { get; init; } = 300;
+    public double SegmentDurationSeconds { get; init; } = 300;
 }

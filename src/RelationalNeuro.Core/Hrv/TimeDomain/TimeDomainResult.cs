@@ -19,7 +19,7 @@ public readonly record struct TimeDomainResult
     public int IntervalCount { get; init; }
 
     /// <summary>Sum of the NN intervals, in seconds (the span the intervals cover).</summary>
-    public double DurationS { get; init; }
+    public double DurationSeconds { get; init; }
 
     /// <summary>Mean NN interval, ms. Minimum 1 interval.</summary>
     public double? MeanNnMs { get; init; }
@@ -108,7 +108,7 @@ public readonly record struct TimeDomainResult
 
     /// <summary>
     /// SDANN: standard deviation (N − 1 normaliser) of the mean NN of each complete segment of
-    /// <see cref="SegmentDurationS"/> (default 5 min), ms. Needs at least two complete segments (a recording of at
+    /// <see cref="SegmentDurationSeconds"/> (default 5 min), ms. Needs at least two complete segments (a recording of at
     /// least 10 min with the default). Task Force 1996.
     /// </summary>
     public double? SdannMs { get; init; }
@@ -117,7 +117,7 @@ public readonly record struct TimeDomainResult
     public double? SdnnIndexMs { get; init; }
 
     /// <summary>Segment length behind <see cref="SdannMs"/> and <see cref="SdnnIndexMs"/>, seconds.</summary>
-    public double SegmentDurationS { get; init; }
+    public double SegmentDurationSeconds { get; init; }
 
     /// <summary>Number of complete segments used for <see cref="SdannMs"/> and <see cref="SdnnIndexMs"/> (0 when they are null).</summary>
     public int SegmentCount { get; init; }

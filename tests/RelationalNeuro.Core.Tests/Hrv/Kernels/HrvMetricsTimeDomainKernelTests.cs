@@ -174,7 +174,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
         Assert.Equal(diffs.Count(d => Math.Abs(d) > 50), r.Nn50);
         Assert.Equal(diffs.Count(d => Math.Abs(d) > 20), r.Nn20);
         Assert.Equal(rr.Average(x => 60_000 / x), r.MeanHrBpm!.Value, 1e-10);
-        Assert.Equal(rr.Sum() / 1000, r.DurationS, 1e-6);
+        Assert.Equal(rr.Sum() / 1000, r.DurationSeconds, 1e-6);
         Assert.True(OrderStatisticsMatchOracle(rr));
     }
 
@@ -336,7 +336,7 @@ public sealed class HrvMetricsTimeDomainKernelTests
         {
             (expected.MeanNnMs, actual.MeanNnMs), (expected.SdnnMs, actual.SdnnMs), (expected.RmssdMs, actual.RmssdMs),
             (expected.SdsdMs, actual.SdsdMs), (expected.MeanHrBpm, actual.MeanHrBpm), (expected.SdHrBpm, actual.SdHrBpm),
-            (expected.SdannMs, actual.SdannMs), (expected.SdnnIndexMs, actual.SdnnIndexMs), ((double?)expected.DurationS, (double?)actual.DurationS),
+            (expected.SdannMs, actual.SdannMs), (expected.SdnnIndexMs, actual.SdnnIndexMs), ((double?)expected.DurationSeconds, (double?)actual.DurationSeconds),
         })
         {
             Assert.Equal(e.HasValue, a.HasValue);

@@ -88,7 +88,7 @@ public sealed class HrvAnalysisTests
         Assert.Equal(0, report.Artifacts!.FlaggedCount);
         Assert.Equal(100, report.TimeDomain!.Value.RmssdMs!.Value, 1e-9);
         Assert.Equal((151 * 800.0 + 150 * 900.0) / 301, report.TimeDomain.Value.MeanNnMs!.Value, 1e-9);
-        Assert.Equal(255.8, report.Input.DurationS, 1e-9);
+        Assert.Equal(255.8, report.Input.DurationSeconds, 1e-9);
         Assert.Equal(800, report.Input.MinRrMs);
         Assert.Equal(900, report.Input.MaxRrMs);
         // Poincaré SD1 = SD of (RR_i − RR_i+1)/√2 = ±100/√2 alternating; analytic sample SD of ±a over N−1 = 300 points: a·√(300/299).
@@ -176,10 +176,10 @@ public sealed class HrvAnalysisTests
             ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems"],
             Names(root));
         Assert.Equal(
-            ["inputCount", "acceptedCount", "durationS", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],
+            ["inputCount", "acceptedCount", "durationSeconds", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],
             Names(root.GetProperty("input")));
         Assert.Equal(
-            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationS", "problems"],
+            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationSeconds", "problems"],
             Names(root.GetProperty("artifacts")));
         Assert.Equal(["kind", "count"], Names(root.GetProperty("artifacts").GetProperty("flaggedByKind")[0]));
         Assert.Equal("Ectopic", root.GetProperty("artifacts").GetProperty("flaggedByKind")[0].GetProperty("kind").GetString());

@@ -161,7 +161,7 @@ public sealed class HrvMetricsTimeDomainTests
         var grand = means.Average();
         var sdann = Math.Sqrt(means.Sum(m => (m - grand) * (m - grand)) / 2);
         Assert.Equal(3, r.SegmentCount);
-        Assert.Equal(300, r.SegmentDurationS);
+        Assert.Equal(300, r.SegmentDurationSeconds);
         Assert.Equal(sdann, r.SdannMs!.Value, 9);
         Assert.Equal(100 * Math.Sqrt(300.0 / 299) / 3, r.SdnnIndexMs!.Value, 9);
     }
