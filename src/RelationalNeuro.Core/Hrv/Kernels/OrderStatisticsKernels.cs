@@ -633,14 +633,23 @@ internal static class OrderStatisticsKernels
             var linear = -2 * _yd / ld * s;
             var quadratic = _yd * _yd * (ld - 1) * ((2 * ld) - 1) / (6 * ld);
             var f = linear + quadratic;
-            var scale = Math.Max(_bestScale, Math.Abs(linear) + quadratic);
+            var size = Math.Abs(linear) + quadratic;
+
+            // Clearly worse (above the best by more than any near-tie band): the common case, decided without the
+            // exact comparison. Equivalent to the test below, since its band 1e-9·max(bestScale, size) is smaller.
+            if (f - _best > 1e-9 * (_bestScale + size))
+            {
+                return false;
+            }
+
+            var scale = Math.Max(_bestScale, size);
             var better = f < _best
                 ? !NearTie(f, _best, scale) || ExactlyBelow(_y, l, s, _bestL, _bestS)
                 : NearTie(f, _best, scale) && ExactlyBelow(_y, l, s, _bestL, _bestS);
             if (better)
             {
                 _best = f;
-                _bestScale = Math.Abs(linear) + quadratic;
+                _bestScale = size;
                 _bestL = l;
                 _bestS = s;
             }
