@@ -140,24 +140,15 @@ public static class EffectSize
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} has {x.Length} scores; at least 2 are needed."), name);
         }
 
-        double mean = 0;
         for (var i = 0; i < x.Length; i++)
         {
             if (!double.IsFinite(x[i]))
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] was {x[i]}; scores must be finite."), name);
             }
-
-            mean += x[i];
         }
 
-        mean /= x.Length;
-        double ss = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            ss += (x[i] - mean) * (x[i] - mean);
-        }
-
+        var (mean, ss) = SampleMoments.Of(x);
         return (mean, Math.Sqrt(ss / (x.Length - 1)));
     }
 }

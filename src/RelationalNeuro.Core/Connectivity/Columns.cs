@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Connectivity;
 
@@ -12,24 +13,7 @@ internal static class Columns
     private const int TransposeBlock = 32;
 
     /// <summary>Mean and sum of squared deviations of one column (two passes: exact for large offsets).</summary>
-    public static (double Mean, double SumSquares) Moments(ReadOnlySpan<double> column)
-    {
-        var mean = 0.0;
-        foreach (var v in column)
-        {
-            mean += v;
-        }
-
-        mean /= column.Length;
-        var ss = 0.0;
-        foreach (var v in column)
-        {
-            var d = v - mean;
-            ss += d * d;
-        }
-
-        return (mean, ss);
-    }
+    public static (double Mean, double SumSquares) Moments(ReadOnlySpan<double> column) => SampleMoments.Of(column);
 
     /// <summary>Centres each column of x into z (x and z may be the same memory) and scales it as <paramref name="scaling"/> says.</summary>
     public static void Standardize(ReadOnlySpan<double> x, int t, int n, Span<double> z, ColumnScaling scaling)

@@ -260,20 +260,7 @@ public static partial class HrvMetrics
             return absolute;
         }
 
-        var mean = 0.0;
-        foreach (var v in rrMs)
-        {
-            mean += v;
-        }
-
-        mean /= rrMs.Length;
-        var squares = 0.0;
-        foreach (var v in rrMs)
-        {
-            var d = v - mean;
-            squares += d * d;
-        }
-
+        var (_, squares) = SampleMoments.Of(rrMs);
         return options.ToleranceSdFactor * Math.Sqrt(squares / (rrMs.Length - 1));
     }
 

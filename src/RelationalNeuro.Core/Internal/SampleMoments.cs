@@ -1,0 +1,25 @@
+namespace RelationalNeuro.Internal;
+
+/// <summary>Mean and sum of squared deviations in two passes (exact for data far from zero, unlike one-pass sums).</summary>
+internal static class SampleMoments
+{
+    /// <summary>The mean of <paramref name="values"/> and Σ (x − mean)². The caller ensures at least one value.</summary>
+    public static (double Mean, double SumSquares) Of(ReadOnlySpan<double> values)
+    {
+        var mean = 0.0;
+        foreach (var v in values)
+        {
+            mean += v;
+        }
+
+        mean /= values.Length;
+        var squares = 0.0;
+        foreach (var v in values)
+        {
+            var d = v - mean;
+            squares += d * d;
+        }
+
+        return (mean, squares);
+    }
+}
