@@ -31,9 +31,6 @@ internal sealed class ProblemCollector
 
     public bool IsEmpty => _store.Count == 0;
 
-    /// <summary>The location prefix of this view (null at the root).</summary>
-    public string? Prefix => _prefix;
-
     /// <summary>A view whose locations start with this view's prefix followed by <paramref name="segment"/> (e.g. <c>.items[3]</c>).</summary>
     public ProblemCollector At(string segment) => new(_store, Join(_prefix, segment));
 
