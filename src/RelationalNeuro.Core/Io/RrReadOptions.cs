@@ -22,6 +22,12 @@ public sealed record RrReadOptions
     /// <summary>How many line problems are listed at most (default 100); the rest are counted in <see cref="RrReadResult.ProblemCount"/>.</summary>
     public int MaxListedProblems { get; init; } = 100;
 
-    /// <summary>Longest line read in full, in characters (default 4096); longer lines are reported as problems, with their start quoted.</summary>
+    /// <summary>
+    /// Longest line read in full, in characters (default 4096, at most <see cref="MaxLineLengthLimit"/>); longer lines
+    /// are reported as problems, with their start quoted. The readers hold buffers of this size.
+    /// </summary>
     public int MaxLineLength { get; init; } = 4096;
+
+    /// <summary>The largest <see cref="MaxLineLength"/> accepted: 1,048,576 characters (an RR line is a few dozen).</summary>
+    public const int MaxLineLengthLimit = 1 << 20;
 }

@@ -305,6 +305,18 @@ public class RrReaderTests
         Assert.Equal("options", e.ParamName);
     }
 
+    [Theory]
+    [InlineData(RrFormat.SingleColumn)]
+    [InlineData(RrFormat.Csv)]
+    [InlineData(RrFormat.KubiosText)]
+    public void MaxLineLength_AboveTheLimit_ThrowsNamingTheOption_InsteadOfAllocatingIt(RrFormat format)
+    {
+        // int.MaxValue overflowed the CSV line buffer size; the readers hold buffers of this length.
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Read("800\n", format, new RrReadOptions { MaxLineLength = int.MaxValue }));
+        Assert.Equal("options.MaxLineLength", e.ParamName);
+        Assert.Equal(3, Read("800\n810\n820\n", RrFormat.SingleColumn, new RrReadOptions { MaxLineLength = RrReadOptions.MaxLineLengthLimit }).Series.Count);
+    }
+
     [Fact]
     public void Csv_Garbage20MBAfterAHeader_GivesBoundedProblemsFast()
     {
