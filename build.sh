@@ -72,10 +72,14 @@ run_tests() {
   local log rc
   log=$(mktemp)
   set +e
-  dotnet test "$SLN" -c "$CONFIG" --no-build --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
+  rm -rf artifacts/test-results
+  dotnet test "$SLN" -c "$CONFIG" --no-build --blame-hang-timeout 10m --blame-hang-dump-type none \
+    --logger trx --results-directory "$root/artifacts/test-results" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   set -e
   phase done
+  # The console logger only counts skips; list each with its reason (from the TRX files).
+  dotnet run eng/print-skips.cs -- artifacts/test-results || echo "(could not list the skipped tests)"
 
   # VSTest prints one line per test assembly: "Passed!  - Failed:     0, Passed:     3, Skipped:     0, ..."
   sum() {
