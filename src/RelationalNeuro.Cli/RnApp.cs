@@ -27,9 +27,9 @@ internal static class RnApp
         {
             hrv,
             MergeCommand.Create(console),
-//Q
-//C
-//R
+            QuestionnaireCommand.Create(console),
+            CortisolCommand.Create(console),
+            ChangeCommand.Create(console),
         };
         return root;
     }

@@ -185,9 +185,13 @@ internal static class HrvAnalyzeCommand
         var problems = schema.IndexOf("problems");
         await foreach (var row in TableReader.RowsAsync(path, format, schema).ConfigureAwait(false))
         {
-            if (row[problems].Contains(": error ", StringComparison.Ordinal))
+            foreach (var part in row[problems].Split(" | "))
             {
-                return true;
+                var at = part.IndexOf(": error ", StringComparison.Ordinal);
+                if (at >= 0 && !part.AsSpan(at + 8).StartsWith(HrvFileAnalyzer.MetricTooShort + " ", StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

@@ -95,11 +95,15 @@ internal static class HrvFileAnalyzer
         return new UnitResult(rows, problems, errors);
     }
 
-    private static bool HasErrors(IReadOnlyList<Problem> problems)
+    /// <summary>
+    /// Whether the problems make the run exit 1: an error-severity problem, except <see cref="MetricTooShort"/> — a metric
+    /// undefined for the recording's length (ULF below 24 h, SDANN below 10 min) is in the row but is not an input problem.
+    /// </summary>
+    public static bool HasErrors(IReadOnlyList<Problem> problems)
     {
         foreach (var problem in problems)
         {
-            if (problem.Severity == ProblemSeverity.Error)
+            if (problem.Severity == ProblemSeverity.Error && problem.Code != MetricTooShort)
             {
                 return true;
             }
@@ -107,4 +111,7 @@ internal static class HrvFileAnalyzer
 
         return false;
     }
+
+    /// <summary>The library's code for a metric that needs a longer recording.</summary>
+    public const string MetricTooShort = "hrv.recording-too-short";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Hrv;
 using RelationalNeuro.Io;
@@ -68,54 +67,8 @@ internal static class HrvRows
             }
         }
 
-        cells.Add(Describe(report.RecordingId ?? string.Empty, report.Problems, sourceLines, indexOffset));
+        cells.Add(ProblemText.Describe(report.RecordingId ?? string.Empty, report.Problems, sourceLines, indexOffset));
         return cells.ToArray();
-    }
-
-    /// <summary>Every problem as <c>file:line: severity code: message</c> (or <c>file: severity code at location: message</c>), joined by " | ".</summary>
-    public static string Describe(string file, IReadOnlyList<Problem> problems, ReadOnlySpan<int> sourceLines, int indexOffset)
-    {
-        var builder = new StringBuilder();
-        foreach (var problem in problems)
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(" | ");
-            }
-
-            builder.Append(file);
-            var location = problem.Location;
-            if (location is not null && location.StartsWith("line ", StringComparison.Ordinal))
-            {
-                builder.Append(':').Append(location.AsSpan(5));
-                location = null;
-            }
-            else if (location is not null && location.StartsWith("index ", StringComparison.Ordinal)
-                && int.TryParse(location.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                && index + indexOffset < sourceLines.Length)
-            {
-                builder.Append(':').Append(sourceLines[index + indexOffset].ToString(CultureInfo.InvariantCulture));
-                location = null;
-            }
-
-            builder.Append(": ").Append(problem.Severity == ProblemSeverity.Error ? "error " : "warning ").Append(problem.Code);
-            if (location is not null)
-            {
-                builder.Append(" at ").Append(location);
-            }
-
-            builder.Append(": ").Append(problem.Message);
-        }
-
-        for (var i = 0; i < builder.Length; i++)
-        {
-            if (char.IsControl(builder[i]))
-            {
-                builder[i] = ' ';
-            }
-        }
-
-        return builder.ToString();
     }
 
     /// <summary>The row of an input that could not be analysed at all (unreadable file, unexpected failure).</summary>

@@ -13,7 +13,7 @@ internal static class CsvLine
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>Splits one line into unescaped fields (a quote left open is closed at the end of the line).</summary>
-    public static List<string> Split(ReadOnlySpan<char> line)
+    public static List<string> Split(ReadOnlySpan<char> line, char delimiter = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -44,7 +44,7 @@ internal static class CsvLine
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == delimiter)
             {
                 fields.Add(field.ToString());
                 field.Clear();
