@@ -37,6 +37,22 @@ internal static class RnApp
     /// <summary>Parses and runs; usage errors (parse errors, <see cref="UsageException"/>) exit 2.</summary>
     public static async Task<int> RunAsync(string[] args, RnConsole console, CancellationToken cancellationToken = default)
     {
+        // Numbers on the command line and in every file are invariant, whatever the machine's culture (the published
+        // tool also sets InvariantGlobalization; this covers hosting the commands in a process that does not).
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return await RunInvariantAsync(args, console, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static async Task<int> RunInvariantAsync(string[] args, RnConsole console, CancellationToken cancellationToken)
+    {
         var root = Build(console);
         var parse = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
