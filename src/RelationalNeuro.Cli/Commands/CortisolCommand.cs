@@ -97,7 +97,7 @@ internal static class CortisolCommand
             }
 
             var car = CortisolAwakeningResponse.Analyze(times, values, options);
-            var problems = (IReadOnlyList<Problem>)[.. readProblems, .. car.Problems];
+            var problems = (IReadOnlyList<Problem>)[.. readProblems, .. car.Problems.Select(p => AtSampleLine(p, samples))];
             anyProblem |= problems.Count > 0;
             var c = car.Compliance;
             var firstLine = samples[0].Line;
@@ -139,6 +139,12 @@ internal static class CortisolCommand
         problems.Add(new Problem("cli.unparsable-number", $"{name} '{text}' is not an invariant number; read as missing.", ProblemSeverity.Error, FormattableString.Invariant($"line {row.Line}")));
         return double.NaN;
     }
+
+    /// <summary>A problem located at sample S<i>k</i> is re-located at that sample's line (the message keeps "Sk:").</summary>
+    private static Problem AtSampleLine(Problem problem, List<CsvInputRow> samples) =>
+        problem.Location is ['S', .. var digits] && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k < samples.Count
+            ? problem with { Message = problem.Location + ": " + problem.Message, Location = FormattableString.Invariant($"line {samples[k].Line}") }
+            : problem;
 
     private static string Bool(bool? value) => value is { } b ? (b ? "true" : "false") : string.Empty;
 }
