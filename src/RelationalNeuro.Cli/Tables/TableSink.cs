@@ -109,8 +109,15 @@ internal sealed class TableSink : IAsyncDisposable
             return;
         }
 
+        // An unsharded output may be resumed over a grown input list (new recordings are appended); a shard may not,
+        // because which inputs it holds depends on the whole list.
         foreach (var key in new[] { "rn.command", "rn.schema", "rn.shard", "rn.inputs.fingerprint" })
         {
+            if (key == "rn.inputs.fingerprint" && current["rn.shard"] is null or "0/1")
+            {
+                continue;
+            }
+
             if (previous[key] != current[key])
             {
                 throw new UsageException($"{path}: cannot resume: it was made with {key}={previous[key]}, this run has {key}={current[key]}.");
