@@ -184,6 +184,22 @@ public sealed class HrvAnalyzeTests
         Assert.Contains("rn.options.entropy", otherOptions.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Resume_GrownInputList_AppendsOnlyTheNewRecordings()
+    {
+        var files = HrvExpectations.ReferenceFiles().Take(3).ToArray();
+        using var temp = new TempFolder();
+        var first = await RnRunner.InProcessAsync(["hrv", "analyze", .. files[..2], "-o", temp["o.jsonl"], "--progress", "none", "--entropy", "off"]);
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+
+        var resumed = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["o.jsonl"], "--progress", "none", "--entropy", "off", "--resume"]);
+
+        Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
+        Assert.Contains("1 recordings analysed, 2 already there", resumed.Error, StringComparison.Ordinal);
+        var ids = File.ReadAllLines(temp["o.jsonl"]).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("recording_id").GetString()).ToArray();
+        Assert.Equal(files, ids);
+    }
+
     [Theory]
     [InlineData("hrv", "analyze")]
     [InlineData("merge")]
