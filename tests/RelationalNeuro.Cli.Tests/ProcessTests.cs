@@ -36,6 +36,19 @@ public sealed class ProcessTests
         Assert.Empty(run.Out);
     }
 
+    [Fact]
+    public async Task Progress_Bar_RedrawsInPlaceAndEndsWithAFullBar()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("r.txt", string.Join('\n', Enumerable.Repeat("800", 400)) + "\n");
+
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "bar", "--entropy", "off");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.Contains("\r\u001b[2K[" + new string('#', 24) + "] 1/1 (100.0 %) ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(" with problems\n", run.Error.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("csv")]
     [InlineData("parquet")]
