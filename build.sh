@@ -33,12 +33,27 @@ ensure_chromium() {
   exit 1
 }
 
+ensure_slurm() {
+  # The rn Slurm array test (tests/RelationalNeuro.Cli.Tests) starts a one-node cluster from Debian's packages.
+  # Where apt-get or root is missing the test skips itself and prints why.
+  if command -v slurmctld >/dev/null 2>&1 && command -v slurmd >/dev/null 2>&1 && command -v sbatch >/dev/null 2>&1 \
+    && command -v munged >/dev/null 2>&1; then return; fi
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "Installing Slurm and munge for the rn array test (apt-get install slurmctld slurmd slurm-client munge)..."
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends \
+      slurmctld slurmd slurm-client munge >/dev/null
+  fi
+}
+
 run_tests() {
   # A failure before the tests still ends with a parsable line.
   trap 'rc=$?; echo "0 passed, 1 failed"; exit $rc' ERR
 
   phase chromium
   ensure_chromium
+  phase slurm
+  ensure_slurm
   if [ -z "${RELATIONALNEURO_SHARED:-}" ] && [ -d "$root/../shared" ]; then
     RELATIONALNEURO_SHARED=$(cd "$root/../shared" && pwd); export RELATIONALNEURO_SHARED
   fi
@@ -52,6 +67,7 @@ run_tests() {
   dotnet pack src/RelationalNeuro.Core -c "$CONFIG" --no-build -o artifacts/packages
   dotnet pack src/RelationalNeuro.Components -c "$CONFIG" --no-build -o artifacts/packages
   dotnet pack src/RelationalNeuro.Storage.Sqlite -c "$CONFIG" --no-build -o artifacts/packages
+  dotnet pack src/RelationalNeuro.Cli -c "$CONFIG" --no-build -o artifacts/packages
   RELATIONALNEURO_PACKAGES="$root/artifacts/packages"; export RELATIONALNEURO_PACKAGES
 
   phase aot
