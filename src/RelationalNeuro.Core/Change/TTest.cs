@@ -32,10 +32,10 @@ public static class TTest
     {
         var (m1, s1) = EffectSize.MeanSd(group1, nameof(group1));
         var (m2, s2) = EffectSize.MeanSd(group2, nameof(group2));
-        return Independent(m1, s1, group1.Length, m2, s2, group2.Length, kind, confidenceLevel);
+        return FromSummaries(m1, s1, group1.Length, m2, s2, group2.Length, kind, confidenceLevel);
     }
 
-    /// <summary>Independent-samples t test from group summaries (means, sample SDs with n − 1, sizes).</summary>
+    /// <summary>Independent-samples t test from group summaries (means, sample SDs with n − 1, sizes), as reported in papers.</summary>
     /// <param name="mean1">Mean of group 1, finite.</param>
     /// <param name="sd1">Sample SD of group 1 (n − 1), at least 0.</param>
     /// <param name="n1">Size of group 1, at least 2.</param>
@@ -47,7 +47,7 @@ public static class TTest
     /// <returns>t, df, two-sided p and the interval of M₁ − M₂.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A mean or SD is not finite, an SD is negative, an n is below 2, or <paramref name="confidenceLevel"/> is outside (0, 1).</exception>
     /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="TTestKind.Paired"/>.</exception>
-    public static TTestResult Independent(double mean1, double sd1, int n1, double mean2, double sd2, int n2, TTestKind kind, double confidenceLevel)
+    public static TTestResult FromSummaries(double mean1, double sd1, int n1, double mean2, double sd2, int n2, TTestKind kind, double confidenceLevel)
     {
         Guard.Finite(mean1);
         Guard.Finite(mean2);
@@ -73,7 +73,7 @@ public static class TTest
         }
         else
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"kind was {kind}; use TTest.Paired for paired samples."), nameof(kind));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"kind was {kind}; independent samples take Welch or Student; use TTest.Paired for paired samples."), nameof(kind));
         }
 
         return Finish(kind, mean1 - mean2, se, df, confidenceLevel, n1, n2);

@@ -80,4 +80,13 @@ public class EffectSizeTests
         Assert.Equal(-2.4, EffectSize.HedgesG([1, 2, 3], [4, 5, 6], HedgesCorrection.Approximate), 12);
         Assert.Equal(Math.Sqrt(2), EffectSize.PooledStandardDeviation(2, 5, 0, 5), 12); // √((4·2² + 4·0²)/8)
     }
+
+    // docs/change.md: passing n₁ + n₂ = 20 as df instead of 18 overstates J by 0.0043 (exact J 0.957646 vs 0.961945,
+    // Γ-ratio evaluated independently with Python's math.lgamma).
+    [Fact]
+    public void HedgesCorrectionFactor_GroupSizesVersusDfSlip()
+    {
+        Assert.Equal(0.957646, EffectSize.HedgesCorrectionFactor(10, 10, HedgesCorrection.Exact), 6);
+        Assert.Equal(0.961945, EffectSize.HedgesCorrectionFactor(20, HedgesCorrection.Exact), 6);
+    }
 }

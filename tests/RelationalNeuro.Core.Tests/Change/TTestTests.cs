@@ -68,7 +68,7 @@ public class TTestTests
     [Fact]
     public void Independent_Summaries_EqualSdAndN_WelchDfIsPooledDf()
     {
-        var r = TTest.Independent(20, 5, 30, 15, 5, 30, TTestKind.Welch, 0.95);
+        var r = TTest.FromSummaries(20, 5, 30, 15, 5, 30, TTestKind.Welch, 0.95);
         Assert.Equal(58, r.DegreesOfFreedom!.Value, 10);
         Assert.Equal(5 / (5 * Math.Sqrt(2.0 / 30)), r.T!.Value, 12);
     }

@@ -122,4 +122,30 @@ public class BiomarkerProfileTests
         Assert.Equal(2, car.PeakIndex);
         Assert.Equal(CarScheduleSource.Options, car.ScheduleSource);
     }
+
+    // docs/endocrine.md "A non-cortisol analyte end to end", hand-computed: segments (80+140)/2·2 = 220, (140+110)/2·9 = 1125,
+    // (110+90)/2·10 = 1000.
+    [Fact]
+    public void Docs_AlphaAmylaseEndToEnd()
+    {
+        double[] minutes = [-1, 1, 10, 20];
+        double[] uPerMl = [80, 140, 110, 90];
+        BiomarkerProfileResult p = BiomarkerProfile.Analyze(minutes, uPerMl, Analyte.AlphaAmylase);
+        Assert.Equal(140, p.PeakValue);
+        Assert.Equal(1, p.PeakTime);
+        Assert.Equal(1, p.PeakIndex);
+        Assert.Equal(60, p.MaxIncrease!.Value, Tol);
+        Assert.Equal(75, p.MaxIncreasePercent!.Value, Tol);
+        Assert.Equal(10.0 / 21, p.SlopeFirstToLast!.Value, Tol);
+        Assert.Equal(2345, p.Aucg!.Value, Tol);
+        Assert.Equal(665, p.Auci!.Value, Tol);
+        Assert.Equal("U/mL·min", p.AreaUnit);
+        Assert.Empty(p.Problems);
+
+        AucResult post = Auc.ComputeAfter(minutes, uPerMl, onset: 0);
+        Assert.Equal(2125, post.Ground!.Value, Tol);
+        Assert.Equal(-535, post.Increase!.Value, Tol);
+        ProfileChange early = Auc.Slope(minutes, uPerMl, 0, 1);
+        Assert.Equal(30, early.Value!.Value, Tol);
+    }
 }
