@@ -3,10 +3,11 @@ namespace RelationalNeuro.Endocrine;
 /// <summary>Options of <see cref="CortisolAwakeningResponse.Analyze(ReadOnlySpan{double}, ReadOnlySpan{double}, CarOptions?)"/>. Change with <c>with</c>.</summary>
 public sealed record CarOptions
 {
+    // Declared before Default: static initializers run in text order, and Default's constructor reads it.
+    private static readonly double[] DefaultSchedule = [0, 15, 30, 45];
+
     /// <summary>The defaults.</summary>
     public static CarOptions Default { get; } = new();
-
-    private static readonly double[] DefaultSchedule = [0, 15, 30, 45];
 
     /// <summary>
     /// Nominal schedule in minutes after waking, one entry per sample, strictly increasing, starting at S0 (default 0, 15, 30, 45).
