@@ -23,16 +23,12 @@ public static class EffectSize
     /// <param name="sd2">Sample SD of group 2 (n − 1), at least 0.</param>
     /// <param name="n2">Size of group 2, at least 2.</param>
     /// <returns>d (unitless); positive when group 1 is higher.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, an SD negative, an n below 2, or both SDs are 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean or SD is not finite, an SD negative, an n below 2, or both SDs are 0.</exception>
     public static double CohensD(double mean1, double sd1, int n1, double mean2, double sd2, int n2)
     {
         Guard.Finite(mean1);
         Guard.Finite(mean2);
-        Guard.NonNegative(sd1);
-        Guard.NonNegative(sd2);
-        Guard.InRange(n1, 2, int.MaxValue);
-        Guard.InRange(n2, 2, int.MaxValue);
-        var pooled = Math.Sqrt((((n1 - 1) * sd1 * sd1) + ((n2 - 1) * sd2 * sd2)) / (n1 + n2 - 2));
+        var pooled = PooledStandardDeviation(sd1, n1, sd2, n2);
         if (pooled == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sd1), sd1, "sd1 and sd2 are both 0: the pooled SD is 0 and d is undefined.");

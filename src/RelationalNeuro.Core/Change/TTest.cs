@@ -51,18 +51,13 @@ public static class TTest
     {
         Guard.Finite(mean1);
         Guard.Finite(mean2);
-        Guard.Finite(sd1);
-        Guard.Finite(sd2);
-        Guard.NonNegative(sd1);
-        Guard.NonNegative(sd2);
-        Guard.InRange(n1, 2, int.MaxValue);
-        Guard.InRange(n2, 2, int.MaxValue);
+        var pooled = EffectSize.PooledStandardDeviation(sd1, n1, sd2, n2); // also the guards of the SDs and sizes
         CheckLevel(confidenceLevel);
         double se, df;
         if (kind == TTestKind.Student)
         {
             df = (double)n1 + n2 - 2;
-            se = EffectSize.PooledStandardDeviation(sd1, n1, sd2, n2) * Math.Sqrt((1.0 / n1) + (1.0 / n2));
+            se = pooled * Math.Sqrt((1.0 / n1) + (1.0 / n2));
         }
         else if (kind == TTestKind.Welch)
         {
