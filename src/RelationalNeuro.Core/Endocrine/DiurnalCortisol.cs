@@ -33,7 +33,8 @@ public static class DiurnalCortisol
         }
 
         var last = nmolPerL.Length - 1;
-        double? wakeToBed = null, peakToBed = null;
+        double? wakeToBed = null, peakToBed = null, peakValue = null;
+        int? peakIndex = null;
         if (present[0] && present[last])
         {
             wakeToBed = (nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]);
@@ -46,6 +47,8 @@ public static class DiurnalCortisol
         if (present[last] && ProfileInput.Usable(present, 0, nmolPerL.Length, options.MissingValues, "PeakToBedSlope", problems) is { } all)
         {
             var peak = ProfileInput.ArgMax(nmolPerL, all);
+            peakIndex = peak;
+            peakValue = nmolPerL[peak];
 
             if (peak == last)
             {
@@ -108,6 +111,10 @@ public static class DiurnalCortisol
         }
 
         var area = ProfileInput.Area(hoursSinceWaking, nmolPerL, present, 0, nmolPerL.Length, options.MissingValues, "AUC", problems);
-        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems.ToList());
+        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems.ToList())
+        {
+            PeakIndex = peakIndex,
+            PeakNmolPerL = peakValue,
+        };
     }
 }

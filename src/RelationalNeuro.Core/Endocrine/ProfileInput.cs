@@ -206,5 +206,17 @@ internal static class ProfileInput
         return i;
     }
 
+    /// <summary>The value when finite; otherwise null with an <c>endocrine.overflow</c> error at <paramref name="metric"/> (extreme inputs overflow double).</summary>
+    public static double? FiniteOrNull(double value, string metric, ProblemCollector problems)
+    {
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        problems.Error("endocrine.overflow", "The values are too extreme for a finite result (overflow).", metric);
+        return null;
+    }
+
     public static string SampleName(int index) => "S" + index.ToString(CultureInfo.InvariantCulture);
 }

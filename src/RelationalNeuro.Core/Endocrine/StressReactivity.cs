@@ -64,6 +64,7 @@ public static class StressReactivity
         }
 
         double? peak = null, peakMinutes = null;
+        int? peakIndex = null;
         if (firstPost == minutes.Length)
         {
             problems.Error("reactivity.no-post-samples", "No sample follows the stressor; the peak and every increase are unavailable.", "Peak");
@@ -74,6 +75,7 @@ public static class StressReactivity
 
             peak = nmolPerL[best];
             peakMinutes = minutes[best];
+            peakIndex = best;
         }
 
         double? increase = null, percent = null;
@@ -108,7 +110,10 @@ public static class StressReactivity
                 "AUCiPost");
         }
 
-        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems.ToList());
+        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems.ToList())
+        {
+            PeakIndex = peakIndex,
+        };
     }
 
     /// <summary>Analyses one profile from typed samples (times in minutes from the stressor reference; null concentration = missing).</summary>
