@@ -10,6 +10,9 @@ namespace RelationalNeuro.Hrv;
 /// </remarks>
 public sealed record ArtifactResult
 {
+    /// <summary>Number of <see cref="ArtifactKind"/> values (they run from 0 without gaps).</summary>
+    internal const int KindCount = (int)ArtifactKind.Pause + 1;
+
     private readonly double[] _nnMs;
     private readonly int[] _counts;
 
@@ -20,7 +23,7 @@ public sealed record ArtifactResult
         Problems = problems;
         Method = method;
         InputCount = inputCount;
-        _counts = new int[(int)ArtifactKind.Acar + 1];
+        _counts = new int[KindCount];
         var indices = new int[flags.Length];
         for (var i = 0; i < flags.Length; i++)
         {

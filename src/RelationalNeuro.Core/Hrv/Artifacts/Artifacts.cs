@@ -57,6 +57,19 @@ public static partial class Artifacts
             case ArtifactMethod.LipponenTarvainen:
                 nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: options.Method == ArtifactMethod.Default);
                 break;
+            case ArtifactMethod.SinusRhythm:
+            {
+                if (n is > 0 and < 3)
+                {
+                    problems.Add(new Problem("artifacts.too-few-intervals", Invariant($"The sinus-rhythm detector needs at least 3 intervals; got {n}, none examined."), ProblemSeverity.Warning));
+                }
+
+                var sinus = new double[n];
+                DetectSinusRhythm(rrMs, options, kinds, sinus);
+                nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
+                break;
+            }
+
             default:
                 DetectRule(rrMs, options, kinds);
                 nn = CorrectByValue(rrMs, kinds, actions, options.Correction, problems);

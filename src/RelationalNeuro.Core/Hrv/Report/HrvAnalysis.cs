@@ -125,7 +125,7 @@ public static class HrvAnalysis
             nnDuration += v;
         }
 
-        var counts = new ArtifactKindCount[(int)ArtifactKind.Acar + 1];
+        var counts = new ArtifactKindCount[ArtifactResult.KindCount];
         for (var k = 0; k < counts.Length; k++)
         {
             counts[k] = new ArtifactKindCount((ArtifactKind)k, artifacts.CountOf((ArtifactKind)k));
