@@ -132,7 +132,10 @@ public static class HrvAnalysis
         }
 
         var artifactSummary = new HrvArtifactSummary(
-            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems);
+            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems)
+        {
+            IrregularSegments = artifacts.IrregularSegments,
+        };
         if (nn.IsEmpty)
         {
             problems.Error("hrv.no-nn-intervals", "Artifact correction left no NN interval; no metric can be computed.");
