@@ -38,6 +38,7 @@ public sealed class RollingSynchrony
     private long _dropped;
     private double _refA;
     private double _refB;
+    private int _pos;
 
     /// <summary>A rolling engine with <see cref="RollingSynchronyOptions.Default"/>.</summary>
     public RollingSynchrony()
@@ -57,8 +58,8 @@ public sealed class RollingSynchrony
         _lag = SynchronyGuard.Samples(options.MaxLagSeconds, _rate, 0);
         Guard.Positive(options.MaxPendingSamples);
         _cap = _win + _lag + 1;
-        _ringA = new double[_cap];
-        _ringB = new double[_cap];
+        _ringA = new double[2 * _cap];
+        _ringB = new double[2 * _cap];
         var lags = (2 * _lag) + 1;
         _sx = new double[lags];
         _sy = new double[lags];
@@ -139,6 +140,7 @@ public sealed class RollingSynchrony
         _pendingB.Clear();
         _paired = 0;
         _dropped = 0;
+        _pos = 0;
         Array.Clear(_sx);
         Array.Clear(_sy);
         Array.Clear(_sxx);
@@ -198,11 +200,17 @@ public sealed class RollingSynchrony
         {
             _refA = a;
             _refB = b;
+            _pos = 0;
+        }
+        else
+        {
+            _pos = _pos == _cap - 1 ? 0 : _pos + 1;
         }
 
+        // Each sample is stored twice (at pos and pos + cap), so the sample d steps back is at pos + cap − d for d < cap.
+        _ringA[_pos] = _ringA[_pos + _cap] = a - _refA;
+        _ringB[_pos] = _ringB[_pos + _cap] = b - _refB;
         var t = _paired;
-        _ringA[t % _cap] = a - _refA;
-        _ringB[t % _cap] = b - _refB;
         _paired++;
         if (_paired % _win == 0)
         {
@@ -210,20 +218,21 @@ public sealed class RollingSynchrony
             return;
         }
 
+        var newest = _pos + _cap;
+        var warm = t >= _win + _lag;
         for (var li = 0; li < _sx.Length; li++)
         {
             var k = li - _lag;
             var shiftA = k > 0 ? k : 0;
             var shiftB = k < 0 ? -k : 0;
-            if (t - shiftA >= 0 && t - shiftB >= 0)
+            if (warm || (t - shiftA >= 0 && t - shiftB >= 0))
             {
-                Accumulate(li, A(t - shiftA), B(t - shiftB), 1);
+                Accumulate(li, _ringA[newest - shiftA], _ringB[newest - shiftB], 1);
             }
 
-            var old = t - _win;
-            if (old - shiftA >= 0 && old - shiftB >= 0)
+            if (warm || (t - _win - shiftA >= 0 && t - _win - shiftB >= 0))
             {
-                Accumulate(li, A(old - shiftA), B(old - shiftB), -1);
+                Accumulate(li, _ringA[newest - _win - shiftA], _ringB[newest - _win - shiftB], -1);
             }
         }
     }
@@ -231,17 +240,18 @@ public sealed class RollingSynchrony
     private void Recompute()
     {
         var t = _paired - 1;
+        var newest = _pos + _cap;
         for (var li = 0; li < _sx.Length; li++)
         {
             _sx[li] = _sy[li] = _sxx[li] = _syy[li] = _sxy[li] = 0;
             var k = li - _lag;
             var shiftA = k > 0 ? k : 0;
             var shiftB = k < 0 ? -k : 0;
-            for (var u = Math.Max(0, t - _win + 1); u <= t; u++)
+            for (var d = 0; d < _win && t - d >= 0; d++)
             {
-                if (u - shiftA >= 0 && u - shiftB >= 0)
+                if (t - d - shiftA >= 0 && t - d - shiftB >= 0)
                 {
-                    Accumulate(li, A(u - shiftA), B(u - shiftB), 1);
+                    Accumulate(li, _ringA[newest - d - shiftA], _ringB[newest - d - shiftB], 1);
                 }
             }
         }
@@ -255,10 +265,6 @@ public sealed class RollingSynchrony
         _syy[li] += sign * y * y;
         _sxy[li] += sign * x * y;
     }
-
-    private double A(long index) => _ringA[index % _cap];
-
-    private double B(long index) => _ringB[index % _cap];
 
     private RollingSynchronySnapshot Snapshot()
     {
@@ -274,16 +280,17 @@ public sealed class RollingSynchrony
         double? zero = null, peak = null, peakLag = null;
         double sumAbs = 0;
         var n = 0;
+        var invWin = 1.0 / _win;
         for (var li = 0; li < _sx.Length; li++)
         {
-            var vx = _sxx[li] - (_sx[li] * _sx[li] / _win);
-            var vy = _syy[li] - (_sy[li] * _sy[li] / _win);
+            var vx = _sxx[li] - (_sx[li] * _sx[li] * invWin);
+            var vy = _syy[li] - (_sy[li] * _sy[li] * invWin);
             if (!(vx > 1e-9 * _sxx[li]) || !(vy > 1e-9 * _syy[li]))
             {
                 continue;
             }
 
-            var r = Math.Clamp((_sxy[li] - (_sx[li] * _sy[li] / _win)) / Math.Sqrt(vx * vy), -1.0, 1.0);
+            var r = Math.Clamp((_sxy[li] - (_sx[li] * _sy[li] * invWin)) / Math.Sqrt(vx * vy), -1.0, 1.0);
             sumAbs += Math.Abs(r);
             n++;
             if (li == _lag)
