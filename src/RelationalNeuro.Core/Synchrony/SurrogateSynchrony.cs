@@ -15,7 +15,7 @@ namespace RelationalNeuro.Synchrony;
 /// <c>r = Σ_u (A_i[u] − mean A_i)(B_h[u + ℓ] − mean B_h) / sqrt(Σ (A_i − mean)² · Σ (B_h − mean)²)</c>, the sum over the overlap
 /// but means and variances of the <b>whole segment</b>. z = ½ ln((1 + r)/(1 − r)), not clipped. Real pairs are i = h,
 /// surrogates all i ≠ h. A pair with a constant segment is skipped but still counted in the denominator, so it contributes
-/// 0 (SUSY's rule). Matches SUSY to 1e-13 on the reference dyads.</para>
+/// 0 (SUSY's rule). Matches SUSY to 4e-13 on the reference dyads.</para>
 /// <para>Cost: n² pairs × (2L + 1) dot products of about seg samples (<c>TensorPrimitives.Dot</c>
 /// on segments centred once), the z transform vectorised per pair.</para>
 /// </remarks>
