@@ -335,7 +335,9 @@ public class RrReaderTests
         Assert.Equal(101, result.Problems.Count); // 100 listed + the summary
         Assert.Contains(result.Problems, p => p.Code == "io.more-problems");
         Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // A hang guard, not a speed claim (speed is in the benchmarks): about 1 s on an idle machine, 25 s seen with
+        // the machine's two cores shared by a dozen builds.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
     }
 
     [Fact]
