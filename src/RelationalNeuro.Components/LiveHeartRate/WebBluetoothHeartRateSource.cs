@@ -108,7 +108,14 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
         try
         {
             var module = await ModuleAsync();
-            var support = await module.InvokeAsync<WebBluetoothSupportResult>("getSupport");
+            WebBluetoothSupportResult? support = await module.InvokeAsync<WebBluetoothSupportResult>("getSupport");
+            if (support is null)
+            {
+                // A module that answers null (or undefined) is a broken or foreign script: report it, never throw into the host.
+                SetState(HeartRateStrapState.Unsupported, _text.Format("CheckFailed", "the browser module reported no support object"));
+                return State;
+            }
+
             var state = support.State switch
             {
                 "ready" => HeartRateStrapState.Ready,

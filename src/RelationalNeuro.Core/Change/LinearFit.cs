@@ -1,3 +1,5 @@
+using RelationalNeuro.Internal;
+
 namespace RelationalNeuro.Change;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace RelationalNeuro.Change;
 /// so every scaled value is below 2 in magnitude and no sum of squares can overflow for any finite input (±1e308
 /// included). Scaling by a power of two is exact, so for ordinary data the results equal the unscaled computation bit
 /// for bit. The results are scaled back at the end and may then be ±∞ when the true value lies beyond double's range:
-/// callers check <see cref="IsFinite"/>.
+/// callers check <see cref="Result.IsFinite"/>.
 /// </remarks>
 internal static class LinearFit
 {
@@ -23,8 +25,8 @@ internal static class LinearFit
     public static Result Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var n = x.Length;
-        var ex = BinaryMagnitude(x);
-        var ey = BinaryMagnitude(y);
+        var ex = BinaryScale.Magnitude(x);
+        var ey = BinaryScale.Magnitude(y);
         double mx = 0, my = 0;
         for (var i = 0; i < n; i++)
         {
@@ -56,17 +58,5 @@ internal static class LinearFit
         var se = n > 2 ? Math.ScaleB(Math.Sqrt(sse / (n - 2) / sxx), ey - ex) : double.NaN;
         double? r2 = syy > 0 ? 1 - (sse / syy) : null;
         return new Result(Math.ScaleB(slope, ey - ex), Math.ScaleB(intercept, ey), se, r2);
-    }
-
-    /// <summary>e such that the largest |v| is in [2^e, 2^(e+1)); 0 for an all-zero span.</summary>
-    private static int BinaryMagnitude(ReadOnlySpan<double> values)
-    {
-        var max = 0.0;
-        foreach (var v in values)
-        {
-            max = Math.Max(max, Math.Abs(v));
-        }
-
-        return max > 0 ? Math.ILogB(max) : 0;
     }
 }

@@ -44,6 +44,7 @@ public static class Trend
         }
 
         Guard.SameLength(weeks, values);
+        Guard.Defined(direction);
 
         var problems = new ProblemCollector();
         var x = new List<double>(weeks.Length);

@@ -77,6 +77,17 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         Assert.Equal("Web Bluetooth could not be checked: Failed to fetch dynamically imported module", cut.Find("[role=status]").TextContent);
     }
 
+    // Issue 13, defect 7: a module answering null threw NullReferenceException into the host.
+    [Fact]
+    public void Strap_ModuleReportsNoSupportObject_IsUnsupportedWithTextNotThrown()
+    {
+        _module.Setup<WebBluetoothSupportResult>("getSupport").SetResult(null!);
+        var cut = Render<HeartRateStrap>();
+        cut.WaitForAssertion(() => Assert.Equal(HeartRateStrapState.Unsupported, cut.Instance.State));
+        Assert.Equal("Web Bluetooth could not be checked: the browser module reported no support object", cut.Find("[role=status]").TextContent);
+        Assert.Empty(cut.FindAll("button"));
+    }
+
     [Fact]
     public void Connect_ChosenStrap_IsConnectedAndHandedToTheApp()
     {

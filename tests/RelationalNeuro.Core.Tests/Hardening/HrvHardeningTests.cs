@@ -39,7 +39,7 @@ public class HrvHardeningTests
     {
         // 60,000 ms beats in 1-s segments: each beat passes 60 segment ends; the work is bounded by 60 per beat.
         var r = Within.Returns(Bound, () => HrvMetrics.TimeDomain([.. Filled(50_000, RrSeries.MaximumIntervalMs), 59_000], new TimeDomainOptions { SegmentDurationSeconds = 1 }));
-        ResultInspector.AssertAllFinite(r);
+        ResultInspector.AssertFinite(r);
         Assert.Equal((double?)1.0, r.MinHrBpm);
         Assert.Equal(50_001, r.IntervalCount);
     }
@@ -65,7 +65,7 @@ public class HrvHardeningTests
         var r = Within.Returns(Bound, () => HrvMetrics.FrequencyDomain(Normal(300), FrequencyDomainOptions.Default with { ResamplingRateHz = 1e6 }));
         Assert.Contains(r.Problems, p => p.Code == "hrv.too-long-for-spectrum");
         Assert.Null(r.HfPowerMs2);
-        ResultInspector.AssertAllFinite(r);
+        ResultInspector.AssertFinite(r);
     }
 
     [Fact]
@@ -118,16 +118,16 @@ public class HrvHardeningTests
     public void Analyze_SubnormalInterval_IsRefusedAndEveryMetricIsFinite()
     {
         double[] rr = [.. Normal(299), 1e-310];
-        var report = HrvAnalysis.Analyze(rr);
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Contains(report.Input.Problems, p => p.Code == "rr.out-of-range" && p.Location == "index 299" && p.Severity == ProblemSeverity.Error);
         Assert.NotNull(report.TimeDomain);
-        ResultInspector.AssertAllFinite(report);
+        ResultInspector.AssertFinite(report);
     }
 
     [Fact]
     public void Analyze_NanosecondFile_ReturnsQuicklyWithEveryValueRefused()
     {
-        var report = Within.Returns(Bound, () => HrvAnalysis.Analyze(Normal(5_000).Select(v => v * 1e6).ToArray()));
+        var report = Within.Returns(Bound, () => HrvAnalysis.Analyze(Normal(5_000).Select(v => v * 1e6).ToArray(), cancellationToken: TestContext.Current.CancellationToken));
         Assert.Equal(0, report.Input.AcceptedCount);
         Assert.Contains(report.Problems, p => p.Code == "hrv.no-intervals");
         Assert.Contains(report.Problems, p => p.Code == "rr.out-of-range");
@@ -157,7 +157,7 @@ public class HrvHardeningTests
     public void Poincare_HugeValues_ThrowsInsteadOfNaN()
     {
         Assert.Throws<ArgumentException>(() => HrvMetrics.Poincare([1e200, 1.5e200, 1e200, 1.7e200]));
-        ResultInspector.AssertAllFinite(HrvMetrics.Poincare([1, 60_000, 1, 60_000, 2]));
+        ResultInspector.AssertFinite(HrvMetrics.Poincare([1, 60_000, 1, 60_000, 2]));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public class HrvHardeningTests
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(Normal(100), new EntropyOptions { ToleranceSdFactor = 1e308 }));
         Assert.Equal("options.ToleranceSdFactor", exception.ParamName);
         var widest = HrvMetrics.SampleEntropy(Normal(100), new EntropyOptions { ToleranceSdFactor = 1000 });
-        ResultInspector.AssertAllFinite(widest);
+        ResultInspector.AssertFinite(widest);
         Assert.Equal((double?)0.0, widest.Value); // every pair matches: A = B, −ln 1 = 0
     }
 
@@ -180,7 +180,7 @@ public class HrvHardeningTests
         Assert.Equal(BeatScreening.Invalid, first.Screening);
         Assert.Equal(BeatScreening.Invalid, second.Screening);
         Assert.Equal((double?)800, second.Snapshot.MeanRrMs);
-        ResultInspector.AssertAllFinite(second);
+        ResultInspector.AssertFinite(second);
     }
 
     [Fact]
@@ -188,6 +188,21 @@ public class HrvHardeningTests
     {
         var exception = Assert.Throws<ArgumentOutOfRangeException>(() => new RollingHrv(new RollingHrvOptions { MaxRrMs = double.MaxValue }));
         Assert.Equal("options.MaxRrMs", exception.ParamName);
+    }
+
+    // Defect 7: undefined enum values were accepted.
+    [Fact]
+    public void UndefinedEnumOptions_AreRefusedNamingTheOption()
+    {
+        var rr = Normal(300);
+        Assert.Equal("options.Method", Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.FrequencyDomain(rr, FrequencyDomainOptions.Default with { Method = (SpectralMethod)42 })).ParamName);
+        Assert.Equal("options.Definition", Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.Poincare(rr, new PoincareOptions { Definition = (PoincareDefinition)42 })).ParamName);
+        Assert.Equal("options.Comparison", Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(rr, new EntropyOptions { Comparison = (ToleranceComparison)42 })).ParamName);
+        Assert.Equal("options.Sdsd", Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.TimeDomain(rr, new TimeDomainOptions { Sdsd = (SdsdDefinition)42 })).ParamName);
+        Assert.Equal("options.Windowing", Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.DetrendedFluctuation(rr, new DfaOptions { Windowing = (DfaWindowing)42 })).ParamName);
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => ResonanceFrequency.Estimate(rr, [], (ResonanceCriterion)42));
+        Assert.Equal("criterion", exception.ParamName);
+        Assert.Contains("was 42", exception.Message, StringComparison.Ordinal);
     }
 
     // Defect 7: a guard named a private field.

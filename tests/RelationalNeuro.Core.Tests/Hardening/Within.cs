@@ -7,7 +7,7 @@ internal static class Within
     public static T Returns<T>(TimeSpan bound, Func<T> call)
     {
         var task = Task.Run(call);
-        Assert.True(task.Wait(bound), $"The call did not return within {bound.TotalSeconds} s.");
+        Assert.True(task.Wait(bound, TestContext.Current.CancellationToken), $"The call did not return within {bound.TotalSeconds} s.");
         return task.Result;
     }
 
@@ -18,7 +18,7 @@ internal static class Within
         var task = Task.Run(call);
         try
         {
-            Assert.True(task.Wait(bound), $"The call did not finish within {bound.TotalSeconds} s.");
+            Assert.True(task.Wait(bound, TestContext.Current.CancellationToken), $"The call did not finish within {bound.TotalSeconds} s.");
         }
         catch (AggregateException aggregate) when (aggregate.InnerException is TException expected)
         {

@@ -35,10 +35,10 @@ public static partial class HrvMetrics
     /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (m outside 1–64, a factor outside (0, 1000], an absolute tolerance not finite and greater than 0, <see cref="EntropyOptions.MaximumIntervals"/> below m + 2).</exception>
     public static SampleEntropyResult SampleEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null) =>
-        SampleEntropy(rrMs, options, CancellationToken.None);
+        SampleEntropyCancellable(rrMs, options, CancellationToken.None);
 
     /// <summary><see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
-    internal static SampleEntropyResult SampleEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
+    internal static SampleEntropyResult SampleEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
     {
         RrGuard.ValidIntervals(rrMs);
         options = CheckEntropyOptions(options);
@@ -76,10 +76,10 @@ public static partial class HrvMetrics
     /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ApproximateEntropyResult ApproximateEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null) =>
-        ApproximateEntropy(rrMs, options, CancellationToken.None);
+        ApproximateEntropyCancellable(rrMs, options, CancellationToken.None);
 
     /// <summary><see cref="ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
-    internal static ApproximateEntropyResult ApproximateEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
+    internal static ApproximateEntropyResult ApproximateEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
     {
         RrGuard.ValidIntervals(rrMs);
         options = CheckEntropyOptions(options);
@@ -217,6 +217,7 @@ public static partial class HrvMetrics
     {
         RrGuard.ValidIntervals(rrMs);
         options ??= DfaOptions.Default;
+        Guard.Defined(options.Windowing);
         Guard.InRange(options.ShortTermMinBeats, 3, int.MaxValue - 1);
         Guard.InRange(options.ShortTermMaxBeats, options.ShortTermMinBeats + 1, int.MaxValue);
         Guard.InRange(options.LongTermMinBeats, 3, int.MaxValue - 1);
@@ -259,6 +260,7 @@ public static partial class HrvMetrics
     {
         options ??= EntropyOptions.Default;
         Guard.InRange(options.EmbeddingDimension, 1, 64);
+        Guard.Defined(options.Comparison);
         Guard.InRange(options.ToleranceSdFactor, double.Epsilon, MaximumToleranceSdFactor); // r = factor × SD stays finite
         if (options.ToleranceMs is { } absolute)
         {
@@ -310,8 +312,8 @@ public static partial class HrvMetrics
     private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric, CancellationToken cancellationToken)
     {
         var templates = x.Length - m;
-        var b = TemplateMatchCounter.CountPairs(x, m, templates, r, strict, cancellationToken);
-        var a = TemplateMatchCounter.CountPairs(x, m + 1, templates, r, strict, cancellationToken);
+        var b = TemplateMatchCounter.CountPairsCancellable(x, m, templates, r, strict, cancellationToken);
+        var a = TemplateMatchCounter.CountPairsCancellable(x, m + 1, templates, r, strict, cancellationToken);
         if (a == 0 || b == 0)
         {
             var problem = new Problem(
@@ -330,7 +332,7 @@ public static partial class HrvMetrics
     private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer, CancellationToken cancellationToken)
     {
         var counts = buffer.AsSpan(0, templates);
-        TemplateMatchCounter.CountPerTemplate(x, k, templates, r, strict, counts, cancellationToken);
+        TemplateMatchCounter.CountPerTemplateCancellable(x, k, templates, r, strict, counts, cancellationToken);
         var sum = 0.0;
         foreach (var c in counts)
         {

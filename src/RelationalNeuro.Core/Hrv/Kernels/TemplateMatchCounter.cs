@@ -27,8 +27,11 @@ internal static class TemplateMatchCounter
     /// For each template t in [0, templateCount), the number of templates (itself included) within the
     /// tolerance, written to <paramref name="counts"/>.
     /// </summary>
-    /// <remarks>The superlinear paths (k ≥ 3) observe <paramref name="cancellationToken"/> every 4,096 templates.</remarks>
-    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts, CancellationToken cancellationToken = default)
+    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts) =>
+        CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, CancellationToken.None);
+
+    /// <summary><see cref="CountPerTemplate"/>; the superlinear paths (k ≥ 3) observe <paramref name="cancellationToken"/> every 4,096 templates.</summary>
+    public static void CountPerTemplateCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         Check(x, k, templateCount, counts.Length);
         switch (k)
@@ -49,13 +52,17 @@ internal static class TemplateMatchCounter
     }
 
     /// <summary>The number of ordered pairs (i, j), i ≠ j, of matching templates among the first <paramref name="templateCount"/>.</summary>
-    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, CancellationToken cancellationToken = default)
+    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict) =>
+        CountPairsCancellable(x, k, templateCount, r, strict, CancellationToken.None);
+
+    /// <summary><see cref="CountPairs"/>, observing <paramref name="cancellationToken"/> as <see cref="CountPerTemplateCancellable"/> does.</summary>
+    public static long CountPairsCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, CancellationToken cancellationToken)
     {
         var rented = ArrayPool<int>.Shared.Rent(templateCount);
         try
         {
             var counts = rented.AsSpan(0, templateCount);
-            CountPerTemplate(x, k, templateCount, r, strict, counts, cancellationToken);
+            CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, cancellationToken);
             long total = 0;
             foreach (var c in counts)
             {

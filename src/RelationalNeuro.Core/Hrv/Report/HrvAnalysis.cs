@@ -172,9 +172,9 @@ public static class HrvAnalysis
         if (options.IncludeEntropy)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var s = HrvMetrics.SampleEntropy(nn, options.Entropy, cancellationToken);
+            var s = HrvMetrics.SampleEntropyCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(s.Problems);
-            var a = HrvMetrics.ApproximateEntropy(nn, options.Entropy, cancellationToken);
+            var a = HrvMetrics.ApproximateEntropyCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(a.Problems);
             sampleEntropy = s;
             approximateEntropy = a;

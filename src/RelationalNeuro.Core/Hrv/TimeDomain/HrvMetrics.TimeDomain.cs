@@ -52,12 +52,15 @@ public static partial class HrvMetrics
     /// TINN = M − N.</para>
     /// </remarks>
     /// <exception cref="ArgumentException">An interval is NaN, infinite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names index and value).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option's bin width is not finite and positive, or its segment duration is not finite and at least 1 s.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option's bin width is not finite and positive, or its segment duration is not finite and at least 1 s, or an enum option is not defined.</exception>
     public static TimeDomainResult TimeDomain(ReadOnlySpan<double> nnMs, TimeDomainOptions? options = null)
     {
         options ??= TimeDomainOptions.Default;
         var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
         var segmentS = Guard.InRange(options.SegmentDurationSeconds, MinimumSegmentSeconds, double.MaxValue);
+        Guard.Defined(options.PnnDenominator);
+        Guard.Defined(options.Sdsd);
+        Guard.Defined(options.SdHr);
         var n = nnMs.Length;
         ProblemCollector? problems = null;
 

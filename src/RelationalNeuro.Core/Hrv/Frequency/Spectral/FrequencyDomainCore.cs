@@ -155,6 +155,12 @@ internal static class FrequencyDomainCore
     {
         Guard.Positive(options.ResamplingRateHz);
         Guard.Positive(options.SmoothnessPriorsLambda);
+        Guard.Defined(options.Method);
+        Guard.Defined(options.Interpolation);
+        Guard.Defined(options.Detrending);
+        Guard.Defined(options.Window);
+        Guard.Defined(options.Integration);
+        Guard.Defined(options.NormalizedUnits);
         Guard.InRange(options.SegmentOverlap, 0.0, 0.99);
         if (options.SegmentSeconds is { } segment)
         {
