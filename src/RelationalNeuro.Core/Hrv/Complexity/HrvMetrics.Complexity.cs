@@ -117,12 +117,12 @@ public static partial class HrvMetrics
     /// with r fixed once from the original series.
     /// </summary>
     /// <param name="rrMs">RR (NN) intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</param>
-    /// <param name="maxScale">Largest scale factor τ; Costa et al. used 20. From 1 to 1000.</param>
+    /// <param name="maxScale">Largest scale factor τ; Costa et al. used 20 (NeuroKit2 ⌊N/12⌋ − 1). From 1 to 100,000.</param>
     /// <param name="options">m, r and comparison as for <see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>; r is computed on the scale-1 series.</param>
     /// <returns>SampEn per scale; a null entry with a problem where undefined (coarse series shorter than m + 2, no matches).</returns>
     /// <remarks>Scale 1 equals <see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>. Non-overlapping coarse-graining from the first beat; the last N mod τ beats are not used.</remarks>
     /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> is outside 1–1000 or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> is outside 1–100,000 or an option is out of range.</exception>
     public static MultiscaleEntropyResult MultiscaleEntropy(ReadOnlySpan<double> rrMs, int maxScale = 20, EntropyOptions? options = null)
     {
         RrGuard.ValidIntervals(rrMs);
@@ -272,7 +272,7 @@ public static partial class HrvMetrics
     }
 
     /// <summary>Largest multiscale-entropy scale accepted (the result holds one value per scale).</summary>
-    private const int MaximumScale = 1000;
+    private const int MaximumScale = 100_000;
 
     /// <summary>Largest <see cref="EntropyOptions.ToleranceSdFactor"/> accepted: at 1000 × SD every pair matches already.</summary>
     private const double MaximumToleranceSdFactor = 1000;
