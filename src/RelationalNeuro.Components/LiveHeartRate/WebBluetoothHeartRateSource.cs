@@ -75,6 +75,9 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
     /// <summary>Raised for each malformed notification and zero RR interval met by <see cref="ReadBeatsAsync"/>.</summary>
     public event EventHandler<RelationalNeuro.Problem>? PacketRejected;
 
+    /// <summary>Raised when a beat's timestamp was held at the previous beat's (see <see cref="GattHeartRateRrSource.TimestampHeld"/>); the beat is kept.</summary>
+    public event EventHandler<RelationalNeuro.Problem>? TimestampHeld;
+
     /// <summary>Where the connection is.</summary>
     public HeartRateStrapState State { get; private set; }
 
@@ -202,6 +205,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
             PacketsRejected++;
             PacketRejected?.Invoke(this, problem);
         };
+        gatt.TimestampHeld += (_, problem) => TimestampHeld?.Invoke(this, problem);
         return gatt.ReadBeatsAsync(cancellationToken);
     }
 

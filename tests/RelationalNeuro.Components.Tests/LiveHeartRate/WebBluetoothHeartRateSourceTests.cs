@@ -166,7 +166,9 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         await using var source = new WebBluetoothHeartRateSource(JSInterop.JSRuntime, _clock);
         var problems = new List<RelationalNeuro.Problem>();
         var measurements = new List<HeartRateMeasurement>();
+        var held = new List<RelationalNeuro.Problem>();
         source.PacketRejected += (_, p) => problems.Add(p);
+        source.TimestampHeld += (_, p) => held.Add(p);
         source.MeasurementReceived += (_, m) => measurements.Add(m);
 
         foreach (var value in new[] { Hr72Rr1000, Hr60TwoRr, OddRrBytes, HeartRateOnly, Hr75Energy16Rr750 })
@@ -193,6 +195,8 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         var problem = Assert.Single(problems);
         Assert.Equal("gatt.malformed-value", problem.Code);
         Assert.Equal("packet 2", problem.Location);
+        // The two RRs of packet 1 arrive with no time passing since beat 0: the first is held at beat 0's timestamp, and said so.
+        Assert.Equal(("gatt.timestamp-backwards", "packet 1"), (Assert.Single(held).Code, held[0].Location));
         Assert.Equal(5, source.PacketsReceived);
         Assert.Equal(1, source.PacketsRejected);
         Assert.Equal(75, source.LastMeasurement?.HeartRateBpm);

@@ -17,7 +17,7 @@ namespace RelationalNeuro.Hrv.Live;
 /// of a value is stamped with the value's arrival time on the <see cref="TimeProvider"/>; each earlier one is
 /// moved back by the intervals after it. Timestamps never go backwards: when a value's intervals add up to more
 /// than the time since the previous beat (a delayed or batched notification, a clock set back), a beat that would
-/// be stamped before the previous one is stamped at the previous one's time instead, and <see cref="PacketRejected"/>
+/// be stamped before the previous one is stamped at the previous one's time instead, and <see cref="TimestampHeld"/>
 /// reports it (code <c>gatt.timestamp-backwards</c>; the beat and its interval are kept). Events are raised on the
 /// enumerating thread.
 /// </remarks>
@@ -39,11 +39,14 @@ public sealed class GattHeartRateRrSource : IRrSource
     /// <summary>Raised for each well-formed value, before its RR intervals are yielded.</summary>
     public event EventHandler<HeartRateMeasurement>? MeasurementReceived;
 
-    /// <summary>
-    /// Raised with each problem of the stream: a malformed value or a zero RR interval (skipped), and a beat whose
-    /// timestamp had to be held at the previous beat's (kept; <c>gatt.timestamp-backwards</c>).
-    /// </summary>
+    /// <summary>Raised for each malformed value and each zero RR interval, with the problem.</summary>
     public event EventHandler<Problem>? PacketRejected;
+
+    /// <summary>
+    /// Raised (Warning <c>gatt.timestamp-backwards</c>, located at the packet) for each beat that would have been stamped
+    /// before the previous beat and was stamped at the previous beat's time instead; the beat is yielded as usual.
+    /// </summary>
+    public event EventHandler<Problem>? TimestampHeld;
 
     /// <inheritdoc />
     public IAsyncEnumerable<RrBeat> ReadBeatsAsync(CancellationToken cancellationToken = default) => Read(cancellationToken);
@@ -91,7 +94,7 @@ public sealed class GattHeartRateRrSource : IRrSource
                 var stamp = arrival - TimeSpan.FromTicks((long)Math.Round(after * TimeSpan.TicksPerMillisecond));
                 if (previousStamp is { } previous && stamp < previous)
                 {
-                    PacketRejected?.Invoke(this, new Problem(
+                    TimestampHeld?.Invoke(this, new Problem(
                         "gatt.timestamp-backwards",
                         string.Create(CultureInfo.InvariantCulture, $"Beat {beatIndex} would be stamped {(previous - stamp).TotalMilliseconds:0.###} ms before the previous beat (the intervals of this value exceed the time since it); it is stamped at the previous beat's time and kept."),
                         ProblemSeverity.Warning,

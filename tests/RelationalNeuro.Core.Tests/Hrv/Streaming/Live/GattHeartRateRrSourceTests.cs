@@ -112,13 +112,17 @@ public sealed class GattHeartRateRrSourceTests
         byte[][] packets = [[0x10, 0x48, 0x00, 0x04], [0x10, 0x48, 0x00, 0x04, 0x00, 0x04]];
         var source = new GattHeartRateRrSource(Packets(packets, TestContext.Current.CancellationToken), clock);
         var problems = new List<Problem>();
-        source.PacketRejected += (_, p) => problems.Add(p);
+        var rejected = 0;
+        source.TimestampHeld += (_, p) => problems.Add(p);
+        source.PacketRejected += (_, _) => rejected++;
         var beats = new List<RrBeat>();
         await foreach (var beat in source.ReadBeatsAsync(TestContext.Current.CancellationToken))
         {
             beats.Add(beat);
             clock.Advance(TimeSpan.FromMilliseconds(100));
         }
+
+        Assert.Equal(0, rejected); // the beat is kept: not a rejected packet
 
         var later = Arrival + TimeSpan.FromMilliseconds(100);
         Assert.Equal([new RrBeat(1000, Arrival, 0), new RrBeat(1000, Arrival, 1), new RrBeat(1000, later, 2)], beats);
