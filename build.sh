@@ -33,12 +33,29 @@ ensure_chromium() {
   exit 1
 }
 
+ensure_slurm() {
+  # The rn Slurm array test (tests/RelationalNeuro.Cli.Tests) starts a one-node cluster from Debian's packages.
+  # Where apt-get or root is missing the test skips itself and prints why.
+  if command -v slurmctld >/dev/null 2>&1 && command -v slurmd >/dev/null 2>&1 && command -v sbatch >/dev/null 2>&1 \
+    && command -v munged >/dev/null 2>&1; then return; fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if command -v apt-get >/dev/null 2>&1 && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
+    echo "Installing Slurm and munge for the rn array test (apt-get install slurmctld slurmd slurm-client munge)..."
+    $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends \
+      slurmctld slurmd slurm-client munge >/dev/null
+  fi
+}
+
 run_tests() {
   # A failure before the tests still ends with a parsable line.
   trap 'rc=$?; echo "0 passed, 1 failed"; exit $rc' ERR
 
   phase chromium
   ensure_chromium
+  phase slurm
+  ensure_slurm
   if [ -z "${RELATIONALNEURO_SHARED:-}" ] && [ -d "$root/../shared" ]; then
     RELATIONALNEURO_SHARED=$(cd "$root/../shared" && pwd); export RELATIONALNEURO_SHARED
   fi
@@ -52,6 +69,7 @@ run_tests() {
   dotnet pack src/RelationalNeuro.Core -c "$CONFIG" --no-build -o artifacts/packages
   dotnet pack src/RelationalNeuro.Components -c "$CONFIG" --no-build -o artifacts/packages
   dotnet pack src/RelationalNeuro.Storage.Sqlite -c "$CONFIG" --no-build -o artifacts/packages
+  dotnet pack src/RelationalNeuro.Cli -c "$CONFIG" --no-build -o artifacts/packages
   RELATIONALNEURO_PACKAGES="$root/artifacts/packages"; export RELATIONALNEURO_PACKAGES
 
   phase aot
@@ -72,10 +90,14 @@ run_tests() {
   local log rc
   log=$(mktemp)
   set +e
-  dotnet test "$SLN" -c "$CONFIG" --no-build --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
+  rm -rf artifacts/test-results
+  dotnet test "$SLN" -c "$CONFIG" --no-build --blame-hang-timeout 10m --blame-hang-dump-type none \
+    --logger trx --results-directory "$root/artifacts/test-results" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   set -e
   phase done
+  # The console logger only counts skips; list each with its reason (from the TRX files).
+  dotnet run eng/print-skips.cs -- artifacts/test-results || echo "(could not list the skipped tests)"
 
   # VSTest prints one line per test assembly: "Passed!  - Failed:     0, Passed:     3, Skipped:     0, ..."
   sum() {

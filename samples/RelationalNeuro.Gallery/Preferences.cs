@@ -15,9 +15,12 @@ internal static class Preferences
     public static readonly string[] Themes = ["system", "light", "dark"];
     public static readonly string[] Motions = ["system", "reduce"];
 
-    /// <summary>The theme to write on &lt;html&gt;, or null to follow the operating system.</summary>
-    public static string? Theme(HttpContext? context) =>
-        Allowed(context?.Request.Cookies[ThemeCookie], Themes) is { } t and not "system" ? t : null;
+    /// <summary>
+    /// The theme to write on &lt;html&gt;: "light" or "dark" as chosen, else "auto", the widgets' opt-in to follow the
+    /// operating system (without an attribute they stay light, as a light-only host page needs).
+    /// </summary>
+    public static string Theme(HttpContext? context) =>
+        Allowed(context?.Request.Cookies[ThemeCookie], Themes) is { } t and not "system" ? t : "auto";
 
     /// <summary>"reduce" when the reader asked for reduced motion here, else null (the OS preference applies).</summary>
     public static string? Motion(HttpContext? context) =>

@@ -8,6 +8,9 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents()
     .AddInteractiveWebAssemblyComponents();
 builder.Services.AddRelationalNeuroComponents();
+// The CSP's frame-ancestors 'none' forbids framing; antiforgery would add X-Frame-Options: SAMEORIGIN, a weaker and
+// contradictory second answer.
+builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
 builder.Services.AddPracticeStore(builder.Configuration);
 
 var app = builder.Build();

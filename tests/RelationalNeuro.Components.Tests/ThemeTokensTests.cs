@@ -11,12 +11,12 @@ public partial class ThemeTokensTests
         SharedData.RepositoryRoot, "src", "RelationalNeuro.Components", "wwwroot", "relationalneuro.css"));
 
     [Fact]
-    public void EveryColourToken_HasADarkValue_UnderBothTheMediaQueryAndDataTheme()
+    public void EveryColourToken_HasADarkValue_UnderTheAutoAndDarkOptIns()
     {
         var css = Stylesheet();
         var root = Block(css, ":root {");
-        var media = Block(css, ":root:not([data-theme=light]) {");
-        var forced = Block(css, ":root[data-theme=dark] {");
+        var media = Block(css, "[data-theme=auto] {");
+        var forced = Block(css, "\n[data-theme=dark] {");
         var colourTokens = Token().Matches(root).Select(m => m.Groups[1].Value)
             .Where(t => root.Contains(t + ": #", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(colourTokens);

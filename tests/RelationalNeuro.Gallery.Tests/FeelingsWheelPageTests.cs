@@ -22,6 +22,14 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task StoredPathExample_ShowsRealBraces()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        var html = await client.GetStringAsync(PagePath, TestContext.Current.CancellationToken);
+        Assert.Contains("new EmotionLabel { Path = &quot;sad/lonely&quot; }", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KeyboardOnly_TabIn_ArrowsEnterZoom_AndTabOut()
     {
         await using var page = await gallery.OpenAsync(PagePath);

@@ -18,6 +18,12 @@ public sealed record GalleryPageOptions
 
     /// <summary>Run with JavaScript disabled (static rendering only).</summary>
     public bool JavaScriptDisabled { get; init; }
+
+    /// <summary>The HTTP status the page must answer with. Default 200 (404 for the not-found page).</summary>
+    public int ExpectedStatus { get; init; } = 200;
+
+    /// <summary>Viewport width in CSS pixels. Default 1280 (a phone is about 390).</summary>
+    public int ViewportWidth { get; init; } = 1280;
 }
 
 /// <summary>
@@ -72,13 +78,13 @@ public sealed class GalleryPage : IAsyncDisposable
             ColorScheme = options.ColorScheme,
             ReducedMotion = options.ReducedMotion,
             JavaScriptEnabled = !options.JavaScriptDisabled,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = 900 },
         });
         await context.AddInitScriptAsync(CspListener);
         var page = await context.NewPageAsync();
         var galleryPage = new GalleryPage(context, page);
         var response = await page.GotoAsync(relativePath.TrimStart('/'));
-        Assert.True(response is { Ok: true }, $"GET /{relativePath.TrimStart('/')} answered {response?.Status}");
+        Assert.True(options.ExpectedStatus == 200 ? response is { Ok: true } : response?.Status == options.ExpectedStatus, $"GET /{relativePath.TrimStart('/')} answered {response?.Status}");
         if (options.WaitForInteractive && !options.JavaScriptDisabled)
         {
             await galleryPage.WaitForInteractiveAsync();

@@ -76,6 +76,23 @@ public sealed class HrvGaugePageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task LightOnlyHost_InAnOsDarkScheme_KeepsTheLightPalette()
+    {
+        // A host page that never opts in to the dark palette (no data-theme) must not turn the widgets dark behind its
+        // back: a first-time user saw the gauge number fall to 1.3:1 on a light-only site with the OS in dark mode.
+        await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ColorScheme = ColorScheme.Dark });
+        await page.Page.EvaluateAsync("() => document.documentElement.removeAttribute('data-theme')");
+        var number = await page.Page.Locator("#gauge-live .rn-gauge__number").EvaluateAsync<string>("e => getComputedStyle(e).fill");
+        Assert.Equal("rgb(31, 35, 40)", number); // --rn-text of the light palette, #1f2328
+        Assert.Equal("rgb(251, 250, 247)", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor")); // --rn-bg, #fbfaf7
+        await page.AssertCleanAsync();
+
+        // The same OS with the opt-in: dark.
+        await page.Page.EvaluateAsync("() => document.documentElement.setAttribute('data-theme', 'auto')");
+        Assert.Equal("rgb(20, 23, 26)", await page.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor")); // #14171a
+    }
+
+    [Fact]
     public async Task WithoutJavaScript_ThePrerenderedGaugeIsComplete()
     {
         await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { JavaScriptDisabled = true });

@@ -69,6 +69,37 @@ public sealed class PauseTimerPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task KeyboardFocus_StaysOnThePrimaryButton_ThroughStartPauseResumeAndReset()
+    {
+        // A first-time user pressing Enter on Start found focus thrown back to the page: each state used to render a
+        // new button. The same element must keep focus while its words change, and Reset hands focus to it.
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#pattern-select").SelectOptionAsync("box-4");
+        var timer = page.Page.Locator("#timer");
+        await timer.GetByRole(AriaRole.Button, new() { Name = "Start" }).FocusAsync();
+        const string focusedText = "() => document.activeElement && document.activeElement.tagName === 'BUTTON' ? document.activeElement.textContent.trim() : '(not a button)'";
+
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Breathe in");
+        Assert.Equal("Pause", await page.Page.EvaluateAsync<string>(focusedText));
+
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Paused · Breathe in");
+        Assert.Equal("Resume", await page.Page.EvaluateAsync<string>(focusedText));
+
+        await page.Page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Breathe in");
+        Assert.Equal("Pause", await page.Page.EvaluateAsync<string>(focusedText));
+
+        await page.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Reset", await page.Page.EvaluateAsync<string>(focusedText));
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Ready");
+        await Assertions.Expect(timer.GetByRole(AriaRole.Button, new() { Name = "Start" })).ToBeFocusedAsync();
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task ReducedMotion_ShapeDoesNotMove_CountDownDoes()
     {
         await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ReducedMotion = ReducedMotion.Reduce });

@@ -28,6 +28,30 @@ public sealed partial class ShellTests(GalleryFixture gallery)
         await page.AssertCleanAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task EveryPage_OnAPhone390PxWide_DoesNotScrollSideways(string href)
+    {
+        // Wide content (tables, code, widgets) scrolls inside its own box; the page itself never does.
+        await using var page = await gallery.OpenAsync(href, new GalleryPageOptions { ViewportWidth = 390 });
+        var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var offenders = await page.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && getComputedStyle(e).position !== 'absolute' && !e.closest('.table-scroll, pre, .rn-visually-hidden'))" +
+            ".slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.') + ' right=' + Math.round(e.getBoundingClientRect().right))");
+        Assert.True(width <= 390, $"/{href} is {width} px wide at 390: {string.Join(", ", offenders)}");
+    }
+
+    [Fact]
+    public async Task NotFoundPage_HeadingSitsWhereEveryPagesHeadingSits()
+    {
+        await using var home = await gallery.OpenAsync("");
+        var homeTop = (await home.Page.Locator("main h1").BoundingBoxAsync())!.Y;
+        await using var missing = await gallery.OpenAsync("no-such-page", new GalleryPageOptions { WaitForInteractive = false, ExpectedStatus = 404 });
+        await Assertions.Expect(missing.Page.Locator("main h1")).ToHaveTextAsync("Not found");
+        var missingTop = (await missing.Page.Locator("main h1").BoundingBoxAsync())!.Y;
+        Assert.True(Math.Abs(missingTop - homeTop) <= 2, $"404 heading at y={missingTop}, home heading at y={homeTop}");
+    }
+
     [Fact]
     public async Task EveryResponse_CarriesTheStrictContentSecurityPolicy()
     {
@@ -43,6 +67,10 @@ public sealed partial class ShellTests(GalleryFixture gallery)
             Assert.Contains("style-src 'self';", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
             Assert.DoesNotContain("'unsafe-eval'", csp, StringComparison.Ordinal);
+            // frame-ancestors 'none' already forbids framing; antiforgery's default X-Frame-Options: SAMEORIGIN
+            // beside it said something weaker (and contradictory) to browsers without CSP Level 2.
+            Assert.True(csp.Contains("frame-ancestors 'none'", StringComparison.Ordinal), $"/{path}: {csp}");
+            Assert.False(response.Headers.Contains("X-Frame-Options"), $"/{path} sends X-Frame-Options: {string.Join(",", response.Headers.TryGetValues("X-Frame-Options", out var xfo) ? xfo : [])}");
         }
     }
 
@@ -54,6 +82,8 @@ public sealed partial class ShellTests(GalleryFixture gallery)
         {
             var html = await client.GetStringAsync(page.Href, Ct);
             Assert.DoesNotMatch(InlineStyle(), html);
+            // Razor escapes such as {'{'} belong in C# strings; written in markup they reach the reader literally.
+            Assert.False(html.Contains("{'{'}", StringComparison.Ordinal) || html.Contains("{'}'}", StringComparison.Ordinal), $"{page.Href} shows a literal Razor brace escape");
             foreach (Match script in ScriptTag().Matches(html))
             {
                 Assert.Contains("src=", script.Value, StringComparison.Ordinal);
@@ -66,7 +96,7 @@ public sealed partial class ShellTests(GalleryFixture gallery)
     {
         await using var page = await gallery.OpenAsync("");
         var html = page.Page.Locator("html");
-        await Assertions.Expect(html).Not.ToHaveAttributeAsync("data-theme", new Regex("."));
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "auto");
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Dark", Exact = true }).ClickAsync();
         await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "dark");
@@ -81,7 +111,7 @@ public sealed partial class ShellTests(GalleryFixture gallery)
         await page.AssertCleanAsync();
 
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "System", Exact = true }).ClickAsync();
-        await Assertions.Expect(html).Not.ToHaveAttributeAsync("data-theme", new Regex("."));
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "auto");
     }
 
     [Fact]

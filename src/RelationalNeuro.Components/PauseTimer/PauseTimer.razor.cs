@@ -35,6 +35,8 @@ public partial class PauseTimer
     private int _lastCycle = -1;
     private int _lastPhase = -1;
     private BreathingPattern? _pattern;
+    private ElementReference _primaryButton;
+    private bool _focusPrimary;
 
     [Inject]
     private TimeProvider Time { get; set; } = TimeProvider.System;
@@ -210,6 +212,51 @@ public partial class PauseTimer
 
         _pattern = Pattern;
         HasTopUp = Pattern.Phases.Any(p => p.Kind == BreathPhaseKind.InhaleTopUp);
+    }
+
+    private string PrimaryText => State switch
+    {
+        PauseTimerState.Running => T["Pause"],
+        PauseTimerState.Paused => T["Resume"],
+        PauseTimerState.Completed => T["Again"],
+        _ => T["Start"],
+    };
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusPrimary)
+        {
+            _focusPrimary = false;
+            await _primaryButton.FocusAsync();
+        }
+    }
+
+    // Start, Pause, Resume and Again are one button: the element stays, so keyboard focus stays on it.
+    private Task PrimaryAsync()
+    {
+        switch (State)
+        {
+            case PauseTimerState.Running:
+                Pause();
+                return Task.CompletedTask;
+            case PauseTimerState.Paused:
+                Resume();
+                return Task.CompletedTask;
+            case PauseTimerState.Completed:
+                Reset();
+                return Task.CompletedTask;
+            default:
+                return StartAsync();
+        }
+    }
+
+    // The Reset button leaves the page once the timer is back at Ready; focus moves to the primary button instead of
+    // falling to the document.
+    private void ResetAndFocus()
+    {
+        Reset();
+        _focusPrimary = true;
     }
 
     /// <summary>Starts the session from the beginning.</summary>

@@ -20,8 +20,8 @@ public sealed partial class FeelingsWheelThemeTests
 
     [Theory]
     [InlineData(":root {")]
-    [InlineData(":root:not([data-theme=light]) {")]
-    [InlineData(":root[data-theme=dark] {")]
+    [InlineData("[data-theme=auto] {")]
+    [InlineData("\n[data-theme=dark] {")]
     public void EveryHue_ReachesFourAndAHalfToOne_WithTheLabelText(string selector)
     {
         var css = Stylesheet();

@@ -156,14 +156,17 @@ public static class HrvAnalysis
                 string.Create(CultureInfo.InvariantCulture, $"{outside} corrected NN interval(s) fell outside {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms and are left out of the metrics."));
         }
 
-        var counts = new ArtifactKindCount[(int)ArtifactKind.Acar + 1];
+        var counts = new ArtifactKindCount[ArtifactResult.KindCount];
         for (var k = 0; k < counts.Length; k++)
         {
             counts[k] = new ArtifactKindCount((ArtifactKind)k, artifacts.CountOf((ArtifactKind)k));
         }
 
         var artifactSummary = new HrvArtifactSummary(
-            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems);
+            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems)
+        {
+            IrregularSegments = artifacts.IrregularSegments,
+        };
         if (nn.IsEmpty)
         {
             problems.Error("hrv.no-nn-intervals", "Artifact correction left no NN interval; no metric can be computed.");

@@ -1,0 +1,20 @@
+namespace RelationalNeuro.Cli;
+
+/// <summary>The process exit codes every command uses (docs/cli.md, "Exit codes").</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every input was read and analysed without an error-severity problem.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command ran to the end, but at least one input had an error-severity problem (its row says which).</summary>
+    public const int InputProblems = 1;
+
+    /// <summary>The command line, an option value, or the output location was wrong; nothing (more) was written.</summary>
+    public const int UsageError = 2;
+}
+
+/// <summary>
+/// A mistake in how the tool was called (an option value, a missing part, options that differ from the output's).
+/// Reported on stderr as "rn: error: ..." and exit code <see cref="ExitCodes.UsageError"/>.
+/// </summary>
+internal sealed class UsageException(string message) : Exception(message);

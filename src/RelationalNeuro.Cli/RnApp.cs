@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using RelationalNeuro.Cli.Commands;
+
+namespace RelationalNeuro.Cli;
+
+/// <summary>The <c>rn</c> command tree and its exit-code rules (docs/cli.md).</summary>
+internal static class RnApp
+{
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build(RnConsole console)
+    {
+        var hrv = new Command("hrv", "Heart-rate variability over many recordings.\n\nExample:\n  rn hrv analyze recordings/ -o hrv.csv")
+        {
+            HrvAnalyzeCommand.Create(console),
+        };
+        var root = new RootCommand("""
+            rn: RelationalNeuro from the command line. Folders of recordings and questionnaire exports into tidy
+            tables; parallel, resumable, and sharded for Slurm job arrays (docs/cli.md).
+
+            Exit codes: 0 all inputs clean, 1 some inputs had problems (their rows say which), 2 usage error.
+
+            Example:
+              rn hrv analyze recordings/ -o hrv.parquet
+            """)
+        {
+            hrv,
+            MergeCommand.Create(console),
+            QuestionnaireCommand.Create(console),
+            CortisolCommand.Create(console),
+            ChangeCommand.Create(console),
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs; usage errors (parse errors, <see cref="UsageException"/>) exit 2.</summary>
+    public static async Task<int> RunAsync(string[] args, RnConsole console, CancellationToken cancellationToken = default)
+    {
+        // Numbers on the command line and in every file are invariant, whatever the machine's culture (the published
+        // tool also sets InvariantGlobalization; this covers hosting the commands in a process that does not).
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return await RunInvariantAsync(args, console, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static async Task<int> RunInvariantAsync(string[] args, RnConsole console, CancellationToken cancellationToken)
+    {
+        var root = Build(console);
+        var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync("rn: error: " + error.Message).ConfigureAwait(false);
+            }
+
+            var names = new List<string>();
+            for (SymbolResult? result = parse.CommandResult; result is CommandResult command; result = command.Parent)
+            {
+                names.Insert(0, command.Command.Name);
+            }
+
+            names[0] = "rn";
+            await console.Error.WriteLineAsync($"Try '{string.Join(' ', names)} --help'.").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException exception)
+        {
+            await console.Error.WriteLineAsync("rn: error: " + exception.Message).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+    }
+}

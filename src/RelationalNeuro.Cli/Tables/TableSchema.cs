@@ -1,0 +1,57 @@
+namespace RelationalNeuro.Cli.Tables;
+
+/// <summary>How a column's cells are typed in JSON Lines and Parquet (CSV holds them as invariant text).</summary>
+internal enum ColumnKind
+{
+    /// <summary>UTF-8 text; Parquet BYTE_ARRAY (STRING), JSON string.</summary>
+    Text,
+
+    /// <summary>A whole number; Parquet INT64, JSON number.</summary>
+    Integer,
+
+    /// <summary>A floating-point number written round-trip ("R"); Parquet DOUBLE, JSON number.</summary>
+    Real,
+}
+
+/// <summary>One column of an output table.</summary>
+internal sealed record TableColumn(string Name, ColumnKind Kind);
+
+/// <summary>
+/// The columns of an output table and the columns that identify a row. Cells travel as invariant text
+/// (<see cref="string.Empty"/> = missing), the form the library's own CSV writer produces.
+/// </summary>
+internal sealed record TableSchema
+{
+    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn)
+    {
+        Columns = columns;
+        UnitIndex = IndexOf(unitColumn);
+        OrderIndex = orderColumn is null ? -1 : IndexOf(orderColumn);
+    }
+
+    /// <summary>The columns, in output order.</summary>
+    public IReadOnlyList<TableColumn> Columns { get; }
+
+    /// <summary>The column naming the input a row came from (a recording, a respondent file): resume and merge count these.</summary>
+    public int UnitIndex { get; }
+
+    /// <summary>The column ordering rows within one unit (a window index), or -1.</summary>
+    public int OrderIndex { get; }
+
+    /// <summary>The index of a column by name; throws for a name the schema lacks (a programmer error).</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"No column '{name}' in the schema.", nameof(name));
+    }
+
+    /// <summary>The column names joined with commas: the CSV header line.</summary>
+    public string Header => string.Join(',', Columns.Select(c => c.Name));
+}

@@ -1,0 +1,276 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace RelationalNeuro.Cli.Tables;
+
+/// <summary>
+/// The output table of a run, written one unit (a recording's rows) at a time and flushed after each, so a kill loses
+/// at most the unit being written. CSV and JSON Lines are appended in place; Parquet is written through a CSV journal
+/// (<c>out.parquet.partial.csv</c>) and converted when the run completes. <c>--resume</c> reads what is there, drops
+/// the last unit (it may be cut off), and reports the units already done.
+/// </summary>
+internal sealed class TableSink : IAsyncDisposable
+{
+    private readonly string _path;
+    private readonly TableFormat _format;
+    private readonly TableSchema _schema;
+    private readonly TableMetadata _metadata;
+    private readonly string _textPath;
+    private readonly TableFormat _textFormat;
+    private readonly bool _parquetExisted;
+    private readonly ArrayBufferWriter<byte> _line = new(4096);
+    private FileStream? _text;
+    private int _units;
+    private long _rows;
+
+    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, HashSet<string> done, long rows)
+    {
+        _path = path;
+        _format = format;
+        _schema = schema;
+        _metadata = metadata;
+        _parquetExisted = parquetExisted;
+        _textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
+        _textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
+        Done = done;
+        _units = done.Count;
+        _rows = rows;
+    }
+
+    /// <summary>The units (recording ids) already in the output when resuming; empty otherwise.</summary>
+    public IReadOnlySet<string> Done { get; }
+
+    /// <summary>Rows written so far, resumed ones included.</summary>
+    public long Rows => _rows;
+
+    /// <summary>
+    /// Opens the output. Without <paramref name="resume"/> an existing output is a usage error unless
+    /// <paramref name="overwrite"/>; with it, the output's options must equal <paramref name="metadata"/>'s.
+    /// </summary>
+    public static async Task<TableSink> OpenAsync(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool resume, bool overwrite)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new UsageException($"{path}: the output folder {directory} does not exist.");
+        }
+
+        var textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
+        var textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
+        var sidecar = TableFiles.SidecarPath(textPath);
+        var exists = File.Exists(path) || File.Exists(textPath);
+        if (!resume)
+        {
+            if (exists && !overwrite)
+            {
+                throw new UsageException($"{path} exists; pass --resume to continue it or --overwrite to replace it.");
+            }
+
+            DeleteIfExists(path, textPath, sidecar, TableFiles.SidecarPath(path), path + ".tmp");
+            var fresh = new TableSink(path, format, schema, metadata, parquetExisted: false, [], 0);
+            fresh.Open(newFile: true);
+            return fresh;
+        }
+
+        DeleteIfExists(path + ".tmp");
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        long rows = 0;
+        var parquetExisted = format == TableFormat.Parquet && File.Exists(path);
+        if (parquetExisted)
+        {
+            Check(path, await ParquetTable.ReadMetadataAsync(path).ConfigureAwait(false), metadata);
+            await foreach (var row in ParquetTable.ReadAsync(path, schema).ConfigureAwait(false))
+            {
+                done.Add(row[schema.UnitIndex]);
+                rows++;
+            }
+        }
+
+        var newText = !File.Exists(textPath);
+        if (!newText)
+        {
+            var previous = TableMetadata.ReadSidecar(sidecar);
+            Check(textPath, previous, metadata);
+            var complete = previous?["rn.complete"] == "true";
+            rows += ScanAndTrim(textPath, textFormat, schema, done, complete);
+            newText = new FileInfo(textPath).Length == 0;
+        }
+
+        var sink = new TableSink(path, format, schema, metadata, parquetExisted, done, rows);
+        sink.Open(newText);
+        return sink;
+    }
+
+    private static void Check(string path, TableMetadata? previous, TableMetadata current)
+    {
+        if (previous is null)
+        {
+            return;
+        }
+
+        // An unsharded output may be resumed over a grown input list (new recordings are appended); a shard may not,
+        // because which inputs it holds depends on the whole list.
+        foreach (var key in new[] { "rn.command", "rn.schema", "rn.shard", "rn.inputs.fingerprint" })
+        {
+            if (key == "rn.inputs.fingerprint" && current["rn.shard"] is null or "0/1")
+            {
+                continue;
+            }
+
+            if (previous[key] != current[key])
+            {
+                throw new UsageException($"{path}: cannot resume: it was made with {key}={previous[key]}, this run has {key}={current[key]}.");
+            }
+        }
+
+        if (previous.OptionsText != current.OptionsText)
+        {
+            var first = previous.Pairs.Concat(current.Pairs)
+                .First(p => p.Key.StartsWith("rn.options.", StringComparison.Ordinal) && previous[p.Key] != current[p.Key]).Key;
+            throw new UsageException($"{path}: cannot resume: it was made with {first}={previous[first]}, this run has {first}={current[first]}.");
+        }
+    }
+
+    /// <summary>Reads the units of a text table; unless it is complete, cuts off its last unit (and any cut-off line).</summary>
+    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, HashSet<string> done, bool complete)
+    {
+        int[]? csvColumns = null;
+        string? lastUnit = null;
+        long lastUnitStart = 0, end = 0, rows = 0, lastUnitRows = 0;
+        var lineNumber = 0;
+        foreach (var line in TableReader.Lines(path))
+        {
+            lineNumber++;
+            end = line.Offset + line.Bytes.Length + 1;
+            if (format == TableFormat.Csv && csvColumns is null)
+            {
+                if (Encoding.UTF8.GetString(line.Bytes).TrimStart('\uFEFF') != schema.Header)
+                {
+                    throw new UsageException($"{path}:1: cannot resume: the header differs from this run's columns.");
+                }
+
+                csvColumns = RowCodec.MapCsvHeader(schema, line.Bytes);
+                lastUnitStart = end;
+                continue;
+            }
+
+            var cells = RowCodec.Decode(format, schema, line.Bytes, csvColumns)
+                ?? throw new UsageException($"{path}:{lineNumber}: cannot resume: the line is not a row written by rn.");
+            var unit = cells[schema.UnitIndex];
+            if (!string.Equals(unit, lastUnit, StringComparison.Ordinal))
+            {
+                lastUnit = unit;
+                lastUnitStart = line.Offset;
+                lastUnitRows = 0;
+            }
+
+            done.Add(unit);
+            rows++;
+            lastUnitRows++;
+        }
+
+        var cut = end;
+        if (!complete && lastUnit is not null)
+        {
+            done.Remove(lastUnit);
+            rows -= lastUnitRows;
+            cut = lastUnitStart;
+        }
+
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            if (stream.Length != cut)
+            {
+                stream.SetLength(cut);
+            }
+        }
+
+        return rows;
+    }
+
+    private void Open(bool newFile)
+    {
+        _text = new FileStream(_textPath, newFile ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
+        if (newFile && _textFormat == TableFormat.Csv)
+        {
+            _text.Write(RowCodec.CsvHeader(_schema));
+        }
+
+        var started = _metadata.Clone();
+        started["rn.complete"] = "false";
+        started.WriteSidecar(TableFiles.SidecarPath(_textPath));
+        _text.Flush();
+    }
+
+    /// <summary>Appends one unit's rows and flushes them to the file.</summary>
+    public void Write(IReadOnlyList<string[]> rows)
+    {
+        _line.ResetWrittenCount();
+        foreach (var row in rows)
+        {
+            RowCodec.Encode(_textFormat, _schema, row, _line);
+        }
+
+        _text!.Write(_line.WrittenSpan);
+        _text.Flush();
+        _units++;
+        _rows += rows.Count;
+    }
+
+    /// <summary>Marks the table complete (metadata <c>rn.complete=true</c>, <c>rn.units</c>, <c>rn.rows</c>); Parquet is written now.</summary>
+    public async Task CompleteAsync()
+    {
+        await _text!.DisposeAsync().ConfigureAwait(false);
+        _text = null;
+        var final = _metadata.Clone();
+        final["rn.complete"] = "true";
+        final["rn.units"] = _units.ToString(CultureInfo.InvariantCulture);
+        final["rn.rows"] = _rows.ToString(CultureInfo.InvariantCulture);
+        if (_format != TableFormat.Parquet)
+        {
+            final.WriteSidecar(TableFiles.SidecarPath(_path));
+            return;
+        }
+
+        var temp = _path + ".tmp";
+        await using (var parquet = await ParquetTable.CreateAsync(temp, _schema, final).ConfigureAwait(false))
+        {
+            if (_parquetExisted)
+            {
+                await foreach (var row in ParquetTable.ReadAsync(_path, _schema).ConfigureAwait(false))
+                {
+                    await parquet.AddAsync(row).ConfigureAwait(false);
+                }
+            }
+
+            await foreach (var row in TableReader.RowsAsync(_textPath, TableFormat.Csv, _schema).ConfigureAwait(false))
+            {
+                await parquet.AddAsync(row).ConfigureAwait(false);
+            }
+        }
+
+        File.Move(temp, _path, overwrite: true);
+        DeleteIfExists(_textPath, TableFiles.SidecarPath(_textPath));
+    }
+
+    private static void DeleteIfExists(params string[] paths)
+    {
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_text is not null)
+        {
+            await _text.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using System.Globalization;
+using RelationalNeuro.Hrv;
+
+namespace RelationalNeuro.Cli.Tests;
+
+public sealed class HrvAnalyzeTests
+{
+    [Fact]
+    public async Task Analyze_ReferenceRecordingsToCsv_EveryRowEqualsTheLibrary()
+    {
+        var files = HrvExpectations.ReferenceFiles();
+        using var temp = new TempFolder();
+        var output = temp["hrv.csv"];
+        var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", output, "--progress", "none", "--jobs", "2"]);
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var rows = DuckDb.Csv(output);
+        Assert.Equal(files.Length, rows.Count);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var row = rows[i];
+            Assert.Equal(files[i], row["recording_id"]);
+            var expected = HrvExpectations.Analyze(files[i]);
+            foreach (var (column, member) in HrvExpectations.Members)
+            {
+                HrvExpectations.Equal(member(expected), DuckDb.Number(row[column]), $"{Path.GetFileName(files[i])} {column}");
+            }
+
+            // Every library column, by value, in the library's own order.
+            var cells = Tables.CsvLine.Split(expected.ToCsvRow());
+            for (var c = 1; c < HrvReport.CsvColumns.Count; c++)
+            {
+                var name = HrvReport.CsvColumns[c];
+                var cell = cells[c].Length == 0 ? null : cells[c];
+                if (Hrv.HrvRows.KindOf(name) == Tables.ColumnKind.Text)
+                {
+                    Assert.Equal(cell, row[name]);
+                }
+                else
+                {
+                    HrvExpectations.Equal(DuckDb.Number(cell), DuckDb.Number(row[name]), $"{Path.GetFileName(files[i])} {name}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_ConstantSeries_AnalyticValues()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("constant.txt", string.Join('\n', Enumerable.Repeat("800", 600)) + "\n");
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["out.csv"], "--progress", "none", "--entropy", "off");
+
+        var row = Assert.Single(DuckDb.Csv(temp["out.csv"]));
+        Assert.Equal(600, DuckDb.Number(row["nn_count"]));
+        Assert.Equal(800, DuckDb.Number(row["mean_nn_ms"]));
+        Assert.Equal(0, DuckDb.Number(row["sdnn_ms"]));
+        Assert.Equal(0, DuckDb.Number(row["rmssd_ms"]));
+        Assert.Equal(75, DuckDb.Number(row["mean_hr_bpm"]));
+        Assert.Null(row["sample_entropy"]);
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+    }
+
+    [Fact]
+    public async Task Analyze_GarbageFiles_EveryFileGetsARowAndTheBatchFinishesWithExit1()
+    {
+        using var temp = new TempFolder();
+        var random = new Random(7);
+        var bytes = new byte[200_000];
+        random.NextBytes(bytes);
+        Directory.CreateDirectory(temp["data"]);
+        File.WriteAllBytes(temp["data/random.txt"], bytes);
+        temp.Write("data/empty.txt", string.Empty);
+        temp.Write("data/words.txt", "RR\nhello\nworld\n");
+        temp.Write("data/half.txt", "800\n810\nabc\n790\n" + string.Join('\n', Enumerable.Repeat("805", 300)) + "\n");
+        temp.Write("data/bad.csv", "time,heart\n1,2\n");
+
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", temp["data"], "-o", temp["out.csv"], "--progress", "none");
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["out.csv"]);
+        Assert.Equal(5, rows.Count);
+        Assert.All(rows, r => Assert.True(DuckDb.Number(r["problem_count"]) > 0, r["recording_id"]));
+        var half = rows.Single(r => r["recording_id"]!.EndsWith("half.txt", StringComparison.Ordinal));
+        Assert.Contains("half.txt:3: error io.unparsable-line", half["problems"], StringComparison.Ordinal);
+        Assert.Equal(303, DuckDb.Number(half["nn_count"]));
+        var csv = rows.Single(r => r["recording_id"]!.EndsWith("bad.csv", StringComparison.Ordinal));
+        Assert.Contains("io.column-not-found", csv["problem_codes"], StringComparison.Ordinal);
+        Assert.Contains("empty.txt", rows.Single(r => r["recording_id"]!.EndsWith("empty.txt", StringComparison.Ordinal))["problems"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_Window5m_RowsEqualTheLibraryOnEachSlice()
+    {
+        var file = HrvExpectations.ReferenceFiles().Single(f => f.EndsWith("synthetic_sine_0.1Hz_A40_0.25Hz_A30_20min.rr_ms.txt", StringComparison.Ordinal));
+        using var temp = new TempFolder();
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", file, "-o", temp["w.jsonl"], "--window", "5m", "--progress", "none");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var rows = DuckDb.Query($"SELECT * FROM read_json('{temp["w.jsonl"]}', format = 'newline_delimited')");
+        var rr = Io.RrReader.ReadFile(file, Io.RrFormat.KubiosText).Series.IntervalsMs.ToArray();
+        // 1,199.66 s of beats: three complete 300-s windows; the 299.66-s rest is left out.
+        Assert.Equal((int)Math.Floor(rr.Sum() / 300_000.0), rows.Count);
+        Assert.Equal(3, rows.Count);
+        var start = 0;
+        var elapsed = 0.0;
+        for (var k = 0; k < rows.Count; k++)
+        {
+            var stop = start;
+            while (stop < rr.Length && elapsed + rr[stop] < (k + 1) * 300_000.0)
+            {
+                elapsed += rr[stop++];
+            }
+
+            var expected = HrvAnalysis.Analyze(rr.AsSpan(start, stop - start));
+            Assert.Equal(k, Convert.ToInt32(rows[k]["window_index"], CultureInfo.InvariantCulture));
+            Assert.Equal(300.0 * k, DuckDb.Number(rows[k]["window_start_s"]));
+            foreach (var (column, member) in HrvExpectations.Members)
+            {
+                HrvExpectations.Equal(member(expected), DuckDb.Number(rows[k][column]), $"window {k} {column}");
+            }
+
+            start = stop;
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_Parquet_DuckDbReadsTypedColumnsValuesAndMetadata()
+    {
+        var files = HrvExpectations.ReferenceFiles().Take(4).ToArray();
+        using var temp = new TempFolder();
+        var output = temp["hrv.parquet"];
+        var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", output, "--progress", "none", "--artifacts", "malik", "--entropy", "off"]);
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var types = DuckDb.ParquetTypes(output);
+        Assert.Equal("VARCHAR", types["recording_id"]);
+        Assert.Equal("BIGINT", types["nn_count"]);
+        Assert.Equal("BIGINT", types["flagged_ectopic"]);
+        Assert.Equal("DOUBLE", types["rmssd_ms"]);
+        Assert.Equal("DOUBLE", types["lf_power_ms2"]);
+        Assert.Equal("VARCHAR", types["problems"]);
+        Assert.Equal(HrvReport.CsvColumns.Count + 1, types.Count);
+
+        var metadata = DuckDb.ParquetMetadata(output);
+        Assert.Equal("malik", metadata["rn.options.artifact_method"]);
+        Assert.Equal("off", metadata["rn.options.entropy"]);
+        Assert.Equal("true", metadata["rn.complete"]);
+
+        var options = HrvAnalysisOptions.Default with { Artifacts = ArtifactOptions.Default with { Method = ArtifactMethod.Malik }, IncludeEntropy = false };
+        var rows = DuckDb.Parquet(output);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var expected = HrvExpectations.Analyze(files[i], options);
+            foreach (var (column, member) in HrvExpectations.Members)
+            {
+                HrvExpectations.Equal(member(expected), DuckDb.Number(rows[i][column]), $"{Path.GetFileName(files[i])} {column}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_UsageErrors_Exit2WithAMessage()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", "800\n810\n");
+
+        Assert.Equal(2, (await RnRunner.InProcessAsync("hrv", "analyze", input)).ExitCode);
+        var badOption = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--artifacts", "magic");
+        Assert.Equal(2, badOption.ExitCode);
+        Assert.Contains("--artifacts magic", badOption.Error, StringComparison.Ordinal);
+        var missing = await RnRunner.InProcessAsync("hrv", "analyze", temp["nope/*.txt"], "-o", temp["o.csv"]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("nope", missing.Error, StringComparison.Ordinal);
+        var shard = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--shard", "4/4");
+        Assert.Equal(2, shard.ExitCode);
+
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none")).ExitCode);
+        var again = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"]);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--resume", again.Error, StringComparison.Ordinal);
+        var otherOptions = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--resume", "--entropy", "off");
+        Assert.Equal(2, otherOptions.ExitCode);
+        Assert.Contains("rn.options.entropy", otherOptions.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Resume_GrownInputList_AppendsOnlyTheNewRecordings()
+    {
+        var files = HrvExpectations.ReferenceFiles().Take(3).ToArray();
+        using var temp = new TempFolder();
+        var first = await RnRunner.InProcessAsync(["hrv", "analyze", .. files[..2], "-o", temp["o.jsonl"], "--progress", "none", "--entropy", "off"]);
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+
+        var resumed = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["o.jsonl"], "--progress", "none", "--entropy", "off", "--resume"]);
+
+        Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
+        Assert.Contains("1 recordings analysed, 2 already there", resumed.Error, StringComparison.Ordinal);
+        var ids = File.ReadAllLines(temp["o.jsonl"]).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("recording_id").GetString()).ToArray();
+        Assert.Equal(files, ids);
+    }
+
+    [Theory]
+    [InlineData("hrv", "analyze")]
+    [InlineData("merge")]
+    [InlineData("questionnaire", "score")]
+    [InlineData("cortisol", "profile")]
+    [InlineData("change", "rci")]
+    public async Task Help_EveryCommand_ShowsAnExampleAndExits0(params string[] command)
+    {
+        var run = await RnRunner.InProcessAsync([.. command, "--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Example", run.Out, StringComparison.Ordinal);
+        Assert.Contains("rn " + string.Join(' ', command), run.Out, StringComparison.Ordinal);
+    }
+}

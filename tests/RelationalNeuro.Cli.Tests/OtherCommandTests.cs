@@ -1,0 +1,136 @@
+using System.Globalization;
+using RelationalNeuro.Change;
+using RelationalNeuro.Endocrine;
+using RelationalNeuro.Questionnaires;
+
+namespace RelationalNeuro.Cli.Tests;
+
+public sealed class OtherCommandTests
+{
+    private const string Answers = """
+        respondent_id,1,2,3,4,5,6,7,8,9,10
+        p01,3,2,4,1,1,3,1,1,2,3
+        p02,2,,3,1,9,2,2,2,2,2
+        p03,0,0,0,0,0,0,0,0,0,0
+        """;
+
+    [Fact]
+    public async Task QuestionnaireScore_Csv_EqualsTheScorerAndNamesTheLine()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("answers.csv", Answers);
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-10", input, "-o", temp["s.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["s.csv"]);
+        Assert.Equal(["p01", "p02", "p03"], rows.Select(r => r["respondent_id"]));
+        var scorer = InstrumentCatalog.GetScorer("pss-10");
+        var expected = scorer.Score([3, 2, 4, 1, 1, 3, 1, 1, 2, 3]);
+        Assert.Equal(expected["total"].Score, DuckDb.Number(rows[0]["total_score"]));
+        // PSS-10 items 4, 5, 7, 8 are reverse-keyed (0–4): 3+2+4+(4−1)+(4−1)+3+(4−1)+(4−1)+2+3 = 29 (Cohen & Williamson 1988).
+        Assert.Equal(29, DuckDb.Number(rows[0]["total_score"]));
+        Assert.Equal("true", rows[0]["complete"]);
+        Assert.Equal("false", rows[1]["complete"]);
+        Assert.Contains("answers.csv:3: error answer.out-of-range", rows[1]["problems"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_FhirOutThenIn_SameScores()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("answers.csv", Answers);
+        Directory.CreateDirectory(temp["fhir"]);
+        await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-10", input, "-o", temp["a.csv"], "--fhir-out", temp["fhir"]);
+        Assert.Equal(3, Directory.GetFiles(temp["fhir"], "*.json").Length);
+        Assert.Contains("\"resourceType\": \"QuestionnaireResponse\"", File.ReadAllText(temp["fhir/p01.json"]).Replace("\":\"", "\": \"", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var back = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-10", temp["fhir"], "-o", temp["b.csv"]);
+
+        Assert.True(back.ExitCode is 0 or 1, back.Error);
+        var a = DuckDb.Csv(temp["a.csv"]).ToDictionary(r => r["respondent_id"]!);
+        foreach (var row in DuckDb.Csv(temp["b.csv"]).Where(r => r["respondent_id"] is "p01" or "p03"))
+        {
+            Assert.Equal(a[row["respondent_id"]!]["total_score"], row["total_score"]);
+        }
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_GarbageAndUnknownInstrument_Exit2NamingTheFile()
+    {
+        using var temp = new TempFolder();
+        var garbage = temp.Write("garbage.csv", "\u0001\u0002binary;;;\n\u00ff\n");
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-10", garbage);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("garbage.csv:1: no column 'respondent_id'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await RnRunner.InProcessAsync("questionnaire", "score", "-i", "nope", garbage)).ExitCode);
+    }
+
+    [Fact]
+    public async Task CortisolProfile_EqualsTheLibraryPerParticipantDay()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("samples.csv", """
+            participant_id,day,minutes_after_waking,cortisol
+            p01,1,0,12.1
+            p01,1,15,16.4
+            p01,1,30,18.0
+            p01,1,45,14.2
+            p01,2,0,10
+            p01,2,15,abc
+            p01,2,30,14
+            p01,2,45,12
+            """);
+        var run = await RnRunner.InProcessAsync("cortisol", "profile", input, "-o", temp["car.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["car.csv"]);
+        Assert.Equal(2, rows.Count);
+        var expected = CortisolAwakeningResponse.Analyze([0, 15, 30, 45], [12.1, 16.4, 18.0, 14.2]);
+        Assert.Equal(expected.AucgNmolMinPerL, DuckDb.Number(rows[0]["aucg_nmol_min_l"]));
+        Assert.Equal(expected.AuciNmolMinPerL, DuckDb.Number(rows[0]["auci_nmol_min_l"]));
+        // Trapezoid (Pruessner et al. 2003): 15·(12.1+16.4)/2 + 15·(16.4+18.0)/2 + 15·(18.0+14.2)/2 = 713.25; AUCi = 713.25 − 45·12.1 = 168.75.
+        Assert.Equal(713.25, DuckDb.Number(rows[0]["aucg_nmol_min_l"])!.Value, 9);
+        Assert.Equal(168.75, DuckDb.Number(rows[0]["auci_nmol_min_l"])!.Value, 9);
+        Assert.Equal("true", rows[0]["compliant"]);
+        Assert.Contains("samples.csv:7: error cli.unparsable-number", rows[1]["problems"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_JacobsonTruaxWorkedValues()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\np02,10,12\np03,10,\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "--cutoff", "15", "-o", temp["c.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["c.csv"]);
+        // SE = 5·√0.2 = 2.236068; S_diff = √2·SE = 3.162278 (the R package clinicalsignificance's unit test value).
+        Assert.Equal(3.162278, DuckDb.Number(rows[0]["se_difference"])!.Value, 6);
+        Assert.Equal(8 / 3.1622776601683795, DuckDb.Number(rows[0]["rci"])!.Value, 12);
+        Assert.Equal("reliable-improvement", rows[0]["outcome"]);
+        Assert.Equal("recovered", rows[0]["category"]);
+        Assert.Equal("no-reliable-change", rows[1]["outcome"]);
+        var library = ReliableChange.Compute(10, 12, 0.8, 5, ChangeDirection.HigherIsBetter);
+        Assert.Equal(library.Index, DuckDb.Number(rows[1]["rci"]));
+        Assert.Contains("scores.csv:4: error cli.missing-score", rows[2]["problems"], StringComparison.Ordinal);
+        Assert.Equal(2, (await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "1.5", "--sd", "5")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Commands_UnderGermanCulture_WriteInvariantNumbers()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            using var temp = new TempFolder();
+            var input = temp.Write("scores.csv", "id,pre,post\np01,10.5,18\n");
+            var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5");
+            Assert.Contains("p01,10.5,18,7.5,", run.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}

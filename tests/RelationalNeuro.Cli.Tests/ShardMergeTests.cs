@@ -1,0 +1,67 @@
+namespace RelationalNeuro.Cli.Tests;
+
+public sealed class ShardMergeTests
+{
+    [Theory]
+    [InlineData("csv", "parquet")]
+    [InlineData("parquet", "csv")]
+    [InlineData("jsonl", "jsonl")]
+    public async Task Shards_MergedEqualASingleRunRowForRow(string partFormat, string mergedFormat)
+    {
+        var files = HrvExpectations.ReferenceFiles();
+        using var temp = new TempFolder();
+        var single = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["single." + mergedFormat], "--progress", "none", "--entropy", "off"]);
+        Assert.True(single.ExitCode is 0 or 1, single.Error);
+        for (var shard = 0; shard < 4; shard++)
+        {
+            var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["hrv." + partFormat], "--shard", $"{shard}/4", "--progress", "none", "--entropy", "off"]);
+            Assert.True(run.ExitCode is 0 or 1, run.Error);
+            Assert.True(File.Exists(temp[$"hrv.part-{shard}-of-4.{partFormat}"]));
+        }
+
+        var merge = await RnRunner.InProcessAsync("merge", temp[$"hrv.part-*-of-4.{partFormat}"], "-o", temp["merged." + mergedFormat]);
+
+        Assert.Equal(0, merge.ExitCode);
+        Assert.Equal(Rows(temp["single." + mergedFormat]), Rows(temp["merged." + mergedFormat]));
+    }
+
+    [Fact]
+    public async Task Merge_MissingDoubledOrForeignPart_Exit1AndNothingWritten()
+    {
+        var files = HrvExpectations.ReferenceFiles();
+        using var temp = new TempFolder();
+        for (var shard = 0; shard < 3; shard++)
+        {
+            await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["hrv.csv"], "--shard", $"{shard}/3", "--progress", "none", "--entropy", "off"]);
+        }
+
+        var missing = await RnRunner.InProcessAsync("merge", temp["hrv.part-0-of-3.csv"], temp["hrv.part-2-of-3.csv"], "-o", temp["m.csv"]);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("missing shard(s) 1 of 3", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["m.csv"]));
+
+        File.Copy(temp["hrv.part-1-of-3.csv"], temp["copy.part-1-of-3.csv"]);
+        File.Copy(temp["hrv.part-1-of-3.csv.meta.json"], temp["copy.part-1-of-3.csv.meta.json"]);
+        var doubled = await RnRunner.InProcessAsync("merge", temp["*.part-*-of-3.csv"], "-o", temp["m.csv"]);
+        Assert.Equal(1, doubled.ExitCode);
+        Assert.Contains("shard 1 is doubled", doubled.Error, StringComparison.Ordinal);
+
+        await RnRunner.InProcessAsync(["hrv", "analyze", files[0], "-o", temp["other.csv"], "--shard", "1/3", "--progress", "none", "--entropy", "off"]);
+        var foreign = await RnRunner.InProcessAsync("merge", temp["hrv.part-0-of-3.csv"], temp["other.part-1-of-3.csv"], temp["hrv.part-2-of-3.csv"], "-o", temp["m.csv"]);
+        Assert.Equal(1, foreign.ExitCode);
+        Assert.Contains("rn.inputs.fingerprint differs", foreign.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["m.csv"]));
+    }
+
+    /// <summary>Every row as a list of cells, by an independent reader, the metadata excluded.</summary>
+    internal static List<string> Rows(string path)
+    {
+        var rows = Path.GetExtension(path) switch
+        {
+            ".parquet" => DuckDb.Parquet(path),
+            ".jsonl" => DuckDb.Query($"SELECT * FROM read_json('{path}', format = 'newline_delimited')"),
+            _ => DuckDb.Csv(path).Select(r => r.ToDictionary(p => p.Key, p => (object?)p.Value)).ToList(),
+        };
+        return rows.Select(r => string.Join('|', r.Select(p => p.Key + "=" + Convert.ToString(p.Value, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
+    }
+}
