@@ -14,8 +14,8 @@ internal sealed class RrReadState(RrReadOptions options)
     private const int MaxHeaderLines = 64;
     private const int QuoteLength = 80;
 
-    /// <summary>A median interval above 100 s (0.6 bpm) is no heartbeat: the values are in another unit.</summary>
-    private const double MaxPlausibleMedianMs = 100_000;
+    /// <summary>A median interval above the calculable maximum (60 s, 1 bpm) is no heartbeat: the values are in another unit.</summary>
+    private const double MaxPlausibleMedianMs = RrSeries.MaximumIntervalMs;
     private readonly ProblemCollector _problems = new(options.MaxListedProblems, "io.more-problems");
     private readonly List<double> _values = [];
     private readonly List<int> _lines = [];
@@ -139,6 +139,28 @@ internal sealed class RrReadState(RrReadOptions options)
                 keptLines.Clear();
             }
         }
+
+        // The calculable range of RrSeries (1–60,000 ms): refused here, per line, so that every value handed to the
+        // series is kept and SourceLineNumbers stays aligned with it.
+        var inRange = 0;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i] < RrSeries.MinimumIntervalMs || kept[i] > RrSeries.MaximumIntervalMs)
+            {
+                _problems.Add(new Problem(
+                    "io.invalid-interval",
+                    Invariant($"{kept[i]:G6} ms is outside the calculable range {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms (a wrong unit or corrupt data); not read."),
+                    ProblemSeverity.Error,
+                    Invariant($"line {keptLines[i]}")));
+                continue;
+            }
+
+            kept[inRange] = kept[i];
+            keptLines[inRange++] = keptLines[i];
+        }
+
+        kept.RemoveRange(inRange, kept.Count - inRange);
+        keptLines.RemoveRange(inRange, keptLines.Count - inRange);
 
         var values = kept.ToArray();
         if (values.Length == 0 && !_problems.HasErrors)

@@ -22,9 +22,10 @@ namespace RelationalNeuro.Io;
 /// looked for in the RR column name, or after "RR"/"IBI" in Kubios header lines); otherwise the median of the
 /// parsed values decides: median &lt; 10 → seconds (an RR of 10 s would be 6 bpm), else milliseconds. The median
 /// rather than the maximum (pyHRV uses max &lt; 10) keeps a few wild values from flipping the unit. When the unit was
-/// not stated and the median would exceed 100,000 ms, nothing is read and the problem <c>io.implausible-unit</c> names
-/// the likely unit (microseconds, 100-ns or 10-ns ticks, nanoseconds); a seconds value that overflows to ∞ in ms is
-/// <c>io.invalid-interval</c>.
+/// not stated and the median would exceed 60,000 ms, nothing is read and the problem <c>io.implausible-unit</c> names
+/// the likely unit (microseconds, 100-ns or 10-ns ticks, nanoseconds). Single values outside the calculable range of
+/// <see cref="RrSeries"/> (1–60,000 ms once converted, including a seconds value that overflows to ∞) are
+/// <c>io.invalid-interval</c> at their line, so <see cref="RrReadResult.SourceLineNumbers"/> always matches the series.
 /// <see cref="RrReadResult.UnitSource"/> says which rule decided.</para>
 /// <para><b>Bad input</b>: blank lines are skipped (counted in <see cref="RrReadResult.LineCount"/>); lines longer
 /// than <see cref="RrReadOptions.MaxLineLength"/> are problems (<c>io.line-too-long</c>) and are never held in

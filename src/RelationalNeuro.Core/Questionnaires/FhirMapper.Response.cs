@@ -141,6 +141,12 @@ public static partial class FhirMapper
         options ??= FhirOptions.Default;
         var answers = new double?[definition.Items.Length];
         var problems = new ProblemCollector();
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            problems.Error("fhir.invalid-json", "The text is not valid UTF-8.", "$");
+            return new FhirResponseImport([.. answers], problems.ToList());
+        }
+
         JsonDocument? document = null;
         try
         {
@@ -162,7 +168,7 @@ public static partial class FhirMapper
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "QuestionnaireResponse")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("QuestionnaireResponse"))
             {
                 problems.Error("fhir.not-a-response", "The resource is not a QuestionnaireResponse.", "$.resourceType");
                 return new FhirResponseImport([.. answers], problems.ToList());
@@ -171,7 +177,7 @@ public static partial class FhirMapper
             var canonical = CanonicalUrl(definition, options);
             if (root.TryGetProperty("questionnaire", out var q) && q.ValueKind == JsonValueKind.String)
             {
-                var reference = q.GetString()!;
+                var reference = Text(q) ?? "(not valid Unicode)";
                 var bar = reference.IndexOf('|', StringComparison.Ordinal);
                 if (!string.Equals(bar < 0 ? reference : reference[..bar], canonical, StringComparison.Ordinal))
                 {
@@ -232,7 +238,12 @@ public static partial class FhirMapper
                 continue;
             }
 
-            var linkId = l.GetString()!;
+            if (Text(l) is not { } linkId)
+            {
+                at.Error("fhir.bad-structure", "linkId is not valid Unicode (a lone surrogate escape).", ".linkId");
+                continue;
+            }
+
             if (linkId.StartsWith(scorePrefix, StringComparison.Ordinal))
             {
                 continue;
@@ -328,8 +339,13 @@ public static partial class FhirMapper
                 return null;
             }
 
+            if (Text(codeElement) is not { } code)
+            {
+                at.Error("fhir.bad-structure", "The code is not valid Unicode (a lone surrogate escape).", ".valueCoding.code");
+                return null;
+            }
+
             reported = false;
-            var code = codeElement.GetString()!;
             foreach (var option in definition.Scale.Options)
             {
                 if (option.LoincAnswerCode == code)
@@ -355,6 +371,19 @@ public static partial class FhirMapper
 
         problems.Error("fhir.bad-structure", $"Must be an array; found {Kind(element)}.", location);
         return false;
+    }
+
+    /// <summary>The string, or null when its escapes do not form valid Unicode (<c>"\uD800"</c>), which GetString refuses with InvalidOperationException.</summary>
+    private static string? Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string Kind(JsonElement element) => element.ValueKind switch

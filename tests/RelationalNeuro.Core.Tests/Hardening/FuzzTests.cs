@@ -85,7 +85,8 @@ public sealed class FuzzTests
             }
             catch (Exception ex)
             {
-                failure = $"threw {ex.GetType().Name}: {ex.Message}";
+                var where = string.Join(" < ", (ex.StackTrace ?? string.Empty).Split('\n').Take(3).Select(l => l.Trim()));
+                failure = $"threw {ex.GetType().Name}: {ex.Message} ({where})";
                 return;
             }
 

@@ -37,12 +37,28 @@ public sealed class RrReaderUnitHardeningTests
     }
 
     [Fact]
-    public void SingleColumn_StatedUnit_IsTrusted()
+    public void SingleColumn_StatedUnit_DecidesTheUnitButNotTheRange()
     {
-        var result = Read("812000\n790000\n", RrFormat.SingleColumn, RrReadOptions.Default with { Unit = RrUnit.Milliseconds });
+        // A stated unit is not second-guessed (no io.implausible-unit), but values beyond RrSeries' calculable range
+        // (60,000 ms) are refused line by line, so the series and its source lines stay aligned.
+        var result = Read("812000\n790\n", RrFormat.SingleColumn, RrReadOptions.Default with { Unit = RrUnit.Milliseconds });
 
-        Assert.Equal([812000, 790000], result.Series.IntervalsMs.ToArray());
         Assert.DoesNotContain(result.Problems, p => p.Code == "io.implausible-unit");
+        Assert.Equal([790], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2], result.SourceLineNumbers.ToArray());
+        Assert.Equal(("io.invalid-interval", "line 1"), (result.Problems[0].Code, result.Problems[0].Location));
+    }
+
+    [Fact]
+    public void Csv_HugeValueAmongOrdinaryOnes_IsRefusedAtItsLine()
+    {
+        // Found by the fuzz suite (seed 13, iteration 1662): 1e308 among ordinary values made DurationSeconds ∞.
+        var result = Read("t,RR\n1,812\n2,1e308\n3,805\n4,1e308\n5,790\n6,800\n", RrFormat.Csv);
+
+        Assert.Equal([812, 805, 790, 800], result.Series.IntervalsMs.ToArray());
+        Assert.Equal([2, 4, 6, 7], result.SourceLineNumbers.ToArray());
+        Assert.True(result.HasErrors);
+        ResultInspector.AssertFinite(result);
     }
 
     [Theory]

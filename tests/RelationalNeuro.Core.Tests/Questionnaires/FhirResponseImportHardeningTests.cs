@@ -57,4 +57,25 @@ public sealed class FhirResponseImportHardeningTests
         Assert.Empty(result.Problems);
         Assert.Equal(2.0, result.Answers[0]);
     }
+
+    [Fact]
+    public void FromQuestionnaireResponseJson_InvalidUtf8InAString_IsInvalidJson()
+    {
+        // Found by the fuzz suite (seed 13, iteration 1264): a flipped bit inside a linkId threw InvalidOperationException.
+        var bytes = Encoding.UTF8.GetBytes(Response("""[ { "linkId": "who-5-01", "answer": [ { "valueInteger": 2 } ] } ]"""));
+        var at = Array.IndexOf(bytes, (byte)'w');
+        bytes[at] = 0xC3;
+
+        var result = FhirMapper.FromQuestionnaireResponseJson(InstrumentCatalog.Get("who-5"), bytes);
+
+        Assert.Equal(("fhir.invalid-json", "$"), (Assert.Single(result.Problems).Code, result.Problems[0].Location));
+    }
+
+    [Fact]
+    public void FromQuestionnaireResponseJson_LoneSurrogateEscapeInLinkId_IsAProblemAtThePath()
+    {
+        var result = Import(Response("""[ { "linkId": "who-5-\uD800", "answer": [ { "valueInteger": 2 } ] } ]"""));
+
+        Assert.Contains(result.Problems, p => p.Code == "fhir.bad-structure" && p.Location == "$.item[0].linkId");
+    }
 }
