@@ -255,7 +255,7 @@ public class RrReaderTests
         Assert.Equal([812], result.Series.IntervalsMs.ToArray());
         var problem = Assert.Single(result.Problems);
         Assert.Equal(("io.unparsable-line", "line 3"), (problem.Code, problem.Location));
-        Assert.Equal("\"1;790,5\" column 2 is not a number; not read.", problem.Message);
+        Assert.Equal("\"1;790,5\" column 2 uses a decimal comma; write numbers with '.' (a comma cannot be told from a separator, so the value is never guessed); not read.", problem.Message);
     }
 
     [Fact]
