@@ -9,8 +9,11 @@ namespace RelationalNeuro.Components.Charts;
 internal static class ChartNumber
 {
     /// <summary>A coordinate or length for an SVG attribute: rounded to 2 decimals, invariant ("12.35", "-3", "0").</summary>
-    public static string Svg(double value) =>
-        double.IsFinite(value) ? Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture) : "0";
+    public static string Svg(double value)
+    {
+        var rounded = double.IsFinite(value) ? Math.Round(value, 2) : 0;
+        return rounded == 0 ? "0" : rounded.ToString("0.##", CultureInfo.InvariantCulture); // never "-0"
+    }
 
     /// <summary>Appends <see cref="Svg(double)"/> to a builder without an intermediate string.</summary>
     public static void AppendSvg(System.Text.StringBuilder builder, double value)
@@ -53,7 +56,10 @@ internal static class ChartNumber
         return Math.Min(decimals, 6);
     }
 
-    /// <summary>A label with <paramref name="decimals"/> decimals and a thousands separator (invariant: "106,459", "0.15").</summary>
+    /// <summary>
+    /// A tick or value label with <paramref name="decimals"/> decimals, invariant and without a thousands separator
+    /// ("1100", "0.15"): "1,100" would read as 1.1 to a German reader, "1100" reads the same to both.
+    /// </summary>
     public static string Label(double value, int decimals)
     {
         if (!double.IsFinite(value))
@@ -67,13 +73,13 @@ internal static class ChartNumber
             rounded = 0;
         }
 
-        return rounded.ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture).TrimEnd('.');
+        return rounded.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }
 
     /// <summary>An integer count with a thousands separator, invariant ("106,459").</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>A value with at most <paramref name="significant"/> significant digits, invariant ("1,234", "0.0123", "12.3").</summary>
+    /// <summary>A value with at most <paramref name="significant"/> significant digits, invariant ("1234", "0.0123", "12.3").</summary>
     public static string Significant(double value, int significant = 3)
     {
         if (!double.IsFinite(value))
