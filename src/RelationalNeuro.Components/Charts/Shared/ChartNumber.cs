@@ -98,6 +98,28 @@ internal static class ChartNumber
     }
 
     /// <summary>
+    /// A value with at most <paramref name="significant"/> significant digits and no trailing zeros, invariant and
+    /// without a thousands separator ("5", "18.7", "-1.46", "0.05"): for numbers in sentences and table cells, where
+    /// <see cref="Significant"/>'s fixed decimals ("5.00") would read as false precision.
+    /// </summary>
+    public static string Compact(double value, int significant = 3)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "–";
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        var rounded = Math.Round(value, Math.Clamp(significant - 1 - magnitude, 0, 6));
+        return rounded == 0 ? "0" : rounded.ToString("0.######", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
     /// A duration in seconds as a person reads it: "22 h 30 min", "5 min 12 s", "45 s", "0.8 s". Unit symbols are the
     /// same in English and German (SI), so this is not localised.
     /// </summary>

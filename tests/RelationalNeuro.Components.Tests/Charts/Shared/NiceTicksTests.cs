@@ -81,6 +81,17 @@ public sealed class NiceTicksTests
     [InlineData(3600, "1 h")]
     public void Duration_ReadsAsAPersonSaysIt(double seconds, string expected) => Assert.Equal(expected, ChartNumber.Duration(seconds));
 
+    [Theory]
+    [InlineData(5, "5")]
+    [InlineData(18.665587, "18.7")]
+    [InlineData(-1.457143, "-1.46")]
+    [InlineData(0.05, "0.05")]
+    [InlineData(1234.6, "1235")]
+    [InlineData(-0.0001, "-0.0001")]
+    [InlineData(0, "0")]
+    [InlineData(double.NaN, "–")]
+    public void Compact_SignificantDigitsWithoutTrailingZeros(double value, string expected) => Assert.Equal(expected, ChartNumber.Compact(value));
+
     [Fact]
     public void Numbers_AreInvariant_UnderGermanCulture()
     {
@@ -93,6 +104,7 @@ public sealed class NiceTicksTests
             Assert.Equal("0", ChartNumber.Svg(-0.001));
             Assert.Equal("0", ChartNumber.Svg(double.NaN));
             Assert.Equal("0.15", ChartNumber.Label(0.15, 2));
+            Assert.Equal("18.7", ChartNumber.Compact(18.665587));
         }
         finally
         {
