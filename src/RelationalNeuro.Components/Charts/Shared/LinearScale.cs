@@ -51,6 +51,25 @@ internal readonly record struct LinearScale : IChartScale
     public double Invert(double coordinate) => DomainMin + ((coordinate - RangeStart) / (RangeEnd - RangeStart) * (DomainMax - DomainMin));
 
     /// <summary>
+    /// The smallest and largest finite value of <paramref name="values"/> (non-finite values are skipped), or (0, 1) when
+    /// there is none: the data extent a chart hands to <see cref="Nice"/>.
+    /// </summary>
+    public static (double Min, double Max) Extent(IEnumerable<double> values)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        return double.IsFinite(min) ? (min, max) : (0, 1);
+    }
+
+    /// <summary>
     /// A scale whose domain is widened to round ticks (<see cref="NiceTicks.Linear"/>), with those ticks.
     /// </summary>
     public static (LinearScale Scale, TickSet Ticks) Nice(double min, double max, double rangeStart, double rangeEnd, int targetTicks)

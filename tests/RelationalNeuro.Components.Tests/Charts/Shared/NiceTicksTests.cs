@@ -63,6 +63,14 @@ public sealed class NiceTicksTests
     }
 
     [Fact]
+    public void Extent_SkipsNonFinite_AndFallsBackToUnit()
+    {
+        Assert.Equal((-2.0, 7.0), LinearScale.Extent([3, double.NaN, -2, 7, double.PositiveInfinity]));
+        Assert.Equal((0.0, 1.0), LinearScale.Extent([double.NaN]));
+        Assert.Equal((0.0, 1.0), LinearScale.Extent([]));
+    }
+
+    [Fact]
     public void Scales_MapAndInvert()
     {
         var linear = new LinearScale(600, 1100, 200, 20); // y downwards
