@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+/// <summary>The checks every chart page shares (issue 18, item 8): an image with a title and a description, a hidden data table, clean in both themes, inside its box at 320 px, complete without JavaScript.</summary>
+internal static class ChartPageChecks
+{
+    /// <summary>The chart <paramref name="id"/> is one <c>svg role="img"</c> named by its title, described by its desc, followed by a hidden table; the page is clean (axe, CSP, console); a screenshot is kept.</summary>
+    public static async Task ImageWithDescriptionAndTable(GalleryFixture gallery, string path, string id, string title, string descriptionPart, string screenshot)
+    {
+        await using var page = await gallery.OpenAsync(path);
+        var image = page.Page.Locator($"#{id} svg[role=img]");
+        await Assertions.Expect(image).ToHaveCountAsync(1);
+        await Assertions.Expect(image).ToHaveAttributeAsync("aria-labelledby", $"{id}-title {id}-desc");
+        await Assertions.Expect(page.Page.Locator($"#{id}-title")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Page.Locator($"#{id}-desc")).ToContainTextAsync(descriptionPart);
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Img, new() { Name = title })).Not.ToHaveCountAsync(0);
+
+        var table = page.Page.Locator($"#{id} table.rn-chart__table");
+        await Assertions.Expect(table).ToHaveCountAsync(1);
+        Assert.True(await table.EvaluateAsync<bool>("t => t.getBoundingClientRect().width <= 1 && t.rows.length > 1"), "the data table is not visually hidden or has no rows");
+        Assert.Equal(0, await page.Page.Locator($"#{id} [style]").CountAsync());
+
+        await page.AssertCleanAsync();
+        await page.ScreenshotWidgetAsync(screenshot + "-light", page.Page.Locator($"#{id}"));
+    }
+
+    /// <summary>Dark theme: clean, and a screenshot of the chart is kept.</summary>
+    public static async Task DarkThemeClean(GalleryFixture gallery, string path, string id, string screenshot)
+    {
+        await using var page = await gallery.OpenAsync(path, new GalleryPageOptions { ColorScheme = ColorScheme.Dark });
+        await page.AssertCleanAsync();
+        await page.ScreenshotWidgetAsync(screenshot + "-dark", page.Page.Locator($"#{id}"));
+    }
+
+    /// <summary>At 320 px the chart fits the viewport (no horizontal scrolling) and its text is drawn at 8 px or more.</summary>
+    public static async Task LegibleAt320(GalleryFixture gallery, string path, string id, string screenshot)
+    {
+        await using var page = await gallery.OpenAsync(path);
+        await page.Page.SetViewportSizeAsync(320, 800);
+        var svg = page.Page.Locator($"#{id} svg");
+        await svg.ScrollIntoViewIfNeededAsync();
+        var box = (await svg.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 320.5, $"the chart spans {box.X}–{box.X + box.Width} px at a 320 px viewport");
+        Assert.True(await page.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 320"), "the page scrolls sideways at 320 px");
+        // The smallest rendered text: font size in viewBox units × rendered width / viewBox width.
+        var smallest = await svg.EvaluateAsync<double>(
+            "s => Math.min(...[...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width))");
+        Assert.True(smallest >= 8, $"the smallest text is {smallest:0.0} px at 320 px");
+        await page.ScreenshotWidgetAsync(screenshot + "-320", page.Page.Locator($"#{id}"));
+    }
+
+    /// <summary>Without JavaScript the prerendered chart is complete: its description and table are there.</summary>
+    public static async Task CompleteWithoutJavaScript(GalleryFixture gallery, string path, string id, string descriptionPart)
+    {
+        await using var page = await gallery.OpenAsync(path, new GalleryPageOptions { JavaScriptDisabled = true });
+        await Assertions.Expect(page.Page.Locator($"#{id}-desc")).ToContainTextAsync(descriptionPart);
+        await Assertions.Expect(page.Page.Locator($"#{id} table.rn-chart__table tbody tr").First).ToBeAttachedAsync();
+    }
+}
