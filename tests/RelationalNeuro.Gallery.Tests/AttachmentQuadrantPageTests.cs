@@ -14,7 +14,7 @@ public sealed class AttachmentQuadrantPageTests(GalleryFixture gallery)
     public Task DarkTheme_Clean_ScreenshotKept() => ChartPageChecks.DarkThemeClean(gallery, PagePath, Chart, "attachment-quadrant");
 
     [Fact]
-    public Task At320Pixels_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "attachment-quadrant");
+    public Task InA320PixelBox_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "attachment-quadrant");
 
     [Fact]
     public Task WithoutJavaScript_ThePrerenderedChartIsComplete() => ChartPageChecks.CompleteWithoutJavaScript(gallery, PagePath, Chart, "from Intake (Fearful) to Week 24 (Secure)");

@@ -14,7 +14,7 @@ public sealed class BiomarkerCurvePageTests(GalleryFixture gallery)
     public Task DarkTheme_Clean_ScreenshotKept() => ChartPageChecks.DarkThemeClean(gallery, PagePath, Chart, "biomarker-curve");
 
     [Fact]
-    public Task At320Pixels_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "biomarker-curve");
+    public Task InA320PixelBox_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "biomarker-curve");
 
     [Fact]
     public Task WithoutJavaScript_ThePrerenderedChartIsComplete() => ChartPageChecks.CompleteWithoutJavaScript(gallery, PagePath, Chart, "S3 drifted from schedule");

@@ -14,7 +14,7 @@ public sealed class HrvOverDaysPageTests(GalleryFixture gallery)
     public Task DarkTheme_Clean_ScreenshotKept() => ChartPageChecks.DarkThemeClean(gallery, PagePath, Chart, "hrv-over-days");
 
     [Fact]
-    public Task At320Pixels_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "hrv-over-days");
+    public Task InA320PixelBox_FitsAndStaysLegible() => ChartPageChecks.LegibleAt320(gallery, PagePath, Chart, "hrv-over-days");
 
     [Fact]
     public Task WithoutJavaScript_ThePrerenderedChartIsComplete() => ChartPageChecks.CompleteWithoutJavaScript(gallery, PagePath, Chart, "usual range");
