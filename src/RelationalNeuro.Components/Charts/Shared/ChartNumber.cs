@@ -147,5 +147,23 @@ internal static class ChartNumber
             : Invariant($"{sign}{total / 60}:{total % 60:00}");
     }
 
+    /// <summary>Elapsed time to the second: "h:mm:ss" (<paramref name="withHours"/>) or "m:ss", invariant.</summary>
+    public static string ClockSeconds(double seconds, bool withHours)
+    {
+        if (!withHours)
+        {
+            return Clock(seconds, withHours: false);
+        }
+
+        if (!double.IsFinite(seconds))
+        {
+            return "–";
+        }
+
+        var total = (long)Math.Round(Math.Abs(seconds));
+        var sign = seconds < 0 && total > 0 ? "-" : "";
+        return Invariant($"{sign}{total / 3600}:{total % 3600 / 60:00}:{total % 60:00}");
+    }
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
