@@ -230,7 +230,7 @@ public partial class PowerSpectrumChart
             }
 
             var frequency = fSum / (end - i);
-            rows.Add([ChartNumber.Label(frequency, 4), ChartNumber.Significant(pSum / (end - i), 3), BandOf(frequency, bands)]);
+            rows.Add([ChartNumber.Plain(frequency), ChartNumber.Significant(pSum / (end - i), 3), BandOf(frequency, bands)]);
         }
 
         return new ChartTable(
@@ -255,7 +255,7 @@ public partial class PowerSpectrumChart
             text += T.Format("SummaryBands", Power(r.VlfPowerMs2), Power(r.LfPowerMs2), Power(r.HfPowerMs2), r.LfHfRatio is { } ratio ? ChartNumber.Label(ratio, 2) : "–");
             if (r.LfPeakHz is { } lf && r.HfPeakHz is { } hf)
             {
-                text += T.Format("SummaryPeaks", ChartNumber.Label(lf, 3), ChartNumber.Label(hf, 3));
+                text += T.Format("SummaryPeaks", ChartNumber.Plain(lf), ChartNumber.Plain(hf));
             }
         }
 
@@ -265,7 +265,7 @@ public partial class PowerSpectrumChart
     private static string Power(double? value) => value is { } v ? ChartNumber.Count((long)Math.Round(v)) : "–";
 
     private string LegendText(DrawnBand band) =>
-        T.Format("LegendBand", band.Name, ChartNumber.Label(band.Edges.LowHz, 3), ChartNumber.Label(band.Edges.HighHz, 2), Power(band.PowerMs2));
+        T.Format("LegendBand", band.Name, ChartNumber.Plain(band.Edges.LowHz), ChartNumber.Plain(band.Edges.HighHz), Power(band.PowerMs2));
 
     private static string Num(double value) => ChartNumber.Svg(value);
 }
