@@ -99,7 +99,7 @@ public sealed partial class TachogramTests : BunitContext
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         ChartTimeRange? raised = null;
-        var cut = RenderChart(Small, p => p.Add(c => c.SelectionChanged, (ChartTimeRange r) => raised = r));
+        var cut = RenderChart(Small, p => p.Add(c => c.SelectionChanged, (ChartTimeRange? r) => raised = r));
         var inputs = cut.FindAll("input[type=range]");
         Assert.Equal(2, inputs.Count);
         Assert.Equal(["0", "9", "1"], new[] { "min", "max", "step" }.Select(a => inputs[0].GetAttribute(a)));

@@ -72,7 +72,7 @@ public partial class Tachogram
     /// drag it). The handles are native range inputs, shown when this has a delegate and the component is interactive.
     /// </summary>
     [Parameter]
-    public EventCallback<ChartTimeRange> SelectionChanged { get; set; }
+    public EventCallback<ChartTimeRange?> SelectionChanged { get; set; }
 
     /// <summary>Intervals longer than this, in s, are drawn as a gap. Default 3 s. Must be finite and &gt; 0.</summary>
     [Parameter]
