@@ -145,8 +145,8 @@ public partial class AttachmentQuadrant
             {
                 ChartNumber.Count(i + 1),
                 a.Label,
-                ChartNumber.Compact(a.Classification.Anxiety),
-                ChartNumber.Compact(a.Classification.Avoidance),
+                ChartNumber.Significant(a.Classification.Anxiety),
+                ChartNumber.Significant(a.Classification.Avoidance),
                 StyleName(a.Classification.Style),
             })]);
     }
@@ -155,7 +155,7 @@ public partial class AttachmentQuadrant
     {
         var parts = new List<string>
         {
-            T.Format("Summary", ChartNumber.Compact(ScaleMin), ChartNumber.Compact(ScaleMax), ChartNumber.Compact(anxietySplit), ChartNumber.Compact(avoidanceSplit)),
+            T.Format("Summary", ChartNumber.Significant(ScaleMin), ChartNumber.Significant(ScaleMax), ChartNumber.Significant(anxietySplit), ChartNumber.Significant(avoidanceSplit)),
         };
         if (assessments.Count == 0)
         {
@@ -167,8 +167,8 @@ public partial class AttachmentQuadrant
         parts.Add(T.Format(
             "Latest",
             last.Label,
-            ChartNumber.Compact(last.Classification.Anxiety),
-            ChartNumber.Compact(last.Classification.Avoidance),
+            ChartNumber.Significant(last.Classification.Anxiety),
+            ChartNumber.Significant(last.Classification.Avoidance),
             StyleName(last.Classification.Style)));
         if (assessments.Count > 1)
         {

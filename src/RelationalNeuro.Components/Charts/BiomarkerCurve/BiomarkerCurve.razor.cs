@@ -213,8 +213,8 @@ public partial class BiomarkerCurve
             [.. Enumerable.Range(0, samples.Count).Select(i => new[]
             {
                 "S" + ChartNumber.Count(i),
-                ChartNumber.Compact(minutes[i]),
-                double.IsFinite(values[i]) ? ChartNumber.Compact(values[i]) : T["Missing"],
+                ChartNumber.Significant(minutes[i]),
+                double.IsFinite(values[i]) ? ChartNumber.Significant(values[i]) : T["Missing"],
                 findings[i].Count == 0 ? T["None"] : string.Join(", ", findings[i].Select(f => f.Text)),
             })]);
     }
@@ -279,12 +279,12 @@ public partial class BiomarkerCurve
                 Analyte,
                 Unit,
                 ChartNumber.Count(present.Count),
-                ChartNumber.Compact(minutes[present[0]]),
-                ChartNumber.Compact(minutes[present[^1]]),
-                ChartNumber.Compact(values[present[0]]),
-                ChartNumber.Compact(values[present[^1]]),
-                ChartNumber.Compact(values[peak]),
-                ChartNumber.Compact(minutes[peak])),
+                ChartNumber.Significant(minutes[present[0]]),
+                ChartNumber.Significant(minutes[present[^1]]),
+                ChartNumber.Significant(values[present[0]]),
+                ChartNumber.Significant(values[present[^1]]),
+                ChartNumber.Significant(values[peak]),
+                ChartNumber.Significant(minutes[peak])),
         };
 
         if (samples.Count > present.Count)
@@ -295,13 +295,13 @@ public partial class BiomarkerCurve
         if (Car is not null || Area is not null)
         {
             parts.Add(ground is { } g && increase is { } inc
-                ? T.Format("AreaSummary", ChartNumber.Compact(g), ChartNumber.Compact(inc), Unit, ChartNumber.Count(underCount))
+                ? T.Format("AreaSummary", ChartNumber.Significant(g), ChartNumber.Significant(inc), Unit, ChartNumber.Count(underCount))
                 : T["AreaUnavailable"]);
         }
 
         if (window is { } w)
         {
-            parts.Add(T.Format("WindowSummary", ChartNumber.Compact(w)));
+            parts.Add(T.Format("WindowSummary", ChartNumber.Significant(w)));
         }
 
         if (compliance is not null)

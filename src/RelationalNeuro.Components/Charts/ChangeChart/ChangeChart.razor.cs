@@ -301,7 +301,7 @@ public partial class ChangeChart
 
     private string WithUnit(double value) => Unit is null ? Number(value) : Number(value) + " " + Unit;
 
-    private static string Number(double value) => ChartNumber.Compact(value);
+    private static string Number(double value) => ChartNumber.Significant(value);
 
     private static void AddIfFinite(List<double> values, double? value)
     {

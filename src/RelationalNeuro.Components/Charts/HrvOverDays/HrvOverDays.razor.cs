@@ -152,9 +152,9 @@ public partial class HrvOverDays
             [.. days.Select(d => new[]
             {
                 Date(d.Date),
-                d.Value is { } v ? ChartNumber.Compact(v) : T["Missing"],
-                d.Baseline is { } b ? ChartNumber.Compact(b) : "–",
-                d.NormalLower is { } lo && d.NormalUpper is { } hi ? ChartNumber.Compact(lo) + " – " + ChartNumber.Compact(hi) : "–",
+                d.Value is { } v ? ChartNumber.Significant(v) : T["Missing"],
+                d.Baseline is { } b ? ChartNumber.Significant(b) : "–",
+                d.NormalLower is { } lo && d.NormalUpper is { } hi ? ChartNumber.Significant(lo) + " – " + ChartNumber.Significant(hi) : "–",
                 d.BaselineStatus is { } s ? StatusWord(s) : "–",
             })]);
     }
@@ -186,11 +186,11 @@ public partial class HrvOverDays
                 "LatestBaseline",
                 Date(r.Date),
                 ChartNumber.Count(options.BaselineDays),
-                ChartNumber.Compact(r.Baseline!.Value),
+                ChartNumber.Significant(r.Baseline!.Value),
                 StatusWord(r.BaselineStatus!.Value),
-                ChartNumber.Compact(r.NormalLower!.Value),
-                ChartNumber.Compact(r.NormalUpper!.Value)));
-            parts.Add(T.Format("RangeRule", ChartNumber.Count(options.NormalRangeDays), ChartNumber.Compact(options.WidthStandardDeviations)));
+                ChartNumber.Significant(r.NormalLower!.Value),
+                ChartNumber.Significant(r.NormalUpper!.Value)));
+            parts.Add(T.Format("RangeRule", ChartNumber.Count(options.NormalRangeDays), ChartNumber.Significant(options.WidthStandardDeviations)));
             parts.Add(T.Format(
                 "Counts",
                 ChartNumber.Count(days.Count(d => d.BaselineStatus == UsualRange.Below)),

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace RelationalNeuro.Components.Charts;
 
 /// <summary>
-/// Numbers for chart markup and chart labels, always with the invariant culture: coordinates rounded to 0.01 of a
+/// Numbers for chart markup and chart labels, always with the invariant culture and rounding halves away from zero
+/// (40.25 → 40.3, as a person rounds): coordinates rounded to 0.01 of a
 /// viewBox unit, labels with as many decimals as the tick step needs. Never writes NaN or ∞ (they become 0).
 /// </summary>
 internal static class ChartNumber
@@ -11,7 +12,7 @@ internal static class ChartNumber
     /// <summary>A coordinate or length for an SVG attribute: rounded to 2 decimals, invariant ("12.35", "-3", "0").</summary>
     public static string Svg(double value)
     {
-        var rounded = double.IsFinite(value) ? Math.Round(value, 2) : 0;
+        var rounded = double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : 0;
         return rounded == 0 ? "0" : rounded.ToString("0.##", CultureInfo.InvariantCulture); // never "-0"
     }
 
@@ -19,7 +20,7 @@ internal static class ChartNumber
     public static void AppendSvg(System.Text.StringBuilder builder, double value)
     {
         Span<char> buffer = stackalloc char[32];
-        var rounded = double.IsFinite(value) ? Math.Round(value, 2) : 0;
+        var rounded = double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : 0;
         if (rounded == 0)
         {
             rounded = 0; // no "-0"
@@ -67,7 +68,7 @@ internal static class ChartNumber
             return "–";
         }
 
-        var rounded = Math.Round(value, decimals);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         if (rounded == 0)
         {
             rounded = 0;
@@ -76,10 +77,22 @@ internal static class ChartNumber
         return rounded.ToString(decimals == 0 ? "0" : "0." + new string('0', decimals), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A value with up to 4 decimals and no trailing zeros, invariant ("0.04", "0.15", "0.0039", "12").</summary>
+    public static string Plain(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "–";
+        }
+
+        var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        return rounded == 0 ? "0" : rounded.ToString("0.####", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>An integer count with a thousands separator, invariant ("106,459").</summary>
     public static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>A value with at most <paramref name="significant"/> significant digits, invariant ("1234", "0.0123", "12.3").</summary>
+    /// <summary>A value with at most <paramref name="significant"/> significant digits and no trailing zeros, invariant ("1234", "0.0123", "12.3", "50").</summary>
     public static string Significant(double value, int significant = 3)
     {
         if (!double.IsFinite(value))
@@ -94,29 +107,8 @@ internal static class ChartNumber
 
         var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
         var decimals = Math.Clamp(significant - 1 - magnitude, 0, 6);
-        return Label(value, decimals);
-    }
-
-    /// <summary>
-    /// A value with at most <paramref name="significant"/> significant digits and no trailing zeros, invariant and
-    /// without a thousands separator ("5", "18.7", "-1.46", "0.05"): for numbers in sentences and table cells, where
-    /// <see cref="Significant"/>'s fixed decimals ("5.00") would read as false precision.
-    /// </summary>
-    public static string Compact(double value, int significant = 3)
-    {
-        if (!double.IsFinite(value))
-        {
-            return "–";
-        }
-
-        if (value == 0)
-        {
-            return "0";
-        }
-
-        var magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
-        var rounded = Math.Round(value, Math.Clamp(significant - 1 - magnitude, 0, 6));
-        return rounded == 0 ? "0" : rounded.ToString("0.######", CultureInfo.InvariantCulture);
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return rounded.ToString("0.######", CultureInfo.InvariantCulture); // no trailing zeros: 50, not 50.0
     }
 
     /// <summary>
@@ -167,6 +159,24 @@ internal static class ChartNumber
         return withHours
             ? Invariant($"{sign}{total / 3600}:{total % 3600 / 60:00}")
             : Invariant($"{sign}{total / 60}:{total % 60:00}");
+    }
+
+    /// <summary>Elapsed time to the second: "h:mm:ss" (<paramref name="withHours"/>) or "m:ss", invariant.</summary>
+    public static string ClockSeconds(double seconds, bool withHours)
+    {
+        if (!withHours)
+        {
+            return Clock(seconds, withHours: false);
+        }
+
+        if (!double.IsFinite(seconds))
+        {
+            return "–";
+        }
+
+        var total = (long)Math.Round(Math.Abs(seconds));
+        var sign = seconds < 0 && total > 0 ? "-" : "";
+        return Invariant($"{sign}{total / 3600}:{total % 3600 / 60:00}:{total % 60:00}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -155,7 +155,8 @@ internal static class NiceTicks
         for (var t = Math.Ceiling((startSeconds - 1e-9) / step) * step; t <= endSeconds + 1e-9; t += step)
         {
             values.Add(t);
-            labels.Add(ChartNumber.Clock(t, withHours));
+            // Sub-minute steps past the first hour need the seconds too ("3:05:15").
+            labels.Add(withHours && step < 60 ? ChartNumber.ClockSeconds(t, withHours: true) : ChartNumber.Clock(t, withHours));
         }
 
         return new TickSet(startSeconds, endSeconds, step, values, labels);

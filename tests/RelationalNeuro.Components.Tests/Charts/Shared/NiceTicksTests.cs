@@ -98,7 +98,7 @@ public sealed class NiceTicksTests
     [InlineData(-0.0001, "-0.0001")]
     [InlineData(0, "0")]
     [InlineData(double.NaN, "–")]
-    public void Compact_SignificantDigitsWithoutTrailingZeros(double value, string expected) => Assert.Equal(expected, ChartNumber.Compact(value));
+    public void Significant_DigitsWithoutTrailingZeros(double value, string expected) => Assert.Equal(expected, ChartNumber.Significant(value));
 
     [Fact]
     public void Numbers_AreInvariant_UnderGermanCulture()
@@ -112,7 +112,7 @@ public sealed class NiceTicksTests
             Assert.Equal("0", ChartNumber.Svg(-0.001));
             Assert.Equal("0", ChartNumber.Svg(double.NaN));
             Assert.Equal("0.15", ChartNumber.Label(0.15, 2));
-            Assert.Equal("18.7", ChartNumber.Compact(18.665587));
+            Assert.Equal("18.7", ChartNumber.Significant(18.665587));
         }
         finally
         {
