@@ -183,7 +183,8 @@ public sealed partial class TachogramTests : BunitContext
         var figure = cut.Find("figure");
         Assert.Contains("mine", figure.ClassList);
         Assert.Equal("1", figure.GetAttribute("data-x"));
-        Assert.Equal(figure.QuerySelector("title")!.Id + " " + figure.QuerySelector("desc")!.Id, figure.QuerySelector("svg")!.GetAttribute("aria-labelledby"));
+        Assert.Equal(figure.QuerySelector("title")!.Id, figure.QuerySelector("svg")!.GetAttribute("aria-labelledby"));
+        Assert.Equal(figure.QuerySelector("desc")!.Id, figure.QuerySelector("svg")!.GetAttribute("aria-describedby"));
     }
 
     [Fact]

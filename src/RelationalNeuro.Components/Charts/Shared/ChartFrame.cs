@@ -5,8 +5,9 @@ namespace RelationalNeuro.Components.Charts;
 
 /// <summary>
 /// The frame every chart renders in: a <c>&lt;figure class="rn-chart …"&gt;</c> holding an
-/// <c>&lt;svg role="img" viewBox="…" aria-labelledby="{id}-title {id}-desc"&gt;</c> whose generated
-/// <c>&lt;title&gt;</c> and <c>&lt;desc&gt;</c> say what a sighted reader sees, then any controls (outside the image, so
+/// <c>&lt;svg role="img" viewBox="…" aria-labelledby="{id}-title" aria-describedby="{id}-desc"&gt;</c> whose generated
+/// <c>&lt;title&gt;</c> (the short accessible name) and <c>&lt;desc&gt;</c> (the description: what a sighted reader sees) are
+/// referenced by id, so every browser exposes both, the name staying short, then any controls (outside the image, so
 /// they stay operable: children of <c>role="img"</c> are presentational) and the visually hidden data table.
 /// </summary>
 /// <param name="Id">Prefix for the title and description ids: the chart's own <c>id</c> attribute when given, else generated (<see cref="NewId"/>).</param>
@@ -50,8 +51,9 @@ internal sealed record ChartFrame(string Id, ChartLayout Layout, string CssClass
         builder.AddAttribute(4, "class", "rn-chart__svg");
         builder.AddAttribute(5, "role", "img");
         builder.AddAttribute(6, "viewBox", Layout.ViewBox);
-        builder.AddAttribute(7, "aria-labelledby", TitleId + " " + DescriptionId);
-        builder.AddAttribute(8, "focusable", "false");
+        builder.AddAttribute(7, "aria-labelledby", TitleId);
+        builder.AddAttribute(8, "aria-describedby", DescriptionId);
+        builder.AddAttribute(18, "focusable", "false");
         builder.OpenElement(9, "title");
         builder.AddAttribute(10, "id", TitleId);
         builder.AddContent(11, Title);
