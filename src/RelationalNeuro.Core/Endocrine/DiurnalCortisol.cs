@@ -24,6 +24,7 @@ public static class DiurnalCortisol
     public static DiurnalResult Analyze(ReadOnlySpan<double> hoursSinceWaking, ReadOnlySpan<double> nmolPerL, DiurnalOptions? options = null)
     {
         options ??= DiurnalOptions.Default;
+        Guard.Defined(options.MissingValues);
         Guard.SameLength(hoursSinceWaking, nmolPerL);
         var problems = new ProblemCollector();
         var present = ProfileInput.Prepare(hoursSinceWaking, nmolPerL, "h", concentrations: true, problems);
@@ -36,7 +37,7 @@ public static class DiurnalCortisol
         double? wakeToBed = null, peakToBed = null;
         if (present[0] && present[last])
         {
-            wakeToBed = (nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]);
+            wakeToBed = ProfileInput.Checked((nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]), "WakeToBedSlope", problems);
         }
         else
         {
@@ -53,7 +54,7 @@ public static class DiurnalCortisol
             }
             else
             {
-                peakToBed = (nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]);
+                peakToBed = ProfileInput.Checked((nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]), "PeakToBedSlope", problems);
             }
         }
 
@@ -103,8 +104,8 @@ public static class DiurnalCortisol
         else
         {
             var fit = LinearFit.Fit(x.ToArray(), y.ToArray());
-            slope = fit.Slope;
-            intercept = fit.Intercept;
+            slope = ProfileInput.Checked(fit.Slope, "RegressionSlope", problems);
+            intercept = slope is null ? null : ProfileInput.Checked(fit.Intercept, "RegressionSlope", problems);
         }
 
         var area = ProfileInput.Area(hoursSinceWaking, nmolPerL, present, 0, nmolPerL.Length, options.MissingValues, "AUC", problems);
