@@ -494,7 +494,7 @@ public class HrvMetricsComplexityTests
     {
         // 5,000 whole-millisecond RR values (blocks of S = 20 ranks, 250 blocks per side for k = 3) with an
         // integer r, so many distances equal r exactly and many values tie.
-        var x = RandomSeries(seed: 23, length: 5000).Select(Math.Round).ToArray();
+        var x = RandomSeries(seed: 23, length: 5000).Select(v => Math.Round(v)).ToArray();
         foreach (var k in new[] { 2, 3 })
         {
             foreach (var strict in new[] { false, true })
