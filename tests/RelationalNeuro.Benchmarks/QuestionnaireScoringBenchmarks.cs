@@ -47,7 +47,7 @@ public class QuestionnaireScoringBenchmarks
         {
             foreach (var response in _responses)
             {
-                sink += _scorer.Score(response).Subscales[0].RawSum;
+                sink += _scorer.Score(response).Subscales[0].RawSum ?? 0;
             }
         }
 
@@ -61,7 +61,7 @@ public class QuestionnaireScoringBenchmarks
         var sink = 0.0;
         foreach (var response in _textResponses)
         {
-            sink += _scorer.Score(response).Subscales[0].RawSum;
+            sink += _scorer.Score(response).Subscales[0].RawSum ?? 0;
         }
 
         return sink;

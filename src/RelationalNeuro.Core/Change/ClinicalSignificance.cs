@@ -59,11 +59,24 @@ public static class ClinicalSignificance
     /// <param name="direction">Which direction is better.</param>
     /// <returns>The reliable change and the category.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Invalid scores, reliability, SD or cut-off (see <see cref="ReliableChange.Compute(double, double, double, double, ChangeDirection)"/>).</exception>
-    public static ClinicalSignificanceResult Classify(double pre, double post, double reliability, double normStandardDeviation, double cutoff, ChangeDirection direction)
+    public static ClinicalSignificanceResult Classify(double pre, double post, double reliability, double normStandardDeviation, double cutoff, ChangeDirection direction) =>
+        Classify(pre, post, reliability, normStandardDeviation, cutoff, direction, ReliableChange.DefaultCriticalValue);
+
+    /// <summary>Classifies one person's change with a chosen critical value of the reliable change index (e.g. 1.645 for a one-sided 5 % test, as some studies report).</summary>
+    /// <param name="pre">Score before.</param>
+    /// <param name="post">Score after.</param>
+    /// <param name="reliability">The instrument's reliability r_xx, in [0, 1).</param>
+    /// <param name="normStandardDeviation">SD for the reliable change index (clinical or norm SD), greater than 0.</param>
+    /// <param name="cutoff">The cut-off value in score units (from <see cref="Cutoffs(Norm, Norm, ChangeDirection)"/>).</param>
+    /// <param name="direction">Which direction is better.</param>
+    /// <param name="criticalValue">|RC| must exceed this (strictly) for a reliable change; greater than 0 (Jacobson &amp; Truax: 1.96).</param>
+    /// <returns>The reliable change and the category.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Invalid scores, reliability, SD, cut-off or critical value (see <see cref="ReliableChange.Compute(double, double, double, double, ChangeDirection, double)"/>).</exception>
+    public static ClinicalSignificanceResult Classify(double pre, double post, double reliability, double normStandardDeviation, double cutoff, ChangeDirection direction, double criticalValue)
     {
         Guard.Finite(cutoff);
         Guard.Defined(direction);
-        var rc = ReliableChange.Compute(pre, post, reliability, normStandardDeviation, direction);
+        var rc = ReliableChange.Compute(pre, post, reliability, normStandardDeviation, direction, criticalValue);
         var preFunctional = Beyond(pre, cutoff, direction);
         var postFunctional = Beyond(post, cutoff, direction);
         var category = rc.Outcome switch

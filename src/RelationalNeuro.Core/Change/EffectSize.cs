@@ -26,27 +26,18 @@ public static class EffectSize
     /// <param name="sd2">Sample SD of group 2 (n − 1), at least 0.</param>
     /// <param name="n2">Size of group 2, at least 2.</param>
     /// <returns>d (unitless); positive when group 1 is higher.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, an SD negative or not finite, an n below 2, both SDs are 0, or d
+    /// <exception cref="ArgumentOutOfRangeException">A mean or SD is not finite, an SD negative, an n below 2, both SDs are 0, or d
     /// itself is beyond double's range (e.g. means ±1e308 with an SD of 1; the exception names <paramref name="mean1"/>).</exception>
     public static double CohensD(double mean1, double sd1, int n1, double mean2, double sd2, int n2)
     {
         Guard.Finite(mean1);
         Guard.Finite(mean2);
-        Guard.NonNegative(sd1);
-        Guard.NonNegative(sd2);
-        Guard.InRange(n1, 2, int.MaxValue);
-        Guard.InRange(n2, 2, int.MaxValue);
-
-        // In double (n₁ + n₂ − 2 overflows int near int.MaxValue), with the SDs scaled by the larger one so their squares
-        // cannot overflow: pooled = s·√(((n₁−1)(sd₁/s)² + (n₂−1)(sd₂/s)²)/(n₁+n₂−2)).
-        var scale = Math.Max(sd1, sd2);
-        if (scale == 0)
+        var pooled = PooledStandardDeviation(sd1, n1, sd2, n2);
+        if (pooled == 0)
         {
             throw new ArgumentOutOfRangeException(nameof(sd1), sd1, "sd1 and sd2 are both 0: the pooled SD is 0 and d is undefined.");
         }
 
-        double r1 = sd1 / scale, r2 = sd2 / scale;
-        var pooled = scale * Math.Sqrt(((((double)n1 - 1) * r1 * r1) + (((double)n2 - 1) * r2 * r2)) / ((double)n1 + n2 - 2));
         var d = (mean1 / pooled) - (mean2 / pooled);
         if (!double.IsFinite(d))
         {
@@ -88,8 +79,8 @@ public static class EffectSize
         return (df > int.MaxValue ? 1 : HedgesCorrectionFactor((int)df, correction)) * d;
     }
 
-    /// <summary>The correction factor J for df degrees of freedom.</summary>
-    /// <param name="degreesOfFreedom">df = n₁ + n₂ − 2, at least 2.</param>
+    /// <summary>The correction factor J for df degrees of freedom. Takes df, not a group size: for two groups use <see cref="HedgesCorrectionFactor(int, int, HedgesCorrection)"/>, which forms df = n₁ + n₂ − 2 itself.</summary>
+    /// <param name="degreesOfFreedom">df = n₁ + n₂ − 2 (not n₁ + n₂), at least 2.</param>
     /// <param name="correction">Exact Γ-ratio or the approximation 1 − 3/(4·df − 1) (= 1 − 3/(4(n₁+n₂) − 9)).</param>
     /// <returns>J, in (0, 1).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreesOfFreedom"/> is below 2 or <paramref name="correction"/> is not defined.</exception>
@@ -101,6 +92,70 @@ public static class EffectSize
         return correction == HedgesCorrection.Approximate
             ? 1 - (3 / ((4 * df) - 1))
             : Math.Exp(SpecialFunctions.GammaLn(df / 2) - SpecialFunctions.GammaLn((df - 1) / 2)) / Math.Sqrt(df / 2);
+    }
+
+    /// <summary>The pooled standard deviation of two groups: s_p = √(((n₁−1)s₁² + (n₂−1)s₂²)/(n₁+n₂−2)) (Cohen 1988), the denominator of Cohen's d and of Student's t.</summary>
+    /// <param name="sd1">Sample SD of group 1 (n − 1), finite, at least 0.</param>
+    /// <param name="n1">Size of group 1, at least 2.</param>
+    /// <param name="sd2">Sample SD of group 2 (n − 1), finite, at least 0.</param>
+    /// <param name="n2">Size of group 2, at least 2.</param>
+    /// <returns>s_p in score units (0 when both groups are constant).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An SD is negative or not finite, or an n is below 2.</exception>
+    public static double PooledStandardDeviation(double sd1, int n1, double sd2, int n2)
+    {
+        Guard.Finite(sd1);
+        Guard.Finite(sd2);
+        Guard.NonNegative(sd1);
+        Guard.NonNegative(sd2);
+        Guard.InRange(n1, 2, int.MaxValue);
+        Guard.InRange(n2, 2, int.MaxValue);
+
+        // Scale by the larger SD first so that squaring an extreme SD cannot overflow.
+        var scale = Math.Max(sd1, sd2);
+        if (scale == 0)
+        {
+            return 0;
+        }
+
+        double r1 = sd1 / scale, r2 = sd2 / scale;
+        return scale * Math.Sqrt((((n1 - 1.0) * r1 * r1) + ((n2 - 1.0) * r2 * r2)) / ((double)n1 + n2 - 2));
+    }
+
+    /// <summary>The pooled standard deviation of two groups of raw scores (sample SDs, n − 1; see <see cref="PooledStandardDeviation(double, int, double, int)"/>).</summary>
+    /// <param name="group1">Scores of group 1, at least 2, finite.</param>
+    /// <param name="group2">Scores of group 2, at least 2, finite.</param>
+    /// <returns>s_p in score units.</returns>
+    /// <exception cref="ArgumentException">A group has fewer than 2 scores or a non-finite one.</exception>
+    public static double PooledStandardDeviation(ReadOnlySpan<double> group1, ReadOnlySpan<double> group2)
+    {
+        var (_, s1) = MeanSd(group1, nameof(group1));
+        var (_, s2) = MeanSd(group2, nameof(group2));
+        return PooledStandardDeviation(s1, group1.Length, s2, group2.Length);
+    }
+
+    /// <summary>Hedges' g = J · d from raw scores of two independent groups, df = n₁ + n₂ − 2.</summary>
+    /// <param name="group1">Scores of group 1, at least 2, finite.</param>
+    /// <param name="group2">Scores of group 2, at least 2, finite.</param>
+    /// <param name="correction">Exact or approximate J.</param>
+    /// <returns>g (unitless); positive when group 1 is higher.</returns>
+    /// <exception cref="ArgumentException">A group has fewer than 2 scores or a non-finite one, or both groups are constant.</exception>
+    public static double HedgesG(ReadOnlySpan<double> group1, ReadOnlySpan<double> group2, HedgesCorrection correction) =>
+        HedgesCorrectionFactor(group1.Length, group2.Length, correction) * CohensD(group1, group2);
+
+    /// <summary>
+    /// The correction factor J of Hedges' g for two groups of sizes n₁ and n₂ (df = n₁ + n₂ − 2 is formed here, so the group
+    /// sizes cannot be mistaken for df). Prefer this overload; <see cref="HedgesCorrectionFactor(int, HedgesCorrection)"/> takes df.
+    /// </summary>
+    /// <param name="n1">Size of group 1, at least 2.</param>
+    /// <param name="n2">Size of group 2, at least 2.</param>
+    /// <param name="correction">Exact Γ-ratio or the approximation 1 − 3/(4(n₁+n₂) − 9).</param>
+    /// <returns>J, in (0, 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An n is below 2.</exception>
+    public static double HedgesCorrectionFactor(int n1, int n2, HedgesCorrection correction)
+    {
+        Guard.InRange(n1, 2, int.MaxValue);
+        Guard.InRange(n2, 2, int.MaxValue);
+        return HedgesCorrectionFactor((int)Math.Min(int.MaxValue, (long)n1 + n2 - 2), correction);
     }
 
     /// <summary>Repeated-measures effect sizes d_z, d_av and d_rm (Lakens 2013) from paired scores.</summary>
@@ -194,7 +249,7 @@ public static class EffectSize
     }
 
     /// <summary>Mean and sample SD of raw scores (at least 2, finite), computed on the scores scaled by a power of two and scaled back.</summary>
-    private static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x, string name)
+    internal static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x, string name)
     {
         CheckScores(x, name);
         var e = BinaryScale.Magnitude(x);

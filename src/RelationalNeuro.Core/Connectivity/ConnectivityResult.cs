@@ -21,4 +21,21 @@ public sealed record ConnectivityResult(
     double? Shrinkage,
     int TimePoints,
     int Rois,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>
+    /// 2-norm condition number κ = σ_max/σ_min of the estimated matrix the result derives from (singular values by MathNet.Numerics
+    /// SVD): the covariance (empirical or Ledoit–Wolf) for <see cref="ConnectivityKind.Covariance"/>, <see cref="ConnectivityKind.Precision"/>
+    /// and <see cref="ConnectivityKind.PartialCorrelation"/>; the correlation matrix (covariance of the standardised signals) for
+    /// <see cref="ConnectivityKind.Correlation"/>. Inverting loses about log₁₀ κ of the 16 significant digits. Computed for the
+    /// kinds that invert, and for the others when <see cref="ConnectivityOptions.ComputeConditioning"/> is set; null otherwise, and
+    /// when σ_min is 0 (see <see cref="Rank"/>).
+    /// </summary>
+    public double? ConditionNumber { get; init; }
+
+    /// <summary>
+    /// Numerical rank of the same matrix: singular values above σ_max · N · ε (ε = 2⁻⁵², NumPy <c>matrix_rank</c>'s default tolerance);
+    /// below N the matrix is singular (always when T ≤ N for the empirical estimator). Null when not computed.
+    /// </summary>
+    public int? Rank { get; init; }
+}

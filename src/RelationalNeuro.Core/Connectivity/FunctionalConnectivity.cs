@@ -41,9 +41,28 @@ public static partial class FunctionalConnectivity
         Guard.NotNull(timeSeries);
         options ??= ConnectivityOptions.Default;
         int t = timeSeries.GetLength(0), n = timeSeries.GetLength(1);
+        if (!(options.IllConditionedAbove >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.IllConditionedAbove, "options.IllConditionedAbove must be at least 1.");
+        }
+
         var problems = new ProblemCollector();
+        (double? ConditionNumber, int Rank)? conditioning = null;
+        var inverts = options.Kind is ConnectivityKind.Precision or ConnectivityKind.PartialCorrelation;
+        void Condition(double[,] estimate)
+        {
+            if (inverts || options.ComputeConditioning)
+            {
+                conditioning = Conditioning.Of(estimate, options.IllConditionedAbove, problems);
+            }
+        }
+
         ConnectivityResult Result(double[,]? matrix, double? shrinkage = null) =>
-            new(matrix, options.Kind, options.Estimator, shrinkage, t, n, problems.ToList());
+            new(matrix, options.Kind, options.Estimator, shrinkage, t, n, problems.ToList())
+            {
+                ConditionNumber = conditioning?.ConditionNumber,
+                Rank = conditioning?.Rank,
+            };
 
         // One pooled column-major copy: validated, then centred/standardised in place.
         var x = ArrayPool<double>.Shared.Rent(Math.Max(1, t * n));
@@ -65,12 +84,14 @@ public static partial class FunctionalConnectivity
                     Columns.Standardize(columns, t, n, columns, ColumnScaling.UnitNorm);
                     Gram.Symmetric(columns, t, n, gram);
                     FinishCorrelation(gram, n);
+                    Condition(result);
                     return Result(result);
                 }
 
                 Columns.Standardize(columns, t, n, columns, ColumnScaling.None);
                 Gram.Symmetric(columns, t, n, gram);
                 Scale(gram, 1.0 / (t - 1));
+                Condition(result);
                 if (options.Kind == ConnectivityKind.Covariance)
                 {
                     return Result(result);
@@ -97,6 +118,7 @@ public static partial class FunctionalConnectivity
                     "The Ledoit–Wolf shrinkage is 1: the estimate is μ·I and every correlation is 0. The data carry no usable covariance structure at this T and N.");
             }
 
+            Condition(lw.Covariance);
             return options.Kind switch
             {
                 ConnectivityKind.Covariance => Result(lw.Covariance, lw.Shrinkage),

@@ -80,7 +80,7 @@ public static class Auc
             return new ProfileChange(null, problems.ToList());
         }
 
-        return new ProfileChange(ProfileInput.Checked(values[ProfileInput.ArgMax(values, later)] - values[0], "MaxIncrease", problems), problems.ToList());
+        return new ProfileChange(ProfileInput.FiniteOrNull(values[ProfileInput.ArgMax(values, later)] - values[0], "MaxIncrease", problems), problems.ToList());
     }
 
     /// <summary>Slope between two samples (BioPsyKit <c>slope</c>): (v[to] − v[from]) / (t[to] − t[from]).</summary>
@@ -113,7 +113,7 @@ public static class Auc
             return new ProfileChange(null, problems.ToList());
         }
 
-        return new ProfileChange(ProfileInput.Checked((values[to] - values[from]) / (times[to] - times[from]), "Slope", problems), problems.ToList());
+        return new ProfileChange(ProfileInput.FiniteOrNull((values[to] - values[from]) / (times[to] - times[from]), "Slope", problems), problems.ToList());
     }
 
     internal static double Trapezoid(ReadOnlySpan<double> times, ReadOnlySpan<double> values)

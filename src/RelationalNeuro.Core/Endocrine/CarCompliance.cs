@@ -52,7 +52,12 @@ public static class CarCompliance
             delay = first;
             var judged = first < 0 && options.NegativeDelay == NegativeDelayRule.CountAsAdherent ? 0 : Math.Abs(first);
             adherent = judged <= options.AdherenceThresholdMinutes;
-            group = GroupOf(options.RoundDelayForGroup ? Math.Round(judged, MidpointRounding.ToEven) : judged);
+
+            // The CARWatch groups measure lateness. A sample before waking is never "late": under CountAsAdherent it is
+            // NoDelay; under Absolute it is NoDelay within the threshold (clock noise) and BeforeWaking beyond it.
+            group = first < 0
+                ? adherent.Value ? CarDelayGroup.NoDelay : CarDelayGroup.BeforeWaking
+                : GroupOf(options.RoundDelayForGroup ? Math.Round(judged, MidpointRounding.ToEven) : judged);
             if (first < 0)
             {
                 problems.Add(new Problem(

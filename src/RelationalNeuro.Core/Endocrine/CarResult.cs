@@ -28,4 +28,17 @@ public sealed record CarResult(
     double? AuciNmolMinPerL,
     int SamplesInWindow,
     CarComplianceResult? Compliance,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>0-based index of the peak sample (S<i>index</i>, the first on ties); null with <see cref="PeakNmolPerL"/>.</summary>
+    public int? PeakIndex { get; init; }
+
+    /// <summary>
+    /// Where the nominal schedule came from: <see cref="CarScheduleSource.Options"/> (the options' schedule matched the sample count)
+    /// or <see cref="CarScheduleSource.InferredFifteenMinuteGrid"/> (inferred, see <see cref="CarOptions.InferSchedule"/>); null when no schedule fitted.
+    /// </summary>
+    public CarScheduleSource? ScheduleSource { get; init; }
+
+    /// <summary>The nominal schedule used, minutes after waking (one per sample); empty when none fitted.</summary>
+    public IReadOnlyList<double> NominalScheduleMinutes { get; init; } = [];
+}

@@ -42,11 +42,21 @@ public static class CortisolAwakeningResponse
         }
 
         var problems = new ProblemCollector();
+        var source = CarScheduleSource.Options;
+        if (schedule.Length != minutesAfterWaking.Length && minutesAfterWaking.Length == 5 && options.InferSchedule && options.HasDefaultSchedule)
+        {
+            schedule = [0, 15, 30, 45, 60];
+            source = CarScheduleSource.InferredFifteenMinuteGrid;
+            problems.Warning(
+                "car.schedule-inferred",
+                "The day has 5 samples and CarOptions.NominalScheduleMinutes was left at its 4-sample default (0, 15, 30, 45); the nominal schedule 0, 15, 30, 45, 60 min was inferred (15-min grid). Set CarOptions.NominalScheduleMinutes to your protocol's schedule to state it.");
+        }
+
         if (schedule.Length != minutesAfterWaking.Length || schedule.Length == 0)
         {
             problems.Error(
                 "car.schedule-mismatch",
-                string.Create(CultureInfo.InvariantCulture, $"The day has {minutesAfterWaking.Length} samples but the nominal schedule has {schedule.Length}; each sample needs its nominal time."));
+                string.Create(CultureInfo.InvariantCulture, $"The day has {minutesAfterWaking.Length} samples but CarOptions.NominalScheduleMinutes has {schedule.Length} entries; each sample needs its nominal time. Set CarOptions.NominalScheduleMinutes to the protocol's schedule, one entry per sample (e.g. [0, 15, 30, 45, 60] for a +60 min sample)."));
             return Empty(0, null, problems);
         }
 
@@ -63,7 +73,7 @@ public static class CortisolAwakeningResponse
 
         if (present is null)
         {
-            return Empty(end, compliance, problems);
+            return Empty(end, compliance, problems) with { ScheduleSource = source, NominalScheduleMinutes = schedule };
         }
 
         double? s0 = present[0] ? nmolPerL[0] : null;
@@ -84,7 +94,7 @@ public static class CortisolAwakeningResponse
         }
         else if (s0 is { } b30)
         {
-            r30 = ProfileInput.Checked(nmolPerL[i30] - b30, "R30", problems);
+            r30 = ProfileInput.FiniteOrNull(nmolPerL[i30] - b30, "R30", problems);
         }
 
         double? maxInc = null, maxIncPct = null, mnInc = null;
@@ -98,11 +108,11 @@ public static class CortisolAwakeningResponse
                 sum += nmolPerL[i];
             }
 
-            maxInc = ProfileInput.Checked(max - s, "MaxIncrease", problems);
-            mnInc = ProfileInput.Checked((sum / later.Count) - s, "MeanIncrease", problems);
+            maxInc = ProfileInput.FiniteOrNull(max - s, "MaxIncrease", problems);
+            mnInc = ProfileInput.FiniteOrNull((sum / later.Count) - s, "MeanIncrease", problems);
             if (s != 0)
             {
-                maxIncPct = maxInc is { } increase ? ProfileInput.Checked(100 * increase / s, "MaxIncreasePercent", problems) : null;
+                maxIncPct = maxInc is { } increase ? ProfileInput.FiniteOrNull(100 * increase / s, "MaxIncreasePercent", problems) : null;
             }
             else
             {
@@ -111,15 +121,22 @@ public static class CortisolAwakeningResponse
         }
 
         double? peak = null, peakMinutes = null;
+        int? peakIndex = null;
         if (ProfileInput.Usable(present, 0, end, options.MissingValues, "Peak", problems) is { } all)
         {
             var best = ProfileInput.ArgMax(nmolPerL, all);
             peak = nmolPerL[best];
             peakMinutes = times[best];
+            peakIndex = best;
         }
 
         var area = ProfileInput.Area(times, nmolPerL, present, 0, end, options.MissingValues, "AUC", problems);
-        return new CarResult(s0, r30, maxInc, maxIncPct, mnInc, peak, peakMinutes, area?.Ground, area?.Increase, end, compliance, problems.ToList());
+        return new CarResult(s0, r30, maxInc, maxIncPct, mnInc, peak, peakMinutes, area?.Ground, area?.Increase, end, compliance, problems.ToList())
+        {
+            PeakIndex = peakIndex,
+            ScheduleSource = source,
+            NominalScheduleMinutes = schedule,
+        };
     }
 
     /// <summary>Analyses one day from typed samples (times in minutes after the reported waking time; null concentration = missing).</summary>

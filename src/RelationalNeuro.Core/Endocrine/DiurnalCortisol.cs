@@ -34,10 +34,11 @@ public static class DiurnalCortisol
         }
 
         var last = nmolPerL.Length - 1;
-        double? wakeToBed = null, peakToBed = null;
+        double? wakeToBed = null, peakToBed = null, peakValue = null;
+        int? peakIndex = null;
         if (present[0] && present[last])
         {
-            wakeToBed = ProfileInput.Checked((nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]), "WakeToBedSlope", problems);
+            wakeToBed = ProfileInput.FiniteOrNull((nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]), "WakeToBedSlope", problems);
         }
         else
         {
@@ -47,6 +48,8 @@ public static class DiurnalCortisol
         if (present[last] && ProfileInput.Usable(present, 0, nmolPerL.Length, options.MissingValues, "PeakToBedSlope", problems) is { } all)
         {
             var peak = ProfileInput.ArgMax(nmolPerL, all);
+            peakIndex = peak;
+            peakValue = nmolPerL[peak];
 
             if (peak == last)
             {
@@ -54,7 +57,7 @@ public static class DiurnalCortisol
             }
             else
             {
-                peakToBed = ProfileInput.Checked((nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]), "PeakToBedSlope", problems);
+                peakToBed = ProfileInput.FiniteOrNull((nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]), "PeakToBedSlope", problems);
             }
         }
 
@@ -104,11 +107,15 @@ public static class DiurnalCortisol
         else
         {
             var fit = LinearFit.Fit(x.ToArray(), y.ToArray());
-            slope = ProfileInput.Checked(fit.Slope, "RegressionSlope", problems);
-            intercept = slope is null ? null : ProfileInput.Checked(fit.Intercept, "RegressionSlope", problems);
+            slope = ProfileInput.FiniteOrNull(fit.Slope, "RegressionSlope", problems);
+            intercept = slope is null ? null : ProfileInput.FiniteOrNull(fit.Intercept, "RegressionSlope", problems);
         }
 
         var area = ProfileInput.Area(hoursSinceWaking, nmolPerL, present, 0, nmolPerL.Length, options.MissingValues, "AUC", problems);
-        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems.ToList());
+        return new DiurnalResult(wakeToBed, peakToBed, slope, intercept, options.LogTransform, regressionOk ? x.Count : 0, area?.Ground, area?.Increase, problems.ToList())
+        {
+            PeakIndex = peakIndex,
+            PeakNmolPerL = peakValue,
+        };
     }
 }

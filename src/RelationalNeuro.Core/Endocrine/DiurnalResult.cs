@@ -19,4 +19,11 @@ public sealed record DiurnalResult(
     int RegressionSampleCount,
     double? AucgNmolHourPerL,
     double? AuciNmolHourPerL,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>0-based index of the highest sample of the day (S<i>index</i>, the first on ties); null when a sample the policy needs is missing.</summary>
+    public int? PeakIndex { get; init; }
+
+    /// <summary>The highest value of the day, nmol/L; null with <see cref="PeakIndex"/>.</summary>
+    public double? PeakNmolPerL { get; init; }
+}

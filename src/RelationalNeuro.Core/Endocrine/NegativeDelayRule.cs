@@ -5,7 +5,7 @@ public enum NegativeDelayRule
 {
     /// <summary>
     /// Default (CARWatch cleaning code): the absolute delay is compared with the threshold, so a sample 7 min before
-    /// waking is non-adherent. Either the waking report or the sample time is wrong by more than the tolerance.
+    /// waking is non-adherent, delay group <see cref="CarDelayGroup.BeforeWaking"/> (within the threshold: adherent, <see cref="CarDelayGroup.NoDelay"/>). Either the waking report or the sample time is wrong by more than the tolerance.
     /// </summary>
     Absolute = 0,
 

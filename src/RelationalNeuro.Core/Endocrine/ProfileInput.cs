@@ -143,30 +143,12 @@ internal static class ProfileInput
         }
 
         var g = Auc.Trapezoid(t, v);
-        if (Checked(g, metric, problems) is not { } ground || Checked(g - (v[0] * (t[^1] - t[0])), metric, problems) is not { } increase)
+        if (FiniteOrNull(g, metric, problems) is not { } ground || FiniteOrNull(g - (v[0] * (t[^1] - t[0])), metric, problems) is not { } increase)
         {
             return null;
         }
 
         return (ground, increase);
-    }
-
-    /// <summary>
-    /// The value of a metric, or null with the Error <c>endocrine.out-of-range</c> when it is NaN or ±∞: finite inputs near
-    /// ±1e308, or a subnormal baseline under a percentage, can take a difference, sum or ratio beyond double's range.
-    /// </summary>
-    public static double? Checked(double value, string metric, ProblemCollector problems)
-    {
-        if (double.IsFinite(value))
-        {
-            return value;
-        }
-
-        problems.Error(
-            "endocrine.out-of-range",
-            string.Create(CultureInfo.InvariantCulture, $"{metric} is beyond the range of double-precision numbers for these values and times ({value}); it is not reported."),
-            metric);
-        return null;
     }
 
     /// <summary>Indices in [start, end) whose value is present, or null (with a problem) when the policy rejects the gap or nothing is present.</summary>
@@ -227,6 +209,18 @@ internal static class ProfileInput
         }
 
         return i;
+    }
+
+    /// <summary>The value when finite; otherwise null with an <c>endocrine.overflow</c> error at <paramref name="metric"/> (extreme inputs overflow double).</summary>
+    public static double? FiniteOrNull(double value, string metric, ProblemCollector problems)
+    {
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        problems.Error("endocrine.overflow", "The values are too extreme for a finite result (overflow).", metric);
+        return null;
     }
 
     public static string SampleName(int index) => "S" + index.ToString(CultureInfo.InvariantCulture);

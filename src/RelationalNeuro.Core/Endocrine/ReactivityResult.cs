@@ -28,4 +28,8 @@ public sealed record ReactivityResult(
     double? AucgNmolMinPerL,
     double? AuciNmolMinPerL,
     double? AuciPostNmolMinPerL,
-    IReadOnlyList<Problem> Problems);
+    IReadOnlyList<Problem> Problems)
+{
+    /// <summary>0-based index of the peak sample (S<i>index</i>, the first on ties); null with <see cref="PeakNmolPerL"/>.</summary>
+    public int? PeakIndex { get; init; }
+}

@@ -66,6 +66,7 @@ public static class StressReactivity
         }
 
         double? peak = null, peakMinutes = null;
+        int? peakIndex = null;
         if (firstPost == minutes.Length)
         {
             problems.Error("reactivity.no-post-samples", "No sample follows the stressor; the peak and every increase are unavailable.", "Peak");
@@ -76,18 +77,19 @@ public static class StressReactivity
 
             peak = nmolPerL[best];
             peakMinutes = minutes[best];
+            peakIndex = best;
         }
 
         double? increase = null, percent = null;
         bool? absolute = null, relative = null, conservative = null;
-        if (baseline is { } b && peak is { } p && ProfileInput.Checked(p - b, "Increase", problems) is { } checkedIncrease)
+        if (baseline is { } b && peak is { } p && ProfileInput.FiniteOrNull(p - b, "Increase", problems) is { } checkedIncrease)
         {
             increase = checkedIncrease;
             absolute = Reaches(increase.Value, options.AbsoluteThresholdNmolPerL, options.InclusiveThresholds);
             conservative = Reaches(increase.Value, options.ConservativeThresholdNmolPerL, options.InclusiveThresholds);
             if (b != 0)
             {
-                percent = ProfileInput.Checked(100 * increase.Value / b, "IncreasePercent", problems);
+                percent = ProfileInput.FiniteOrNull(100 * increase.Value / b, "IncreasePercent", problems);
                 relative = percent is { } pct ? Reaches(pct, options.PercentThreshold, options.InclusiveThresholds) : null;
             }
             else
@@ -110,7 +112,10 @@ public static class StressReactivity
                 "AUCiPost");
         }
 
-        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems.ToList());
+        return new ReactivityResult(baseline, peak, peakMinutes, increase, percent, absolute, relative, conservative, whole?.Ground, whole?.Increase, postArea?.Increase, problems.ToList())
+        {
+            PeakIndex = peakIndex,
+        };
     }
 
     /// <summary>Analyses one profile from typed samples (times in minutes from the stressor reference; null concentration = missing).</summary>

@@ -52,18 +52,7 @@ public static class AttachmentStyles
     public static AttachmentClassification? ClassifyScores(ScoreResult scores, AttachmentClassificationOptions? options, out Problem? problem)
     {
         ArgumentNullException.ThrowIfNull(scores);
-        double? anxiety = null, avoidance = null;
-        foreach (var s in scores.Subscales)
-        {
-            if (s.SubscaleId == "anxiety")
-            {
-                anxiety = s.Score;
-            }
-            else if (s.SubscaleId == "avoidance")
-            {
-                avoidance = s.Score;
-            }
-        }
+        var (anxiety, avoidance) = Dimensions(scores);
 
         if (anxiety is null || avoidance is null)
         {
@@ -77,6 +66,56 @@ public static class AttachmentStyles
 
         problem = null;
         return Classify(anxiety.Value, avoidance.Value, options);
+    }
+
+    /// <summary>
+    /// Reports each dimension of a scored ECR-family response that is available (ECR-R, ECR-S, ECR-RS: subscales <c>anxiety</c>
+    /// and <c>avoidance</c>): the score and whether it is high, and the four-category style when both are scored. Unlike
+    /// <see cref="ClassifyScores"/>, a response whose avoidance items are too incomplete still reports high (or low) anxiety.
+    /// </summary>
+    /// <param name="scores">The scored response.</param>
+    /// <param name="options">Splits, or null for the scale midpoint 4 on both ("high" is strictly above the split).</param>
+    /// <returns>The dimensions, the style when both are scored, and a warning per missing dimension.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="scores"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A split is not finite.</exception>
+    public static AttachmentDimensions ClassifyDimensions(ScoreResult scores, AttachmentClassificationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        options ??= AttachmentClassificationOptions.Default;
+        Guard.Finite(options.AnxietySplit);
+        Guard.Finite(options.AvoidanceSplit);
+        var (anxiety, avoidance) = Dimensions(scores);
+        var problems = new ProblemCollector();
+        foreach (var (name, value) in (ReadOnlySpan<(string, double?)>)[("anxiety", anxiety), ("avoidance", avoidance)])
+        {
+            if (value is null)
+            {
+                problems.Warning("attachment.unavailable", $"The {name} score of {scores.InstrumentId} is unavailable; only the other dimension is reported and no style is derived.", name);
+            }
+        }
+
+        bool? highAnxiety = anxiety is { } ax ? ax > options.AnxietySplit : null;
+        bool? highAvoidance = avoidance is { } av ? av > options.AvoidanceSplit : null;
+        AttachmentStyle? style = anxiety is { } a && avoidance is { } v ? Classify(a, v, options).Style : null;
+        return new AttachmentDimensions(anxiety, avoidance, highAnxiety, highAvoidance, style, options.AnxietySplit, options.AvoidanceSplit, problems.ToList());
+    }
+
+    private static (double? Anxiety, double? Avoidance) Dimensions(ScoreResult scores)
+    {
+        double? anxiety = null, avoidance = null;
+        foreach (var s in scores.Subscales)
+        {
+            if (s.SubscaleId == "anxiety")
+            {
+                anxiety = s.Score;
+            }
+            else if (s.SubscaleId == "avoidance")
+            {
+                avoidance = s.Score;
+            }
+        }
+
+        return (anxiety, avoidance);
     }
 
     /// <summary>

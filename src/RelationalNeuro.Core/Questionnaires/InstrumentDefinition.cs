@@ -67,8 +67,8 @@ public sealed record InstrumentDefinition
         return null;
     }
 
-    /// <summary>The subscale with the given id (ordinal comparison), or null.</summary>
-    /// <param name="id">Subscale id, e.g. <c>"anxiety"</c>.</param>
+    /// <summary>The subscale with the given id or alias (<see cref="SubscaleDefinition.Aliases"/>; ordinal comparison), or null.</summary>
+    /// <param name="id">Subscale id or alias, e.g. <c>"anxiety"</c> or <c>"cognitive-reappraisal"</c>.</param>
     /// <returns>The subscale, or null.</returns>
     public SubscaleDefinition? FindSubscale(string id)
     {
@@ -77,6 +77,17 @@ public sealed record InstrumentDefinition
             if (string.Equals(subscale.Id, id, StringComparison.Ordinal))
             {
                 return subscale;
+            }
+        }
+
+        foreach (var subscale in Subscales)
+        {
+            foreach (var alias in subscale.Aliases)
+            {
+                if (string.Equals(alias, id, StringComparison.Ordinal))
+                {
+                    return subscale;
+                }
             }
         }
 

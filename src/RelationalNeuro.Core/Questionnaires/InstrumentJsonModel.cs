@@ -62,6 +62,7 @@ internal sealed class MissingJson
 internal sealed class SubscaleJson
 {
     public string? Id { get; set; }
+    public string[]? Aliases { get; set; }
     public string? Name { get; set; }
     public int[]? Items { get; set; }
     public string? Method { get; set; }

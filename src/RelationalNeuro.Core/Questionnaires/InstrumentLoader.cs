@@ -266,6 +266,25 @@ public static class InstrumentLoader
                 at.Error("definition.duplicate-id", $"Subscale id '{id}' appears twice.", ".id");
             }
 
+            var aliases = ImmutableArray.CreateBuilder<string>();
+            var aliasList = json.Aliases ?? [];
+            for (var a = 0; a < aliasList.Length; a++)
+            {
+                var alias = aliasList[a];
+                if (string.IsNullOrWhiteSpace(alias))
+                {
+                    at.Error("definition.missing-field", "A subscale alias is empty.", $".aliases[{Str(a)}]");
+                }
+                else if (!ids.Add(alias))
+                {
+                    at.Error("definition.duplicate-id", $"Subscale alias '{alias}' repeats an id or alias of this instrument.", $".aliases[{Str(a)}]");
+                }
+                else
+                {
+                    aliases.Add(alias);
+                }
+            }
+
             var name = json.Name ?? id;
             var items = ImmutableArray.CreateBuilder<int>();
             var seen = new HashSet<int>();
@@ -342,6 +361,7 @@ public static class InstrumentLoader
             result.Add(new SubscaleDefinition
             {
                 Id = id,
+                Aliases = aliases.ToImmutable(),
                 Name = name,
                 Items = items.ToImmutable(),
                 Method = method,

@@ -279,7 +279,10 @@ public sealed class InstrumentScorer
             Definition.Id,
             ImmutableCollectionsMarshal.AsImmutableArray(scores),
             answered,
-            problems?.ToList() ?? ProblemList.Empty);
+            problems?.ToList() ?? ProblemList.Empty)
+        {
+            Definition = Definition,
+        };
     }
 
     private SubscaleScore ScoreSubscale(CompiledSubscale c, ReadOnlySpan<double> values, ReadOnlySpan<byte> states, ref ProblemCollector? problems)
@@ -304,11 +307,12 @@ public sealed class InstrumentScorer
         }
 
         double? mean = answered > 0 ? sum / answered : null;
+        double? rawSum = answered > 0 ? sum : null;
         var id = c.Definition.Id;
         if (invalid > 0)
         {
             Add(ref problems, "score.invalid-answers", string.Create(CultureInfo.InvariantCulture, $"Subscale '{id}' not scored: {invalid} invalid answer(s)."), id);
-            return new SubscaleScore(id, null, sum, mean, answered, count, false, null);
+            return new SubscaleScore(id, null, rawSum, mean, answered, count, false, null);
         }
 
         var missing = count - answered;
@@ -319,7 +323,7 @@ public sealed class InstrumentScorer
                 "score.too-many-missing",
                 string.Create(CultureInfo.InvariantCulture, $"Subscale '{id}' not scored: {missing} of {count} items missing; the rule ({(c.Rule is { RequiresAllItems: true } ? "all items required by " + c.Rule.Name : (Options.MissingDataOverride ?? c.Definition.MissingData).ToString())}) allows {c.AllowedMissing}."),
                 id);
-            return new SubscaleScore(id, null, sum, mean, answered, count, false, null);
+            return new SubscaleScore(id, null, rawSum, mean, answered, count, false, null);
         }
 
         var proratedSum = missing == 0 ? sum : sum / answered * count;
@@ -359,7 +363,7 @@ public sealed class InstrumentScorer
             }
         }
 
-        return new SubscaleScore(id, score, sum, mean, answered, count, missing > 0, band);
+        return new SubscaleScore(id, score, rawSum, mean, answered, count, missing > 0, band) { ProratedSum = proratedSum };
     }
 
     private sealed record CompiledSubscale(SubscaleDefinition Definition, int[] Indices, bool[] Reverse, int AllowedMissing, CustomScoringRules.Rule? Rule);

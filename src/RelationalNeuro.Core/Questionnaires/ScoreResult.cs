@@ -33,8 +33,11 @@ public sealed record ScoreResult(
         }
     }
 
-    /// <summary>The subscale score with the given id.</summary>
-    /// <param name="subscaleId">A subscale id of the instrument.</param>
+    /// <summary>The definition scored (set by <see cref="InstrumentScorer"/>); lets the indexer accept subscale aliases.</summary>
+    internal InstrumentDefinition? Definition { get; init; }
+
+    /// <summary>The subscale score with the given id or alias (<see cref="SubscaleDefinition.Aliases"/>).</summary>
+    /// <param name="subscaleId">A subscale id of the instrument, or one of its aliases (e.g. ERQ <c>"cognitive-reappraisal"</c>).</param>
     /// <returns>The subscale score.</returns>
     /// <exception cref="KeyNotFoundException">The instrument has no such subscale.</exception>
     public SubscaleScore this[string subscaleId]
@@ -46,6 +49,17 @@ public sealed record ScoreResult(
                 if (string.Equals(s.SubscaleId, subscaleId, StringComparison.Ordinal))
                 {
                     return s;
+                }
+            }
+
+            if (Definition?.FindSubscale(subscaleId) is { } aliased)
+            {
+                foreach (var s in Subscales)
+                {
+                    if (string.Equals(s.SubscaleId, aliased.Id, StringComparison.Ordinal))
+                    {
+                        return s;
+                    }
                 }
             }
 

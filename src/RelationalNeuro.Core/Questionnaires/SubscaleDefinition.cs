@@ -8,6 +8,14 @@ public sealed record SubscaleDefinition
     /// <summary>Identifier unique within the instrument, e.g. <c>"anxiety"</c> or <c>"total"</c>.</summary>
     public required string Id { get; init; }
 
+    /// <summary>
+    /// Other ids the subscale is known by in the instrument's literature (e.g. ERQ <c>"reappraisal"</c> is also
+    /// <c>"cognitive-reappraisal"</c>, Gross &amp; John 2003). <see cref="ScoreResult"/>'s indexer and
+    /// <see cref="InstrumentDefinition.FindSubscale"/> accept them; results always carry <see cref="Id"/>. Unique within the
+    /// instrument across ids and aliases (JSON <c>"aliases"</c>, optional).
+    /// </summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
+
     /// <summary>Display name.</summary>
     public required string Name { get; init; }
 

@@ -9,7 +9,7 @@ namespace RelationalNeuro.Questionnaires;
 /// </remarks>
 /// <param name="SubscaleId">The subscale's id.</param>
 /// <param name="Score">The score in the subscale's unit (sum, mean or rule), or null when unavailable.</param>
-/// <param name="RawSum">Sum of the answered keyed item values (points), not prorated.</param>
+/// <param name="RawSum">Sum of the answered keyed item values (points), not prorated; null when no item of the subscale has a valid answer (nothing to sum — not 0).</param>
 /// <param name="Mean">Mean of the answered keyed item values (points per item), or null when no valid item was answered.</param>
 /// <param name="ItemsAnswered">Items with a valid answer.</param>
 /// <param name="ItemCount">Items in the subscale.</param>
@@ -18,9 +18,18 @@ namespace RelationalNeuro.Questionnaires;
 public readonly record struct SubscaleScore(
     string SubscaleId,
     double? Score,
-    double RawSum,
+    double? RawSum,
     double? Mean,
     int ItemsAnswered,
     int ItemCount,
     bool Prorated,
-    InterpretationBand? Band);
+    InterpretationBand? Band)
+{
+    /// <summary>
+    /// The keyed sum prorated to the whole subscale: mean of the answered keyed values × item count (equal to <see cref="RawSum"/>
+    /// when every item is answered), for subscales whose published metric is a mean but which are also reported as sums
+    /// (ERQ: Gross &amp; John 2003 use means, BioPsyKit reports sums). Null when the subscale is not scored (too many missing items
+    /// under its rule, or an invalid answer), so a prorated sum is never shown for a score the rule rejects.
+    /// </summary>
+    public double? ProratedSum { get; init; }
+}

@@ -72,4 +72,18 @@ public class ClinicalSignificanceTests
     public void Cutoffs_ZeroSd_ThrowsNamingTheNorm() =>
         Assert.Equal("functional", Assert.Throws<ArgumentOutOfRangeException>(() =>
             ClinicalSignificance.Cutoffs(new Norm(24, 6), new Norm(13, 0), ChangeDirection.LowerIsBetter)).ParamName);
+
+    // Analytic: r 0.88, SD 7.5 → S_diff = 7.5·√0.24 = 3.674235; 30 → 23 gives RC = −7/3.674235 = −1.905: reliable at 1.645
+    // (one-sided .05), not at 1.96. With the cut-off 25 (lower is better) the post score is functional, the pre score not.
+    [Fact]
+    public void Classify_CriticalValue_IsAParameter()
+    {
+        var strict = ClinicalSignificance.Classify(30, 23, 0.88, 7.5, 25, ChangeDirection.LowerIsBetter);
+        var oneSided = ClinicalSignificance.Classify(30, 23, 0.88, 7.5, 25, ChangeDirection.LowerIsBetter, 1.645);
+        Assert.Equal(-7 / (7.5 * Math.Sqrt(0.24)), oneSided.ReliableChange.Index, 12);
+        Assert.Equal(ClinicalSignificanceCategory.Unchanged, strict.Category);
+        Assert.Equal(ClinicalSignificanceCategory.Recovered, oneSided.Category);
+        Assert.Equal(1.645, oneSided.ReliableChange.CriticalValue);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClinicalSignificance.Classify(30, 23, 0.88, 7.5, 25, ChangeDirection.LowerIsBetter, 0));
+    }
 }

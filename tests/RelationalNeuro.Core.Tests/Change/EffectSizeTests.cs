@@ -61,4 +61,32 @@ public class EffectSizeTests
     [Fact]
     public void CohensD_GroupOfOne_ThrowsNamingIt() =>
         Assert.Equal("n2", Assert.Throws<ArgumentOutOfRangeException>(() => EffectSize.CohensD(1, 1, 5, 2, 1, 1)).ParamName);
+
+    // TV12 ✔ SciPy: s_p = √30.5 = 5.522681; the group-size overload of J equals the df overload at df = 58.
+    [Fact]
+    public void PooledStandardDeviation_And_GroupSizeCorrection_TV12()
+    {
+        Assert.Equal(5.522681, EffectSize.PooledStandardDeviation(5, 30, 6, 30), Tol);
+        Assert.Equal(0.987013, EffectSize.HedgesCorrectionFactor(30, 30, HedgesCorrection.Approximate), Tol);
+        Assert.Equal(0.987004, EffectSize.HedgesCorrectionFactor(30, 30, HedgesCorrection.Exact), Tol);
+    }
+
+    // Analytic: {1,2,3} vs {4,5,6}: s_p = 1, d = −3, df 4; exact J = 2/√(2π) → g = −6/√(2π); approximate J = 1 − 3/(4·6 − 9) = 0.8 → g = −2.4.
+    [Fact]
+    public void HedgesG_RawScores_Analytic()
+    {
+        Assert.Equal(1, EffectSize.PooledStandardDeviation([1, 2, 3], [4, 5, 6]), 12);
+        Assert.Equal(-6 / Math.Sqrt(2 * Math.PI), EffectSize.HedgesG([1, 2, 3], [4, 5, 6], HedgesCorrection.Exact), 12);
+        Assert.Equal(-2.4, EffectSize.HedgesG([1, 2, 3], [4, 5, 6], HedgesCorrection.Approximate), 12);
+        Assert.Equal(Math.Sqrt(2), EffectSize.PooledStandardDeviation(2, 5, 0, 5), 12); // √((4·2² + 4·0²)/8)
+    }
+
+    // docs/change.md: passing n₁ + n₂ = 20 as df instead of 18 overstates J by 0.0043 (exact J 0.957646 vs 0.961945,
+    // Γ-ratio evaluated independently with Python's math.lgamma).
+    [Fact]
+    public void HedgesCorrectionFactor_GroupSizesVersusDfSlip()
+    {
+        Assert.Equal(0.957646, EffectSize.HedgesCorrectionFactor(10, 10, HedgesCorrection.Exact), 6);
+        Assert.Equal(0.961945, EffectSize.HedgesCorrectionFactor(20, HedgesCorrection.Exact), 6);
+    }
 }

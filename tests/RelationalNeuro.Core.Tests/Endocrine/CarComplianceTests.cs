@@ -30,10 +30,11 @@ public class CarComplianceTests
         Assert.False(r.HasDrift);
     }
 
-    // Decision 2: a sample 7 min before the reported waking time. Default (Absolute, CARWatch cleaning code): non-adherent;
-    // CountAsAdherent (CARWatch adherence function): adherent. Either way a warning says it happened.
+    // Decision 2: a sample 7 min before the reported waking time. Default (Absolute, CARWatch cleaning code): non-adherent,
+    // and its group says it was early (BeforeWaking), not "Moderate" (a group for late samples); CountAsAdherent (CARWatch
+    // adherence function): adherent, NoDelay. Either way a warning says it happened.
     [Theory]
-    [InlineData(NegativeDelayRule.Absolute, false, CarDelayGroup.ModerateDelay)]
+    [InlineData(NegativeDelayRule.Absolute, false, CarDelayGroup.BeforeWaking)]
     [InlineData(NegativeDelayRule.CountAsAdherent, true, CarDelayGroup.NoDelay)]
     public void Check_SampleBeforeWaking_FollowsRule(NegativeDelayRule rule, bool adherent, CarDelayGroup group)
     {
@@ -106,4 +107,13 @@ public class CarComplianceTests
     [Fact]
     public void Check_MismatchedLengths_Throws() =>
         Assert.Throws<ArgumentException>(() => CarCompliance.Check([0, 15], [1, 2, 3], [0, 15]));
+
+    // A sample 2 min before waking is within the 5-min threshold under Absolute: adherent, and its group is NoDelay (not Short).
+    [Fact]
+    public void Check_SlightlyBeforeWaking_AbsoluteRule_NoDelay()
+    {
+        var r = Check([-2, 13, 28, 43], CarComplianceOptions.Default);
+        Assert.True(r.IsAdherent);
+        Assert.Equal(CarDelayGroup.NoDelay, r.DelayGroup);
+    }
 }

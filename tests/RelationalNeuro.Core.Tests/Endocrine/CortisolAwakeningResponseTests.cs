@@ -148,8 +148,44 @@ public class CortisolAwakeningResponseTests
     public void Analyze_SampleCountDiffersFromSchedule_ErrorProblem()
     {
         var r = CortisolAwakeningResponse.Analyze([0, 15, 30], [10, 16, 20]);
-        Assert.Single(r.Problems, p => p.Code == "car.schedule-mismatch");
+        var problem = Assert.Single(r.Problems, p => p.Code == "car.schedule-mismatch");
+        Assert.Contains("CarOptions.NominalScheduleMinutes", problem.Message, StringComparison.Ordinal);
         Assert.Null(r.AucgNmolMinPerL);
+        Assert.Null(r.ScheduleSource);
+    }
+
+    // A five-sample day (0, 15, 30, 45, 60) with default options: the schedule 0–60 is inferred with a warning, and the indices
+    // are those of the 0–45 window (TV3: AUCg 742.5, AUCi 292.5, R30 10; peak 20 at S2). Hand computation as the +60 test above.
+    [Fact]
+    public void Analyze_FiveSamplesDefaultOptions_InfersScheduleWithWarning()
+    {
+        var r = CortisolAwakeningResponse.Analyze([0, 15, 30, 45, 60], [10, 16, 20, 17, 12]);
+        Assert.Equal(CarScheduleSource.InferredFifteenMinuteGrid, r.ScheduleSource);
+        Assert.Equal([0.0, 15, 30, 45, 60], r.NominalScheduleMinutes);
+        var warning = Assert.Single(r.Problems, p => p.Code == "car.schedule-inferred");
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Contains("CarOptions.NominalScheduleMinutes", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(742.5, r.AucgNmolMinPerL!.Value, Tol);
+        Assert.Equal(292.5, r.AuciNmolMinPerL!.Value, Tol);
+        Assert.Equal(10, r.IncreaseAt30NmolPerL!.Value, Tol);
+        Assert.Equal(2, r.PeakIndex);
+        Assert.Equal(4, r.SamplesInWindow);
+        Assert.True(r.Compliance!.IsCompliant);
+    }
+
+    [Fact]
+    public void Analyze_FiveSamples_InferenceOffOrExplicitSchedule_Mismatch()
+    {
+        double[] t = [0, 15, 30, 45, 60];
+        double[] v = [10, 16, 20, 17, 12];
+        var off = CortisolAwakeningResponse.Analyze(t, v, CarOptions.Default with { InferSchedule = false });
+        Assert.Contains(off.Problems, p => p.Code == "car.schedule-mismatch");
+        Assert.Null(off.AucgNmolMinPerL);
+        var explicitFour = CortisolAwakeningResponse.Analyze(t, v, new CarOptions { NominalScheduleMinutes = [0, 15, 30, 45] });
+        Assert.Contains(explicitFour.Problems, p => p.Code == "car.schedule-mismatch");
+        var stated = CortisolAwakeningResponse.Analyze(t, v, new CarOptions { NominalScheduleMinutes = [0, 15, 30, 45, 60] });
+        Assert.Equal(CarScheduleSource.Options, stated.ScheduleSource);
+        Assert.DoesNotContain(stated.Problems, p => p.Code == "car.schedule-inferred");
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public class DiurnalCortisolTests
         Assert.Equal(107.625, r.AucgNmolHourPerL!.Value, Tol);
         Assert.Equal(-84.375, r.AuciNmolHourPerL!.Value, Tol);
         Assert.False(r.RegressionIsLogarithmic);
+        Assert.Equal(1, r.PeakIndex); // 18 nmol/L at +0.5 h is the highest of 12, 18, 6, 4, 1.5
+        Assert.Equal(18, r.PeakNmolPerL);
     }
 
     [Fact]

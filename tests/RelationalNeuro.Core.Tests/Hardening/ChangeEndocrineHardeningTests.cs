@@ -126,7 +126,7 @@ public class ChangeEndocrineHardeningTests
     {
         var r = Auc.Compute([0, 1e308], [1e308, 1e308]);
         Assert.Null(r.Ground);
-        Assert.Contains(r.Problems, p => p.Code == "endocrine.out-of-range" && p.Location == "AUC");
+        Assert.Contains(r.Problems, p => p.Code == "endocrine.overflow" && p.Location == "AUC");
         ResultInspector.AssertFinite(r);
         ResultInspector.AssertFinite(Auc.Compute([-1e308, 1e308], [1, 1]));
     }
@@ -138,7 +138,7 @@ public class ChangeEndocrineHardeningTests
         ResultInspector.AssertFinite(r);
         Assert.Null(r.MaxIncreasePercent);
         Assert.Equal((double?)(20 - 1e-320), r.MaxIncreaseNmolPerL);
-        Assert.Contains(r.Problems, p => p.Code == "endocrine.out-of-range" && p.Location == "MaxIncreasePercent");
+        Assert.Contains(r.Problems, p => p.Code == "endocrine.overflow" && p.Location == "MaxIncreasePercent");
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace RelationalNeuro.Core.Tests.Questionnaires;
 /// itself returns (psych 2.2.9 on R 4.2.2). The expected numbers and the response tables are in
 /// <c>PsychReference/psych-alpha.json</c>, written by <c>PsychReference/psych-alpha.R</c> from R's own datasets
 /// (<c>attitude</c>; psych's <c>bfi</c> agreeableness items, complete rows and, with <c>use = "complete.obs"</c>,
-/// listwise rows with missing values) — not by this library.
+/// listwise rows with missing values; raw items with psych's <c>keys</c> reversing A1) — not by this library. Compared: raw and
+/// standardised α, average inter-item r, raw and standardised α-if-dropped, corrected and uncorrected item–total r.
 /// </summary>
 public sealed class PsychometricsPsychReferenceTests
 {
@@ -45,7 +46,22 @@ public sealed class PsychometricsPsychReferenceTests
         var rowsWithMissing = c.GetProperty("rows").EnumerateArray()
             .Count(row => row.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Null));
 
-        var result = Psychometrics.CronbachAlpha(table, itemCount);
+        // The "keys" case holds raw bfi items and psych reversed A1 itself (x' = max + min − x with the observed 1..6, which
+        // is bfi's declared scale); the library reverses the same columns on the declared scale.
+        var reversed = c.GetProperty("reversed").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var result = reversed.Length == 0
+            ? Psychometrics.CronbachAlpha(table, itemCount)
+            : Psychometrics.CronbachAlpha(table, itemCount, reversed, scaleMin: 1, scaleMax: 6);
+        Assert.Equal(reversed, result.ReversedColumns.ToArray());
+        AssertRelative(c.GetProperty("std_alpha").GetDouble(), result.StandardizedAlpha!.Value, "std.alpha");
+        AssertRelative(c.GetProperty("average_r").GetDouble(), result.AverageInterItemCorrelation!.Value, "average_r");
+        var alphaDropStd = c.GetProperty("alpha_drop_std").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var rawR = c.GetProperty("raw_r").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        for (var i = 0; i < itemCount; i++)
+        {
+            AssertRelative(alphaDropStd[i], result.Items[i].StandardizedAlphaIfDropped!.Value, $"alpha.drop std.alpha[{i}]");
+            AssertRelative(rawR[i], result.Items[i].ItemTotalCorrelation!.Value, $"raw.r[{i}]");
+        }
 
         AssertRelative(c.GetProperty("raw_alpha").GetDouble(), result.Alpha!.Value, "raw_alpha");
         Assert.Equal(table.Length / itemCount - rowsWithMissing, result.RespondentsUsed);

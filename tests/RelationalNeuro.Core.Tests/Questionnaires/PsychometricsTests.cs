@@ -98,4 +98,38 @@ public sealed class PsychometricsTests
         Assert.Equal("itemCount", Assert.Throws<ArgumentOutOfRangeException>(() => Psychometrics.CronbachAlpha([1.0, 2.0], 1)).ParamName);
         Assert.Equal("responses", Assert.Throws<ArgumentOutOfRangeException>(() => Psychometrics.CronbachAlpha([1.0, 2.0, 3.0], 2)).ParamName);
     }
+
+    // Reverse-keyed columns: a table with column 2 on a 1..5 scale stored raw gives the same α as the pre-keyed table
+    // (x' = 1 + 5 − x). Hand-keyed: column values 5,4,2 reversed → 1,2,4. A value off the scale is treated as missing.
+    [Fact]
+    public void CronbachAlpha_ReverseKeyedColumns_SameAsPreKeyedTable()
+    {
+        double[] keyed = [1, 2, 1, 3, 3, 2, 4, 5, 4];
+        double[] raw = [1, 2, 5, 3, 3, 4, 4, 5, 2];
+        var expected = Psychometrics.CronbachAlpha(keyed, 3);
+        var actual = Psychometrics.CronbachAlpha(raw, 3, [2], 1, 5);
+        Assert.Equal(expected.Alpha!.Value, actual.Alpha!.Value, 12);
+        Assert.Equal(expected.StandardizedAlpha!.Value, actual.StandardizedAlpha!.Value, 12);
+        Assert.Equal([2], actual.ReversedColumns);
+
+        double[] offScale = [1, 2, 5, 3, 3, 4, 4, 5, 2, 9, 9, 9];
+        var dropped = Psychometrics.CronbachAlpha(offScale, 3, [2], 1, 5);
+        Assert.Contains(dropped.Problems, p => p.Code == "alpha.outside-scale");
+        Assert.Equal(3, dropped.RespondentsUsed);
+        Assert.Equal("reverseKeyedColumns", Assert.Throws<ArgumentOutOfRangeException>(() => Psychometrics.CronbachAlpha(raw, 3, [3], 1, 5)).ParamName);
+        Assert.Equal("scaleMax", Assert.Throws<ArgumentOutOfRangeException>(() => Psychometrics.CronbachAlpha(raw, 3, [2], 5, 1)).ParamName);
+    }
+
+    // Standardised α analytic: two items with correlation r give k·r/(1 + (k − 1)r) = 2r/(1 + r); items x and 2x + noise-free
+    // affine copies have r = 1 → 1. Here x = 1,2,3,4 and y = 2,1,4,3: r = 0.6 (Σdxdy = 3, Σdx² = Σdy² = 5), std α = 1.2/1.6 = 0.75,
+    // average r = 0.6; uncorrected item–total r of x: cov(x, x + y)/(sd x · sd(x + y)) = 8/√(5·16) = 0.894427.
+    [Fact]
+    public void CronbachAlpha_StandardizedAndItemTotal_Analytic()
+    {
+        var r = Psychometrics.CronbachAlpha([1, 2, 2, 1, 3, 4, 4, 3], 2);
+        Assert.Equal(0.75, r.StandardizedAlpha!.Value, 12);
+        Assert.Equal(0.6, r.AverageInterItemCorrelation!.Value, 12);
+        Assert.Equal(8 / Math.Sqrt(80), r.Items[0].ItemTotalCorrelation!.Value, 12);
+        Assert.Null(r.Items[0].StandardizedAlphaIfDropped);
+    }
 }

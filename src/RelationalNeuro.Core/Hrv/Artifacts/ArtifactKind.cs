@@ -29,4 +29,10 @@ public enum ArtifactKind
 
     /// <summary>Acar rule (difference from the mean of the previous 9 intervals).</summary>
     Acar = 8,
+
+    /// <summary>Sinus-rhythm timing: the interval ends at or starts from a beat that came early against the local sinus rhythm (a premature beat; both of its intervals carry this kind).</summary>
+    Premature = 9,
+
+    /// <summary>Sinus-rhythm timing: the interval is more than 20 % longer than the local sinus cycle and touches no premature beat (a pause).</summary>
+    Pause = 10,
 }

@@ -29,4 +29,14 @@ public enum ArtifactMethod
 
     /// <summary>Acar et al. (2000): flags RR<sub>i</sub> (i ≥ 9) when it differs from the mean of the unflagged intervals among the previous 9 by at least 20 % of that mean.</summary>
     Acar = 6,
+
+    /// <summary>
+    /// Sinus-rhythm timing (this library): each beat is placed against the grid of a robust local estimate of the
+    /// sinus cycle; a beat that comes early is premature and both of its intervals are flagged
+    /// (<see cref="ArtifactKind.Premature"/>), intervals far above the cycle are pauses (<see cref="ArtifactKind.Pause"/>),
+    /// and the absolute range applies. Built for whole Holter days with bigeminy and runs, where L&amp;T's adaptive
+    /// thresholds are inflated by the ectopy itself. Correction replaces each run of flagged intervals by whole
+    /// sinus cycles of equal length (duration kept). Definition and accuracy: docs/hrv-artifacts.md.
+    /// </summary>
+    SinusRhythm = 7,
 }

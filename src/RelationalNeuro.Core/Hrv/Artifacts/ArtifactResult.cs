@@ -10,17 +10,21 @@ namespace RelationalNeuro.Hrv;
 /// </remarks>
 public sealed record ArtifactResult
 {
+    /// <summary>Number of <see cref="ArtifactKind"/> values (they run from 0 without gaps).</summary>
+    internal const int KindCount = (int)ArtifactKind.Pause + 1;
+
     private readonly double[] _nnMs;
     private readonly int[] _counts;
 
-    internal ArtifactResult(double[] nnMs, ArtifactFlag[] flags, ProblemList problems, ArtifactMethod method, int inputCount)
+    internal ArtifactResult(double[] nnMs, ArtifactFlag[] flags, ProblemList problems, ArtifactMethod method, int inputCount, IrregularRhythmSegment[] irregularSegments)
     {
+        IrregularSegments = irregularSegments;
         _nnMs = nnMs;
         Flags = flags;
         Problems = problems;
         Method = method;
         InputCount = inputCount;
-        _counts = new int[(int)ArtifactKind.Acar + 1];
+        _counts = new int[KindCount];
         var indices = new int[flags.Length];
         for (var i = 0; i < flags.Length; i++)
         {
@@ -51,6 +55,14 @@ public sealed record ArtifactResult
 
     /// <summary>Problems: too few intervals to detect anything, flags that could not be corrected, a high artifact rate. A <see cref="ProblemList"/>, never null.</summary>
     public IReadOnlyList<Problem> Problems { get; }
+
+    /// <summary>
+    /// Segments of 128 intervals with a sustained irregular rhythm (e.g. atrial fibrillation), in input order; HRV metrics
+    /// are not interpretable there and an <c>artifacts.irregular-rhythm</c> warning says so. Found for every method (the
+    /// ectopy check runs the sinus-rhythm detector on the side); <see cref="ArtifactMethod.SinusRhythm"/> also flags no
+    /// premature beat or pause inside them. Definition: docs/hrv-artifacts.md.
+    /// </summary>
+    public IReadOnlyList<IrregularRhythmSegment> IrregularSegments { get; }
 
     /// <summary>How many input intervals were flagged for this reason.</summary>
     /// <param name="kind">The reason.</param>

@@ -51,16 +51,47 @@ public static partial class Artifacts
         kinds.AsSpan().Fill(None);
         var actions = new ArtifactAction[n];
         double[] nn;
+        IrregularRhythmSegment[]? irregular = null;
         switch (options.Method)
         {
             case ArtifactMethod.Default:
             case ArtifactMethod.LipponenTarvainen:
                 nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: options.Method == ArtifactMethod.Default);
                 break;
+            case ArtifactMethod.SinusRhythm:
+            {
+                if (n is > 0 and < 3)
+                {
+                    problems.Add(new Problem("artifacts.too-few-intervals", Invariant($"The sinus-rhythm detector needs at least 3 intervals; got {n}, none examined."), ProblemSeverity.Warning));
+                }
+
+                var sinus = new double[n];
+                DetectSinusRhythm(rrMs, options, kinds, sinus);
+                irregular = FindIrregularSegments(rrMs, kinds);
+                ClearInside(irregular, kinds);
+                nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
+                break;
+            }
+
             default:
                 DetectRule(rrMs, options, kinds);
                 nn = CorrectByValue(rrMs, kinds, actions, options.Correction, problems);
                 break;
+        }
+
+        irregular ??= IrregularSegmentsFor(rrMs, options);
+        if (irregular.Length > 0)
+        {
+            var seconds = 0.0;
+            foreach (var segment in irregular)
+            {
+                seconds += segment.DurationSeconds;
+            }
+
+            problems.Add(new Problem(
+                "artifacts.irregular-rhythm",
+                Invariant($"{irregular.Length} of {n / IrregularSegmentLength} segments of {IrregularSegmentLength} intervals ({seconds / 60:0.#} min) show a sustained irregular rhythm (e.g. atrial fibrillation; Dash et al. 2009 tests, not explained by premature beats): HRV metrics are not interpretable there. See IrregularSegments."),
+                ProblemSeverity.Warning));
         }
 
         var flags = new List<ArtifactFlag>();
@@ -80,7 +111,36 @@ public static partial class Artifacts
                 ProblemSeverity.Warning));
         }
 
-        return new ArtifactResult(nn, [.. flags], problems.ToList(), options.Method, n);
+        return new ArtifactResult(nn, [.. flags], problems.ToList(), options.Method, n, irregular);
+    }
+
+    /// <summary>Irregular-rhythm segments for a method other than the sinus-rhythm detector: that detector runs on the side for the ectopy check.</summary>
+    private static IrregularRhythmSegment[] IrregularSegmentsFor(ReadOnlySpan<double> rr, ArtifactOptions o)
+    {
+        if (rr.Length < IrregularSegmentLength)
+        {
+            return [];
+        }
+
+        var kinds = new sbyte[rr.Length];
+        kinds.AsSpan().Fill(None);
+        DetectSinusRhythm(rr, o, kinds, new double[rr.Length]);
+        return FindIrregularSegments(rr, kinds);
+    }
+
+    /// <summary>Removes the premature-beat and pause flags inside irregular segments: there they are the rhythm, not ectopy.</summary>
+    private static void ClearInside(IrregularRhythmSegment[] segments, sbyte[] kinds)
+    {
+        foreach (var segment in segments)
+        {
+            for (var i = segment.StartIndex; i < segment.StartIndex + segment.Count; i++)
+            {
+                if (kinds[i] is (sbyte)ArtifactKind.Premature or (sbyte)ArtifactKind.Pause)
+                {
+                    kinds[i] = None;
+                }
+            }
+        }
     }
 
     private static void Validate(ArtifactOptions o)

@@ -133,19 +133,40 @@ public static class HrvAnalysis
         problems.AddRange(artifacts.Problems);
         var nn = artifacts.NnIntervalsMs;
         var nnDuration = 0.0;
+        var outside = 0;
         foreach (var v in nn)
         {
             nnDuration += v;
+            outside += RrGuard.InRange(v) ? 0 : 1;
         }
 
-        var counts = new ArtifactKindCount[(int)ArtifactKind.Acar + 1];
+        if (outside > 0)
+        {
+            // Correction can split an interval near 1 ms below the calculable range (a "missed beat" halved): such NN
+            // intervals are left out of the metrics, with a problem, rather than reaching a calculator's guard.
+            nn = WithinRange(nn, outside);
+            nnDuration = 0;
+            foreach (var v in nn)
+            {
+                nnDuration += v;
+            }
+
+            problems.Error(
+                "hrv.nn-out-of-range",
+                string.Create(CultureInfo.InvariantCulture, $"{outside} corrected NN interval(s) fell outside {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms and are left out of the metrics."));
+        }
+
+        var counts = new ArtifactKindCount[ArtifactResult.KindCount];
         for (var k = 0; k < counts.Length; k++)
         {
             counts[k] = new ArtifactKindCount((ArtifactKind)k, artifacts.CountOf((ArtifactKind)k));
         }
 
         var artifactSummary = new HrvArtifactSummary(
-            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems);
+            artifacts.Method, options.Artifacts.Correction, artifacts.FlaggedCount, counts, artifacts.FlaggedIndices, nn.Length, nnDuration / 1000.0, artifacts.Problems)
+        {
+            IrregularSegments = artifacts.IrregularSegments,
+        };
         if (nn.IsEmpty)
         {
             problems.Error("hrv.no-nn-intervals", "Artifact correction left no NN interval; no metric can be computed.");
@@ -191,6 +212,21 @@ public static class HrvAnalysis
 
         return new HrvReport(
             recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList());
+    }
+
+    private static double[] WithinRange(ReadOnlySpan<double> nn, int outside)
+    {
+        var kept = new double[nn.Length - outside];
+        var k = 0;
+        foreach (var v in nn)
+        {
+            if (RrGuard.InRange(v))
+            {
+                kept[k++] = v;
+            }
+        }
+
+        return kept;
     }
 
     private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationSeconds, int problemCount, IReadOnlyList<Problem> problems)

@@ -58,6 +58,12 @@ public sealed record HrvArtifactSummary(
         init => field = ProblemList.From(value);
     } = ProblemList.From(Problems);
 
+    /// <summary>
+    /// Segments of 128 intervals with a sustained irregular rhythm (<see cref="ArtifactResult.IrregularSegments"/>): HRV
+    /// metrics are not interpretable there (the report's problems carry an <c>artifacts.irregular-rhythm</c> warning). Empty when none.
+    /// </summary>
+    public IReadOnlyList<IrregularRhythmSegment> IrregularSegments { get; init; } = [];
+
     /// <summary>The number of intervals flagged for <paramref name="kind"/>.</summary>
     /// <param name="kind">The reason.</param>
     /// <returns>The count (0 when absent).</returns>

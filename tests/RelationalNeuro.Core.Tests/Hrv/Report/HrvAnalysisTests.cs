@@ -179,7 +179,7 @@ public sealed class HrvAnalysisTests
             ["inputCount", "acceptedCount", "durationSeconds", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],
             Names(root.GetProperty("input")));
         Assert.Equal(
-            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationSeconds", "problems"],
+            ["method", "correction", "flaggedCount", "flaggedByKind", "flaggedIndices", "nnCount", "nnDurationSeconds", "problems", "irregularSegments"],
             Names(root.GetProperty("artifacts")));
         Assert.Equal(["kind", "count"], Names(root.GetProperty("artifacts").GetProperty("flaggedByKind")[0]));
         Assert.Equal("Ectopic", root.GetProperty("artifacts").GetProperty("flaggedByKind")[0].GetProperty("kind").GetString());

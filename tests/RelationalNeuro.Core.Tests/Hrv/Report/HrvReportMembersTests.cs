@@ -15,13 +15,22 @@ namespace RelationalNeuro.Core.Tests.Hrv;
 /// </summary>
 public sealed class HrvReportMembersTests
 {
+    private const string IrregularInProblems = "a list of segments; the artifacts.irregular-rhythm code in problem_codes says there are some";
+
     /// <summary>Members written to JSON but, on purpose, not to the flat CSV row, with the reason (JSON path, camelCase).</summary>
     private static readonly Dictionary<string, string> NotInCsv = new(StringComparer.Ordinal)
     {
         ["$.input.problems"] = "each stage's problems are repeated in the report's problems (problem_count, problem_codes)",
         ["$.artifacts.flaggedIndices"] = "a list; flagged_count and flagged_<kind> summarise it",
-        ["$.artifacts.flaggedByKind[].kind"] = "the key of the flagged_<kind> columns, one per kind",
         ["$.artifacts.problems"] = "repeated in the report's problems",
+        ["$.artifacts.irregularSegments[].startIndex"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].count"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].startSeconds"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].durationSeconds"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].normalizedRmssd"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].shannonEntropy"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].turningPointRatio"] = IrregularInProblems,
+        ["$.artifacts.irregularSegments[].remainderNormalizedRmssd"] = IrregularInProblems,
         ["$.timeDomain.intervalCount"] = "equals nn_count",
         ["$.timeDomain.durationSeconds"] = "equals nn_duration_s",
         ["$.timeDomain.histogramBinWidthMs"] = "an option echoed for provenance",
@@ -92,15 +101,20 @@ public sealed class HrvReportMembersTests
     private static HrvReport FullReport()
     {
         var random = new Random(3);
-        var rr = new double[1000];
+        var rr = new double[1000 + 152];
         var t = 0.0;
-        for (var i = 0; i < rr.Length; i++)
+        for (var i = 1000; i < rr.Length; i++)
+        {
+            rr[i] = 500 + (600 * random.NextDouble()); // an irregular tail: the last 128-interval segment is an irregular-rhythm segment, and its flags make the first flaggedByKind entry non-zero, so its kind moves a flagged_<kind> column
+        }
+
+        for (var i = 0; i < 1000; i++)
         {
             rr[i] = 800 + (40 * Math.Sin(2 * Math.PI * 0.1 * t)) + (25 * Math.Sin(2 * Math.PI * 0.25 * t)) + (20 * (random.NextDouble() - 0.5));
             t += rr[i] / 1000;
         }
 
-        var report = HrvAnalysis.Analyze(rr) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
         Assert.NotNull(report.Artifacts);
         Assert.NotNull(report.TimeDomain);
         Assert.NotNull(report.Poincare);

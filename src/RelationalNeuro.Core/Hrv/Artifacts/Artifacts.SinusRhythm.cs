@@ -1,0 +1,197 @@
+using RelationalNeuro.Internal;
+
+namespace RelationalNeuro.Hrv;
+
+public static partial class Artifacts
+{
+    // Sinus-rhythm timing detector (ArtifactMethod.SinusRhythm). Constants and their reasons: docs/hrv-artifacts.md.
+    private const int PairWindow = 31;       // beats in the first (pair-mean) sinus estimate
+    private const int SinusWindow = 9;       // beats in the refined sinus estimate
+    private const int SpreadWindow = 91;     // beats over which the sinus rhythm's own variability is measured
+    private const double Prematurity = 0.10; // a beat earlier than 90 % of a sinus cycle is premature
+    private const double ShortLong = 0.08;   // late-coupled beat: the next interval is at least 8 % of a cycle longer
+    private const double PauseReturn = 0.04; // ... and the interval after that at least 4 % shorter again
+    private const double LongPause = 0.20;   // an interval more than 20 % above the sinus cycle is a pause
+    private const double SpreadPrematurity = 6; // thresholds widen to 6 (prematurity) / 4 (short-long) times the
+    private const double SpreadShortLong = 4;   // local median successive change of the sinus cycle
+
+    /// <summary>
+    /// The sinus-rhythm timing detector: each beat is placed against the grid of the underlying sinus rhythm.
+    /// Writes <see cref="ArtifactKind.Premature"/> on both intervals of each premature beat, <see cref="ArtifactKind.Pause"/>
+    /// on intervals far above the sinus cycle and <see cref="ArtifactKind.OutOfRange"/> outside the absolute range;
+    /// fills <paramref name="sinus"/> with the local sinus cycle (ms) per interval.
+    /// </summary>
+    /// <remarks>
+    /// 1. First sinus estimate: centred running median (31 beats) of the pair means (RR<sub>i</sub> + RR<sub>i+1</sub>)/2
+    /// — a premature beat with a full compensatory pause leaves the pair mean at one sinus cycle, so bigeminy does not
+    /// move it. 2. Walk the beats keeping the time of the last sinus beat; a beat at Δ after it is premature if
+    /// Δ &lt; (1 − a)·ref; on the grid (|Δ − k·ref| ≤ a·ref·√k, k = round(Δ/ref) ≥ 1) it is sinus unless it is a
+    /// late-coupled beat (k = 1, its interval shorter than ref, the next at least c·ref longer, and the one after that
+    /// at least 0.04·ref shorter than the next: a compensatory pause and a return); off the grid it is premature if its
+    /// own interval is below (1 − a)·ref (a run), else sinus (a slower rhythm). 3. Refined sinus estimate: centred
+    /// running median (9 beats) of Δ/k at the sinus beats, carried forward over the others; thresholds widen where
+    /// the sinus rhythm itself varies (a = max(0.10, 6·s), c = max(0.08, 4·s), s = 91-beat running median of the
+    /// relative successive change of that estimate); the walk is repeated. 4. Intervals above 1.2·ref are pauses.
+    /// </remarks>
+    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, sbyte[] kinds, double[] sinus)
+    {
+        var n = rr.Length;
+        if (n < 3)
+        {
+            return;
+        }
+
+        var work = new double[n];
+        for (var i = 0; i < n - 1; i++)
+        {
+            work[i] = (rr[i] + rr[i + 1]) / 2;
+        }
+
+        work[n - 1] = rr[n - 1];
+        var reference = new double[n];
+        RollingQuantile.Median(work, PairWindow, reference);
+
+        var premature = new bool[n + 1];
+        var prematurity = new double[n];
+        var shortLong = new double[n];
+        prematurity.AsSpan().Fill(Prematurity);
+        shortLong.AsSpan().Fill(ShortLong);
+
+        // Pass 1: the sinus cycle Δ/k at each sinus beat, carried forward (into work, by interval index).
+        WalkBeats(rr, reference, prematurity, shortLong, premature, work);
+        RollingQuantile.Median(work, SinusWindow, sinus);
+
+        // Thresholds widen with the sinus rhythm's own beat-to-beat variability.
+        var change = reference; // reuse
+        change[0] = 0;
+        for (var i = 1; i < n; i++)
+        {
+            change[i] = Math.Abs(work[i] - work[i - 1]) / sinus[i];
+        }
+
+        var spread = work; // reuse: pass 2 only writes the sinus lengths we no longer need
+        RollingQuantile.Median(change, SpreadWindow, spread);
+        for (var i = 0; i < n; i++)
+        {
+            prematurity[i] = Math.Max(Prematurity, SpreadPrematurity * spread[i]);
+            shortLong[i] = Math.Max(ShortLong, SpreadShortLong * spread[i]);
+        }
+
+        Array.Clear(premature);
+        WalkBeats(rr, sinus, prematurity, shortLong, premature, work);
+
+        for (var i = 0; i < n; i++)
+        {
+            if (rr[i] < o.MinimumMs || rr[i] > o.MaximumMs)
+            {
+                kinds[i] = (sbyte)ArtifactKind.OutOfRange;
+            }
+            else if (premature[i] || premature[i + 1])
+            {
+                kinds[i] = (sbyte)ArtifactKind.Premature;
+            }
+            else if (rr[i] > (1 + LongPause) * sinus[i])
+            {
+                kinds[i] = (sbyte)ArtifactKind.Pause;
+            }
+        }
+    }
+
+    /// <summary>
+    /// One walk over the beats (beat b ends interval b − 1; beat 0 is taken as sinus): marks premature beats and writes
+    /// the sinus cycle Δ/k found at each sinus beat, carried forward, into <paramref name="sinusLength"/> by interval index.
+    /// </summary>
+    private static void WalkBeats(ReadOnlySpan<double> rr, double[] reference, double[] prematurity, double[] shortLong, bool[] premature, double[] sinusLength)
+    {
+        var n = rr.Length;
+        var t = 0.0;
+        var lastSinus = 0.0;
+        var carried = reference[0];
+        for (var b = 1; b <= n; b++)
+        {
+            var i = b - 1;
+            t += rr[i];
+            var r = reference[i];
+            var a = prematurity[i];
+            var delta = t - lastSinus;
+            var k = Math.Max(1, Math.Round(delta / r));
+            bool isPremature;
+            if (delta < (1 - a) * r)
+            {
+                isPremature = true;
+            }
+            else if (Math.Abs(delta - (k * r)) <= a * r * Math.Sqrt(k))
+            {
+                isPremature = k == 1 && b + 1 < n
+                    && rr[i] < r
+                    && rr[b] - rr[i] > shortLong[i] * r
+                    && rr[b] - rr[b + 1] > PauseReturn * r;
+            }
+            else
+            {
+                isPremature = rr[i] < (1 - a) * r;
+            }
+
+            if (isPremature)
+            {
+                premature[b] = true;
+            }
+            else
+            {
+                carried = delta / k;
+                lastSinus = t;
+            }
+
+            sinusLength[i] = carried;
+        }
+    }
+
+    /// <summary>
+    /// Sinus-rhythm correction: each run of consecutive flagged intervals is replaced by round(D / sinus) equal
+    /// intervals (at least one), D the run's duration and sinus the local sinus cycle, so a premature beat with its
+    /// compensatory pause becomes two sinus cycles, an interpolated premature beat one, and total duration is kept.
+    /// </summary>
+    private static double[] CorrectSinusRhythm(ReadOnlySpan<double> rr, sbyte[] kinds, double[] sinus, ArtifactAction[] actions, ArtifactCorrection mode)
+    {
+        switch (mode)
+        {
+            case ArtifactCorrection.FlagOnly:
+                return rr.ToArray();
+            case ArtifactCorrection.Remove:
+                return RemoveFlagged(rr, kinds, actions);
+        }
+
+        var n = rr.Length;
+        var nn = new List<double>(n);
+        var i = 0;
+        while (i < n)
+        {
+            if (kinds[i] == None)
+            {
+                nn.Add(rr[i]);
+                i++;
+                continue;
+            }
+
+            var start = i;
+            var duration = 0.0;
+            var cycle = 0.0;
+            while (i < n && kinds[i] != None)
+            {
+                duration += rr[i];
+                cycle += sinus[i];
+                actions[i] = ArtifactAction.Interpolated;
+                i++;
+            }
+
+            cycle /= i - start;
+            var parts = Math.Max(1, (int)Math.Round(duration / cycle));
+            for (var p = 0; p < parts; p++)
+            {
+                nn.Add(duration / parts);
+            }
+        }
+
+        return [.. nn];
+    }
+}

@@ -1,0 +1,124 @@
+using RelationalNeuro.Hrv;
+
+namespace RelationalNeuro.Core.Tests.Hrv;
+
+/// <summary>
+/// The sinus-rhythm detector and the irregular-rhythm segments on constructed series whose answer follows from the
+/// definitions (docs/hrv-artifacts.md): a premature beat is early against the sinus grid, its two intervals are flagged,
+/// and the correction replaces them by whole sinus cycles.
+/// </summary>
+public class ArtifactsSinusRhythmTests
+{
+    private static readonly ArtifactOptions Sinus = new() { Method = ArtifactMethod.SinusRhythm };
+
+    private static double[] Clean(int n = 200) => [.. Enumerable.Range(0, n).Select(k => 800 + (30 * Math.Sin(2 * Math.PI * k / 7.3)))];
+
+    [Fact]
+    public void SinusRhythm_CleanSeries_FlagsNothing()
+    {
+        var x = Clean();
+        var result = Artifacts.Process(x, Sinus);
+        Assert.Empty(result.Flags);
+        Assert.Empty(result.IrregularSegments);
+        Assert.Equal(x, result.NnIntervalsMs.ToArray());
+    }
+
+    [Fact]
+    public void SinusRhythm_ReadmeSideCheck_FlagsTheShortIntervalEndingAtThePrematureBeatAndTheLongOneAfterIt()
+    {
+        // ../shared/reference/artifacts README, "Side check": 300 intervals round(800 + 20 sin(2πi/7.3)) ms, intervals 150
+        // and 151 set to 500 and 1100 ms. The premature beat closes interval 150. NeuroKit2 labels peak 152 (the normal beat
+        // after it) ectopic and moves peaks 151 and 152, altering intervals 150, 151 and 152.
+        var rr = Enumerable.Range(0, 300).Select(i => Math.Round(800 + (20 * Math.Sin(2 * Math.PI * i / 7.3)))).ToArray();
+        rr[150] = 500;
+        rr[151] = 1100;
+
+        var result = Artifacts.Process(rr, Sinus);
+
+        Assert.Equal([new ArtifactFlag(150, ArtifactKind.Premature, ArtifactAction.Interpolated, 500), new ArtifactFlag(151, ArtifactKind.Premature, ArtifactAction.Interpolated, 1100)], result.Flags);
+        var nn = result.NnIntervalsMs.ToArray();
+        Assert.Equal(rr.Length, nn.Length);
+        Assert.Equal(800, nn[150], 9); // (500 + 1100) / 2: two sinus cycles in the time of the pair
+        Assert.Equal(800, nn[151], 9);
+        Assert.Equal(rr[152], nn[152]); // the interval after the pause is untouched
+        Assert.Equal(rr.Sum(), nn.Sum(), 6);
+    }
+
+    [Fact]
+    public void SinusRhythm_CompensatedPrematureBeat_RestoresTheSinusCyclesExactly()
+    {
+        // 800-ms rhythm, a beat 320 ms early with a full compensatory pause: 480 + 1120 ms → 800 + 800 ms.
+        var rr = Enumerable.Repeat(800.0, 200).ToArray();
+        rr[100] = 480;
+        rr[101] = 1120;
+
+        var result = Artifacts.Process(rr, Sinus);
+
+        Assert.Equal([100, 101], result.FlaggedIndices);
+        Assert.All(result.NnIntervalsMs.ToArray(), v => Assert.Equal(800, v, 9));
+    }
+
+    [Fact]
+    public void SinusRhythm_InterpolatedPrematureBeat_IsRemovedLeavingOneSinusCycle()
+    {
+        // A premature beat between two sinus beats that keep their timing: 350 + 450 ms inside an 800-ms rhythm.
+        var x = Clean();
+        var rr = x.Take(100).Append(350.0).Append(x[100] - 350).Concat(x.Skip(101)).ToArray();
+
+        var result = Artifacts.Process(rr, Sinus);
+
+        Assert.Equal([100, 101], result.FlaggedIndices);
+        Assert.Equal(x, result.NnIntervalsMs.ToArray(), (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    [Fact]
+    public void SinusRhythm_Bigeminy_FlagsEveryIntervalOfTheEpisodeAndRestoresTheRhythm()
+    {
+        // 20 premature beats in bigeminy (560 + 1040 ms pairs) inside an 800-ms rhythm: every interval of the episode
+        // touches a premature beat; L&T's thresholds, measured on that very alternation, miss most of them.
+        var rr = Enumerable.Repeat(800.0, 200).ToArray();
+        for (var k = 0; k < 20; k++)
+        {
+            rr[80 + (2 * k)] = 560;
+            rr[81 + (2 * k)] = 1040;
+        }
+
+        var result = Artifacts.Process(rr, Sinus);
+
+        Assert.Equal(Enumerable.Range(80, 40), result.FlaggedIndices);
+        Assert.All(result.Flags, f => Assert.Equal(ArtifactKind.Premature, f.Kind));
+        Assert.All(result.NnIntervalsMs.ToArray(), v => Assert.Equal(800, v, 9));
+    }
+
+    [Fact]
+    public void IrregularRhythm_RandomIntervals_AreSegmentsWithAProblemAndNoEctopyFlags()
+    {
+        // Independent uniform 400–1200 ms intervals: irregularly irregular, as atrial fibrillation. Expected per Dash et al.:
+        // RMSSD/mean ≈ 0.41 (> 0.1), entropy of a uniform histogram ≈ 1 (> 0.7), turning points ≈ 2/3 (within 0.54–0.77).
+        var random = new Random(15);
+        var rr = Enumerable.Range(0, 10 * Artifacts.IrregularSegmentLength).Select(_ => 400 + (800 * random.NextDouble())).ToArray();
+
+        var result = Artifacts.Process(rr, Sinus with { Correction = ArtifactCorrection.FlagOnly });
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.True(result.IrregularSegments.Count >= 9, $"{result.IrregularSegments.Count} of 10");
+        Assert.All(result.IrregularSegments, s => Assert.InRange(s.NormalizedRmssd, 0.3, 0.5));
+        Assert.DoesNotContain(result.Flags, f => result.IrregularSegments.Any(s => f.Index >= s.StartIndex && f.Index < s.StartIndex + s.Count));
+        Assert.Contains(result.Problems, p => p.Code == "artifacts.irregular-rhythm");
+        Assert.Equal(result.IrregularSegments.Count, report.Artifacts!.IrregularSegments.Count);
+        Assert.Contains(report.Problems, p => p.Code == "artifacts.irregular-rhythm");
+    }
+
+    [Fact]
+    public void IrregularRhythm_SegmentTimes_AreSumsOfTheIntervalsBefore()
+    {
+        var random = new Random(3);
+        var rr = Clean(Artifacts.IrregularSegmentLength).Concat(Enumerable.Range(0, Artifacts.IrregularSegmentLength).Select(_ => 400 + (800 * random.NextDouble()))).ToArray();
+
+        var segment = Assert.Single(Artifacts.Process(rr, Sinus).IrregularSegments);
+
+        Assert.Equal(Artifacts.IrregularSegmentLength, segment.StartIndex);
+        Assert.Equal(rr.Take(Artifacts.IrregularSegmentLength).Sum() / 1000, segment.StartSeconds, 9);
+        Assert.Equal(rr.Skip(Artifacts.IrregularSegmentLength).Sum() / 1000, segment.DurationSeconds, 9);
+    }
+}
