@@ -31,7 +31,7 @@ public sealed class HrvMetricsAutonomicTests
     [Fact]
     public void PnsAndSns_AlternatingSeries_HandDerivedComponents()
     {
-        // RR = 900, 1000, 900, 1000, 900. Mean RR = 4600/5 = 920 ms. Successive differences ±100 → RMSSD = 100 ms.
+        // RR = 900, 1000, 900, 1000, 900. Mean RR = (3·900 + 2·1000)/5 = 940 ms. Successive differences ±100 → RMSSD = 100 ms.
         // SD1 (sample normaliser): differences have mean 0 and Σd² = 4·100², so SD1² = 40000 / 3 / 2 → SD1 = 81.6497 ms.
         // Every point (RR_i, RR_i+1) has RR_i + RR_i+1 = 1900 → SD2 = 0. Mean HR = (3·60000/900 + 2·60000/1000)/5 = 64 bpm.
         // Histogram: [900,950) holds 3, [1000,1050) holds 2 → Mo = 0.925 s, AMo = 60 %, MxDMn = 0.1 s,
@@ -46,9 +46,9 @@ public sealed class HrvMetricsAutonomicTests
         Assert.Equal(60, r.AmplitudeOfModePercent!.Value, 12);
         Assert.Equal(si, r.StressIndex!.Value, 9);
         // Defaults: mean RR 926 ± 90, RMSSD 42 ± 15, SD1 29.7 ± 10.6; mean HR 64.8 ± 6.3, √SI 10.6 ± 1.65, SD2 64.2 ± 24.9.
-        var pns = (((920 - 926) / 90.0) + ((100 - 42) / 15.0) + ((sd1 - 29.7) / 10.6)) / 3;
+        var pns = (((940 - 926) / 90.0) + ((100 - 42) / 15.0) + ((sd1 - 29.7) / 10.6)) / 3;
         var sns = (((64 - 64.8) / 6.3) + ((si - 10.6) / 1.65) - ((0 - 64.2) / 24.9)) / 3;
-        Assert.Equal(2.9003037, pns, 6);
+        Assert.Equal(2.9743778, pns, 6);
         Assert.Equal(pns, r.PnsIndex!.Value, 9);
         Assert.Equal(2.3138788, sns, 6);
         Assert.Equal(sns, r.SnsIndex!.Value, 9);
@@ -57,7 +57,7 @@ public sealed class HrvMetricsAutonomicTests
     [Fact]
     public void PnsIndex_UnitNormals_IsThePlainMeanOfTheComponents()
     {
-        // With every normal mean 0 and SD 1 the z-scores are the raw values: (920 + 100 + 81.6497) / 3.
+        // With every normal mean 0 and SD 1 the z-scores are the raw values: (940 + 100 + 81.6497) / 3.
         var unit = new AutonomicOptions
         {
             NormalMeanRrMs = 0, NormalMeanRrSdMs = 1, NormalRmssdMs = 0, NormalRmssdSdMs = 1, NormalSd1Ms = 0, NormalSd1SdMs = 1,
@@ -65,7 +65,7 @@ public sealed class HrvMetricsAutonomicTests
 
         var r = HrvMetrics.Autonomic([900, 1000, 900, 1000, 900], unit);
 
-        Assert.Equal((920 + 100 + Math.Sqrt(40000.0 / 3 / 2)) / 3, r.PnsIndex!.Value, 9);
+        Assert.Equal((940 + 100 + Math.Sqrt(40000.0 / 3 / 2)) / 3, r.PnsIndex!.Value, 9);
     }
 
     [Fact]
