@@ -23,7 +23,7 @@ public static partial class HrvMetrics
     /// kubios.com "HRV and ANS function"; normal values Nunan et al. 2010). Mean HR is the mean of 60000/NN
     /// (<see cref="TimeDomainResult.MeanHrBpm"/>); SD1, SD2 are <see cref="PoincareOptions.Default"/>'s.</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is NaN, infinite, zero or negative (the message names index and value).</exception>
+    /// <exception cref="ArgumentException">An interval is NaN, infinite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The bin width in <paramref name="options"/> is outside 1–1000 ms, a normal SD is not positive, or a normal mean is not finite.</exception>
     public static AutonomicResult Autonomic(ReadOnlySpan<double> nnMs, AutonomicOptions? options = null)
     {

@@ -27,7 +27,11 @@ internal static class TemplateMatchCounter
     /// For each template t in [0, templateCount), the number of templates (itself included) within the
     /// tolerance, written to <paramref name="counts"/>.
     /// </summary>
-    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts)
+    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts) =>
+        CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, CancellationToken.None);
+
+    /// <summary><see cref="CountPerTemplate"/>; the superlinear paths (k ≥ 3) observe <paramref name="cancellationToken"/> every 4,096 templates.</summary>
+    public static void CountPerTemplateCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         Check(x, k, templateCount, counts.Length);
         switch (k)
@@ -39,22 +43,26 @@ internal static class TemplateMatchCounter
                 CountTwoDimensions(x, templateCount, r, strict, counts);
                 break;
             case 3:
-                CountThreeDimensions(x, templateCount, r, strict, counts);
+                CountThreeDimensions(x, templateCount, r, strict, counts, cancellationToken);
                 break;
             default:
-                CountByScan(x, k, templateCount, r, strict, counts);
+                CountByScan(x, k, templateCount, r, strict, counts, cancellationToken);
                 break;
         }
     }
 
     /// <summary>The number of ordered pairs (i, j), i ≠ j, of matching templates among the first <paramref name="templateCount"/>.</summary>
-    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict)
+    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict) =>
+        CountPairsCancellable(x, k, templateCount, r, strict, CancellationToken.None);
+
+    /// <summary><see cref="CountPairs"/>, observing <paramref name="cancellationToken"/> as <see cref="CountPerTemplateCancellable"/> does.</summary>
+    public static long CountPairsCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, CancellationToken cancellationToken)
     {
         var rented = ArrayPool<int>.Shared.Rent(templateCount);
         try
         {
             var counts = rented.AsSpan(0, templateCount);
-            CountPerTemplate(x, k, templateCount, r, strict, counts);
+            CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, cancellationToken);
             long total = 0;
             foreach (var c in counts)
             {
@@ -245,7 +253,7 @@ internal static class TemplateMatchCounter
     /// Fenwick tree. A query counts the whole grid blocks inside its rank box from the tree and checks the
     /// templates in the partial blocks at the box edges one by one (at most about 4·S of them).
     /// </summary>
-    private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts)
+    private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         var blockSize = Math.Max(16, (n + 255) / 256);
         var blocks = (n + blockSize - 1) / blockSize;
@@ -305,6 +313,11 @@ internal static class TemplateMatchCounter
             int lo = 0, hi = -1;
             for (var p = 0; p < n; p++)
             {
+                if ((p & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 while (hi + 1 < n && Within(c1[hi + 1] - c1[p], r, strict))
                 {
                     hi++;
@@ -443,7 +456,7 @@ internal static class TemplateMatchCounter
         - GridPrefix(tree, side, rowHi, columnLo - 1)
         + GridPrefix(tree, side, rowLo - 1, columnLo - 1);
 
-    private static void CountByScan(ReadOnlySpan<double> x, int k, int n, double r, bool strict, Span<int> counts)
+    private static void CountByScan(ReadOnlySpan<double> x, int k, int n, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         // Structure of arrays in first-coordinate order: coords[d * n + p] = x[order[p] + d].
         var coordsArray = ArrayPool<double>.Shared.Rent(k * n);
@@ -472,7 +485,7 @@ internal static class TemplateMatchCounter
                 }
             }
 
-            ScanGeneral(coords, k, n, r, strict, sortedCounts);
+            ScanGeneral(coords, k, n, r, strict, sortedCounts, cancellationToken);
 
             for (var p = 0; p < n; p++)
             {
@@ -487,12 +500,17 @@ internal static class TemplateMatchCounter
         }
     }
 
-    private static void ScanGeneral(ReadOnlySpan<double> coords, int k, int n, double r, bool strict, Span<long> sortedCounts)
+    private static void ScanGeneral(ReadOnlySpan<double> coords, int k, int n, double r, bool strict, Span<long> sortedCounts, CancellationToken cancellationToken)
     {
         var c1 = coords[..n];
         var hi = 0;
         for (var p = 0; p < n; p++)
         {
+            if ((p & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (hi < p)
             {
                 hi = p;

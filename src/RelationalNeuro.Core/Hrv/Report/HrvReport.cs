@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace RelationalNeuro.Hrv;
 
 /// <summary>
-/// The whole HRV analysis of one recording, from <see cref="HrvAnalysis.Analyze(ReadOnlySpan{double}, HrvAnalysisOptions?)"/>:
+/// The whole HRV analysis of one recording, from <see cref="HrvAnalysis.Analyze(ReadOnlySpan{double}, HrvAnalysisOptions?, CancellationToken)"/>:
 /// the input's summary, the artifact summary, every metric on the corrected NN series, and every problem met tagged
 /// with its stage. Immutable. Serializes to JSON (<see cref="ToJson"/>, source-generated, trim- and AOT-safe) and to a
 /// flat CSV row (<see cref="CsvHeader"/>, <see cref="ToCsvRow"/>). Definitions of each metric: the result types and docs/hrv.md.

@@ -29,7 +29,7 @@ public sealed class HrvAnalysisTests
         var reference = HrvReference.Get(id);
         var options = HrvAnalysisOptions.Default;
 
-        var report = HrvAnalysis.Analyze(reference.RrMs, options);
+        var report = HrvAnalysis.Analyze(reference.RrMs, options, cancellationToken: TestContext.Current.CancellationToken);
 
         var artifacts = Artifacts.Process(reference.RrMs, options.Artifacts);
         var nn = artifacts.NnIntervalsMs.ToArray();
@@ -86,7 +86,7 @@ public sealed class HrvAnalysisTests
     {
         var rr = Alternating(301);
 
-        var report = HrvAnalysis.Analyze(rr, RangeOnly);
+        var report = HrvAnalysis.Analyze(rr, RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Artifacts!.FlaggedCount);
         Assert.Equal(100, report.TimeDomain!.Value.RmssdMs!.Value, 1e-9);
@@ -103,7 +103,7 @@ public sealed class HrvAnalysisTests
     {
         var options = RangeOnly with { IncludeEntropy = false, IncludeDfa = false, IncludeFrequencyDomain = false };
 
-        var report = HrvAnalysis.Analyze(Alternating(301), options);
+        var report = HrvAnalysis.Analyze(Alternating(301), options, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotNull(report.TimeDomain);
         Assert.Null(report.FrequencyDomain);
@@ -117,7 +117,7 @@ public sealed class HrvAnalysisTests
     {
         var series = RrSeries.FromIntervalsMs([800, double.NaN, 810, -5, 820, 805, 815]);
 
-        var report = HrvAnalysis.Analyze(series, RangeOnly);
+        var report = HrvAnalysis.Analyze(series, RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(5, report.Input.AcceptedCount);
         Assert.Equal(2, report.Input.ProblemCount);
@@ -128,7 +128,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void Analyze_AllNaN_GivesProblemsNotAnException()
     {
-        var report = HrvAnalysis.Analyze([double.NaN, double.NaN, double.PositiveInfinity]);
+        var report = HrvAnalysis.Analyze([double.NaN, double.NaN, double.PositiveInfinity], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, report.Input.InputCount);
         Assert.Equal(0, report.Input.AcceptedCount);
@@ -144,7 +144,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void ToJson_RoundTrip_KeepsEveryMetricAndProblem()
     {
-        var original = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var original = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         var copy = HrvReport.FromJson(original.ToJson());
 
@@ -170,7 +170,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void ToJson_FieldNames_MatchTheSnapshot()
     {
-        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         using var document = JsonDocument.Parse(report.ToJson());
         var root = document.RootElement;
@@ -202,7 +202,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void CsvRow_HasAsManyColumnsAsTheHeader()
     {
-        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         var header = HrvReport.CsvHeader.Split(',');
         var row = report.ToCsvRow().Split(',');
@@ -220,7 +220,7 @@ public sealed class HrvAnalysisTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-            var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly);
+            var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
             var cells = Cells(report);
 
@@ -238,7 +238,7 @@ public sealed class HrvAnalysisTests
     public void CsvRow_NullMetrics_AreEmptyCells()
     {
         // 301 beats ≈ 256 s: no complete pair of 5-min segments, so SDANN is null; entropy skipped.
-        var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly with { IncludeEntropy = false });
+        var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly with { IncludeEntropy = false }, cancellationToken: TestContext.Current.CancellationToken);
 
         var cells = Cells(report);
 
@@ -256,7 +256,7 @@ public sealed class HrvAnalysisTests
     public void ToJsonAndCsv_TooShortSeries_RoundTripWithNullMetrics(int count)
     {
         // Fewer than 3 intervals: SD1 (minimum 3) is null, as are the entropies and DFA.
-        var report = HrvAnalysis.Analyze(Alternating(count), RangeOnly);
+        var report = HrvAnalysis.Analyze(Alternating(count), RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         var copy = HrvReport.FromJson(report.ToJson());
 
@@ -272,8 +272,8 @@ public sealed class HrvAnalysisTests
     {
         HrvReport[] reports =
         [
-            HrvAnalysis.Analyze(Alternating(301), RangeOnly) with { RecordingId = "a" },
-            HrvAnalysis.Analyze([double.NaN]) with { RecordingId = "b,c" },
+            HrvAnalysis.Analyze(Alternating(301), RangeOnly, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "a" },
+            HrvAnalysis.Analyze([double.NaN], cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "b,c" },
         ];
 
         var lines = HrvReport.ToCsv(reports).Split('\n');

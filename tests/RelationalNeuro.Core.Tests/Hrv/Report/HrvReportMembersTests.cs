@@ -117,7 +117,7 @@ public sealed class HrvReportMembersTests
             t += rr[i] / 1000;
         }
 
-        var report = HrvAnalysis.Analyze(rr) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
         Assert.NotNull(report.Artifacts);
         Assert.NotNull(report.TimeDomain);
         Assert.NotNull(report.Poincare);
