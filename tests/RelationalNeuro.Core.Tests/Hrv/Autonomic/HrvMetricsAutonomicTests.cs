@@ -125,8 +125,8 @@ public sealed class HrvMetricsAutonomicTests
     {
         double[] rr = [.. Enumerable.Range(0, 300).Select(i => 850 + (40 * Math.Sin(i * 0.7)))];
 
-        var report = HrvAnalysis.Analyze(rr);
-        var skipped = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { IncludeAutonomic = false });
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
+        var skipped = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { IncludeAutonomic = false }, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Artifacts!.FlaggedCount);
         var direct = HrvMetrics.Autonomic(rr);
