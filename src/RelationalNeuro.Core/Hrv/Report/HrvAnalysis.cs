@@ -10,7 +10,8 @@ namespace RelationalNeuro.Hrv;
 /// artifact detection and correction (<see cref="Artifacts.Process(ReadOnlySpan{double}, ArtifactOptions?)"/>), then on
 /// the corrected NN series <see cref="HrvMetrics.TimeDomain"/>, <see cref="HrvMetrics.Poincare"/>,
 /// <see cref="HrvMetrics.FrequencyDomain"/>, <see cref="HrvMetrics.SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>,
-/// <see cref="HrvMetrics.ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/> and <see cref="HrvMetrics.DetrendedFluctuation"/>, each with its options
+/// <see cref="HrvMetrics.ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, <see cref="HrvMetrics.DetrendedFluctuation"/> and
+/// <see cref="HrvMetrics.Autonomic"/>, each with its options
 /// from <see cref="HrvAnalysisOptions"/>. The report's metrics are exactly those calls' results. See docs/hrv.md.
 /// </summary>
 /// <remarks>
@@ -210,8 +211,20 @@ public static class HrvAnalysis
             dfa = d;
         }
 
+        AutonomicResult? autonomic = null;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.IncludeAutonomic)
+        {
+            var a = HrvMetrics.Autonomic(nn, options.Autonomic);
+            problems.AddRange(a.Problems);
+            autonomic = a;
+        }
+
         return new HrvReport(
-            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList());
+            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList())
+        {
+            Autonomic = autonomic,
+        };
     }
 
     private static double[] WithinRange(ReadOnlySpan<double> nn, int outside)

@@ -44,6 +44,13 @@ public sealed record HrvReport(
         init => field = ProblemList.From(value);
     } = ProblemList.From(Problems);
 
+    /// <summary>
+    /// Baevsky's stress index and Kubios' PNS and SNS indexes (<see cref="HrvMetrics.Autonomic(ReadOnlySpan{double}, AutonomicOptions?)"/>);
+    /// null when skipped (<see cref="HrvAnalysisOptions.IncludeAutonomic"/>) or no NN interval was left. Its problems are in
+    /// <see cref="Problems"/> after the DFA's.
+    /// </summary>
+    public AutonomicResult? Autonomic { get; init; }
+
     private static readonly (string Name, Func<HrvReport, string> Cell)[] Columns = BuildColumns();
 
     /// <summary>
@@ -211,6 +218,13 @@ public sealed record HrvReport(
             ("entropy_embedding_dimension", r => Num(r.SampleEntropy?.EmbeddingDimension)),
             ("dfa_alpha1", r => Num(r.Dfa?.Alpha1)),
             ("dfa_alpha2", r => Num(r.Dfa?.Alpha2)),
+            ("mode_s", r => Num(r.Autonomic?.ModeS)),
+            ("amplitude_of_mode_percent", r => Num(r.Autonomic?.AmplitudeOfModePercent)),
+            ("variation_range_s", r => Num(r.Autonomic?.VariationRangeS)),
+            ("baevsky_stress_index", r => Num(r.Autonomic?.BaevskyStressIndex)),
+            ("stress_index", r => Num(r.Autonomic?.StressIndex)),
+            ("pns_index", r => Num(r.Autonomic?.PnsIndex)),
+            ("sns_index", r => Num(r.Autonomic?.SnsIndex)),
             ("problem_count", r => Num(r.Problems.Count)),
             ("problem_codes", r => Text(string.Join(';', r.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal)))),
         ]);

@@ -62,6 +62,8 @@ public sealed class HrvAnalysisTests
         Assert.Equal(approximateEntropy.Problems, report.ApproximateEntropy.Value.Problems);
         var dfa = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
         Assert.Equal(dfa with { Problems = NoProblems }, report.Dfa!.Value with { Problems = NoProblems });
+        var autonomic = HrvMetrics.Autonomic(nn, options.Autonomic);
+        Assert.Equal(autonomic with { Problems = NoProblems }, report.Autonomic!.Value with { Problems = NoProblems });
 
         // Every stage's problems, in stage order (input first), each stage's also on its own member.
         var series = RrSeries.FromIntervalsMs(reference.RrMs);
@@ -74,7 +76,8 @@ public sealed class HrvAnalysisTests
             .Concat(frequency.Problems)
             .Concat(sampleEntropy.Problems)
             .Concat(approximateEntropy.Problems)
-            .Concat(dfa.Problems);
+            .Concat(dfa.Problems)
+            .Concat(autonomic.Problems);
         Assert.Equal(expected, report.Problems);
     }
 
@@ -173,7 +176,7 @@ public sealed class HrvAnalysisTests
         var root = document.RootElement;
 
         Assert.Equal(
-            ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems"],
+            ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems", "autonomic"],
             Names(root));
         Assert.Equal(
             ["inputCount", "acceptedCount", "durationSeconds", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],

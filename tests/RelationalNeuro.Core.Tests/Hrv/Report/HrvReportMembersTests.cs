@@ -53,6 +53,9 @@ public sealed class HrvReportMembersTests
         ["$.approximateEntropy.phiMPlusOne"] = "diagnostic term behind approximate_entropy",
         ["$.approximateEntropy.problems"] = "repeated in the report's problems",
         ["$.dfa.problems"] = "repeated in the report's problems",
+        ["$.autonomic.intervalCount"] = "equals nn_count",
+        ["$.autonomic.histogramBinWidthMs"] = "an option echoed for provenance",
+        ["$.autonomic.problems"] = "repeated in the report's problems",
     };
 
     [Fact]
