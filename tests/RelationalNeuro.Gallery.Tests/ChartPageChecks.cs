@@ -11,7 +11,8 @@ internal static class ChartPageChecks
         await using var page = await gallery.OpenAsync(path);
         var image = page.Page.Locator($"#{id} svg[role=img]");
         await Assertions.Expect(image).ToHaveCountAsync(1);
-        await Assertions.Expect(image).ToHaveAttributeAsync("aria-labelledby", $"{id}-title {id}-desc");
+        await Assertions.Expect(image).ToHaveAttributeAsync("aria-labelledby", $"{id}-title");
+        await Assertions.Expect(image).ToHaveAttributeAsync("aria-describedby", $"{id}-desc");
         await Assertions.Expect(page.Page.Locator($"#{id}-title")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Page.Locator($"#{id}-desc")).ToContainTextAsync(descriptionPart);
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Img, new() { Name = title })).Not.ToHaveCountAsync(0);
