@@ -161,7 +161,7 @@ public class QuestionnaireFormTests : BunitContext
     }
 
     [Fact]
-    public void InsideEditForm_ValidateAddsMessagesPerItem_AndCompleteRaisesScore()
+    public async Task InsideEditForm_ValidateAddsMessagesPerItem_AndCompleteRaisesScore()
     {
         ScoreResult? raised = null;
         var model = new object();
@@ -175,13 +175,13 @@ public class QuestionnaireFormTests : BunitContext
 
         Assert.Single(cut.FindAll("form"));   // no nested form
         var context = cut.Instance.EditContext!;
-        Assert.False(cut.InvokeAsync(context.Validate).Result);
+        Assert.False(await cut.InvokeAsync(context.Validate));
         Assert.Equal(["Item 1: choose an answer.", "Item 2: choose an answer."], context.GetValidationMessages());
 
         cut.Find("input[name='item-1'][value='2']").Change(true);
         cut.Find("input[name='item-2'][value='1']").Change(true);
         Assert.Empty(context.GetValidationMessages());
-        Assert.True(cut.InvokeAsync(context.Validate).Result);
+        Assert.True(await cut.InvokeAsync(context.Validate));
         cut.WaitForAssertion(() => Assert.NotNull(raised));
         // Item 2 = 1 reverse-keyed → 2; 2 + 2 = 4.
         Assert.Equal(4.0, raised!["total"].Score);
