@@ -3,6 +3,7 @@
 #   ./build.sh test      build (warnings are errors), pack, and run every test: unit, bUnit, packaging,
 #                        AOT smoke, and the real-browser tests in Chromium (installed with apt where possible)
 #   ./build.sh gallery   run the gallery app on http://localhost:5029
+#   ./build.sh fuzz      the fuzz suite alone, longer (RELATIONALNEURO_FUZZ_SECONDS, default 600; _SEED to vary the run)
 # Ends (for `test`) with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -118,5 +119,9 @@ run_tests() {
 case "${1:-}" in
   test) run_tests ;;
   gallery) exec dotnet run --project samples/RelationalNeuro.Gallery --launch-profile http ;;
-  *) echo "usage: ./build.sh test | gallery" >&2; exit 2 ;;
+  fuzz)
+    dotnet build tests/RelationalNeuro.Core.Tests -c "$CONFIG"
+    RELATIONALNEURO_FUZZ_SECONDS=${RELATIONALNEURO_FUZZ_SECONDS:-600} dotnet test tests/RelationalNeuro.Core.Tests -c "$CONFIG" --no-build \
+      --filter "FullyQualifiedName~Hardening.FuzzTests" --logger "console;verbosity=detailed" ;;
+  *) echo "usage: ./build.sh test | gallery | fuzz" >&2; exit 2 ;;
 esac

@@ -15,6 +15,13 @@ internal static class GalleryPages
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),
         new("widgets/questionnaire", "Questionnaire form"),
+        new("widgets/tachogram", "Tachogram"),
+        new("widgets/poincare-plot", "Poincaré plot"),
+        new("widgets/power-spectrum", "Power spectrum"),
+        new("widgets/hrv-over-days", "HRV over days"),
+        new("widgets/biomarker-curve", "Biomarker curve"),
+        new("widgets/attachment-quadrant", "Attachment quadrant"),
+        new("widgets/change-chart", "Change chart"),
         new("widgets/webassembly", "WebAssembly"),
     ];
 }

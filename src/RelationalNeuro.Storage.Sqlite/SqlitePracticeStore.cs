@@ -49,8 +49,11 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     /// <exception cref="DirectoryNotFoundException">The folder that should hold the file does not exist (it is not
     /// created: a mistyped path must not silently start an empty store elsewhere).</exception>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.CorruptStore"/> (not a SQLite file,
-    /// damaged, or another application's database) or <see cref="PracticeStoreError.NewerSchema"/> (written by a newer
-    /// version of this library); the file is left untouched.</exception>
+    /// damaged, another application's database, or a negative schema version), <see cref="PracticeStoreError.NewerSchema"/>
+    /// (written by a newer version of this library), <see cref="PracticeStoreError.NotAFile"/> (the path is a folder or a
+    /// device such as <c>/dev/null</c>), <see cref="PracticeStoreError.AccessDenied"/> (read-only file or folder, no
+    /// permission) or <see cref="PracticeStoreError.StorageFailure"/> (any other SQLite error, as the inner exception);
+    /// the file is left untouched. No <see cref="SqliteException"/> escapes.</exception>
     public static SqlitePracticeStore Open(string path, PracticeStoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -61,6 +64,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
             throw new DirectoryNotFoundException($"The folder for the practice store does not exist: {folder} (path '{path}').");
         }
 
+        CheckIsFilePath(full, path);
         CheckHeader(full);
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -74,10 +78,10 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         {
             store.Initialize();
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 11 or 26)
+        catch (SqliteException ex)
         {
             SqliteConnection.ClearPool(new SqliteConnection(connectionString));
-            throw Corrupt(full, ex.Message, ex);
+            throw Failure(full, ex);
         }
         catch
         {
@@ -310,6 +314,65 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         [new Problem("store.corrupt", reason, Location: path)],
         inner);
 
+    /// <summary>
+    /// Maps a SQLite failure to a typed refusal: <c>SQLITE_READONLY</c> (8), <c>SQLITE_CANTOPEN</c> (14),
+    /// <c>SQLITE_PERM</c> (3) and <c>SQLITE_AUTH</c> (23) are <see cref="PracticeStoreError.AccessDenied"/>;
+    /// <c>SQLITE_CORRUPT</c> (11) and <c>SQLITE_NOTADB</c> (26) <see cref="PracticeStoreError.CorruptStore"/>; any other
+    /// <see cref="PracticeStoreError.StorageFailure"/>. The SQLite exception is the inner exception.
+    /// </summary>
+    internal static PracticeStoreException Failure(string path, SqliteException ex)
+    {
+        var code = ex.SqliteErrorCode;
+        if (code is 11 or 26)
+        {
+            return Corrupt(path, ex.Message, ex);
+        }
+
+        var (error, problemCode, what) = code switch
+        {
+            3 or 8 or 14 or 23 => (PracticeStoreError.AccessDenied, "store.access-denied", "cannot be opened or written (read-only file or folder, or no permission)"),
+            _ => (PracticeStoreError.StorageFailure, "store.storage-failure", "failed in the storage underneath"),
+        };
+        var reason = string.Create(CultureInfo.InvariantCulture, $"SQLite error {code}: {ex.Message}");
+        return new PracticeStoreException(error, $"The practice store '{path}' {what}: {reason}", [new Problem(problemCode, reason, Location: path)], ex);
+    }
+
+    /// <summary>Refuses a folder and a device (a path under <c>/dev/</c>, or a Windows device name such as <c>NUL</c>).</summary>
+    private static void CheckIsFilePath(string full, string path)
+    {
+        var target = full;
+        FileSystemInfo info = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full);
+        if (info.Exists && info.LinkTarget is not null)
+        {
+            try
+            {
+                target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+            }
+            catch (IOException)
+            {
+                // A link that cannot be followed: SQLite reports it when it opens the path.
+            }
+        }
+
+        string? why = null;
+        if (Directory.Exists(target))
+        {
+            why = "it is a folder";
+        }
+        else if (target.StartsWith("/dev/", StringComparison.Ordinal) || target.StartsWith(@"\\.\", StringComparison.Ordinal))
+        {
+            why = "it is a device, which would swallow what is written";
+        }
+
+        if (why is not null)
+        {
+            throw new PracticeStoreException(
+                PracticeStoreError.NotAFile,
+                $"'{path}' cannot hold a practice store: {why}. Give the path of a database file.",
+                [new Problem("store.not-a-file", why, Location: full)]);
+        }
+    }
+
     private static void CheckHeader(string path)
     {
         var info = new FileInfo(path);
@@ -465,6 +528,11 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
                 $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
             return connection;
         }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw Failure(FilePath, ex);
+        }
         catch
         {
             connection.Dispose();
@@ -475,9 +543,18 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     private void Write(Action<SqliteTransaction> work)
     {
         using var connection = Connect();
-        using var tx = connection.BeginTransaction(deferred: false);
-        work(tx);
-        tx.Commit();
+        try
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            work(tx);
+            tx.Commit();
+        }
+        catch (SqliteException ex)
+        {
+            // A constraint the store names (duplicate id) is already a PracticeStoreException; what is left is the
+            // file: read-only since the store was opened, disk full, I/O error.
+            throw Failure(FilePath, ex);
+        }
     }
 
     private void Initialize()
@@ -496,6 +573,11 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         var version = Scalar(connection, "PRAGMA user_version;");
         var applicationId = Scalar(connection, "PRAGMA application_id;");
         var tables = Scalar(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table';");
+        if (version < 0)
+        {
+            throw Corrupt(FilePath, string.Create(CultureInfo.InvariantCulture, $"schema version {version} is negative; this library never writes one."));
+        }
+
         if (version > SchemaVersion)
         {
             throw new PracticeStoreException(

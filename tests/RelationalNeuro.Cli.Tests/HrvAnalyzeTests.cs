@@ -112,7 +112,7 @@ public sealed class HrvAnalyzeTests
                 elapsed += rr[stop++];
             }
 
-            var expected = HrvAnalysis.Analyze(rr.AsSpan(start, stop - start));
+            var expected = HrvAnalysis.Analyze(rr.AsSpan(start, stop - start), cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(k, Convert.ToInt32(rows[k]["window_index"], CultureInfo.InvariantCulture));
             Assert.Equal(300.0 * k, DuckDb.Number(rows[k]["window_start_s"]));
             foreach (var (column, member) in HrvExpectations.Members)

@@ -42,7 +42,7 @@ internal static class HrvExpectations
     public static HrvReport Analyze(string path, HrvAnalysisOptions? options = null)
     {
         var read = RrReader.ReadFile(path, RrFormat.KubiosText);
-        var report = HrvAnalysis.Analyze(read.Series, options);
+        var report = HrvAnalysis.Analyze(read.Series, options, TestContext.Current.CancellationToken);
         return report with { Problems = [.. read.Problems, .. report.Problems] };
     }
 

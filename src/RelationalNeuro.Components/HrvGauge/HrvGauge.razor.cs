@@ -92,7 +92,18 @@ public partial class HrvGauge
 
     private bool HasReading => Value is { } v && double.IsFinite(v);
 
-    private double Fraction => HasReading ? Math.Clamp((Value!.Value - Min) / (Max - Min), 0, 1) : 0;
+    private double Fraction => HasReading ? FractionOf(Value!.Value) : 0;
+
+    /// <summary>
+    /// Where <paramref name="value"/> lies on the scale, in [0, 1]. When Max − Min overflows (Min −1e308, Max 1e308 made the
+    /// fraction NaN, written as <c>stroke-dashoffset="NaN"</c>) the halves of the values are used, whose differences are finite.
+    /// </summary>
+    private double FractionOf(double value)
+    {
+        var span = Max - Min;
+        var fraction = double.IsFinite(span) ? (value - Min) / span : ((value / 2) - (Min / 2)) / ((Max / 2) - (Min / 2));
+        return double.IsNaN(fraction) ? 0 : Math.Clamp(fraction, 0, 1);
+    }
 
     private double DashOffset => Math.Round(1000 * (1 - Fraction), 2);
 
@@ -165,8 +176,8 @@ public partial class HrvGauge
                     nameof(Bands));
             }
 
-            var from = Math.Clamp((band.From - Min) / (Max - Min), 0, 1);
-            var to = Math.Clamp((band.To - Min) / (Max - Min), 0, 1);
+            var from = FractionOf(band.From);
+            var to = FractionOf(band.To);
             if (to > from)
             {
                 drawn.Add(new DrawnBand(ArcPath(BandRadius, from, to), band.Tone));

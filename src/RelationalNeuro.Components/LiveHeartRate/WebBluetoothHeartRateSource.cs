@@ -75,6 +75,9 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
     /// <summary>Raised for each malformed notification and zero RR interval met by <see cref="ReadBeatsAsync"/>.</summary>
     public event EventHandler<RelationalNeuro.Problem>? PacketRejected;
 
+    /// <summary>Raised when a beat's timestamp was held at the previous beat's (see <see cref="GattHeartRateRrSource.TimestampHeld"/>); the beat is kept.</summary>
+    public event EventHandler<RelationalNeuro.Problem>? TimestampHeld;
+
     /// <summary>Where the connection is.</summary>
     public HeartRateStrapState State { get; private set; }
 
@@ -108,7 +111,14 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
         try
         {
             var module = await ModuleAsync();
-            var support = await module.InvokeAsync<WebBluetoothSupportResult>("getSupport");
+            WebBluetoothSupportResult? support = await module.InvokeAsync<WebBluetoothSupportResult>("getSupport");
+            if (support is null)
+            {
+                // A module that answers null (or undefined) is a broken or foreign script: report it, never throw into the host.
+                SetState(HeartRateStrapState.Unsupported, _text.Format("CheckFailed", "the browser module reported no support object"));
+                return State;
+            }
+
             var state = support.State switch
             {
                 "ready" => HeartRateStrapState.Ready,
@@ -195,6 +205,7 @@ public sealed class WebBluetoothHeartRateSource : IRrSource, IAsyncDisposable
             PacketsRejected++;
             PacketRejected?.Invoke(this, problem);
         };
+        gatt.TimestampHeld += (_, problem) => TimestampHeld?.Invoke(this, problem);
         return gatt.ReadBeatsAsync(cancellationToken);
     }
 

@@ -19,12 +19,13 @@ public static class ClinicalSignificance
     /// <param name="clinical">Mean and SD of the clinical (pre-treatment) population.</param>
     /// <param name="direction">Which direction is better.</param>
     /// <returns>The cut-offs with B and C null.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or an SD not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, an SD not positive and finite, <paramref name="direction"/> not defined, or a cut-off beyond double's range.</exception>
     public static ClinicalCutoffs Cutoffs(Norm clinical, ChangeDirection direction)
     {
         Validate(clinical, nameof(clinical));
+        Guard.Defined(direction);
         var sign = direction == ChangeDirection.HigherIsBetter ? 1 : -1;
-        return new ClinicalCutoffs(clinical.Mean + (sign * 2 * clinical.StandardDeviation), null, null, direction);
+        return new ClinicalCutoffs(TwoSdBeyond(clinical, sign, nameof(clinical)), null, null, direction);
     }
 
     /// <summary>All three cut-offs.</summary>
@@ -32,16 +33,20 @@ public static class ClinicalSignificance
     /// <param name="functional">Mean and SD of the functional (norm) population.</param>
     /// <param name="direction">Which direction is better.</param>
     /// <returns>The cut-offs a, b and c.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite or an SD not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, an SD not positive and finite, <paramref name="direction"/> not defined, or a cut-off beyond double's range.</exception>
     public static ClinicalCutoffs Cutoffs(Norm clinical, Norm functional, ChangeDirection direction)
     {
         Validate(clinical, nameof(clinical));
         Validate(functional, nameof(functional));
+        Guard.Defined(direction);
         var sign = direction == ChangeDirection.HigherIsBetter ? 1 : -1;
-        var a = clinical.Mean + (sign * 2 * clinical.StandardDeviation);
-        var b = functional.Mean - (sign * 2 * functional.StandardDeviation);
-        var c = ((clinical.StandardDeviation * functional.Mean) + (functional.StandardDeviation * clinical.Mean))
-            / (clinical.StandardDeviation + functional.StandardDeviation);
+        var a = TwoSdBeyond(clinical, sign, nameof(clinical));
+        var b = TwoSdBeyond(functional, -sign, nameof(functional));
+
+        // c as a convex combination w·M_func + (1 − w)·M_clin with w = SD_clin/(SD_clin + SD_func): the same value, but it
+        // cannot overflow (the halves keep SD_clin + SD_func finite near 1e308).
+        var w = (clinical.StandardDeviation / 2) / ((clinical.StandardDeviation / 2) + (functional.StandardDeviation / 2));
+        var c = (w * functional.Mean) + ((1 - w) * clinical.Mean);
         return new ClinicalCutoffs(a, b, c, direction);
     }
 
@@ -70,6 +75,7 @@ public static class ClinicalSignificance
     public static ClinicalSignificanceResult Classify(double pre, double post, double reliability, double normStandardDeviation, double cutoff, ChangeDirection direction, double criticalValue)
     {
         Guard.Finite(cutoff);
+        Guard.Defined(direction);
         var rc = ReliableChange.Compute(pre, post, reliability, normStandardDeviation, direction, criticalValue);
         var preFunctional = Beyond(pre, cutoff, direction);
         var postFunctional = Beyond(post, cutoff, direction);
@@ -87,14 +93,44 @@ public static class ClinicalSignificance
     /// <param name="cutoffs">The cut-offs.</param>
     /// <param name="which">Which one.</param>
     /// <returns>The value in score units.</returns>
-    /// <exception cref="InvalidOperationException"><paramref name="which"/> is B or C but the cut-offs were computed without functional norms.</exception>
-    public static double Select(ClinicalCutoffs cutoffs, ClinicalCutoffKind which) => which switch
+    /// <exception cref="ArgumentException"><paramref name="which"/> is B or C but <paramref name="cutoffs"/> were computed without functional norms (use <see cref="TrySelect"/> to test).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="which"/> is not a defined <see cref="ClinicalCutoffKind"/>.</exception>
+    public static double Select(ClinicalCutoffs cutoffs, ClinicalCutoffKind which) =>
+        TrySelect(cutoffs, which, out var value)
+            ? value
+            : throw new ArgumentException(
+                $"Cut-off {which} needs functional norms, but these cut-offs were computed without them; compute them with Cutoffs(clinical, functional, direction) or use cut-off A.",
+                nameof(cutoffs));
+
+    /// <summary>Picks a cut-off value when it exists.</summary>
+    /// <param name="cutoffs">The cut-offs.</param>
+    /// <param name="which">Which one.</param>
+    /// <param name="value">The value in score units; 0 when it does not exist.</param>
+    /// <returns>False when <paramref name="which"/> is B or C and <paramref name="cutoffs"/> were computed without functional norms.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="which"/> is not a defined <see cref="ClinicalCutoffKind"/>.</exception>
+    public static bool TrySelect(ClinicalCutoffs cutoffs, ClinicalCutoffKind which, out double value)
     {
-        ClinicalCutoffKind.A => cutoffs.A,
-        ClinicalCutoffKind.B => cutoffs.B ?? throw new InvalidOperationException("Cut-off b needs functional norms; compute the cut-offs with both norms."),
-        ClinicalCutoffKind.C => cutoffs.C ?? throw new InvalidOperationException("Cut-off c needs functional norms; compute the cut-offs with both norms."),
-        _ => throw new ArgumentOutOfRangeException(nameof(which), which, "Unknown cut-off."),
-    };
+        var selected = Guard.Defined(which) switch
+        {
+            ClinicalCutoffKind.A => cutoffs.A,
+            ClinicalCutoffKind.B => cutoffs.B,
+            _ => cutoffs.C,
+        };
+        value = selected ?? 0;
+        return selected is not null;
+    }
+
+    /// <summary>Mean ± 2 SD (sign +1: above), which must stay finite.</summary>
+    private static double TwoSdBeyond(Norm norm, int sign, string name)
+    {
+        var value = norm.Mean + (sign * 2 * norm.StandardDeviation);
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(name, norm.Mean, $"{name}.Mean ± 2·{name}.StandardDeviation is beyond the range of double-precision numbers.");
+        }
+
+        return value;
+    }
 
     private static bool Beyond(double score, double cutoff, ChangeDirection direction) =>
         direction == ChangeDirection.HigherIsBetter ? score > cutoff : score < cutoff;

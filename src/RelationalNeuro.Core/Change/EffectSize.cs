@@ -11,7 +11,10 @@ namespace RelationalNeuro.Change;
 /// Lakens (2013), "Calculating and reporting effect sizes to facilitate cumulative science", Frontiers in Psychology 4:863,
 /// doi:10.3389/fpsyg.2013.00863. Sample SDs use n − 1.</para>
 /// <para>Input policy: summary statistics that make a d undefined (a pooled SD of 0, n below 2) are programmer errors and
-/// throw <see cref="ArgumentException"/> naming the argument and value.</para>
+/// throw <see cref="ArgumentException"/> naming the argument and value. Any finite scores are accepted: sums are taken on
+/// scores scaled by a power of two (exact), so ±1e308 does not overflow, and n up to <see cref="int.MaxValue"/> is counted in
+/// double; a d or a score-unit member whose true value lies beyond double's range throws (never a NaN or ∞). The
+/// correlation r is clamped to [−1, 1] against rounding (post = a·pre gave r = 1.0000000000000002 and d_rm = NaN).</para>
 /// </remarks>
 public static class EffectSize
 {
@@ -23,7 +26,8 @@ public static class EffectSize
     /// <param name="sd2">Sample SD of group 2 (n − 1), at least 0.</param>
     /// <param name="n2">Size of group 2, at least 2.</param>
     /// <returns>d (unitless); positive when group 1 is higher.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A mean or SD is not finite, an SD negative, an n below 2, or both SDs are 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A mean or SD is not finite, an SD negative, an n below 2, both SDs are 0, or d
+    /// itself is beyond double's range (e.g. means ±1e308 with an SD of 1; the exception names <paramref name="mean1"/>).</exception>
     public static double CohensD(double mean1, double sd1, int n1, double mean2, double sd2, int n2)
     {
         Guard.Finite(mean1);
@@ -34,7 +38,16 @@ public static class EffectSize
             throw new ArgumentOutOfRangeException(nameof(sd1), sd1, "sd1 and sd2 are both 0: the pooled SD is 0 and d is undefined.");
         }
 
-        return (mean1 - mean2) / pooled;
+        var d = (mean1 / pooled) - (mean2 / pooled);
+        if (!double.IsFinite(d))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(mean1),
+                mean1,
+                string.Create(CultureInfo.InvariantCulture, $"(mean1 − mean2) / pooled SD = ({mean1} − {mean2}) / {pooled} is beyond the range of double-precision numbers."));
+        }
+
+        return d;
     }
 
     /// <summary>Cohen's d from raw scores of two independent groups (sample SDs, n − 1).</summary>
@@ -58,18 +71,23 @@ public static class EffectSize
     /// <param name="n2">Size of group 2, at least 2.</param>
     /// <param name="correction">Exact or approximate J.</param>
     /// <returns>g (unitless).</returns>
-    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="CohensD(double, double, int, double, double, int)"/>.</exception>
-    public static double HedgesG(double mean1, double sd1, int n1, double mean2, double sd2, int n2, HedgesCorrection correction) =>
-        HedgesCorrectionFactor(n1 + n2 - 2, correction) * CohensD(mean1, sd1, n1, mean2, sd2, n2);
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="CohensD(double, double, int, double, double, int)"/>, or <paramref name="correction"/> is not defined.</exception>
+    public static double HedgesG(double mean1, double sd1, int n1, double mean2, double sd2, int n2, HedgesCorrection correction)
+    {
+        var d = CohensD(mean1, sd1, n1, mean2, sd2, n2);
+        var df = (long)n1 + n2 - 2; // beyond int.MaxValue J is 1 to double precision (1 − 3/(4·df − 1) with df > 2^31)
+        return (df > int.MaxValue ? 1 : HedgesCorrectionFactor((int)df, correction)) * d;
+    }
 
     /// <summary>The correction factor J for df degrees of freedom. Takes df, not a group size: for two groups use <see cref="HedgesCorrectionFactor(int, int, HedgesCorrection)"/>, which forms df = n₁ + n₂ − 2 itself.</summary>
     /// <param name="degreesOfFreedom">df = n₁ + n₂ − 2 (not n₁ + n₂), at least 2.</param>
     /// <param name="correction">Exact Γ-ratio or the approximation 1 − 3/(4·df − 1) (= 1 − 3/(4(n₁+n₂) − 9)).</param>
     /// <returns>J, in (0, 1).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreesOfFreedom"/> is below 2.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="degreesOfFreedom"/> is below 2 or <paramref name="correction"/> is not defined.</exception>
     public static double HedgesCorrectionFactor(int degreesOfFreedom, HedgesCorrection correction)
     {
         Guard.InRange(degreesOfFreedom, 2, int.MaxValue);
+        Guard.Defined(correction);
         double df = degreesOfFreedom;
         return correction == HedgesCorrection.Approximate
             ? 1 - (3 / ((4 * df) - 1))
@@ -157,26 +175,40 @@ public static class EffectSize
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"pre has {pre.Length} pairs; repeated-measures effect sizes need at least 3."), nameof(pre));
         }
 
-        var (mPre, sPre) = MeanSd(pre, nameof(pre));
-        var (mPost, sPost) = MeanSd(post, nameof(post));
+        CheckScores(pre, nameof(pre));
+        CheckScores(post, nameof(post));
+
+        // The d's are scale-free: compute on the scores divided by a power of two (exact) that brings the largest |score|
+        // below 2, so no sum or square overflows for any finite scores; the score-unit members are scaled back.
+        var e = Math.Max(BinaryScale.Magnitude(pre), BinaryScale.Magnitude(post));
+        var n = pre.Length;
+        var x = new double[n];
+        var y = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = Math.ScaleB(pre[i], -e);
+            y[i] = Math.ScaleB(post[i], -e);
+        }
+
+        var (mPre, sPre) = MeanSd(x);
+        var (mPost, sPost) = MeanSd(y);
         if (sPre == 0 || sPost == 0)
         {
             throw new ArgumentException("pre or post is constant: the correlation, d_av and d_rm are undefined.", sPre == 0 ? nameof(pre) : nameof(post));
         }
 
-        var n = pre.Length;
         double sumDiff = 0, cross = 0;
         for (var i = 0; i < n; i++)
         {
-            sumDiff += post[i] - pre[i];
-            cross += (pre[i] - mPre) * (post[i] - mPost);
+            sumDiff += y[i] - x[i];
+            cross += (x[i] - mPre) * (y[i] - mPost);
         }
 
         var mDiff = sumDiff / n;
         double ssDiff = 0;
         for (var i = 0; i < n; i++)
         {
-            var d = post[i] - pre[i] - mDiff;
+            var d = y[i] - x[i] - mDiff;
             ssDiff += d * d;
         }
 
@@ -186,14 +218,52 @@ public static class EffectSize
             throw new ArgumentException("Every post − pre difference is equal: SD_diff is 0 and d_z is undefined.", nameof(post));
         }
 
-        var r = cross / (n - 1) / (sPre * sPost);
+        // r is clamped to [−1, 1]: for post = a·pre rounding gives 1.0000000000000002, and √(2(1 − r)) was NaN.
+        var r = Math.Clamp(cross / (n - 1) / (sPre * sPost), -1, 1);
         var dz = mDiff / sDiff;
         var dav = mDiff / ((sPre + sPost) / 2);
-        var drm = mDiff / Math.Sqrt((sPre * sPre) + (sPost * sPost) - (2 * r * sPre * sPost)) * Math.Sqrt(2 * (1 - r));
-        return new RepeatedMeasuresEffectSizes(n, mDiff, sDiff, sPre, sPost, r, dz, dav, drm);
+        // √(SD_pre² + SD_post² − 2·r·SD_pre·SD_post) is SD_diff computed from the summaries; rounding can take the radicand below 0.
+        var drm = mDiff / Math.Sqrt(Math.Max(0, (sPre * sPre) + (sPost * sPost) - (2 * r * sPre * sPost))) * Math.Sqrt(2 * (1 - r));
+        if (!double.IsFinite(drm))
+        {
+            drm = dz * Math.Sqrt(2 * (1 - r)); // the radicand rounded to 0 (r = 1 within rounding): use SD_diff itself
+        }
+
+        var result = new RepeatedMeasuresEffectSizes(
+            n, Math.ScaleB(mDiff, e), Math.ScaleB(sDiff, e), Math.ScaleB(sPre, e), Math.ScaleB(sPost, e), r, dz, dav, drm);
+        if (!double.IsFinite(result.MeanDifference) || !double.IsFinite(result.StandardDeviationOfDifference))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The mean or SD of post − pre ({result.MeanDifference}, {result.StandardDeviationOfDifference}) is beyond the range of double-precision numbers."),
+                nameof(post));
+        }
+
+        return result;
     }
 
+    /// <summary>Mean and sample SD of scores checked with <see cref="CheckScores"/>, scaled as in <see cref="RepeatedMeasures"/>.</summary>
+    private static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x)
+    {
+        var (mean, ss) = SampleMoments.Of(x);
+        return (mean, Math.Sqrt(ss / (x.Length - 1)));
+    }
+
+    /// <summary>Mean and sample SD of raw scores (at least 2, finite), computed on the scores scaled by a power of two and scaled back.</summary>
     internal static (double Mean, double Sd) MeanSd(ReadOnlySpan<double> x, string name)
+    {
+        CheckScores(x, name);
+        var e = BinaryScale.Magnitude(x);
+        var scaled = new double[x.Length];
+        for (var i = 0; i < x.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(x[i], -e);
+        }
+
+        var (mean, sd) = MeanSd(scaled);
+        return (Math.ScaleB(mean, e), Math.ScaleB(sd, e));
+    }
+
+    private static void CheckScores(ReadOnlySpan<double> x, string name)
     {
         if (x.Length < 2)
         {
@@ -207,8 +277,5 @@ public static class EffectSize
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}] was {x[i]}; scores must be finite."), name);
             }
         }
-
-        var (mean, ss) = SampleMoments.Of(x);
-        return (mean, Math.Sqrt(ss / (x.Length - 1)));
     }
 }

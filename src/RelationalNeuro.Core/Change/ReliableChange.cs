@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Change;
@@ -28,7 +29,7 @@ public static class ReliableChange
     /// <param name="normStandardDeviation">SD of the reference (pre-treatment or norm) population, in score units, greater than 0.</param>
     /// <param name="direction">Which direction is better.</param>
     /// <returns>The index and its parts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A score is not finite; <paramref name="reliability"/> is outside [0, 1); <paramref name="normStandardDeviation"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score is not finite; <paramref name="reliability"/> is outside [0, 1); <paramref name="normStandardDeviation"/> is not positive; or a result would be beyond double's range (see the other overload).</exception>
     public static ReliableChangeResult Compute(double pre, double post, double reliability, double normStandardDeviation, ChangeDirection direction) =>
         Compute(pre, post, reliability, normStandardDeviation, direction, DefaultCriticalValue);
 
@@ -40,16 +41,33 @@ public static class ReliableChange
     /// <param name="direction">Which direction is better.</param>
     /// <param name="criticalValue">|RC| must exceed this; greater than 0.</param>
     /// <returns>The index and its parts.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A score is not finite; <paramref name="reliability"/> is outside [0, 1); <paramref name="normStandardDeviation"/> or <paramref name="criticalValue"/> is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score is not finite; <paramref name="reliability"/> is outside [0, 1); <paramref name="normStandardDeviation"/> or <paramref name="criticalValue"/> is not positive;
+    /// <paramref name="direction"/> is not defined; or the change, RC or the critical difference is beyond double's range (never a NaN or ∞ in the result; the exception names the argument to blame).</exception>
     public static ReliableChangeResult Compute(double pre, double post, double reliability, double normStandardDeviation, ChangeDirection direction, double criticalValue)
     {
         Guard.Finite(pre);
         Guard.Finite(post);
         Guard.Positive(criticalValue);
+        Guard.Defined(direction);
         var sDiff = StandardErrorOfDifference(reliability, normStandardDeviation);
         var se = normStandardDeviation * Math.Sqrt(1 - reliability);
         var change = post - pre;
+        if (!double.IsFinite(change))
+        {
+            throw new ArgumentOutOfRangeException(nameof(post), post, string.Create(CultureInfo.InvariantCulture, $"post − pre = {post} − {pre} is beyond the range of double-precision numbers."));
+        }
+
         var rc = change / sDiff;
+        if (!double.IsFinite(rc))
+        {
+            throw new ArgumentOutOfRangeException(nameof(normStandardDeviation), normStandardDeviation, string.Create(CultureInfo.InvariantCulture, $"is too small for a change of {change}: RC = change / S_diff = {change} / {sDiff} is beyond the range of double-precision numbers."));
+        }
+
+        if (!double.IsFinite(criticalValue * sDiff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(criticalValue), criticalValue, string.Create(CultureInfo.InvariantCulture, $"criticalValue × S_diff = {criticalValue} × {sDiff} is beyond the range of double-precision numbers."));
+        }
+
         var outcome = Math.Abs(rc) > criticalValue
             ? (change > 0) == (direction == ChangeDirection.HigherIsBetter) ? ReliableChangeOutcome.ReliableImprovement : ReliableChangeOutcome.ReliableDeterioration
             : ReliableChangeOutcome.NoReliableChange;
@@ -71,6 +89,6 @@ public static class ReliableChange
 
         Guard.Positive(normStandardDeviation);
         var se = normStandardDeviation * Math.Sqrt(1 - reliability);
-        return Math.Sqrt(2 * se * se);
+        return Math.Sqrt(2) * se; // = √(2·SE²) without squaring SE, which underflowed to 0 for an SD of 1e-200 (and overflowed near 1e308)
     }
 }

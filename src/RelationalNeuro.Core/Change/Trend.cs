@@ -13,7 +13,8 @@ namespace RelationalNeuro.Change;
 /// CI = b ± t(1 − α/2, n − 2)·SE_b with the Student-t quantile from MathNet.Numerics. Matches SciPy
 /// <c>scipy.stats.linregress</c> (slope, stderr) and the t quantile <c>scipy.stats.t.ppf</c>.</para>
 /// <para>A value that is NaN or infinite (a missed session) is omitted with a Warning naming its index; nothing is dropped
-/// silently. n = 2 gives a slope without an interval; fewer, or all sessions at one time, give no slope. Per-person slopes
+/// silently. Any finite values and times are accepted (sums are scaled by powers of two, so ±1e308 does not overflow);
+/// a slope or interval whose true value lies beyond double's range gives no slope and the problem <c>trend.out-of-range</c>. n = 2 gives a slope without an interval; fewer, or all sessions at one time, give no slope. Per-person slopes
 /// only; mixed models are out of scope.</para>
 /// </remarks>
 public static class Trend
@@ -43,6 +44,7 @@ public static class Trend
         }
 
         Guard.SameLength(weeks, values);
+        Guard.Defined(direction);
 
         var problems = new ProblemCollector();
         var x = new List<double>(weeks.Length);
@@ -92,17 +94,27 @@ public static class Trend
         }
 
         var fit = LinearFit.Fit(x.ToArray(), y.ToArray());
-        double? r2 = fit.Syy > 0 ? 1 - (fit.Sse / fit.Syy) : null;
+        if (!fit.IsFinite)
+        {
+            return Unavailable("trend.out-of-range", string.Create(CultureInfo.InvariantCulture, $"The slope of these values over these times ({fit.Slope} per week) lies beyond the range of double-precision numbers; no trend is reported."));
+        }
+
+        var r2 = fit.RSquared;
         if (n < 3)
         {
             problems.Add(new Problem("trend.too-few-observations", "2 observations give a slope but no standard error or interval (n − 2 = 0 degrees of freedom).", ProblemSeverity.Error, "ConfidenceInterval"));
             return new TrendResult(fit.Slope, fit.Intercept, null, null, null, confidenceLevel, r2, n, direction, null, problems.ToList());
         }
 
-        var se = Math.Sqrt(fit.Sse / (n - 2) / fit.Sxx);
+        var se = fit.SlopeStandardError;
         var t = StudentT.InvCDF(0, 1, n - 2, 1 - ((1 - confidenceLevel) / 2));
         var lower = fit.Slope - (t * se);
         var upper = fit.Slope + (t * se);
+        if (!double.IsFinite(lower) || !double.IsFinite(upper))
+        {
+            return Unavailable("trend.out-of-range", string.Create(CultureInfo.InvariantCulture, $"The confidence interval of the slope ({fit.Slope} ± {t} × {se} per week) lies beyond the range of double-precision numbers; no trend is reported."));
+        }
+
         var better = direction == ChangeDirection.HigherIsBetter ? 1 : -1;
         var outcome = lower > 0 || upper < 0
             ? (Math.Sign(fit.Slope) == better ? TrendOutcome.Improving : TrendOutcome.Worsening)

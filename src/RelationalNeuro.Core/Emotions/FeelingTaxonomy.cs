@@ -13,12 +13,19 @@ namespace RelationalNeuro.Emotions;
 /// Validation rules (each violation is a <see cref="Problem"/> located by JSON path): id, version, default
 /// culture and at least one feeling are required; ids match <c>^[a-z0-9]+(-[a-z0-9]+)*$</c> and are unique among
 /// siblings; every feeling has a non-empty label in the default culture; valence and arousal lie in [-1, 1];
-/// colour tokens use the id syntax. Labels may repeat anywhere: identity is the path.
+/// colour tokens use the id syntax; the tree has no cycle (<c>taxonomy.cycle</c>) and is at most
+/// <see cref="MaxDefinitionDepth"/> levels deep (<c>taxonomy.too-deep</c>). Labels may repeat anywhere: identity is the path.
 /// </remarks>
 public sealed class FeelingTaxonomy
 {
     /// <summary>The separator between path segments.</summary>
     public const char PathSeparator = '/';
+
+    /// <summary>
+    /// The deepest level a definition may nest feelings to (32; the shipped wheels use 3). Deeper children are the
+    /// problem <c>taxonomy.too-deep</c> rather than a walk whose paths grow with the square of the depth.
+    /// </summary>
+    public const int MaxDefinitionDepth = 32;
 
     private readonly Dictionary<string, FeelingNode> _byPath;
 
@@ -147,7 +154,7 @@ public sealed class FeelingTaxonomy
         }
         else
         {
-            BuildLevel(definition.Feelings, null, culture, byPath, roots, problems.At("$.feelings"));
+            BuildTree(definition.Feelings, culture, byPath, roots, problems.At("$.feelings"));
         }
 
         if (problems.HasErrors)
@@ -289,72 +296,138 @@ public sealed class FeelingTaxonomy
         return new FeelingTaxonomyResult(null, ProblemList.Create([new Problem("taxonomy.malformed-json", ex.Message + line, Location: where)]));
     }
 
-    private static void BuildLevel(
-        IReadOnlyList<FeelingDefinition> definitions,
-        FeelingNode? parent,
+    /// <summary>
+    /// Validates the tree and builds its nodes depth first, in document order, without recursion: an explicit stack of
+    /// levels, so neither a cycle (a definition inside its own <c>children</c>) nor a deep chain can overflow the
+    /// stack. A definition met again below itself is <c>taxonomy.cycle</c>; children below
+    /// <see cref="MaxDefinitionDepth"/> are <c>taxonomy.too-deep</c> and not walked.
+    /// </summary>
+    private static void BuildTree(
+        IReadOnlyList<FeelingDefinition> feelings,
         string? culture,
         Dictionary<string, FeelingNode> byPath,
-        List<FeelingNode> level,
+        List<FeelingNode> roots,
         ProblemCollector problems)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < definitions.Count; i++)
+        var onPath = new HashSet<FeelingDefinition>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<Level>();
+        stack.Push(new Level(feelings, null, null, roots, problems, 1));
+        while (stack.Count > 0)
         {
-            var at = problems.At(string.Create(CultureInfo.InvariantCulture, $"[{i}]"));
-            var d = definitions[i];
+            var current = stack.Peek();
+            if (current.Next >= current.Definitions.Count)
+            {
+                stack.Pop();
+                if (current.Owner is not null)
+                {
+                    onPath.Remove(current.Owner);
+                }
+
+                if (current.Parent is not null)
+                {
+                    current.Parent.Children = current.Nodes;
+                }
+
+                continue;
+            }
+
+            var i = current.Next++;
+            var at = current.Problems.At(string.Create(CultureInfo.InvariantCulture, $"[{i}]"));
+            var d = current.Definitions[i];
             if (d is null)
             {
                 at.Error("taxonomy.null-feeling", "A feeling is null.");
                 continue;
             }
 
-            var ok = true;
-            if (!IsSlug(d.Id))
+            if (onPath.Contains(d))
             {
-                SlugError(at, "taxonomy.invalid-id", "Feeling id", d.Id, ".id");
-                ok = false;
-            }
-            else if (!seen.Add(d.Id!))
-            {
-                at.Error(
-                    "taxonomy.duplicate-id",
-                    $"Feeling id '{d.Id}' appears twice under '{parent?.Path ?? "(root)"}'; ids must be unique among siblings.",
-                    ".id");
-                ok = false;
+                at.Error("taxonomy.cycle", $"Feeling '{d.Id}' contains itself (it is one of its own ancestors); a taxonomy is a tree.");
+                continue;
             }
 
-            if (culture is not null && (d.Label is null || !d.Label.TryGetValue(culture, out var text) || string.IsNullOrWhiteSpace(text)))
-            {
-                at.Error("taxonomy.missing-label", $"Feeling '{d.Id}' has no label in the default culture '{culture}'.", ".label");
-                ok = false;
-            }
-
-            ok &= CheckUnit(d.Valence, "valence", at);
-            ok &= CheckUnit(d.Arousal, "arousal", at);
-            if (d.Color is not null && !IsSlug(d.Color))
-            {
-                SlugError(at, "taxonomy.invalid-color", "Colour token", d.Color, ".color");
-                ok = false;
-            }
-
-            FeelingNode? node = null;
-            if (ok && culture is not null)
-            {
-                node = new FeelingNode(d.Id!, parent, d.Label!, d.Valence, d.Arousal, d.Color, culture);
-                byPath[node.Path] = node;
-                level.Add(node);
-            }
-
+            var node = Validate(d, current, culture, byPath, at);
             if (d.Children is { Count: > 0 })
             {
-                var children = new List<FeelingNode>(d.Children.Count);
-                BuildLevel(d.Children, node, culture, byPath, children, at.At(".children"));
-                if (node is not null)
+                if (current.Depth >= MaxDefinitionDepth)
                 {
-                    node.Children = children;
+                    at.Error(
+                        "taxonomy.too-deep",
+                        string.Create(CultureInfo.InvariantCulture, $"Feeling '{d.Id}' has children below depth {MaxDefinitionDepth}, the deepest level accepted; they were not read."),
+                        ".children");
+                    continue;
                 }
+
+                onPath.Add(d);
+                stack.Push(new Level(d.Children, d, node, new List<FeelingNode>(d.Children.Count), at.At(".children"), current.Depth + 1));
             }
         }
+    }
+
+    /// <summary>Checks one feeling against its siblings; returns its node when it is valid (and a culture is known), else null.</summary>
+    private static FeelingNode? Validate(FeelingDefinition d, Level level, string? culture, Dictionary<string, FeelingNode> byPath, ProblemCollector at)
+    {
+        var ok = true;
+        if (!IsSlug(d.Id))
+        {
+            SlugError(at, "taxonomy.invalid-id", "Feeling id", d.Id, ".id");
+            ok = false;
+        }
+        else if (!level.SiblingIds.Add(d.Id!))
+        {
+            at.Error(
+                "taxonomy.duplicate-id",
+                $"Feeling id '{d.Id}' appears twice under '{level.Parent?.Path ?? "(root)"}'; ids must be unique among siblings.",
+                ".id");
+            ok = false;
+        }
+
+        if (culture is not null && (d.Label is null || !d.Label.TryGetValue(culture, out var text) || string.IsNullOrWhiteSpace(text)))
+        {
+            at.Error("taxonomy.missing-label", $"Feeling '{d.Id}' has no label in the default culture '{culture}'.", ".label");
+            ok = false;
+        }
+
+        ok &= CheckUnit(d.Valence, "valence", at);
+        ok &= CheckUnit(d.Arousal, "arousal", at);
+        if (d.Color is not null && !IsSlug(d.Color))
+        {
+            SlugError(at, "taxonomy.invalid-color", "Colour token", d.Color, ".color");
+            ok = false;
+        }
+
+        if (!ok || culture is null)
+        {
+            return null;
+        }
+
+        var node = new FeelingNode(d.Id!, level.Parent, d.Label!, d.Valence, d.Arousal, d.Color, culture);
+        byPath[node.Path] = node;
+        level.Nodes.Add(node);
+        return node;
+    }
+
+    /// <summary>One level of the walk: the sibling definitions, the next to visit, and the nodes built from them.</summary>
+    private sealed class Level(IReadOnlyList<FeelingDefinition> definitions, FeelingDefinition? owner, FeelingNode? parent, List<FeelingNode> nodes, ProblemCollector problems, int depth)
+    {
+        public IReadOnlyList<FeelingDefinition> Definitions { get; } = definitions;
+
+        /// <summary>The definition whose children these are (null for the roots).</summary>
+        public FeelingDefinition? Owner { get; } = owner;
+
+        /// <summary>The node built from <see cref="Owner"/>, or null when it was invalid or at the root.</summary>
+        public FeelingNode? Parent { get; } = parent;
+
+        public List<FeelingNode> Nodes { get; } = nodes;
+
+        public ProblemCollector Problems { get; } = problems;
+
+        /// <summary>1 for the roots.</summary>
+        public int Depth { get; } = depth;
+
+        public HashSet<string> SiblingIds { get; } = new(StringComparer.Ordinal);
+
+        public int Next { get; set; }
     }
 
     private static bool CheckUnit(double? value, string name, ProblemCollector at)

@@ -62,6 +62,7 @@ public static class Auc
     public static ProfileChange MaxIncrease(ReadOnlySpan<double> times, ReadOnlySpan<double> values, MissingValuePolicy missingValues = MissingValuePolicy.Reject)
     {
         Guard.SameLength(times, values);
+        Guard.Defined(missingValues);
         var problems = new ProblemCollector();
         if (ProfileInput.Prepare(times, values, "time units", concentrations: false, problems) is not { } present)
         {
@@ -79,7 +80,7 @@ public static class Auc
             return new ProfileChange(null, problems.ToList());
         }
 
-        return new ProfileChange(values[ProfileInput.ArgMax(values, later)] - values[0], problems.ToList());
+        return new ProfileChange(ProfileInput.FiniteOrNull(values[ProfileInput.ArgMax(values, later)] - values[0], "MaxIncrease", problems), problems.ToList());
     }
 
     /// <summary>Slope between two samples (BioPsyKit <c>slope</c>): (v[to] − v[from]) / (t[to] − t[from]).</summary>
@@ -112,7 +113,7 @@ public static class Auc
             return new ProfileChange(null, problems.ToList());
         }
 
-        return new ProfileChange((values[to] - values[from]) / (times[to] - times[from]), problems.ToList());
+        return new ProfileChange(ProfileInput.FiniteOrNull((values[to] - values[from]) / (times[to] - times[from]), "Slope", problems), problems.ToList());
     }
 
     internal static double Trapezoid(ReadOnlySpan<double> times, ReadOnlySpan<double> values)
@@ -129,6 +130,7 @@ public static class Auc
     private static AucResult ComputeFrom(ReadOnlySpan<double> times, ReadOnlySpan<double> values, int start, MissingValuePolicy missingValues, string metric)
     {
         Guard.SameLength(times, values);
+        Guard.Defined(missingValues);
         var problems = new ProblemCollector();
         if (ProfileInput.Prepare(times, values, "time units", concentrations: false, problems) is not { } present)
         {

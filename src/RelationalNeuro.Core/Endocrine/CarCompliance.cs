@@ -32,6 +32,8 @@ public static class CarCompliance
         CarComplianceOptions? options = null)
     {
         options ??= CarComplianceOptions.Default;
+        Guard.Defined(options.DriftRule);
+        Guard.Defined(options.NegativeDelay);
         Guard.SameLength(minutesAfterWaking, nmolPerL);
         Guard.SameLength(minutesAfterWaking, nominalMinutes);
         if (minutesAfterWaking.Length == 0)

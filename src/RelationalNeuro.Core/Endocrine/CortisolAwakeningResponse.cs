@@ -27,6 +27,8 @@ public static class CortisolAwakeningResponse
     public static CarResult Analyze(ReadOnlySpan<double> minutesAfterWaking, ReadOnlySpan<double> nmolPerL, CarOptions? options = null)
     {
         options ??= CarOptions.Default;
+        Guard.Defined(options.TimeBasis);
+        Guard.Defined(options.MissingValues);
         Guard.SameLength(minutesAfterWaking, nmolPerL);
         var schedule = options.NominalScheduleMinutes.ToArray();
         for (var i = 0; i < schedule.Length; i++)
@@ -92,7 +94,7 @@ public static class CortisolAwakeningResponse
         }
         else if (s0 is { } b30)
         {
-            r30 = nmolPerL[i30] - b30;
+            r30 = ProfileInput.FiniteOrNull(nmolPerL[i30] - b30, "R30", problems);
         }
 
         double? maxInc = null, maxIncPct = null, mnInc = null;
@@ -106,11 +108,11 @@ public static class CortisolAwakeningResponse
                 sum += nmolPerL[i];
             }
 
-            maxInc = max - s;
-            mnInc = (sum / later.Count) - s;
+            maxInc = ProfileInput.FiniteOrNull(max - s, "MaxIncrease", problems);
+            mnInc = ProfileInput.FiniteOrNull((sum / later.Count) - s, "MeanIncrease", problems);
             if (s != 0)
             {
-                maxIncPct = 100 * maxInc / s;
+                maxIncPct = maxInc is { } increase ? ProfileInput.FiniteOrNull(100 * increase / s, "MaxIncreasePercent", problems) : null;
             }
             else
             {

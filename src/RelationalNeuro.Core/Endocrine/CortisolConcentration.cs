@@ -46,14 +46,26 @@ public readonly struct CortisolConcentration : IEquatable<CortisolConcentration>
     /// <summary>Creates a concentration from a value in µg/dL (×10 000 / 362.46 to nmol/L).</summary>
     /// <param name="value">Concentration in µg/dL; finite and at least 0.</param>
     /// <returns>The concentration.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
-    public static CortisolConcentration FromMicrogramsPerDeciliter(double value) => new(Guard.NonNegative(value) * NmolPerUgDl);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite, or beyond double's range once converted to nmol/L.</exception>
+    public static CortisolConcentration FromMicrogramsPerDeciliter(double value) => new(InNmolPerL(value, NmolPerUgDl));
 
     /// <summary>Creates a concentration from a value in ng/mL (= µg/L; ×1 000 / 362.46 to nmol/L).</summary>
     /// <param name="value">Concentration in ng/mL; finite and at least 0.</param>
     /// <returns>The concentration.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite.</exception>
-    public static CortisolConcentration FromNanogramsPerMilliliter(double value) => new(Guard.NonNegative(value) * NmolPerNgMl);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="value"/> is negative, NaN or infinite, or beyond double's range once converted to nmol/L.</exception>
+    public static CortisolConcentration FromNanogramsPerMilliliter(double value) => new(InNmolPerL(value, NmolPerNgMl));
+
+    /// <summary>value × factor in nmol/L, which must be finite: 1e308 µg/dL is 2.8e309 nmol/L, beyond double's range.</summary>
+    private static double InNmolPerL(double value, double factor, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        var nmolPerL = Guard.NonNegative(value, name) * factor;
+        if (!double.IsFinite(nmolPerL))
+        {
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"is {nmolPerL} nmol/L, beyond the range of double-precision numbers; was {value}"));
+        }
+
+        return nmolPerL;
+    }
 
     /// <summary>Creates a concentration from a value in the given unit.</summary>
     /// <param name="value">Concentration in <paramref name="unit"/>; finite and at least 0.</param>
@@ -104,7 +116,7 @@ public readonly struct CortisolConcentration : IEquatable<CortisolConcentration>
     /// <param name="text">A number (invariant culture), whitespace and a unit symbol.</param>
     /// <returns>The concentration.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-    /// <exception cref="FormatException"><paramref name="text"/> is not a number and a known unit, or the number is negative or not finite; the message quotes the text.</exception>
+    /// <exception cref="FormatException"><paramref name="text"/> is not a number and a known unit, or the number is negative or not finite (also once converted to nmol/L); the message quotes the text.</exception>
     public static CortisolConcentration Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -117,6 +129,12 @@ public readonly struct CortisolConcentration : IEquatable<CortisolConcentration>
     /// <returns>True when <paramref name="text"/> was a valid concentration.</returns>
     public static bool TryParse(string? text, out CortisolConcentration result)
     {
+        static bool Fail(out CortisolConcentration failed)
+        {
+            failed = default;
+            return false;
+        }
+
         result = default;
         if (text is null || !ConcentrationText.TrySplit(text, out var value, out var unit) || value < 0)
         {
@@ -130,10 +148,12 @@ public readonly struct CortisolConcentration : IEquatable<CortisolConcentration>
         else if (ConcentrationText.UnitIs(unit, "ug/dL"))
         {
             result = new(value * NmolPerUgDl);
+            return double.IsFinite(result.nanomolesPerLiter) || Fail(out result);
         }
         else if (ConcentrationText.UnitIs(unit, "ng/mL") || ConcentrationText.UnitIs(unit, "ug/L"))
         {
             result = new(value * NmolPerNgMl);
+            return double.IsFinite(result.nanomolesPerLiter) || Fail(out result);
         }
         else
         {

@@ -24,6 +24,7 @@ public static class DiurnalCortisol
     public static DiurnalResult Analyze(ReadOnlySpan<double> hoursSinceWaking, ReadOnlySpan<double> nmolPerL, DiurnalOptions? options = null)
     {
         options ??= DiurnalOptions.Default;
+        Guard.Defined(options.MissingValues);
         Guard.SameLength(hoursSinceWaking, nmolPerL);
         var problems = new ProblemCollector();
         var present = ProfileInput.Prepare(hoursSinceWaking, nmolPerL, "h", concentrations: true, problems);
@@ -37,7 +38,7 @@ public static class DiurnalCortisol
         int? peakIndex = null;
         if (present[0] && present[last])
         {
-            wakeToBed = (nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]);
+            wakeToBed = ProfileInput.FiniteOrNull((nmolPerL[last] - nmolPerL[0]) / (hoursSinceWaking[last] - hoursSinceWaking[0]), "WakeToBedSlope", problems);
         }
         else
         {
@@ -56,7 +57,7 @@ public static class DiurnalCortisol
             }
             else
             {
-                peakToBed = (nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]);
+                peakToBed = ProfileInput.FiniteOrNull((nmolPerL[last] - nmolPerL[peak]) / (hoursSinceWaking[last] - hoursSinceWaking[peak]), "PeakToBedSlope", problems);
             }
         }
 
@@ -106,8 +107,8 @@ public static class DiurnalCortisol
         else
         {
             var fit = LinearFit.Fit(x.ToArray(), y.ToArray());
-            slope = fit.Slope;
-            intercept = fit.Intercept;
+            slope = ProfileInput.FiniteOrNull(fit.Slope, "RegressionSlope", problems);
+            intercept = slope is null ? null : ProfileInput.FiniteOrNull(fit.Intercept, "RegressionSlope", problems);
         }
 
         var area = ProfileInput.Area(hoursSinceWaking, nmolPerL, present, 0, nmolPerL.Length, options.MissingValues, "AUC", problems);

@@ -143,7 +143,12 @@ internal static class ProfileInput
         }
 
         var g = Auc.Trapezoid(t, v);
-        return (g, g - (v[0] * (t[^1] - t[0])));
+        if (FiniteOrNull(g, metric, problems) is not { } ground || FiniteOrNull(g - (v[0] * (t[^1] - t[0])), metric, problems) is not { } increase)
+        {
+            return null;
+        }
+
+        return (ground, increase);
     }
 
     /// <summary>Indices in [start, end) whose value is present, or null (with a problem) when the policy rejects the gap or nothing is present.</summary>

@@ -27,6 +27,8 @@ public static class StressReactivity
     public static ReactivityResult Analyze(ReadOnlySpan<double> minutes, ReadOnlySpan<double> nmolPerL, ReactivityOptions? options = null)
     {
         options ??= ReactivityOptions.Default;
+        Guard.Defined(options.Baseline);
+        Guard.Defined(options.MissingValues);
         Guard.SameLength(minutes, nmolPerL);
         var problems = new ProblemCollector();
         var present = ProfileInput.Prepare(minutes, nmolPerL, "min", concentrations: true, problems);
@@ -80,15 +82,15 @@ public static class StressReactivity
 
         double? increase = null, percent = null;
         bool? absolute = null, relative = null, conservative = null;
-        if (baseline is { } b && peak is { } p)
+        if (baseline is { } b && peak is { } p && ProfileInput.FiniteOrNull(p - b, "Increase", problems) is { } checkedIncrease)
         {
-            increase = p - b;
+            increase = checkedIncrease;
             absolute = Reaches(increase.Value, options.AbsoluteThresholdNmolPerL, options.InclusiveThresholds);
             conservative = Reaches(increase.Value, options.ConservativeThresholdNmolPerL, options.InclusiveThresholds);
             if (b != 0)
             {
-                percent = 100 * increase.Value / b;
-                relative = Reaches(percent.Value, options.PercentThreshold, options.InclusiveThresholds);
+                percent = ProfileInput.FiniteOrNull(100 * increase.Value / b, "IncreasePercent", problems);
+                relative = percent is { } pct ? Reaches(pct, options.PercentThreshold, options.InclusiveThresholds) : null;
             }
             else
             {

@@ -13,6 +13,11 @@ namespace RelationalNeuro.Hrv;
 /// <item><description>Non-finite values (NaN, ±∞) are <b>refused</b>: not in <see cref="IntervalsMs"/>, problem
 /// <c>rr.non-finite</c> (<see cref="ProblemSeverity.Error"/>). No calculator can use them.</description></item>
 /// <item><description>Values ≤ 0 are <b>refused</b>: problem <c>rr.non-positive</c> (Error).</description></item>
+/// <item><description>Values outside the calculable range [<see cref="MinimumIntervalMs"/>, <see cref="MaximumIntervalMs"/>]
+/// ms (1–60,000 ms) are <b>refused</b>: problem <c>rr.out-of-range</c> (Error). No heart beats 1,000 times a second or
+/// less than once a minute; such values are a wrong unit (seconds, µs, ns) or corrupt data, and every HRV calculator
+/// refuses them (its guard throws), which keeps their arithmetic finite and their work bounded (docs/reliability.md).
+/// A beat-time interval that overflows to ∞ is such a value.</description></item>
 /// <item><description>Values outside the physiological range [<see cref="PhysiologicalMinimumMs"/>,
 /// <see cref="PhysiologicalMaximumMs"/>] ms (200–3000 ms, i.e. 20–300 bpm) are <b>kept</b> and flagged with
 /// <c>rr.outside-physiology</c> (<see cref="ProblemSeverity.Warning"/>): they are usually detection artifacts,
@@ -38,6 +43,12 @@ public sealed record RrSeries
 
     /// <summary>Upper bound of the physiological range, 3000 ms (20 bpm).</summary>
     public const double PhysiologicalMaximumMs = 3000;
+
+    /// <summary>Smallest RR interval any HRV calculator accepts, 1 ms (60,000 bpm): the lower end of the calculable range, far below physiology.</summary>
+    public const double MinimumIntervalMs = 1;
+
+    /// <summary>Largest RR interval any HRV calculator accepts, 60,000 ms (1 bpm): the upper end of the calculable range, far above physiology.</summary>
+    public const double MaximumIntervalMs = 60_000;
 
     /// <summary>How many problems are listed at most; the rest are counted.</summary>
     public const int MaxListedProblems = 100;
@@ -163,10 +174,19 @@ public sealed record RrSeries
             previousIndex = i;
         }
 
-        var accepted = intervals.ToArray();
-        for (var i = 0; i < accepted.Length; i++)
+        var accepted = new double[intervals.Count];
+        var n = 0;
+        for (var i = 0; i < intervals.Count; i++)
         {
-            CheckPhysiology(accepted[i], i, problems);
+            if (Accept(intervals[i], intervals[i], "ms", i, problems))
+            {
+                accepted[n++] = intervals[i];
+            }
+        }
+
+        if (n != accepted.Length)
+        {
+            Array.Resize(ref accepted, n);
         }
 
         return new RrSeries(accepted, problems.ToList(), problems.Count, problems.HasErrors, start);
@@ -194,8 +214,10 @@ public sealed record RrSeries
             }
 
             var ms = v * toMs;
-            CheckPhysiology(ms, i, problems);
-            accepted[n++] = ms;
+            if (Accept(ms, v, unit, i, problems))
+            {
+                accepted[n++] = ms;
+            }
         }
 
         if (n != accepted.Length)
@@ -204,6 +226,23 @@ public sealed record RrSeries
         }
 
         return new RrSeries(accepted, problems.ToList(), problems.Count, problems.HasErrors, 0);
+    }
+
+    /// <summary>Refuses an interval outside the calculable range (Error) and flags one outside physiology (Warning).</summary>
+    private static bool Accept(double ms, double given, string unit, int index, ProblemCollector problems)
+    {
+        if (!RrGuard.InRange(ms))
+        {
+            problems.Add(new Problem(
+                "rr.out-of-range",
+                Invariant($"RR interval {given} {unit} is outside the calculable range {MinimumIntervalMs}–{MaximumIntervalMs} ms; refused (a wrong unit or corrupt data)."),
+                ProblemSeverity.Error,
+                Invariant($"index {index}")));
+            return false;
+        }
+
+        CheckPhysiology(ms, index, problems);
+        return true;
     }
 
     private static void CheckPhysiology(double ms, int index, ProblemCollector problems)

@@ -93,6 +93,21 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>An enum value is one of its type's named values (a cast such as <c>(RrUnit)42</c> is not); flags enums are not checked here.</summary>
+    public static TEnum Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                value,
+                string.Create(CultureInfo.InvariantCulture, $"must be a defined {typeof(TEnum).Name} value ({string.Join(", ", Enum.GetNames<TEnum>())}); was {value}"));
+        }
+
+        return value;
+    }
+
     /// <summary>Two paired spans (e.g. sample times and values) have the same length; the exception names the second.</summary>
     public static void SameLength(
         ReadOnlySpan<double> first,

@@ -2,15 +2,18 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using RelationalNeuro.Hrv;
 
 namespace RelationalNeuro.Internal;
 
 /// <summary>
-/// The one input check every span-based HRV calculator makes: each RR interval is a finite number of
-/// milliseconds greater than 0. A violation is a programmer error at this level (readers and
-/// <c>RrSeries</c> report bad data as problems before it gets here), so it throws, naming the argument,
-/// the index and the value. Physiological plausibility (200–3000 ms) is not checked here: that is the
-/// artifact detector's job, and the calculators compute on whatever valid numbers they are given.
+/// The one input check every span-based HRV calculator makes: each RR interval is a number of milliseconds in the
+/// calculable range [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] (1–60,000 ms;
+/// NaN and ±∞ fail). A violation is a programmer error at this level (readers and <c>RrSeries</c> refuse such data
+/// with problems before it gets here), so it throws, naming the argument, the index and the value. The range bounds
+/// every calculator's work and arithmetic (sums of up to 2^31 intervals, 60,000 / RR, squares: all finite; the 5-min
+/// segments, the histogram and the resampling grid grow at most linearly with the number of beats). Physiological
+/// plausibility (200–3000 ms) is not checked here: that is the artifact detector's job.
 /// </summary>
 internal static class RrGuard
 {
@@ -22,13 +25,14 @@ internal static class RrGuard
         {
             ref var x0 = ref MemoryMarshal.GetReference(rrMs);
             var zero = Vector512<double>.Zero;
-            var infinity = Vector512.Create(double.PositiveInfinity);
+            var lower = Vector512.Create(RrSeries.MinimumIntervalMs);
+            var upper = Vector512.Create(RrSeries.MaximumIntervalMs);
             var bad = zero;
             var i = 0;
             for (; i <= rrMs.Length - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
-                bad |= ~Vector512.GreaterThan(v, zero) | Vector512.Equals(v, infinity);
+                bad |= ~(Vector512.GreaterThanOrEqual(v, lower) & Vector512.LessThanOrEqual(v, upper));
             }
 
             start = bad == zero ? i : 0;
@@ -37,16 +41,20 @@ internal static class RrGuard
         for (var i = start; i < rrMs.Length; i++)
         {
             var value = rrMs[i];
-            if (!(value > 0) || double.IsPositiveInfinity(value))
+            if (!InRange(value))
             {
                 Throw(name, i, value);
             }
         }
     }
 
+    /// <summary>True when <paramref name="valueMs"/> is in the calculable range (false for NaN).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool InRange(double valueMs) => valueMs >= RrSeries.MinimumIntervalMs && valueMs <= RrSeries.MaximumIntervalMs;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(string? name, int index, double value) =>
         throw new ArgumentException(
-            string.Create(CultureInfo.InvariantCulture, $"{name}[{index}] was {value}; RR intervals must be finite and greater than 0 ms."),
+            string.Create(CultureInfo.InvariantCulture, $"{name}[{index}] was {value}; RR intervals must be in [{RrSeries.MinimumIntervalMs}, {RrSeries.MaximumIntervalMs}] ms (finite; see RrSeries.MinimumIntervalMs)."),
             name);
 }

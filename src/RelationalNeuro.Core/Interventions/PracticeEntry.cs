@@ -19,6 +19,7 @@ namespace RelationalNeuro.Interventions;
 [JsonDerivedType(typeof(PauseEntry), "pause")]
 [JsonDerivedType(typeof(NarrativeReflectionEntry), "narrative-reflection")]
 [JsonDerivedType(typeof(BreathingSessionEntry), "breathing-session")]
+[JsonDerivedType(typeof(DyadSessionEntry), "dyad-session")]
 public abstract record PracticeEntry
 {
     /// <summary>Stable id.</summary>

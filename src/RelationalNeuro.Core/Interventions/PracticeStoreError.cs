@@ -23,4 +23,13 @@ public enum PracticeStoreError
 
     /// <summary>An import document is not valid JSON in the export format.</summary>
     MalformedImport = 6,
+
+    /// <summary>The store's file or folder cannot be opened or written: read-only, or without permission.</summary>
+    AccessDenied = 7,
+
+    /// <summary>The path names a folder or a device (<c>/dev/null</c>, <c>NUL</c>), not a database file.</summary>
+    NotAFile = 8,
+
+    /// <summary>The storage underneath failed (I/O error, disk full); the operation was rolled back. See the inner exception.</summary>
+    StorageFailure = 9,
 }

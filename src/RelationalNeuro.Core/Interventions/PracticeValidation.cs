@@ -346,7 +346,7 @@ public static class PracticeValidation
         {
             problems.Error("entry.unknown-intervention", $"Intervention '{entry.InterventionId}' is not in the catalog.", ".interventionId");
         }
-        else if (plan is not null && !plan.Assignments.Any(a => a.InterventionId == entry.InterventionId))
+        else if (plan is not null && plan.Assignments?.Any(a => a is not null && a.InterventionId == entry.InterventionId) != true)
         {
             problems.Error("entry.not-in-plan", $"Plan '{plan.Name}' does not assign '{entry.InterventionId}'.", ".interventionId");
         }

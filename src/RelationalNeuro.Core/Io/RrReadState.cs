@@ -13,6 +13,9 @@ internal sealed class RrReadState(RrReadOptions options)
 {
     private const int MaxHeaderLines = 64;
     private const int QuoteLength = 80;
+
+    /// <summary>A median interval above the calculable maximum (60 s, 1 bpm) is no heartbeat: the values are in another unit.</summary>
+    private const double MaxPlausibleMedianMs = RrSeries.MaximumIntervalMs;
     private readonly ProblemCollector _problems = new(options.MaxListedProblems, "io.more-problems");
     private readonly List<double> _values = [];
     private readonly List<int> _lines = [];
@@ -99,15 +102,67 @@ internal sealed class RrReadState(RrReadOptions options)
             source = RrUnitSource.Detected;
         }
 
-        var values = _values.ToArray();
-        if (unit == RrUnit.Seconds)
+        var scale = unit == RrUnit.Seconds ? 1000.0 : 1.0;
+        var kept = new List<double>(_values.Count);
+        var keptLines = new List<int>(_values.Count);
+        for (var i = 0; i < _values.Count; i++)
         {
-            for (var i = 0; i < values.Length; i++)
+            var ms = _values[i] * scale;
+            if (!double.IsFinite(ms))
             {
-                values[i] *= 1000.0;
+                // 1e306 s is a finite number but no finite number of ms: refused like any non-finite interval,
+                // so that SourceLineNumbers stays aligned with the series and HasErrors says so.
+                _problems.Add(new Problem(
+                    "io.invalid-interval",
+                    Invariant($"{_values[i]:R} s overflows to infinity in ms; not read."),
+                    ProblemSeverity.Error,
+                    Invariant($"line {_lines[i]}")));
+                continue;
+            }
+
+            kept.Add(ms);
+            keptLines.Add(_lines[i]);
+        }
+
+        if (Options.Unit == RrUnit.Auto && kept.Count > 0)
+        {
+            var medianMs = Median(kept);
+            if (medianMs > MaxPlausibleMedianMs)
+            {
+                var rawMedian = medianMs / scale;
+                _problems.Add(new Problem(
+                    "io.implausible-unit",
+                    Invariant($"Read as {(unit == RrUnit.Seconds ? "seconds" : "milliseconds")} (unit {(source == RrUnitSource.Header ? "named in the header" : "detected")}), the median interval would be {medianMs:G6} ms, longer than any heartbeat; the values look like {LikelyUnit(rawMedian)}. Nothing was read: convert the file to ms or s, or state RrReadOptions.Unit to read the values as they are."),
+                    ProblemSeverity.Error,
+                    Invariant($"line {keptLines[0]}")));
+                kept.Clear();
+                keptLines.Clear();
             }
         }
 
+        // The calculable range of RrSeries (1–60,000 ms): refused here, per line, so that every value handed to the
+        // series is kept and SourceLineNumbers stays aligned with it.
+        var inRange = 0;
+        for (var i = 0; i < kept.Count; i++)
+        {
+            if (kept[i] < RrSeries.MinimumIntervalMs || kept[i] > RrSeries.MaximumIntervalMs)
+            {
+                _problems.Add(new Problem(
+                    "io.invalid-interval",
+                    Invariant($"{kept[i]:G6} ms is outside the calculable range {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms (a wrong unit or corrupt data); not read."),
+                    ProblemSeverity.Error,
+                    Invariant($"line {keptLines[i]}")));
+                continue;
+            }
+
+            kept[inRange] = kept[i];
+            keptLines[inRange++] = keptLines[i];
+        }
+
+        kept.RemoveRange(inRange, kept.Count - inRange);
+        keptLines.RemoveRange(inRange, keptLines.Count - inRange);
+
+        var values = kept.ToArray();
         if (values.Length == 0 && !_problems.HasErrors)
         {
             _problems.Add(new Problem("io.no-intervals", Invariant($"No RR interval in {lineCount} lines."), ProblemSeverity.Error));
@@ -119,7 +174,7 @@ internal sealed class RrReadState(RrReadOptions options)
 
         return new RrReadResult(
             RrSeries.FromIntervalsMs(values),
-            [.. _lines],
+            [.. keptLines],
             _problems.ToList(),
             _problems.Count,
             _problems.HasErrors,
@@ -127,6 +182,50 @@ internal sealed class RrReadState(RrReadOptions options)
             source,
             lineCount,
             [.. _headers]);
+    }
+
+    /// <summary>
+    /// The unit in which <paramref name="rawMedian"/> is closest (on a log scale) to a resting RR interval of 850 ms,
+    /// with the interval it would then be: e.g. 8.12e8 → "nanoseconds (812 ms)".
+    /// </summary>
+    private static string LikelyUnit(double rawMedian)
+    {
+        (string Name, double MsPerUnit)[] units =
+        [
+            ("seconds", 1000), ("milliseconds", 1), ("microseconds", 1e-3), ("100-ns ticks", 1e-4), ("10-ns ticks", 1e-5), ("nanoseconds", 1e-6),
+        ];
+        var best = units[0];
+        var bestDistance = double.PositiveInfinity;
+        foreach (var u in units)
+        {
+            var distance = Math.Abs(Math.Log(rawMedian * u.MsPerUnit / 850.0));
+            if (distance < bestDistance)
+            {
+                best = u;
+                bestDistance = distance;
+            }
+        }
+
+        return Invariant($"{best.Name} ({rawMedian * best.MsPerUnit:G4} ms)");
+    }
+
+    /// <summary>True when <paramref name="text"/> has a comma between two digits and no '.': <c>0,812</c>, <c>1,05</c>.</summary>
+    public static bool LooksLikeDecimalComma(ReadOnlySpan<char> text)
+    {
+        if (text.Contains('.'))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (text[i] == ',' && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Median(List<double> values)

@@ -43,6 +43,7 @@ public static partial class RrReader
         };
         using var reader = sepOptions.From(source);
         var column = -1;
+        var headerCount = 0;
         char[]? copy = null;
         foreach (var row in reader)
         {
@@ -85,6 +86,7 @@ public static partial class RrReader
                 }
 
                 state.HeaderUnit = UnitFromTokens(names[column], afterRrOnly: false);
+                headerCount = names.Length;
                 continue;
             }
 
@@ -107,10 +109,17 @@ public static partial class RrReader
                 continue;
             }
 
+            if (HasExtraFields(row, headerCount))
+            {
+                // A field past the header's last column shifts meaning: "1,05" in a comma file is 1 and 05.
+                state.Unparsable(lineNumber, text, Invariant($"has {row.ColCount} fields; the header has {headerCount} (a decimal comma in a comma-separated file?)"));
+                continue;
+            }
+
             var field = row[column].Span.Trim();
             if (!TryParse(field, out var value))
             {
-                state.Unparsable(lineNumber, text, Invariant($"column {column + 1} is not a number"));
+                state.Unparsable(lineNumber, text, RrReadState.LooksLikeDecimalComma(field) ? Invariant($"column {column + 1} {DecimalCommaReason}") : Invariant($"column {column + 1} is not a number"));
                 continue;
             }
 
@@ -118,6 +127,20 @@ public static partial class RrReader
         }
 
         return lines.LineNumber;
+    }
+
+    /// <summary>True when the row has a non-empty field past the header's columns (a trailing empty field is allowed).</summary>
+    private static bool HasExtraFields(SepReader.Row row, int headerCount)
+    {
+        for (var i = headerCount; i < row.ColCount; i++)
+        {
+            if (!row[i].Span.IsWhiteSpace())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Throws when Sep cannot split on the stated delimiter (a quote, a line break, <c>#</c>, non-ASCII).</summary>

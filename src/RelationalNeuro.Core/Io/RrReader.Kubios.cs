@@ -10,8 +10,9 @@ public static partial class RrReader
     private static int ReadKubios(BoundedLineReader lines, RrReadState state)
     {
         var inData = false;
-        var column = -1;
         string? lastHeader = null;
+        string[]? headerNames = null;
+        int cachedCount = -1, cachedColumn = 0;
         Span<Range> tokens = stackalloc Range[64];
         while (lines.ReadLine(out var line, out var fullLength))
         {
@@ -39,7 +40,7 @@ public static partial class RrReader
                 }
 
                 inData = true;
-                column = KubiosColumn(lastHeader, count, state.Options.ColumnName);
+                headerNames = lastHeader?.Split(['\t', ',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             }
 
             if (!allNumeric)
@@ -48,13 +49,20 @@ public static partial class RrReader
                 continue;
             }
 
-            if (column >= count)
+            if (RrReadState.LooksLikeDecimalComma(line))
             {
-                state.Unparsable(lines.LineNumber, line, Invariant($"has {count} columns; the RR column is column {column + 1}"));
+                state.Unparsable(lines.LineNumber, line, DecimalCommaReason);
                 continue;
             }
 
-            var text = line[tokens[column]];
+            // The column is chosen per row: a first row without the time column must not fix it for the rest.
+            if (count != cachedCount)
+            {
+                cachedCount = count;
+                cachedColumn = KubiosColumn(headerNames, count, state.Options.ColumnName);
+            }
+
+            var text = line[tokens[cachedColumn]];
             if (!TryParse(text, out var value))
             {
                 state.Unparsable(lines.LineNumber, line, "is not a row of numbers");
@@ -67,16 +75,15 @@ public static partial class RrReader
         return lines.LineNumber;
     }
 
-    private static int KubiosColumn(string? header, int dataColumns, string? columnName)
+    private static int KubiosColumn(string[]? names, int dataColumns, string? columnName)
     {
         if (dataColumns <= 1)
         {
             return 0;
         }
 
-        if (header is not null)
+        if (names is not null)
         {
-            var names = header.Split(['\t', ',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (names.Length == dataColumns)
             {
                 var byName = FindColumn(names, columnName);

@@ -25,6 +25,13 @@ public static partial class RrReader
                 continue;
             }
 
+            if (RrReadState.LooksLikeDecimalComma(text))
+            {
+                seenNonBlank = true;
+                state.Unparsable(lines.LineNumber, line, DecimalCommaReason);
+                continue;
+            }
+
             if (!seenNonBlank)
             {
                 // One header line is allowed before the first value (e.g. "RR" or "RR (ms)").

@@ -12,14 +12,20 @@ namespace RelationalNeuro.Io;
 /// </summary>
 /// <remarks>
 /// <para><b>Numbers</b> are parsed with the invariant culture whatever the thread culture: <c>.</c> is the decimal
-/// separator, an exponent is allowed, thousands separators are not (<c>0,812</c> is an unparsable line, not 812).
+/// separator, an exponent is allowed, thousands separators are not: <c>0,812</c> is an unparsable line naming the decimal
+/// comma, never 812 or 0.812, in every format (in Kubios text a row with a comma between digits and no <c>.</c> is
+/// refused; in CSV a row with more non-empty fields than the header is refused).
 /// Surrounding white space is ignored. <c>NaN</c>, <c>Infinity</c>, 0 and negative values are reported as
 /// <c>io.invalid-interval</c> and not read.</para>
 /// <para><b>Unit rule</b> (when <see cref="RrReadOptions.Unit"/> is <see cref="RrUnit.Auto"/>): a unit named in the
 /// header wins (a token <c>ms</c>/<c>msec</c>/<c>milliseconds</c> → ms; <c>s</c>/<c>sec</c>/<c>seconds</c> → s,
 /// looked for in the RR column name, or after "RR"/"IBI" in Kubios header lines); otherwise the median of the
 /// parsed values decides: median &lt; 10 → seconds (an RR of 10 s would be 6 bpm), else milliseconds. The median
-/// rather than the maximum (pyHRV uses max &lt; 10) keeps a few wild values from flipping the unit.
+/// rather than the maximum (pyHRV uses max &lt; 10) keeps a few wild values from flipping the unit. When the unit was
+/// not stated and the median would exceed 60,000 ms, nothing is read and the problem <c>io.implausible-unit</c> names
+/// the likely unit (microseconds, 100-ns or 10-ns ticks, nanoseconds). Single values outside the calculable range of
+/// <see cref="RrSeries"/> (1–60,000 ms once converted, including a seconds value that overflows to ∞) are
+/// <c>io.invalid-interval</c> at their line, so <see cref="RrReadResult.SourceLineNumbers"/> always matches the series.
 /// <see cref="RrReadResult.UnitSource"/> says which rule decided.</para>
 /// <para><b>Bad input</b>: blank lines are skipped (counted in <see cref="RrReadResult.LineCount"/>); lines longer
 /// than <see cref="RrReadOptions.MaxLineLength"/> are problems (<c>io.line-too-long</c>) and are never held in
@@ -109,6 +115,9 @@ public static partial class RrReader
         ArgumentNullException.ThrowIfNull(columnName);
         return Read(reader, RrFormat.Csv, (options ?? RrReadOptions.Default) with { ColumnName = columnName });
     }
+
+    /// <summary>The reason quoted for a value written with a decimal comma.</summary>
+    private const string DecimalCommaReason = "uses a decimal comma; write numbers with '.' (a comma cannot be told from a separator, so the value is never guessed)";
 
     internal static bool TryParse(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

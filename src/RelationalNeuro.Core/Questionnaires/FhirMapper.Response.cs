@@ -124,7 +124,11 @@ public static partial class FhirMapper
     /// Reads the answers of a FHIR R4 QuestionnaireResponse for this instrument. Items are matched by <c>linkId</c>
     /// (nested groups are searched); answers may be <c>valueCoding</c> (local code = the value, or a LOINC answer
     /// code of the scale), <c>valueInteger</c> or <c>valueDecimal</c>. Score items are skipped. Every problem is
-    /// reported; nothing is guessed.
+    /// reported with its JSON path; nothing is guessed and nothing throws: malformed JSON or content after the resource
+    /// is <c>fhir.invalid-json</c>; an <c>item</c> or <c>answer</c> that is not an array, an item or answer that is not an
+    /// object, a non-string <c>linkId</c>, a <c>valueInteger</c>/<c>valueDecimal</c> that is not a number or a
+    /// <c>valueCoding</c> that is not an object with a string code is <c>fhir.bad-structure</c>; an item without
+    /// <c>linkId</c> is <c>fhir.missing-link-id</c>.
     /// </summary>
     /// <param name="definition">The instrument the response answers.</param>
     /// <param name="utf8Json">The QuestionnaireResponse JSON.</param>
@@ -137,14 +141,26 @@ public static partial class FhirMapper
         options ??= FhirOptions.Default;
         var answers = new double?[definition.Items.Length];
         var problems = new ProblemCollector();
-        JsonDocument document;
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            problems.Error("fhir.invalid-json", "The text is not valid UTF-8.", "$");
+            return new FhirResponseImport([.. answers], problems.ToList());
+        }
+
+        JsonDocument? document = null;
         try
         {
             var reader = new Utf8JsonReader(utf8Json);
             document = JsonDocument.ParseValue(ref reader);
+            if (reader.Read())
+            {
+                // A second value after the resource; garbage after it throws from Read itself.
+                throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"Content after the resource, at byte {reader.TokenStartIndex}."));
+            }
         }
         catch (JsonException ex)
         {
+            document?.Dispose();
             problems.Error("fhir.invalid-json", ex.Message, "$");
             return new FhirResponseImport([.. answers], problems.ToList());
         }
@@ -152,7 +168,7 @@ public static partial class FhirMapper
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "QuestionnaireResponse")
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("QuestionnaireResponse"))
             {
                 problems.Error("fhir.not-a-response", "The resource is not a QuestionnaireResponse.", "$.resourceType");
                 return new FhirResponseImport([.. answers], problems.ToList());
@@ -161,7 +177,7 @@ public static partial class FhirMapper
             var canonical = CanonicalUrl(definition, options);
             if (root.TryGetProperty("questionnaire", out var q) && q.ValueKind == JsonValueKind.String)
             {
-                var reference = q.GetString()!;
+                var reference = Text(q) ?? "(not valid Unicode)";
                 var bar = reference.IndexOf('|', StringComparison.Ordinal);
                 if (!string.Equals(bar < 0 ? reference : reference[..bar], canonical, StringComparison.Ordinal))
                 {
@@ -177,7 +193,7 @@ public static partial class FhirMapper
 
             var scorePrefix = definition.Id + "-score-";
             var seen = new bool[answers.Length];
-            if (root.TryGetProperty("item", out var items) && items.ValueKind == JsonValueKind.Array)
+            if (root.TryGetProperty("item", out var items) && IsArray(items, problems, "$.item"))
             {
                 ReadItems(definition, items, index, scorePrefix, answers, seen, problems.At("$.item"));
             }
@@ -199,13 +215,36 @@ public static partial class FhirMapper
         foreach (var item in items.EnumerateArray())
         {
             var at = problems.At(string.Create(CultureInfo.InvariantCulture, $"[{n++}]"));
-            if (item.TryGetProperty("item", out var nested) && nested.ValueKind == JsonValueKind.Array)
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                at.Error("fhir.bad-structure", $"An item must be an object; found {Kind(item)}.");
+                continue;
+            }
+
+            if (item.TryGetProperty("item", out var nested) && IsArray(nested, at, ".item"))
             {
                 ReadItems(definition, nested, index, scorePrefix, answers, seen, at.At(".item"));
             }
 
-            var linkId = item.TryGetProperty("linkId", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()! : null;
-            if (linkId is null || linkId.StartsWith(scorePrefix, StringComparison.Ordinal))
+            if (!item.TryGetProperty("linkId", out var l))
+            {
+                at.Error("fhir.missing-link-id", "The item has no linkId; its answers cannot be matched to an item.", ".linkId");
+                continue;
+            }
+
+            if (l.ValueKind != JsonValueKind.String)
+            {
+                at.Error("fhir.bad-structure", $"linkId must be a string; found {Kind(l)}.", ".linkId");
+                continue;
+            }
+
+            if (Text(l) is not { } linkId)
+            {
+                at.Error("fhir.bad-structure", "linkId is not valid Unicode (a lone surrogate escape).", ".linkId");
+                continue;
+            }
+
+            if (linkId.StartsWith(scorePrefix, StringComparison.Ordinal))
             {
                 continue;
             }
@@ -224,7 +263,7 @@ public static partial class FhirMapper
             }
 
             seen[i] = true;
-            if (!item.TryGetProperty("answer", out var answerArray) || answerArray.ValueKind != JsonValueKind.Array || answerArray.GetArrayLength() == 0)
+            if (!item.TryGetProperty("answer", out var answerArray) || !IsArray(answerArray, at, ".answer") || answerArray.GetArrayLength() == 0)
             {
                 continue;
             }
@@ -235,10 +274,16 @@ public static partial class FhirMapper
                 continue;
             }
 
-            var value = ReadAnswer(definition, answerArray[0]);
+            var answerAt = at.At(".answer[0]");
+            var value = ReadAnswer(definition, answerArray[0], answerAt, out var reported);
+            if (reported)
+            {
+                continue;
+            }
+
             if (value is null || value < definition.Scale.Min || value > definition.Scale.Max || value != Math.Floor(value.Value))
             {
-                at.Error("fhir.bad-answer", $"The answer to '{linkId}' is not a value of the {definition.Scale.Min}..{definition.Scale.Max} scale.", ".answer[0]");
+                answerAt.Error("fhir.bad-answer", $"The answer to '{linkId}' is not a value of the {definition.Scale.Min}..{definition.Scale.Max} scale.");
                 continue;
             }
 
@@ -246,21 +291,61 @@ public static partial class FhirMapper
         }
     }
 
-    private static double? ReadAnswer(InstrumentDefinition definition, JsonElement answer)
+    /// <summary>The value of one answer; <paramref name="reported"/> is true when a malformed field was reported at its path.</summary>
+    private static double? ReadAnswer(InstrumentDefinition definition, JsonElement answer, ProblemCollector at, out bool reported)
     {
-        if (answer.TryGetProperty("valueInteger", out var integer) && integer.TryGetInt32(out var x))
+        reported = true;
+        if (answer.ValueKind != JsonValueKind.Object)
         {
-            return x;
+            at.Error("fhir.bad-structure", $"An answer must be an object; found {Kind(answer)}.");
+            return null;
         }
 
-        if (answer.TryGetProperty("valueDecimal", out var dec) && dec.TryGetDouble(out var d))
+        if (answer.TryGetProperty("valueInteger", out var integer))
         {
-            return d;
+            if (integer.ValueKind != JsonValueKind.Number)
+            {
+                at.Error("fhir.bad-structure", $"valueInteger must be a JSON number; found {Kind(integer)}.", ".valueInteger");
+                return null;
+            }
+
+            reported = false;
+            return integer.TryGetInt32(out var x) ? x : null;
         }
 
-        if (answer.TryGetProperty("valueCoding", out var coding) && coding.TryGetProperty("code", out var codeElement) && codeElement.ValueKind == JsonValueKind.String)
+        if (answer.TryGetProperty("valueDecimal", out var dec))
         {
-            var code = codeElement.GetString()!;
+            if (dec.ValueKind != JsonValueKind.Number)
+            {
+                at.Error("fhir.bad-structure", $"valueDecimal must be a JSON number; found {Kind(dec)}.", ".valueDecimal");
+                return null;
+            }
+
+            reported = false;
+            return dec.TryGetDouble(out var d) && double.IsFinite(d) ? d : null;
+        }
+
+        if (answer.TryGetProperty("valueCoding", out var coding))
+        {
+            if (coding.ValueKind != JsonValueKind.Object)
+            {
+                at.Error("fhir.bad-structure", $"valueCoding must be an object; found {Kind(coding)}.", ".valueCoding");
+                return null;
+            }
+
+            if (!coding.TryGetProperty("code", out var codeElement) || codeElement.ValueKind != JsonValueKind.String)
+            {
+                at.Error("fhir.bad-structure", "valueCoding needs a string code.", ".valueCoding.code");
+                return null;
+            }
+
+            if (Text(codeElement) is not { } code)
+            {
+                at.Error("fhir.bad-structure", "The code is not valid Unicode (a lone surrogate escape).", ".valueCoding.code");
+                return null;
+            }
+
+            reported = false;
             foreach (var option in definition.Scale.Options)
             {
                 if (option.LoincAnswerCode == code)
@@ -272,6 +357,42 @@ public static partial class FhirMapper
             return int.TryParse(code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
         }
 
+        reported = false;
         return null;
     }
+
+    /// <summary>True for an array; otherwise reports <c>fhir.bad-structure</c> at <paramref name="location"/>.</summary>
+    private static bool IsArray(JsonElement element, ProblemCollector problems, string location)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        problems.Error("fhir.bad-structure", $"Must be an array; found {Kind(element)}.", location);
+        return false;
+    }
+
+    /// <summary>The string, or null when its escapes do not form valid Unicode (<c>"\uD800"</c>), which GetString refuses with InvalidOperationException.</summary>
+    private static string? Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 }

@@ -174,6 +174,12 @@ public static class InstrumentLoader
         {
             var path = $"$.scale.options[{Str(i)}]";
             var o = list[i];
+            if (o is null)
+            {
+                NullElement(v, "A response option", path);
+                continue;
+            }
+
             if (o.Value is null)
             {
                 Missing(v, path + ".value");
@@ -213,6 +219,12 @@ public static class InstrumentLoader
         {
             var path = $"$.items[{Str(i)}]";
             var item = json.Items[i];
+            if (item is null)
+            {
+                NullElement(v, "An item", path);
+                continue;
+            }
+
             if (item.Number is null)
             {
                 Missing(v, path + ".number");
@@ -260,6 +272,12 @@ public static class InstrumentLoader
         {
             var at = v.At($"$.subscales[{Str(s)}]");
             var json = list[s];
+            if (json is null)
+            {
+                NullElement(at, "A subscale", null);
+                continue;
+            }
+
             var id = Required(at, json.Id, ".id");
             if (json.Id is not null && !ids.Add(id))
             {
@@ -394,6 +412,12 @@ public static class InstrumentLoader
         {
             var bandPath = $".bands[{Str(b)}]";
             var json = list![b];
+            if (json is null)
+            {
+                NullElement(v, "A band", bandPath);
+                continue;
+            }
+
             var label = Required(v, json.Label, bandPath + ".label");
             if (json.Min is null)
             {
@@ -420,17 +444,25 @@ public static class InstrumentLoader
             indices.Add(b);
         }
 
-        for (var i = 0; i < bands.Count; i++)
+        // Sorted by min, a band overlaps an earlier one exactly when its min is at most the largest max so far:
+        // one sort and one pass (n log n), where comparing every pair took 25 s for 100,000 bands. The problem is
+        // reported at the later of the two bands in document order.
+        var order = Enumerable.Range(0, bands.Count).OrderBy(k => bands[k].Min).ThenBy(k => indices[k]).ToArray();
+        var widest = -1;
+        foreach (var k in order)
         {
-            for (var j = 0; j < i; j++)
+            if (widest >= 0 && bands[k].Min <= bands[widest].Max)
             {
-                if (bands[i].Min <= bands[j].Max && bands[j].Min <= bands[i].Max)
-                {
-                    v.Error(
-                        "definition.overlapping-bands",
-                        $"Band '{bands[i].Label}' [{Str(bands[i].Min)}, {Str(bands[i].Max)}] overlaps band '{bands[j].Label}' [{Str(bands[j].Min)}, {Str(bands[j].Max)}].",
-                        $".bands[{Str(indices[i])}]");
-                }
+                var (later, earlier) = indices[k] > indices[widest] ? (k, widest) : (widest, k);
+                v.Error(
+                    "definition.overlapping-bands",
+                    $"Band '{bands[later].Label}' [{Str(bands[later].Min)}, {Str(bands[later].Max)}] overlaps band '{bands[earlier].Label}' [{Str(bands[earlier].Min)}, {Str(bands[earlier].Max)}].",
+                    $".bands[{Str(indices[later])}]");
+            }
+
+            if (widest < 0 || bands[k].Max > bands[widest].Max)
+            {
+                widest = k;
             }
         }
 
@@ -444,6 +476,12 @@ public static class InstrumentLoader
         {
             var normPath = $".norms[{Str(n)}]";
             var json = list![n];
+            if (json is null)
+            {
+                NullElement(v, "A norm", normPath);
+                continue;
+            }
+
             var population = Required(v, json.Population, normPath + ".population");
             var source = Required(v, json.Source, normPath + ".source");
             if (json.Mean is null)
@@ -463,6 +501,9 @@ public static class InstrumentLoader
 
         return norms.ToImmutable();
     }
+
+    private static void NullElement(ProblemCollector v, string what, string? path) =>
+        v.Error("definition.null-element", $"{what} is null; write the object or leave the element out.", path);
 
     private static MissingDataRule ParseMissing(MissingJson json, string path, ProblemCollector v)
     {

@@ -334,14 +334,29 @@ public sealed class InstrumentScorer
                 score = sum / answered;
                 break;
             case ScoringMethod.Custom:
-                Span<double> keyed = stackalloc double[count];
-                for (var k = 0; k < count; k++)
+                // On the stack up to 256 items (every published rule needs a handful); rented above, so a
+                // definition with millions of items cannot overflow the stack.
+                double[]? rentedKeyed = null;
+                var keyed = count <= 256 ? stackalloc double[256] : (rentedKeyed = ArrayPool<double>.Shared.Rent(count)).AsSpan();
+                try
                 {
-                    var i = c.Indices[k];
-                    keyed[k] = states[i] != Valid ? 0 : c.Reverse[k] ? reflect - values[i] : values[i];
+                    keyed = keyed[..count];
+                    for (var k = 0; k < count; k++)
+                    {
+                        var i = c.Indices[k];
+                        keyed[k] = states[i] != Valid ? 0 : c.Reverse[k] ? reflect - values[i] : values[i];
+                    }
+
+                    score = c.Rule!.Compute(keyed, proratedSum);
+                }
+                finally
+                {
+                    if (rentedKeyed is not null)
+                    {
+                        ArrayPool<double>.Shared.Return(rentedKeyed);
+                    }
                 }
 
-                score = c.Rule!.Compute(keyed, proratedSum);
                 break;
             default:
                 score = proratedSum;

@@ -158,4 +158,19 @@ public class HrvGaugeTests : BunitContext
         cut.Render(p => p.Add(g => g.Max, 300.0));
         Assert.Equal(Components.HrvGauge.ArcPath(84, 0, 0.25), cut.Find(".rn-gauge__band").GetAttribute("d"));
     }
+
+    // Issue 13, defect 6: Max − Min overflowed to ∞ and the fraction was NaN, written as stroke-dashoffset="NaN".
+    [Theory]
+    [InlineData(-1e308, 1e308, 0.0, "500")]
+    [InlineData(-1e308, 1e308, 1e308, "0")]
+    [InlineData(-double.MaxValue, double.MaxValue, -double.MaxValue, "1000")]
+    [InlineData(0, double.Epsilon, double.Epsilon, "0")]
+    public void Render_ScaleAcrossTheWholeDoubleRange_WritesAFiniteOffset(double min, double max, double value, string offset)
+    {
+        GaugeBand[] bands = max / 2 > min ? [new GaugeBand(min, max / 2, "lower half", GaugeBandTone.Low)] : [];
+        var cut = Render<Components.HrvGauge>(p => p.Add(g => g.Value, value).Add(g => g.Min, min).Add(g => g.Max, max).Add(g => g.Bands, bands));
+        Assert.Equal(offset, cut.Find(".rn-gauge__fill").GetAttribute("stroke-dashoffset"));
+        Assert.DoesNotContain("NaN", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", cut.Markup, StringComparison.Ordinal);
+    }
 }

@@ -77,6 +77,17 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         Assert.Equal("Web Bluetooth could not be checked: Failed to fetch dynamically imported module", cut.Find("[role=status]").TextContent);
     }
 
+    // Issue 13, defect 7: a module answering null threw NullReferenceException into the host.
+    [Fact]
+    public void Strap_ModuleReportsNoSupportObject_IsUnsupportedWithTextNotThrown()
+    {
+        _module.Setup<WebBluetoothSupportResult>("getSupport").SetResult(null!);
+        var cut = Render<HeartRateStrap>();
+        cut.WaitForAssertion(() => Assert.Equal(HeartRateStrapState.Unsupported, cut.Instance.State));
+        Assert.Equal("Web Bluetooth could not be checked: the browser module reported no support object", cut.Find("[role=status]").TextContent);
+        Assert.Empty(cut.FindAll("button"));
+    }
+
     [Fact]
     public void Connect_ChosenStrap_IsConnectedAndHandedToTheApp()
     {
@@ -155,7 +166,9 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         await using var source = new WebBluetoothHeartRateSource(JSInterop.JSRuntime, _clock);
         var problems = new List<RelationalNeuro.Problem>();
         var measurements = new List<HeartRateMeasurement>();
+        var held = new List<RelationalNeuro.Problem>();
         source.PacketRejected += (_, p) => problems.Add(p);
+        source.TimestampHeld += (_, p) => held.Add(p);
         source.MeasurementReceived += (_, m) => measurements.Add(m);
 
         foreach (var value in new[] { Hr72Rr1000, Hr60TwoRr, OddRrBytes, HeartRateOnly, Hr75Energy16Rr750 })
@@ -182,6 +195,8 @@ public class WebBluetoothHeartRateSourceTests : BunitContext
         var problem = Assert.Single(problems);
         Assert.Equal("gatt.malformed-value", problem.Code);
         Assert.Equal("packet 2", problem.Location);
+        // The two RRs of packet 1 arrive with no time passing since beat 0: the first is held at beat 0's timestamp, and said so.
+        Assert.Equal(("gatt.timestamp-backwards", "packet 1"), (Assert.Single(held).Code, held[0].Location));
         Assert.Equal(5, source.PacketsReceived);
         Assert.Equal(1, source.PacketsRejected);
         Assert.Equal(75, source.LastMeasurement?.HeartRateBpm);

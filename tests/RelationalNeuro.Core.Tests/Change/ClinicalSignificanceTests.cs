@@ -35,7 +35,8 @@ public class ClinicalSignificanceTests
         Assert.Equal(12, c.A);
         Assert.Null(c.B);
         Assert.Null(c.C);
-        Assert.Throws<InvalidOperationException>(() => ClinicalSignificance.Select(c, ClinicalCutoffKind.C));
+        Assert.Equal("cutoffs", Assert.Throws<ArgumentException>(() => ClinicalSignificance.Select(c, ClinicalCutoffKind.C)).ParamName);
+        Assert.False(ClinicalSignificance.TrySelect(c, ClinicalCutoffKind.C, out _));
         Assert.Equal(12, ClinicalSignificance.Select(c, ClinicalCutoffKind.A));
     }
 

@@ -34,12 +34,12 @@ public sealed class HrvApiShapeTests
         var rr = Recording();
         var series = RrSeries.FromIntervalsMs(rr);
 
-        var fromSeries = HrvAnalysis.Analyze(series);
-        var fromSpan = HrvAnalysis.Analyze(rr);
+        var fromSeries = HrvAnalysis.Analyze(series, cancellationToken: TestContext.Current.CancellationToken);
+        var fromSpan = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(fromSpan.ToJson(), fromSeries.ToJson());
         Assert.Equal(fromSpan.ToCsvRow(), fromSeries.ToCsvRow());
-        Assert.Equal(HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default).ToJson(), fromSeries.ToJson());
+        Assert.Equal(HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken).ToJson(), fromSeries.ToJson());
         Assert.NotEqual(0, fromSeries.Artifacts!.FlaggedCount);
     }
 
@@ -69,7 +69,7 @@ public sealed class HrvApiShapeTests
         var rr = Recording();
 
         var result = Artifacts.Process(rr);
-        var summary = HrvAnalysis.Analyze(rr).Artifacts!;
+        var summary = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken).Artifacts!;
 
         Assert.Equal(result.Flags.Select(f => f.Index), result.FlaggedIndices);
         Assert.Same(result.FlaggedIndices, result.FlaggedIndices);
@@ -104,7 +104,7 @@ public sealed class HrvApiShapeTests
     [Fact]
     public void HrvReportToString_NaNOnly_ShowsTheProblemCountAndCodes()
     {
-        var report = HrvAnalysis.Analyze([double.NaN]);
+        var report = HrvAnalysis.Analyze([double.NaN], cancellationToken: TestContext.Current.CancellationToken);
 
         var text = report.ToString();
 
@@ -118,7 +118,7 @@ public sealed class HrvApiShapeTests
     [Fact]
     public void Problems_AfterAJsonRoundTrip_AreStillAProblemList()
     {
-        var report = HrvAnalysis.Analyze([double.NaN, 800]);
+        var report = HrvAnalysis.Analyze([double.NaN, 800], cancellationToken: TestContext.Current.CancellationToken);
 
         var copy = HrvReport.FromJson(report.ToJson());
 

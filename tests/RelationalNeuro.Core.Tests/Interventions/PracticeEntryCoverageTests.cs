@@ -83,6 +83,7 @@ public sealed class PracticeEntryCoverageTests
             PauseEntry x => (x with { Choice = "" }, "data.missing-text", "$[3].choice"),
             NarrativeReflectionEntry x => (x with { Text = " " }, "data.missing-text", "$[3].text"),
             BreathingSessionEntry x => (x with { CyclesCompleted = -1 }, "entry.invalid-cycles", "$[3].cyclesCompleted"),
+            DyadSessionEntry x => (x with { PercentAboveChance = 120 }, "entry.invalid-synchrony", "$[3].percentAboveChance"),
             _ => throw new InvalidOperationException($"No invalid case for {e.GetType().Name}: add one."),
         };
     }

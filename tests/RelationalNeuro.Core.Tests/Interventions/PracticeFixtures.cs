@@ -76,6 +76,13 @@ internal static class PracticeFixtures
             HrvBefore = new HrvSnapshot { DurationSeconds = 120, RmssdMs = 31.25, MeanHeartRateBpm = 72.1 },
             HrvAfter = new HrvSnapshot { DurationSeconds = 120, RmssdMs = 44.5, MeanHeartRateBpm = 66.3, LfPowerMs2 = 1234.5 },
         },
+        new DyadSessionEntry
+        {
+            Id = Guid.NewGuid(), ClientId = clientId, PlanId = planId, InterventionId = InterventionCatalog.MicroMomentsId,
+            OccurredAt = Monday.AddHours(6), DurationSeconds = 1800, PartnerClientId = new Guid("00000000-0000-0000-0000-0000000000b2"),
+            Member = RelationalNeuro.Synchrony.DyadMember.A, PercentAboveChance = 62.5, SynchronyZ = 0.42, EffectSizeAcrossSurrogates = 2.1,
+            Leader = RelationalNeuro.Synchrony.DyadLeader.A, LeadSeconds = 2, Verdict = "Heart rhythms moved together above chance in 62 % of the session.",
+        },
     ];
 
     public static Measurement NewMeasurement(Guid clientId, double value = 38.2) => new()

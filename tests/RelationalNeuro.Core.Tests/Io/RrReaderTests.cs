@@ -255,7 +255,7 @@ public class RrReaderTests
         Assert.Equal([812], result.Series.IntervalsMs.ToArray());
         var problem = Assert.Single(result.Problems);
         Assert.Equal(("io.unparsable-line", "line 3"), (problem.Code, problem.Location));
-        Assert.Equal("\"1;790,5\" column 2 is not a number; not read.", problem.Message);
+        Assert.Equal("\"1;790,5\" column 2 uses a decimal comma; write numbers with '.' (a comma cannot be told from a separator, so the value is never guessed); not read.", problem.Message);
     }
 
     [Fact]
@@ -335,7 +335,9 @@ public class RrReaderTests
         Assert.Equal(101, result.Problems.Count); // 100 listed + the summary
         Assert.Contains(result.Problems, p => p.Code == "io.more-problems");
         Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // A hang guard, not a speed claim (speed is in the benchmarks): about 1 s on an idle machine, 25 s seen with
+        // the machine's two cores shared by a dozen builds.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
     }
 
     [Fact]

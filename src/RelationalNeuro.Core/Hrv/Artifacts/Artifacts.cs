@@ -10,7 +10,7 @@ namespace RelationalNeuro.Hrv;
 /// </summary>
 /// <remarks>
 /// <para>Definitions, thresholds, citations and accuracy against labelled recordings: docs/hrv-artifacts.md.</para>
-/// <para>Empty/invalid policy: the span must hold finite intervals &gt; 0 ms (else <see cref="ArgumentException"/>
+/// <para>Empty/invalid policy: the span must hold finite intervals in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (else <see cref="ArgumentException"/>
 /// naming index and value, as every span calculator); an empty span gives an empty result. Too few intervals
 /// for a method (L&amp;T needs 3) is a problem in the result, not an exception.</para>
 /// </remarks>
@@ -37,7 +37,7 @@ public static partial class Artifacts
     /// <param name="rrMs">RR intervals in ms, each finite and &gt; 0.</param>
     /// <param name="options">Method, thresholds and correction mode; null for <see cref="ArtifactOptions.Default"/>.</param>
     /// <returns>The NN series, flags, counts and problems.</returns>
-    /// <exception cref="ArgumentException">An interval is not finite or not &gt; 0 (the message names index and value).</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (e.g. an even or non-positive window, a negative fraction).</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
     public static ArtifactResult Process(ReadOnlySpan<double> rrMs, ArtifactOptions? options = null)

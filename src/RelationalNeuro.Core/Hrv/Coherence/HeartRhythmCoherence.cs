@@ -39,14 +39,14 @@ public static class HeartRhythmCoherence
     /// than one window or has fewer than 4 intervals; an epoch without variability has a null ratio (problem
     /// <c>hrv.no-variability</c>, located at the epoch's end time).
     /// </returns>
-    /// <exception cref="ArgumentException">An interval is not finite and greater than 0 ms.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An interval is outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the step must be at least one resampled point, 1 / <see cref="CoherenceOptions.ResamplingRateHz"/>).</exception>
     public static CoherenceResult Compute(ReadOnlySpan<double> nnMs, CoherenceOptions? options = null)
     {
         options ??= CoherenceOptions.Default;
         Guard.Positive(options.WindowSeconds);
-        Guard.Positive(options.StepSeconds);
         Guard.Positive(options.ResamplingRateHz);
+        Guard.InRange(options.StepSeconds, 1 / options.ResamplingRateHz, double.MaxValue); // ≥ one resampled point: at most one epoch per point
         Guard.NonNegative(options.PeakHalfWidthBins);
         Guard.InRange(options.PeakSearchBand.HighHz, options.PeakSearchBand.LowHz, options.ResamplingRateHz / 2);
         Guard.InRange(options.TotalBand.HighHz, options.TotalBand.LowHz, options.ResamplingRateHz / 2);
@@ -68,6 +68,15 @@ public static class HeartRhythmCoherence
                 problems.Add(new Problem(
                     "hrv.too-short-for-coherence",
                     string.Create(CultureInfo.InvariantCulture, $"{n} NN intervals spanning {lastTime:0.###} s: one coherence window needs {options.WindowSeconds} s and at least {HrvMetrics.MinimumSpectralBeats} intervals."),
+                    ProblemSeverity.Error));
+                return new CoherenceResult(epochs, null, problems.ToList());
+            }
+
+            if ((lastTime * fs) > HrvMetrics.MaximumSpectralPoints)
+            {
+                problems.Add(new Problem(
+                    "hrv.too-long-for-coherence",
+                    string.Create(CultureInfo.InvariantCulture, $"{lastTime:0.###} s at {fs} Hz is more than {HrvMetrics.MaximumSpectralPoints} resampled points; analyse the recording in shorter parts."),
                     ProblemSeverity.Error));
                 return new CoherenceResult(epochs, null, problems.ToList());
             }

@@ -30,12 +30,13 @@ public static class ResonanceFrequency
     /// <param name="criterion">The measure to maximise; default <see cref="ResonanceCriterion.LfPower"/>.</param>
     /// <returns>The estimate; a segment shorter than <see cref="MinimumSegmentSeconds"/> or with fewer than 4 beats has null
     /// measures and a <c>hrv.segment-too-short</c> problem.</returns>
-    /// <exception cref="ArgumentException">An interval is not finite and greater than 0 ms.</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="segments"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A segment has a non-positive rate or ends before it starts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A segment has a non-positive rate or ends before it starts, or <paramref name="criterion"/> is not defined.</exception>
     public static ResonanceEstimate Estimate(ReadOnlySpan<double> nnMs, IReadOnlyList<PacedBreathingSegment> segments, ResonanceCriterion criterion = ResonanceCriterion.LfPower)
     {
         Guard.NotNull(segments);
+        Guard.Defined(criterion);
         RrGuard.ValidIntervals(nnMs);
         foreach (var segment in segments)
         {

@@ -19,11 +19,20 @@ public sealed record EntropyOptions
     /// <summary>Embedding dimension m: the template length (beats). Default 2; at least 1.</summary>
     public int EmbeddingDimension { get; init; } = 2;
 
-    /// <summary>Tolerance as a multiple of SDNN (sample SD, n − 1). Default 0.2. Ignored when <see cref="ToleranceMs"/> is set.</summary>
+    /// <summary>Tolerance as a multiple of SDNN (sample SD, n − 1). Default 0.2; greater than 0 and at most 1000. Ignored when <see cref="ToleranceMs"/> is set.</summary>
     public double ToleranceSdFactor { get; init; } = 0.2;
 
-    /// <summary>An absolute tolerance r in ms; when set it replaces <see cref="ToleranceSdFactor"/> × SDNN. Must be greater than 0.</summary>
+    /// <summary>An absolute tolerance r in ms; when set it replaces <see cref="ToleranceSdFactor"/> × SDNN. Must be finite and greater than 0.</summary>
     public double? ToleranceMs { get; init; }
+
+    /// <summary>
+    /// The most intervals an entropy is computed on; default 200,000 (about two days of beats; a 24-h Holter record
+    /// has about 100,000). A longer series is analysed on its first <see cref="MaximumIntervals"/> intervals (r included),
+    /// with the warning <c>hrv.entropy-truncated</c> naming both counts. This bounds the cost, which grows faster than N:
+    /// for m ≤ 2 about N²/256 contiguous SIMD reads at worst (≈ 1–2 s at 200,000), for m ≥ 3 the number of pairs whose
+    /// first coordinates match (up to N²/2). At least m + 2.
+    /// </summary>
+    public int MaximumIntervals { get; init; } = 200_000;
 
     /// <summary>Whether a distance equal to r is a match. Default <see cref="ToleranceComparison.LessThanOrEqual"/>.</summary>
     public ToleranceComparison Comparison { get; init; } = ToleranceComparison.LessThanOrEqual;

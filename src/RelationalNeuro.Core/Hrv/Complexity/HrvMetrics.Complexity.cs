@@ -17,7 +17,7 @@ public static partial class HrvMetrics
     /// length-m templates within tolerance r and A the same for length m + 1, both over the first N − m
     /// templates (Richman &amp; Moorman 2000).
     /// </summary>
-    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="rrMs">RR (NN) intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</param>
     /// <param name="options">m, r and the tolerance comparison; <see cref="EntropyOptions.Default"/> when null (m = 2, r = 0.2 × SDNN with n − 1, distance ≤ r).</param>
     /// <returns>The entropy with the counts A and B; <c>Value</c> null with a problem when undefined.</returns>
     /// <remarks>
@@ -32,9 +32,13 @@ public static partial class HrvMetrics
     /// <para>Equals NeuroKit2 0.2.12 <c>HRV_SampEn</c> with the defaults; equals nolds/hrv-analysis with
     /// <see cref="ToleranceComparison.LessThan"/> and their r.</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (m &lt; 1, factor or absolute tolerance not greater than 0).</exception>
-    public static SampleEntropyResult SampleEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null)
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (m outside 1–64, a factor outside (0, 1000], an absolute tolerance not finite and greater than 0, <see cref="EntropyOptions.MaximumIntervals"/> below m + 2).</exception>
+    public static SampleEntropyResult SampleEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null) =>
+        SampleEntropyCancellable(rrMs, options, CancellationToken.None);
+
+    /// <summary><see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
+    internal static SampleEntropyResult SampleEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
     {
         RrGuard.ValidIntervals(rrMs);
         options = CheckEntropyOptions(options);
@@ -44,13 +48,15 @@ public static partial class HrvMetrics
             return new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, ProblemList.Create([TooFewForEntropy("SampEn", rrMs.Length, m)]));
         }
 
+        var truncated = Truncate(ref rrMs, options, "SampEn");
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
-            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, ProblemList.Create([ZeroTolerance("SampEn")]));
+            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, WithTruncation(truncated, [ZeroTolerance("SampEn")]));
         }
 
-        return SampleEntropyCore(rrMs, m, r, options.Comparison == ToleranceComparison.LessThan, "SampEn");
+        var result = SampleEntropyCore(rrMs, m, r, options.Comparison == ToleranceComparison.LessThan, "SampEn", cancellationToken);
+        return truncated is null ? result : result with { Problems = WithTruncation(truncated, result.Problems) };
     }
 
     /// <summary>
@@ -58,7 +64,7 @@ public static partial class HrvMetrics
     /// mean over all N − k + 1 length-k templates of ln(Cᵢ<sup>k</sup>/(N − k + 1)) and Cᵢ<sup>k</sup> counts
     /// the templates within r of template i, itself included (Pincus 1991).
     /// </summary>
-    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="rrMs">RR (NN) intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</param>
     /// <param name="options">m, r and the tolerance comparison; <see cref="EntropyOptions.Default"/> when null.</param>
     /// <returns>The entropy with Φ<sup>m</sup> and Φ<sup>m+1</sup>; <c>Value</c> null with a problem when undefined.</returns>
     /// <remarks>
@@ -67,9 +73,13 @@ public static partial class HrvMetrics
     /// value, which differs only when Φ<sup>m+1</sup> &gt; Φ<sup>m</sup> (very regular series).</para>
     /// <para>Undefined, with a problem: N &lt; m + 2 (<c>hrv.too-few-beats</c>); r = 0 (<c>hrv.zero-tolerance</c>).</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public static ApproximateEntropyResult ApproximateEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null)
+    public static ApproximateEntropyResult ApproximateEntropy(ReadOnlySpan<double> rrMs, EntropyOptions? options = null) =>
+        ApproximateEntropyCancellable(rrMs, options, CancellationToken.None);
+
+    /// <summary><see cref="ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
+    internal static ApproximateEntropyResult ApproximateEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
     {
         RrGuard.ValidIntervals(rrMs);
         options = CheckEntropyOptions(options);
@@ -79,10 +89,11 @@ public static partial class HrvMetrics
             return new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([TooFewForEntropy("ApEn", rrMs.Length, m)]));
         }
 
+        var truncated = Truncate(ref rrMs, options, "ApEn");
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
-            return new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([ZeroTolerance("ApEn")]));
+            return new ApproximateEntropyResult(null, 0, m, 0, 0, WithTruncation(truncated, [ZeroTolerance("ApEn")]));
         }
 
         var strict = options.Comparison == ToleranceComparison.LessThan;
@@ -90,9 +101,9 @@ public static partial class HrvMetrics
         var rented = ArrayPool<int>.Shared.Rent(n - m + 1);
         try
         {
-            var phiM = Phi(rrMs, m, n - m + 1, r, strict, rented);
-            var phiM1 = Phi(rrMs, m + 1, n - m, r, strict, rented);
-            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, ProblemList.Empty);
+            var phiM = Phi(rrMs, m, n - m + 1, r, strict, rented, cancellationToken);
+            var phiM1 = Phi(rrMs, m + 1, n - m, r, strict, rented, cancellationToken);
+            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, WithTruncation(truncated, ProblemList.Empty));
         }
         finally
         {
@@ -105,17 +116,17 @@ public static partial class HrvMetrics
     /// yⱼ<sup>(τ)</sup> = mean(RR[jτ … (j + 1)τ − 1]), j = 0 … ⌊N/τ⌋ − 1, for τ = 1 … <paramref name="maxScale"/>,
     /// with r fixed once from the original series.
     /// </summary>
-    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
-    /// <param name="maxScale">Largest scale factor τ; Costa et al. used 20. At least 1.</param>
-    /// <param name="options">m, r and comparison as for <see cref="SampleEntropy"/>; r is computed on the scale-1 series.</param>
+    /// <param name="rrMs">RR (NN) intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</param>
+    /// <param name="maxScale">Largest scale factor τ; Costa et al. used 20 (NeuroKit2 ⌊N/12⌋ − 1). From 1 to 100,000.</param>
+    /// <param name="options">m, r and comparison as for <see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>; r is computed on the scale-1 series.</param>
     /// <returns>SampEn per scale; a null entry with a problem where undefined (coarse series shorter than m + 2, no matches).</returns>
-    /// <remarks>Scale 1 equals <see cref="SampleEntropy"/>. Non-overlapping coarse-graining from the first beat; the last N mod τ beats are not used.</remarks>
-    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> &lt; 1 or an option is out of range.</exception>
+    /// <remarks>Scale 1 equals <see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>. Non-overlapping coarse-graining from the first beat; the last N mod τ beats are not used.</remarks>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxScale"/> is outside 1–100,000 or an option is out of range.</exception>
     public static MultiscaleEntropyResult MultiscaleEntropy(ReadOnlySpan<double> rrMs, int maxScale = 20, EntropyOptions? options = null)
     {
         RrGuard.ValidIntervals(rrMs);
-        Guard.Positive(maxScale);
+        Guard.InRange(maxScale, 1, MaximumScale);
         options = CheckEntropyOptions(options);
         var m = options.EmbeddingDimension;
         var values = new double?[maxScale];
@@ -124,6 +135,11 @@ public static partial class HrvMetrics
         {
             problems.Add(TooFewForEntropy("MSE", rrMs.Length, m));
             return new MultiscaleEntropyResult(values, 0, problems.ToList());
+        }
+
+        if (Truncate(ref rrMs, options, "MSE") is { } truncated)
+        {
+            problems.Add(truncated);
         }
 
         var r = Tolerance(rrMs, options);
@@ -164,7 +180,7 @@ public static partial class HrvMetrics
                     coarse[j] = sum / scale;
                 }
 
-                var result = SampleEntropyCore(coarse, m, r, strict, metric);
+                var result = SampleEntropyCore(coarse, m, r, strict, metric, CancellationToken.None);
                 values[scale - 1] = result.Value;
                 problems.AddRange(result.Problems);
             }
@@ -181,7 +197,7 @@ public static partial class HrvMetrics
     /// Detrended fluctuation analysis (Peng et al. 1995): the short-term (α1) and long-term (α2) scaling
     /// exponents of the integrated, window-wise linearly detrended RR series.
     /// </summary>
-    /// <param name="rrMs">RR (NN) intervals in ms, each finite and greater than 0.</param>
+    /// <param name="rrMs">RR (NN) intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</param>
     /// <param name="options">Scale ranges and windowing; <see cref="DfaOptions.Default"/> when null (α1 4–16, α2 16–64 beats, non-overlapping windows).</param>
     /// <returns>α1 and α2; an exponent is null with a problem when unavailable.</returns>
     /// <remarks>
@@ -195,12 +211,13 @@ public static partial class HrvMetrics
     /// exponent is null with <c>hrv.too-few-beats</c>. A zero fluctuation at some scale (a constant or exactly
     /// linear profile) gives <c>hrv.zero-fluctuation</c>.</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0.</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A scale range is invalid (smallest below 3, or not below its largest).</exception>
     public static DfaResult DetrendedFluctuation(ReadOnlySpan<double> rrMs, DfaOptions? options = null)
     {
         RrGuard.ValidIntervals(rrMs);
         options ??= DfaOptions.Default;
+        Guard.Defined(options.Windowing);
         Guard.InRange(options.ShortTermMinBeats, 3, int.MaxValue - 1);
         Guard.InRange(options.ShortTermMaxBeats, options.ShortTermMinBeats + 1, int.MaxValue);
         Guard.InRange(options.LongTermMinBeats, 3, int.MaxValue - 1);
@@ -243,14 +260,42 @@ public static partial class HrvMetrics
     {
         options ??= EntropyOptions.Default;
         Guard.InRange(options.EmbeddingDimension, 1, 64);
-        Guard.Positive(options.ToleranceSdFactor);
+        Guard.Defined(options.Comparison);
+        Guard.InRange(options.ToleranceSdFactor, double.Epsilon, MaximumToleranceSdFactor); // r = factor × SD stays finite
         if (options.ToleranceMs is { } absolute)
         {
             Guard.Positive(absolute);
         }
 
+        Guard.InRange(options.MaximumIntervals, options.EmbeddingDimension + 2, int.MaxValue);
         return options;
     }
+
+    /// <summary>Largest multiscale-entropy scale accepted (the result holds one value per scale).</summary>
+    private const int MaximumScale = 100_000;
+
+    /// <summary>Largest <see cref="EntropyOptions.ToleranceSdFactor"/> accepted: at 1000 × SD every pair matches already.</summary>
+    private const double MaximumToleranceSdFactor = 1000;
+
+    /// <summary>Cuts a series longer than <see cref="EntropyOptions.MaximumIntervals"/> to its first intervals; the warning saying so, or null.</summary>
+    private static Problem? Truncate(ref ReadOnlySpan<double> rrMs, EntropyOptions options, string metric)
+    {
+        if (rrMs.Length <= options.MaximumIntervals)
+        {
+            return null;
+        }
+
+        var problem = new Problem(
+            "hrv.entropy-truncated",
+            string.Create(CultureInfo.InvariantCulture, $"{metric} is computed on the first {options.MaximumIntervals} of {rrMs.Length} intervals (EntropyOptions.MaximumIntervals bounds its cost, which grows faster than N)."),
+            ProblemSeverity.Warning,
+            metric);
+        rrMs = rrMs[..options.MaximumIntervals];
+        return problem;
+    }
+
+    private static IReadOnlyList<Problem> WithTruncation(Problem? truncated, IReadOnlyList<Problem> problems) =>
+        truncated is null ? problems : ProblemList.Create([truncated, .. problems]);
 
     /// <summary>r in ms: the absolute option, or factor × sample SD (n − 1) computed in two passes.</summary>
     private static double Tolerance(ReadOnlySpan<double> rrMs, EntropyOptions options)
@@ -264,11 +309,11 @@ public static partial class HrvMetrics
         return options.ToleranceSdFactor * Math.Sqrt(squares / (rrMs.Length - 1));
     }
 
-    private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric)
+    private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric, CancellationToken cancellationToken)
     {
         var templates = x.Length - m;
-        var b = TemplateMatchCounter.CountPairs(x, m, templates, r, strict);
-        var a = TemplateMatchCounter.CountPairs(x, m + 1, templates, r, strict);
+        var b = TemplateMatchCounter.CountPairsCancellable(x, m, templates, r, strict, cancellationToken);
+        var a = TemplateMatchCounter.CountPairsCancellable(x, m + 1, templates, r, strict, cancellationToken);
         if (a == 0 || b == 0)
         {
             var problem = new Problem(
@@ -284,10 +329,10 @@ public static partial class HrvMetrics
         return new SampleEntropyResult(-Math.Log((double)a / b), r, m, templates, b, a, ProblemList.Empty);
     }
 
-    private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer)
+    private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer, CancellationToken cancellationToken)
     {
         var counts = buffer.AsSpan(0, templates);
-        TemplateMatchCounter.CountPerTemplate(x, k, templates, r, strict, counts);
+        TemplateMatchCounter.CountPerTemplateCancellable(x, k, templates, r, strict, counts, cancellationToken);
         var sum = 0.0;
         foreach (var c in counts)
         {

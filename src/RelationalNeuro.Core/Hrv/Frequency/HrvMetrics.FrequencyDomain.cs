@@ -15,6 +15,15 @@ public static partial class HrvMetrics
     public const int MinimumSpectralBeats = 4;
 
     /// <summary>
+    /// Most grid points a spectrum is computed on, 2^24 (16,777,216; 128 MiB of doubles): Welch's evenly resampled
+    /// series (duration × <see cref="FrequencyDomainOptions.ResamplingRateHz"/>: 48.5 days at 4 Hz) and Lomb–Scargle's
+    /// extirpolation grid (8 × the frequency count), and in <see cref="HeartRhythmCoherence"/> the resampled series.
+    /// A longer recording gets the problem <c>hrv.too-long-for-spectrum</c> (or <c>hrv.too-long-for-coherence</c>) instead
+    /// of unbounded memory; see docs/reliability.md.
+    /// </summary>
+    public const int MaximumSpectralPoints = 1 << 24;
+
+    /// <summary>
     /// Band powers (ms²), total power, relative and normalized powers, LF/HF and peak frequencies of an NN series.
     /// </summary>
     /// <param name="nnMs">Artifact-corrected NN intervals in ms, in recording order.</param>
@@ -23,7 +32,8 @@ public static partial class HrvMetrics
     /// <returns>
     /// The metrics; each unavailable value is null with a <see cref="Problem"/> saying why: fewer than
     /// <see cref="MinimumSpectralBeats"/> intervals or a recording shorter than <see cref="FrequencyDomainOptions.HfMinimumSeconds"/>
-    /// (code <c>hrv.too-short-for-spectrum</c>, nothing computed); a band whose minimum recording length is not met
+    /// (code <c>hrv.too-short-for-spectrum</c>, nothing computed); a grid of more than <see cref="MaximumSpectralPoints"/>
+    /// points (<c>hrv.too-long-for-spectrum</c>, nothing computed); a band whose minimum recording length is not met
     /// (<c>hrv.recording-too-short</c>: LF ≥ 2 min, VLF ≥ 5 min, ULF ≥ 24 h by default); a band narrower than two
     /// spectral resolution steps (<c>hrv.band-unresolved</c>) or outside the computed spectrum (<c>hrv.band-outside-spectrum</c>);
     /// a series without any variability (<c>hrv.no-variability</c>: powers 0, ratios and peaks null); HF power of 0
@@ -43,7 +53,7 @@ public static partial class HrvMetrics
     /// use, Circulation 93:1043–1065; Welch (1967); Lomb (1976); Scargle (1982); Tarvainen et al. (2002).
     /// </para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is not finite and greater than 0 ms (names index and value).</exception>
+    /// <exception cref="ArgumentException">An interval is outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms or not finite (names index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (e.g. a non-positive resampling rate, an overlap outside [0, 0.99]).</exception>
     public static FrequencyDomainResult FrequencyDomain(ReadOnlySpan<double> nnMs, FrequencyDomainOptions? options = null)
     {
@@ -146,7 +156,7 @@ public static partial class HrvMetrics
     /// <param name="options">The pipeline; null = <see cref="FrequencyDomainOptions.Default"/>.</param>
     /// <returns>The spectrum; empty with a <c>hrv.too-short-for-spectrum</c> problem when there are fewer than
     /// <see cref="MinimumSpectralBeats"/> intervals or less than 2 s of data (the minimum-length rules for bands do not apply here).</returns>
-    /// <exception cref="ArgumentException">An interval is not finite and greater than 0 ms.</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static PowerSpectrum PowerSpectralDensity(ReadOnlySpan<double> nnMs, FrequencyDomainOptions? options = null)
     {

@@ -15,9 +15,10 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// <para>k = 1: sort, two pointers, O(n log n). k = 2: sort by the first coordinate, slide a window over
 /// it, and keep a Fenwick tree over the ranks of the second coordinate: each template's count is one
 /// window query, O(n log n). k = 3: the same window, with the active templates in a grid of S × S rank
-/// blocks of the second and third coordinates under a 2-D Fenwick tree; whole blocks are counted from the
-/// tree and the partial blocks at the edges of the query box template by template:
-/// O(n (log²(n/S) + S)) with S = max(16, ⌈n/256⌉), i.e. n²/256 contiguous SIMD checks at worst. k ≥ 4 (general path): sort by the first coordinate
+/// blocks of the second and third coordinates whose rows hold running totals over the columns; whole blocks
+/// are counted two reads per row and the partial blocks at the edges of the query box template by
+/// template: O(n (n/S + S)) with S = max(16, ⌈n/256⌉), i.e. about n²/256 contiguous SIMD operations at
+/// worst. All coordinates' sorted orders come from one sort of the series. k ≥ 4 (general path): sort by the first coordinate
 /// and compare the remaining coordinates of the pairs whose first coordinates match, O(pairs in the
 /// window).</para>
 /// </remarks>
@@ -27,7 +28,11 @@ internal static class TemplateMatchCounter
     /// For each template t in [0, templateCount), the number of templates (itself included) within the
     /// tolerance, written to <paramref name="counts"/>.
     /// </summary>
-    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts)
+    public static void CountPerTemplate(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts) =>
+        CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, CancellationToken.None);
+
+    /// <summary><see cref="CountPerTemplate"/>; the superlinear paths (k ≥ 3) observe <paramref name="cancellationToken"/> every 4,096 templates.</summary>
+    public static void CountPerTemplateCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         Check(x, k, templateCount, counts.Length);
         switch (k)
@@ -39,22 +44,26 @@ internal static class TemplateMatchCounter
                 CountTwoDimensions(x, templateCount, r, strict, counts);
                 break;
             case 3:
-                CountThreeDimensions(x, templateCount, r, strict, counts);
+                CountThreeDimensions(x, templateCount, r, strict, counts, cancellationToken);
                 break;
             default:
-                CountByScan(x, k, templateCount, r, strict, counts);
+                CountByScan(x, k, templateCount, r, strict, counts, cancellationToken);
                 break;
         }
     }
 
     /// <summary>The number of ordered pairs (i, j), i ≠ j, of matching templates among the first <paramref name="templateCount"/>.</summary>
-    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict)
+    public static long CountPairs(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict) =>
+        CountPairsCancellable(x, k, templateCount, r, strict, CancellationToken.None);
+
+    /// <summary><see cref="CountPairs"/>, observing <paramref name="cancellationToken"/> as <see cref="CountPerTemplateCancellable"/> does.</summary>
+    public static long CountPairsCancellable(ReadOnlySpan<double> x, int k, int templateCount, double r, bool strict, CancellationToken cancellationToken)
     {
         var rented = ArrayPool<int>.Shared.Rent(templateCount);
         try
         {
             var counts = rented.AsSpan(0, templateCount);
-            CountPerTemplate(x, k, templateCount, r, strict, counts);
+            CountPerTemplateCancellable(x, k, templateCount, r, strict, counts, cancellationToken);
             long total = 0;
             foreach (var c in counts)
             {
@@ -141,16 +150,7 @@ internal static class TemplateMatchCounter
             var last2 = rank.AsSpan(2 * n, n);
             var tree = fenwick.AsSpan(0, n + 1);
             tree.Clear();
-            x[..n].CopyTo(c1);
-            x.Slice(1, n).CopyTo(c2);
-            for (var i = 0; i < n; i++)
-            {
-                o1[i] = i;
-                o2[i] = i;
-            }
-
-            c1.Sort(o1);
-            c2.Sort(o2);
+            SortedCoordinates(x, n, [first, second], [firstOrder, secondOrder]);
             for (var q = 0; q < n; q++)
             {
                 rank2[o2[q]] = q;
@@ -187,6 +187,52 @@ internal static class TemplateMatchCounter
             ArrayPool<int>.Shared.Return(secondOrder);
             ArrayPool<int>.Shared.Return(rank);
             ArrayPool<int>.Shared.Return(fenwick);
+        }
+    }
+
+    /// <summary>
+    /// The coordinates d = 0 … k − 1 (k = the number of <paramref name="values"/> arrays) of the first
+    /// <paramref name="n"/> templates, each sorted ascending with its template indices: coordinate d of template t is x[t + d], so all k sorted lists are read off one
+    /// sort of x[0 .. n + k − 1) by keeping the entries whose index minus d is a template.
+    /// </summary>
+    private static void SortedCoordinates(ReadOnlySpan<double> x, int n, ReadOnlySpan<double[]> values, ReadOnlySpan<int[]> orders)
+    {
+        var k = values.Length;
+        var length = n + k - 1;
+        var sortedArray = ArrayPool<double>.Shared.Rent(length);
+        var indexArray = ArrayPool<int>.Shared.Rent(length);
+        try
+        {
+            var sorted = sortedArray.AsSpan(0, length);
+            var index = indexArray.AsSpan(0, length);
+            x[..length].CopyTo(sorted);
+            for (var i = 0; i < length; i++)
+            {
+                index[i] = i;
+            }
+
+            sorted.Sort(index);
+            for (var d = 0; d < k; d++)
+            {
+                var v = values[d].AsSpan(0, n);
+                var o = orders[d].AsSpan(0, n);
+                var position = 0;
+                for (var q = 0; q < length; q++)
+                {
+                    var t = index[q] - d;
+                    if ((uint)t < (uint)n)
+                    {
+                        v[position] = sorted[q];
+                        o[position] = t;
+                        position++;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(sortedArray);
+            ArrayPool<int>.Shared.Return(indexArray);
         }
     }
 
@@ -241,11 +287,12 @@ internal static class TemplateMatchCounter
 
     /// <summary>
     /// k = 3. A window slides over the templates sorted by the first coordinate (as for k = 2); the active
-    /// templates are kept in a grid over (rank of 2nd coordinate / S, rank of 3rd coordinate / S) with a 2-D
-    /// Fenwick tree. A query counts the whole grid blocks inside its rank box from the tree and checks the
+    /// templates are kept in a grid over (rank of 2nd coordinate / S, rank of 3rd coordinate / S) whose rows
+    /// hold running totals over the columns. A query counts the whole grid blocks inside its rank box from two
+    /// entries per row and checks the
     /// templates in the partial blocks at the box edges one by one (at most about 4·S of them).
     /// </summary>
-    private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts)
+    private static void CountThreeDimensions(ReadOnlySpan<double> x, int n, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         var blockSize = Math.Max(16, (n + 255) / 256);
         var blocks = (n + blockSize - 1) / blockSize;
@@ -257,7 +304,7 @@ internal static class TemplateMatchCounter
         var third = ArrayPool<double>.Shared.Rent(n);
         var thirdOrder = ArrayPool<int>.Shared.Rent(n);
         var ints = ArrayPool<int>.Shared.Rent(8 * n);
-        var treeArray = ArrayPool<int>.Shared.Rent(side * side);
+        var gridArray = ArrayPool<int>.Shared.Rent(side * side);
         try
         {
             var c1 = first.AsSpan(0, n);
@@ -277,23 +324,11 @@ internal static class TemplateMatchCounter
             // The edge checks then read short contiguous runs instead of jumping around.
             var rank3ByRank2 = ints.AsSpan(6 * n, n);
             var rank2ByRank3 = ints.AsSpan(7 * n, n);
-            var tree = treeArray.AsSpan(0, side * side);
-            tree.Clear();
+            var grid = gridArray.AsSpan(0, side * side);
+            grid.Clear();
             rank3ByRank2.Fill(-1);
             rank2ByRank3.Fill(-1);
-            x[..n].CopyTo(c1);
-            x.Slice(1, n).CopyTo(c2);
-            x.Slice(2, n).CopyTo(c3);
-            for (var i = 0; i < n; i++)
-            {
-                o1[i] = i;
-                o2[i] = i;
-                o3[i] = i;
-            }
-
-            c1.Sort(o1);
-            c2.Sort(o2);
-            c3.Sort(o3);
+            SortedCoordinates(x, n, [first, second, third], [firstOrder, secondOrder, thirdOrder]);
             for (var q = 0; q < n; q++)
             {
                 rank2[o2[q]] = q;
@@ -305,13 +340,18 @@ internal static class TemplateMatchCounter
             int lo = 0, hi = -1;
             for (var p = 0; p < n; p++)
             {
+                if ((p & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 while (hi + 1 < n && Within(c1[hi + 1] - c1[p], r, strict))
                 {
                     hi++;
                     var u = o1[hi];
                     rank3ByRank2[rank2[u]] = rank3[u];
                     rank2ByRank3[rank3[u]] = rank2[u];
-                    GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, 1);
+                    GridAdd(grid, side, rank2[u] / blockSize, rank3[u] / blockSize, 1);
                 }
 
                 while (!Within(c1[p] - c1[lo], r, strict))
@@ -319,7 +359,7 @@ internal static class TemplateMatchCounter
                     var u = o1[lo];
                     rank3ByRank2[rank2[u]] = -1;
                     rank2ByRank3[rank3[u]] = -1;
-                    GridAdd(tree, side, rank2[u] / blockSize, rank3[u] / blockSize, -1);
+                    GridAdd(grid, side, rank2[u] / blockSize, rank3[u] / blockSize, -1);
                     lo++;
                 }
 
@@ -345,7 +385,7 @@ internal static class TemplateMatchCounter
                     count += CountInRange(rank3ByRank2[(inner2Hi + 1)..(hi2 + 1)], lo3, hi3);
                     if (full3Lo <= full3Hi)
                     {
-                        count += GridRectangle(tree, side, full2Lo, full2Hi, full3Lo, full3Hi);
+                        count += GridRectangle(grid, side, full2Lo, full2Hi, full3Lo, full3Hi);
                         var inner3Lo = full3Lo * blockSize;
                         var inner3Hi = Math.Min((full3Hi + 1) * blockSize, n) - 1;
 
@@ -375,7 +415,7 @@ internal static class TemplateMatchCounter
             ArrayPool<double>.Shared.Return(third);
             ArrayPool<int>.Shared.Return(thirdOrder);
             ArrayPool<int>.Shared.Return(ints);
-            ArrayPool<int>.Shared.Return(treeArray);
+            ArrayPool<int>.Shared.Return(gridArray);
         }
     }
 
@@ -410,40 +450,46 @@ internal static class TemplateMatchCounter
         return count;
     }
 
-    private static void GridAdd(Span<int> tree, int side, int row, int column, int delta)
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the template count of grid block (row, column). Each row of
+    /// <paramref name="grid"/> holds running totals: entry c + 1 counts the active templates of that row in
+    /// columns 0 … c (entry 0 stays 0), so an update touches the rest of one row (contiguous, SIMD) and a
+    /// query reads two entries per row.
+    /// </summary>
+    private static void GridAdd(Span<int> grid, int side, int row, int column, int delta)
     {
-        for (var i = row + 1; i < side; i += i & -i)
+        var line = grid.Slice((row * side) + column + 1, side - column - 1);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && line.Length >= Vector<int>.Count)
         {
-            var line = tree.Slice(i * side, side);
-            for (var j = column + 1; j < side; j += j & -j)
+            var step = new Vector<int>(delta);
+            for (; i + Vector<int>.Count <= line.Length; i += Vector<int>.Count)
             {
-                line[j] += delta;
+                var slot = line.Slice(i, Vector<int>.Count);
+                (new Vector<int>(slot) + step).CopyTo(slot);
             }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            line[i] += delta;
         }
     }
 
-    private static int GridPrefix(ReadOnlySpan<int> tree, int side, int row, int column)
+    /// <summary>The active templates in grid blocks rows <paramref name="rowLo"/> … <paramref name="rowHi"/> × columns <paramref name="columnLo"/> … <paramref name="columnHi"/>.</summary>
+    private static int GridRectangle(ReadOnlySpan<int> grid, int side, int rowLo, int rowHi, int columnLo, int columnHi)
     {
         var sum = 0;
-        for (var i = row + 1; i > 0; i -= i & -i)
+        for (var row = rowLo; row <= rowHi; row++)
         {
-            var line = tree.Slice(i * side, side);
-            for (var j = column + 1; j > 0; j -= j & -j)
-            {
-                sum += line[j];
-            }
+            var line = grid.Slice(row * side, side);
+            sum += line[columnHi + 1] - line[columnLo];
         }
 
         return sum;
     }
 
-    private static int GridRectangle(ReadOnlySpan<int> tree, int side, int rowLo, int rowHi, int columnLo, int columnHi) =>
-        GridPrefix(tree, side, rowHi, columnHi)
-        - GridPrefix(tree, side, rowLo - 1, columnHi)
-        - GridPrefix(tree, side, rowHi, columnLo - 1)
-        + GridPrefix(tree, side, rowLo - 1, columnLo - 1);
-
-    private static void CountByScan(ReadOnlySpan<double> x, int k, int n, double r, bool strict, Span<int> counts)
+    private static void CountByScan(ReadOnlySpan<double> x, int k, int n, double r, bool strict, Span<int> counts, CancellationToken cancellationToken)
     {
         // Structure of arrays in first-coordinate order: coords[d * n + p] = x[order[p] + d].
         var coordsArray = ArrayPool<double>.Shared.Rent(k * n);
@@ -472,7 +518,7 @@ internal static class TemplateMatchCounter
                 }
             }
 
-            ScanGeneral(coords, k, n, r, strict, sortedCounts);
+            ScanGeneral(coords, k, n, r, strict, sortedCounts, cancellationToken);
 
             for (var p = 0; p < n; p++)
             {
@@ -487,12 +533,17 @@ internal static class TemplateMatchCounter
         }
     }
 
-    private static void ScanGeneral(ReadOnlySpan<double> coords, int k, int n, double r, bool strict, Span<long> sortedCounts)
+    private static void ScanGeneral(ReadOnlySpan<double> coords, int k, int n, double r, bool strict, Span<long> sortedCounts, CancellationToken cancellationToken)
     {
         var c1 = coords[..n];
         var hi = 0;
         for (var p = 0; p < n; p++)
         {
+            if ((p & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (hi < p)
             {
                 hi = p;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv.Kernels;
 
@@ -26,7 +27,7 @@ internal static class TimeDomainKernels
     private const double ExactSumLimit = 8796093022208.0; // 2^43
 
     /// <summary>Result of pass 0.</summary>
-    /// <param name="AllValid">Every value finite and &gt; 0.</param>
+    /// <param name="AllValid">Every value in the calculable range (<see cref="RrGuard.InRange"/>).</param>
     /// <param name="Min">Smallest value.</param>
     /// <param name="Max">Largest value.</param>
     /// <param name="OnDyadicGrid">Every value a multiple of 2^-10 ms and N·max below 2^43 ms: every partial sum is exact.</param>
@@ -51,7 +52,8 @@ internal static class TimeDomainKernels
     private struct OpenSegment
     {
         public double SegmentMs, EndMs, K, S1, S2;
-        public int Index, N;
+        public long Index;
+        public int N;
 
         /// <summary>
         /// Adds one interval: advances the cumulative time (sequentially, so a boundary is decided exactly as
@@ -80,6 +82,7 @@ internal static class TimeDomainKernels
             EndMs = (Index + 1) * SegmentMs;
             while (totalMs > EndMs)
             {
+                // At most 60 empty segments per interval: intervals ≤ 60,000 ms (RrGuard), segments ≥ 1 s (TimeDomain's guard).
                 segments.Close(0, 0, 0, 0);
                 Index++;
                 EndMs = (Index + 1) * SegmentMs;
@@ -103,7 +106,7 @@ internal static class TimeDomainKernels
         public bool ExactSums;
     }
 
-    /// <summary>Pass 0: are all values finite and positive, their range, and whether all partial sums are exact.</summary>
+    /// <summary>Pass 0: are all values in the calculable range, their range, and whether all partial sums are exact.</summary>
     internal static ValueScan ScanValues(ReadOnlySpan<double> x)
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
@@ -118,12 +121,13 @@ internal static class TimeDomainKernels
             var bad = Vector512<double>.Zero;
             var offGrid = Vector512<double>.Zero;
             var zero = Vector512<double>.Zero;
-            var infinity = Vector512.Create(double.PositiveInfinity);
+            var lower = Vector512.Create(RrSeries.MinimumIntervalMs);
+            var upper = Vector512.Create(RrSeries.MaximumIntervalMs);
             var scale = Vector512.Create(GridScale);
             for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
             {
                 var v = Vector512.LoadUnsafe(ref x0, (nuint)i);
-                bad |= ~Vector512.GreaterThan(v, zero) | Vector512.Equals(v, infinity);
+                bad |= ~(Vector512.GreaterThanOrEqual(v, lower) & Vector512.LessThanOrEqual(v, upper));
                 vmin = Vector512.MinNative(vmin, v);
                 vmax = Vector512.MaxNative(vmax, v);
                 var g = v * scale;
@@ -142,7 +146,7 @@ internal static class TimeDomainKernels
         for (; i < n; i++)
         {
             var v = x[i];
-            valid &= v > 0 && !double.IsPositiveInfinity(v);
+            valid &= RrGuard.InRange(v);
             min = Math.Min(min, v);
             max = Math.Max(max, v);
             var g = v * GridScale;
@@ -539,7 +543,7 @@ internal static class TimeDomainKernels
 
         public int Used { get; private set; }
 
-        public int Sparse { get; private set; }
+        public long Sparse { get; private set; }
 
         public readonly double SdOfMeans => Math.Sqrt(Math.Max(0, _m2 - (_m1 * _m1 / Used)) / (Used - 1));
 

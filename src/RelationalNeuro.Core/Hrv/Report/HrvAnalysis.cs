@@ -5,35 +5,47 @@ namespace RelationalNeuro.Hrv;
 
 /// <summary>
 /// One-call HRV analysis: raw RR intervals in, one immutable <see cref="HrvReport"/> out. The stages run in order —
-/// input screening (<see cref="RrSeries.FromIntervalsMs"/>: non-finite and non-positive values refused with a problem),
+/// input screening (<see cref="RrSeries.FromIntervalsMs"/>: non-finite values and values outside
+/// [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms refused with a problem),
 /// artifact detection and correction (<see cref="Artifacts.Process(ReadOnlySpan{double}, ArtifactOptions?)"/>), then on
 /// the corrected NN series <see cref="HrvMetrics.TimeDomain"/>, <see cref="HrvMetrics.Poincare"/>,
-/// <see cref="HrvMetrics.FrequencyDomain"/>, <see cref="HrvMetrics.SampleEntropy"/>,
-/// <see cref="HrvMetrics.ApproximateEntropy"/> and <see cref="HrvMetrics.DetrendedFluctuation"/>, each with its options
+/// <see cref="HrvMetrics.FrequencyDomain"/>, <see cref="HrvMetrics.SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>,
+/// <see cref="HrvMetrics.ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, <see cref="HrvMetrics.DetrendedFluctuation"/> and
+/// <see cref="HrvMetrics.Autonomic"/>, each with its options
 /// from <see cref="HrvAnalysisOptions"/>. The report's metrics are exactly those calls' results. See docs/hrv.md.
 /// </summary>
+/// <remarks>
+/// Cost: every stage but entropy is linear in the number of beats (the spectrum is bounded by
+/// <see cref="HrvMetrics.MaximumSpectralPoints"/>); entropy is computed on at most <see cref="EntropyOptions.MaximumIntervals"/>
+/// intervals. A <see cref="CancellationToken"/> is observed between stages and every 4,096 templates inside the entropy
+/// counts; cancellation throws <see cref="OperationCanceledException"/>. See docs/reliability.md.
+/// </remarks>
 public static class HrvAnalysis
 {
     /// <summary>Analyses one recording of RR intervals in ms. Bad values never throw: they are refused and reported.</summary>
     /// <param name="rrMs">Raw RR intervals in ms (may hold NaN, ±∞ or values ≤ 0: they are refused with problems).</param>
     /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed between stages and inside the entropy counts.</param>
     /// <returns>The report (<see cref="HrvReport.RecordingId"/> null; set it with <c>with { RecordingId = "..." }</c>).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range (a programmer error, not a data problem).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
-    public static HrvReport Analyze(ReadOnlySpan<double> rrMs, HrvAnalysisOptions? options = null) =>
-        Analyze(RrSeries.FromIntervalsMs(rrMs), options, null, rrMs.Length);
+    public static HrvReport Analyze(ReadOnlySpan<double> rrMs, HrvAnalysisOptions? options = null, CancellationToken cancellationToken = default) =>
+        Analyze(RrSeries.FromIntervalsMs(rrMs), options, null, rrMs.Length, cancellationToken);
 
     /// <summary>Analyses one recording already read into an <see cref="RrSeries"/> (e.g. by <c>RrReader</c>); the series' problems come first in <see cref="HrvReport.Problems"/> and are in <see cref="HrvInputSummary.Problems"/>.</summary>
     /// <param name="series">The RR series.</param>
     /// <param name="options">Stage options; null for <see cref="HrvAnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed between stages and inside the entropy counts.</param>
     /// <returns>The report (<see cref="HrvReport.RecordingId"/> null).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="series"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Issue 12: the RrSeries overload takes options = null like its span twin; the first parameters differ in type, so no call is ambiguous.")]
-    public static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options = null)
+    public static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(series);
-        return Analyze(series, options, null, series.Count);
+        return Analyze(series, options, null, series.Count, cancellationToken);
     }
 
     /// <summary>
@@ -43,7 +55,7 @@ public static class HrvAnalysis
     /// <param name="recordings">Each recording's id and raw RR intervals in ms.</param>
     /// <param name="options">Stage options shared by all recordings; null for the defaults.</param>
     /// <param name="progress">Told once per finished recording (in completion order); optional.</param>
-    /// <param name="cancellationToken">Stops the batch; the task then throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="cancellationToken">Stops the batch, also inside a running recording's analysis (between stages and inside the entropy counts); the task then throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>One report per recording, in input order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="recordings"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The batch was cancelled.</exception>
@@ -66,7 +78,7 @@ public static class HrvAnalysis
         {
             token.ThrowIfCancellationRequested();
             var (id, rr) = recordings[index];
-            reports[index] = AnalyzeOne(id, rr, options);
+            reports[index] = AnalyzeOne(id, rr, options, token);
             var done = Interlocked.Increment(ref completed);
             progress?.Report(new HrvBatchProgress(done, recordings.Count, id, index));
             return ValueTask.CompletedTask;
@@ -74,7 +86,7 @@ public static class HrvAnalysis
         return reports;
     }
 
-    private static HrvReport AnalyzeOne(string id, double[]? rrMs, HrvAnalysisOptions options)
+    private static HrvReport AnalyzeOne(string id, double[]? rrMs, HrvAnalysisOptions options, CancellationToken cancellationToken)
     {
         if (rrMs is null)
         {
@@ -83,7 +95,7 @@ public static class HrvAnalysis
 
         try
         {
-            return Analyze(RrSeries.FromIntervalsMs(rrMs), options, id, rrMs.Length);
+            return Analyze(RrSeries.FromIntervalsMs(rrMs), options, id, rrMs.Length, cancellationToken);
         }
         catch (ArgumentException exception)
         {
@@ -101,9 +113,10 @@ public static class HrvAnalysis
         null, null, null, null, null, null, null,
         ProblemList.Create([problem]));
 
-    private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount)
+    private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount, CancellationToken cancellationToken)
     {
         options ??= HrvAnalysisOptions.Default;
+        cancellationToken.ThrowIfCancellationRequested();
         var problems = new ProblemCollector();
         problems.AddRange(series.Problems);
         var rr = series.IntervalsMs;
@@ -117,12 +130,31 @@ public static class HrvAnalysis
         }
 
         var artifacts = Artifacts.Process(rr, options.Artifacts);
+        cancellationToken.ThrowIfCancellationRequested();
         problems.AddRange(artifacts.Problems);
         var nn = artifacts.NnIntervalsMs;
         var nnDuration = 0.0;
+        var outside = 0;
         foreach (var v in nn)
         {
             nnDuration += v;
+            outside += RrGuard.InRange(v) ? 0 : 1;
+        }
+
+        if (outside > 0)
+        {
+            // Correction can split an interval near 1 ms below the calculable range (a "missed beat" halved): such NN
+            // intervals are left out of the metrics, with a problem, rather than reaching a calculator's guard.
+            nn = WithinRange(nn, outside);
+            nnDuration = 0;
+            foreach (var v in nn)
+            {
+                nnDuration += v;
+            }
+
+            problems.Error(
+                "hrv.nn-out-of-range",
+                string.Create(CultureInfo.InvariantCulture, $"{outside} corrected NN interval(s) fell outside {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms and are left out of the metrics."));
         }
 
         var counts = new ArtifactKindCount[ArtifactResult.KindCount];
@@ -142,12 +174,14 @@ public static class HrvAnalysis
             return new HrvReport(recordingId, input, artifactSummary, null, null, null, null, null, null, problems.ToList());
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var timeDomain = HrvMetrics.TimeDomain(nn, options.TimeDomain);
         problems.AddRange(timeDomain.Problems);
         var poincare = HrvMetrics.Poincare(nn, options.Poincare);
         problems.AddRange(poincare.Problems);
 
         FrequencyDomainResult? frequency = null;
+        cancellationToken.ThrowIfCancellationRequested();
         if (options.IncludeFrequencyDomain)
         {
             var f = HrvMetrics.FrequencyDomain(nn, options.FrequencyDomain);
@@ -159,15 +193,17 @@ public static class HrvAnalysis
         ApproximateEntropyResult? approximateEntropy = null;
         if (options.IncludeEntropy)
         {
-            var s = HrvMetrics.SampleEntropy(nn, options.Entropy);
+            cancellationToken.ThrowIfCancellationRequested();
+            var s = HrvMetrics.SampleEntropyCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(s.Problems);
-            var a = HrvMetrics.ApproximateEntropy(nn, options.Entropy);
+            var a = HrvMetrics.ApproximateEntropyCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(a.Problems);
             sampleEntropy = s;
             approximateEntropy = a;
         }
 
         DfaResult? dfa = null;
+        cancellationToken.ThrowIfCancellationRequested();
         if (options.IncludeDfa)
         {
             var d = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
@@ -175,8 +211,35 @@ public static class HrvAnalysis
             dfa = d;
         }
 
+        AutonomicResult? autonomic = null;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.IncludeAutonomic)
+        {
+            var a = HrvMetrics.Autonomic(nn, options.Autonomic);
+            problems.AddRange(a.Problems);
+            autonomic = a;
+        }
+
         return new HrvReport(
-            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList());
+            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList())
+        {
+            Autonomic = autonomic,
+        };
+    }
+
+    private static double[] WithinRange(ReadOnlySpan<double> nn, int outside)
+    {
+        var kept = new double[nn.Length - outside];
+        var k = 0;
+        foreach (var v in nn)
+        {
+            if (RrGuard.InRange(v))
+            {
+                kept[k++] = v;
+            }
+        }
+
+        return kept;
     }
 
     private static HrvInputSummary Summarize(ReadOnlySpan<double> rr, int inputCount, double durationSeconds, int problemCount, IReadOnlyList<Problem> problems)

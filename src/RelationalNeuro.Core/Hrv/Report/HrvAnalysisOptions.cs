@@ -27,6 +27,9 @@ public sealed record HrvAnalysisOptions
     /// <summary>DFA scale ranges (default <see cref="DfaOptions.Default"/>: α1 4–16, α2 16–64 beats).</summary>
     public DfaOptions Dfa { get; init; } = DfaOptions.Default;
 
+    /// <summary>Stress-index bin width and PNS/SNS normal values (default <see cref="AutonomicOptions.Default"/>).</summary>
+    public AutonomicOptions Autonomic { get; init; } = AutonomicOptions.Default;
+
     /// <summary>Whether to compute the frequency domain (default true).</summary>
     public bool IncludeFrequencyDomain { get; init; } = true;
 
@@ -38,4 +41,7 @@ public sealed record HrvAnalysisOptions
 
     /// <summary>Whether to compute DFA α1 and α2 (default true).</summary>
     public bool IncludeDfa { get; init; } = true;
+
+    /// <summary>Whether to compute Baevsky's stress index and the PNS and SNS indexes (default true).</summary>
+    public bool IncludeAutonomic { get; init; } = true;
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace RelationalNeuro.Hrv;
 
 /// <summary>
-/// The whole HRV analysis of one recording, from <see cref="HrvAnalysis.Analyze(ReadOnlySpan{double}, HrvAnalysisOptions?)"/>:
+/// The whole HRV analysis of one recording, from <see cref="HrvAnalysis.Analyze(ReadOnlySpan{double}, HrvAnalysisOptions?, CancellationToken)"/>:
 /// the input's summary, the artifact summary, every metric on the corrected NN series, and every problem met tagged
 /// with its stage. Immutable. Serializes to JSON (<see cref="ToJson"/>, source-generated, trim- and AOT-safe) and to a
 /// flat CSV row (<see cref="CsvHeader"/>, <see cref="ToCsvRow"/>). Definitions of each metric: the result types and docs/hrv.md.
@@ -43,6 +43,13 @@ public sealed record HrvReport(
         get;
         init => field = ProblemList.From(value);
     } = ProblemList.From(Problems);
+
+    /// <summary>
+    /// Baevsky's stress index and Kubios' PNS and SNS indexes (<see cref="HrvMetrics.Autonomic(ReadOnlySpan{double}, AutonomicOptions?)"/>);
+    /// null when skipped (<see cref="HrvAnalysisOptions.IncludeAutonomic"/>) or no NN interval was left. Its problems are in
+    /// <see cref="Problems"/> after the DFA's.
+    /// </summary>
+    public AutonomicResult? Autonomic { get; init; }
 
     private static readonly (string Name, Func<HrvReport, string> Cell)[] Columns = BuildColumns();
 
@@ -211,6 +218,13 @@ public sealed record HrvReport(
             ("entropy_embedding_dimension", r => Num(r.SampleEntropy?.EmbeddingDimension)),
             ("dfa_alpha1", r => Num(r.Dfa?.Alpha1)),
             ("dfa_alpha2", r => Num(r.Dfa?.Alpha2)),
+            ("mode_s", r => Num(r.Autonomic?.ModeS)),
+            ("amplitude_of_mode_percent", r => Num(r.Autonomic?.AmplitudeOfModePercent)),
+            ("variation_range_s", r => Num(r.Autonomic?.VariationRangeS)),
+            ("baevsky_stress_index", r => Num(r.Autonomic?.BaevskyStressIndex)),
+            ("stress_index", r => Num(r.Autonomic?.StressIndex)),
+            ("pns_index", r => Num(r.Autonomic?.PnsIndex)),
+            ("sns_index", r => Num(r.Autonomic?.SnsIndex)),
             ("problem_count", r => Num(r.Problems.Count)),
             ("problem_codes", r => Text(string.Join(';', r.Problems.Select(p => p.Code).Distinct(StringComparer.Ordinal)))),
         ]);

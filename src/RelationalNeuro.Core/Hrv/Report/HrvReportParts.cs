@@ -2,7 +2,7 @@ namespace RelationalNeuro.Hrv;
 
 /// <summary>Summary of the raw RR input of an <see cref="HrvReport"/>.</summary>
 /// <param name="InputCount">Number of values given.</param>
-/// <param name="AcceptedCount">Number of values accepted (finite and &gt; 0); the rest are refused with a problem.</param>
+/// <param name="AcceptedCount">Number of values accepted (finite and in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms); the rest are refused with a problem.</param>
 /// <param name="DurationSeconds">Sum of the accepted intervals, in seconds.</param>
 /// <param name="MinRrMs">Shortest accepted interval, ms; null when none was accepted.</param>
 /// <param name="MaxRrMs">Longest accepted interval, ms; null when none was accepted.</param>

@@ -9,7 +9,7 @@ public enum BeatScreening
     /// <summary>The beat passed every rule and is in the window.</summary>
     Accepted = 0,
 
-    /// <summary>The value was NaN, infinite, zero or negative. It does not advance the stream's clock.</summary>
+    /// <summary>The value was NaN, infinite, zero, negative or above <see cref="RrSeries.MaximumIntervalMs"/> (60,000 ms). It does not advance the stream's clock.</summary>
     Invalid = 1,
 
     /// <summary>The interval was shorter than <see cref="RollingHrvOptions.MinRrMs"/>.</summary>

@@ -74,7 +74,7 @@ public sealed class RollingHrv
     /// <param name="options">Window and screening.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// A range bound is not finite and positive, <see cref="RollingHrvOptions.MaxRrMs"/> is below
+    /// A range bound is outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms, <see cref="RollingHrvOptions.MaxRrMs"/> is below
     /// <see cref="RollingHrvOptions.MinRrMs"/>, <see cref="RollingHrvOptions.MaxDeviationFraction"/> is not positive,
     /// <see cref="RollingHrvOptions.ReferenceBeats"/> is outside 1–15, or a time window is shorter than
     /// <see cref="RollingHrvOptions.MaxRrMs"/> or would hold more than 10 million beats.
@@ -84,9 +84,8 @@ public sealed class RollingHrv
     {
         Guard.NotNull(options);
         Options = options;
-        _minRr = Guard.Positive(options.MinRrMs);
-        _maxRr = Guard.Positive(options.MaxRrMs);
-        Guard.InRange(options.MaxRrMs, options.MinRrMs, double.MaxValue);
+        _minRr = Guard.InRange(options.MinRrMs, RrSeries.MinimumIntervalMs, RrSeries.MaximumIntervalMs);
+        _maxRr = Guard.InRange(options.MaxRrMs, options.MinRrMs, RrSeries.MaximumIntervalMs);
         if (options.MaxDeviationFraction is { } deviation)
         {
             _maxDeviation = Guard.Positive(deviation);
@@ -99,9 +98,10 @@ public sealed class RollingHrv
         {
             _timeBased = true;
             _windowMs = duration.TotalMilliseconds;
-            Guard.InRange(_windowMs, options.MaxRrMs, double.MaxValue);
+            const string windowName = "options.Window"; // guards name the argument, not this class's fields
+            Guard.InRange(_windowMs, options.MaxRrMs, double.MaxValue, windowName);
             var capacity = Math.Floor(_windowMs / _minRr) + 1;
-            Guard.InRange(capacity, 2, 10_000_000);
+            Guard.InRange(capacity, 2, 10_000_000, windowName);
             _capacity = (int)capacity;
         }
         else if (window.Beats is { } beats)
@@ -142,7 +142,8 @@ public sealed class RollingHrv
     /// raises <see cref="BeatProcessed"/> with) the decision and the metrics after it.
     /// </summary>
     /// <param name="rrMs">The interval that ended with this beat, in ms. Any value is accepted as input: NaN,
-    /// infinities, zero and negatives are reported as <see cref="BeatScreening.Invalid"/>, never thrown.</param>
+    /// infinities, zero, negatives and values above <see cref="RrSeries.MaximumIntervalMs"/> are reported as
+    /// <see cref="BeatScreening.Invalid"/>, never thrown.</param>
     /// <returns>The screening decision and the window's snapshot.</returns>
     public RollingHrvUpdate Add(double rrMs) => _timeBased ? AddToTimeWindow(rrMs) : AddToCountWindow(rrMs);
 
@@ -159,8 +160,9 @@ public sealed class RollingHrv
     {
         var index = _offered++;
         BeatScreening screening;
-        if (!(rrMs > 0) || double.IsPositiveInfinity(rrMs))
+        if (!(rrMs > 0 && rrMs <= RrSeries.MaximumIntervalMs))
         {
+            // Also above the calculable range (> 60,000 ms, incl. +∞): such a value must not move the stream's clock.
             screening = BeatScreening.Invalid;
         }
         else

@@ -5,7 +5,7 @@ namespace RelationalNeuro.Hrv;
 /// Immutable; change with <c>with</c>.
 /// </summary>
 /// <remarks>
-/// Screening, in order: a value that is not a finite number greater than 0 is <see cref="BeatScreening.Invalid"/>;
+/// Screening, in order: a value that is not a finite number in (0, <see cref="RrSeries.MaximumIntervalMs"/>] ms is <see cref="BeatScreening.Invalid"/>;
 /// an interval outside [<see cref="MinRrMs"/>, <see cref="MaxRrMs"/>] is out of range; otherwise, when
 /// <see cref="MaxDeviationFraction"/> is set and at least one earlier in-range beat exists, an interval whose
 /// absolute difference from the median of the last <see cref="ReferenceBeats"/> in-range beats exceeds
@@ -23,10 +23,10 @@ public sealed record RollingHrvOptions
     /// <summary>The window; default the last 60 accepted beats.</summary>
     public RollingWindow Window { get; init; } = RollingWindow.OfBeats(60);
 
-    /// <summary>Shortest accepted interval in ms (inclusive); default 300 ms. Also bounds a time window's capacity.</summary>
+    /// <summary>Shortest accepted interval in ms (inclusive); default 300 ms. Also bounds a time window's capacity. Must lie in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</summary>
     public double MinRrMs { get; init; } = 300;
 
-    /// <summary>Longest accepted interval in ms (inclusive); default 2000 ms.</summary>
+    /// <summary>Longest accepted interval in ms (inclusive); default 2000 ms. Must lie in [<see cref="MinRrMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>].</summary>
     public double MaxRrMs { get; init; } = 2000;
 
     /// <summary>

@@ -19,11 +19,12 @@ public static partial class HrvMetrics
     /// (NeuroKit2 divides by zero there). An alternating series has SD2 = 0 and SD1 &gt; 0: CSI = 0, modified CSI = 0,
     /// SD1/SD2 and CVI undefined.</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is NaN, infinite, zero or negative (the message names index and value).</exception>
+    /// <exception cref="ArgumentException">An interval is NaN, infinite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The option's definition is not a defined <see cref="PoincareDefinition"/>.</exception>
     public static PoincareResult Poincare(ReadOnlySpan<double> nnMs, PoincareOptions? options = null)
     {
         RrGuard.ValidIntervals(nnMs);
-        var definition = (options ?? PoincareOptions.Default).Definition;
+        var definition = Guard.Defined((options ?? PoincareOptions.Default).Definition, "options.Definition");
         var n = nnMs.Length;
         var minimum = definition == PoincareDefinition.RotatedAxesN ? 2 : 3;
         var result = new PoincareResult { IntervalCount = n, Definition = definition };

@@ -10,7 +10,7 @@ namespace RelationalNeuro.Hrv;
 /// <summary>
 /// Heart-rate-variability metrics as static functions over a span of NN intervals in milliseconds: time domain,
 /// geometric and Poincaré metrics here, other domains in the other parts of this class. Every function validates
-/// its input (finite, &gt; 0 ms; otherwise <see cref="ArgumentException"/> naming index and value), allocates
+/// its input (finite, in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms; otherwise <see cref="ArgumentException"/> naming index and value), allocates
 /// nothing on the hot path, and returns a result whose unavailable metrics are <see langword="null"/> with a
 /// <see cref="Problem"/> that says why. Definitions and citations: <c>docs/hrv.md</c>.
 /// </summary>
@@ -51,13 +51,16 @@ public static partial class HrvMetrics
     /// Σ (D − q)² over all bins independently (the two sides do not interact). On a tie the candidate nearest X wins.
     /// TINN = M − N.</para>
     /// </remarks>
-    /// <exception cref="ArgumentException">An interval is NaN, infinite, zero or negative (the message names index and value).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option's bin width or segment duration is not finite and positive.</exception>
+    /// <exception cref="ArgumentException">An interval is NaN, infinite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names index and value).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option's bin width is not finite and positive, or its segment duration is not finite and at least 1 s, or an enum option is not defined.</exception>
     public static TimeDomainResult TimeDomain(ReadOnlySpan<double> nnMs, TimeDomainOptions? options = null)
     {
         options ??= TimeDomainOptions.Default;
         var binWidthMs = Guard.Positive(options.HistogramBinWidthMs);
-        var segmentS = Guard.Positive(options.SegmentDurationSeconds);
+        var segmentS = Guard.InRange(options.SegmentDurationSeconds, MinimumSegmentSeconds, double.MaxValue);
+        Guard.Defined(options.PnnDenominator);
+        Guard.Defined(options.Sdsd);
+        Guard.Defined(options.SdHr);
         var n = nnMs.Length;
         ProblemCollector? problems = null;
 
@@ -345,6 +348,9 @@ public static partial class HrvMetrics
             metric));
 
     private const double DefaultSegmentS = 300;
+
+    /// <summary>Shortest SDANN segment accepted (1 s): with intervals of at most 60,000 ms a beat closes at most 60 segments.</summary>
+    private const double MinimumSegmentSeconds = 1;
 
     private static readonly ProblemList DefaultSegmentsTooShort = [SegmentsTooShort(DefaultSegmentS)];
 

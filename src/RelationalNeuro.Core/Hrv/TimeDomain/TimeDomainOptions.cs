@@ -64,6 +64,6 @@ public sealed record TimeDomainOptions
     /// </summary>
     public double HistogramBinWidthMs { get; init; } = 7.8125;
 
-    /// <summary>Segment length in seconds for SDANN and the SDNN index. Default 300 s (5 min, Task Force 1996). Must be finite and &gt; 0.</summary>
+    /// <summary>Segment length in seconds for SDANN and the SDNN index. Default 300 s (5 min, Task Force 1996). Must be finite and at least 1 s.</summary>
     public double SegmentDurationSeconds { get; init; } = 300;
 }

@@ -99,7 +99,7 @@ public class ArtifactsSinusRhythmTests
         var rr = Enumerable.Range(0, 10 * Artifacts.IrregularSegmentLength).Select(_ => 400 + (800 * random.NextDouble())).ToArray();
 
         var result = Artifacts.Process(rr, Sinus with { Correction = ArtifactCorrection.FlagOnly });
-        var report = HrvAnalysis.Analyze(rr);
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(result.IrregularSegments.Count >= 9, $"{result.IrregularSegments.Count} of 10");
         Assert.All(result.IrregularSegments, s => Assert.InRange(s.NormalizedRmssd, 0.3, 0.5));

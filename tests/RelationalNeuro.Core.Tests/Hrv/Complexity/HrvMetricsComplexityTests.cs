@@ -489,6 +489,37 @@ public class HrvMetricsComplexityTests
         }
     }
 
+    [Fact]
+    public void CountPerTemplate_LongQuantisedSeries_ManyGridBlocks_EqualBruteForce()
+    {
+        // 5,000 whole-millisecond RR values (blocks of S = 20 ranks, 250 blocks per side for k = 3) with an
+        // integer r, so many distances equal r exactly and many values tie.
+        var x = RandomSeries(seed: 23, length: 5000).Select(v => Math.Round(v)).ToArray();
+        foreach (var k in new[] { 2, 3 })
+        {
+            foreach (var strict in new[] { false, true })
+            {
+                Assert.True(CountsAgree(x, k, 7.0, strict), $"k = {k}, strict = {strict}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CountPerTemplate_FewDistinctValues_EqualBruteForce()
+    {
+        // Adversarial: three distinct values 5 ms apart and r = 5, so every window holds most templates and
+        // every distance is 0 or exactly r or 2r.
+        var random = new Random(29);
+        var x = Enumerable.Range(0, 4500).Select(_ => 700.0 + (5 * random.Next(3))).ToArray();
+        foreach (var k in new[] { 1, 2, 3 })
+        {
+            foreach (var strict in new[] { false, true })
+            {
+                Assert.True(CountsAgree(x, k, 5.0, strict), $"k = {k}, strict = {strict}");
+            }
+        }
+    }
+
     private static bool CountsAgree(double[] x, int k, double r, bool strict)
     {
         if (x.Length < k)

@@ -29,7 +29,7 @@ public sealed class HrvAnalysisTests
         var reference = HrvReference.Get(id);
         var options = HrvAnalysisOptions.Default;
 
-        var report = HrvAnalysis.Analyze(reference.RrMs, options);
+        var report = HrvAnalysis.Analyze(reference.RrMs, options, cancellationToken: TestContext.Current.CancellationToken);
 
         var artifacts = Artifacts.Process(reference.RrMs, options.Artifacts);
         var nn = artifacts.NnIntervalsMs.ToArray();
@@ -62,6 +62,8 @@ public sealed class HrvAnalysisTests
         Assert.Equal(approximateEntropy.Problems, report.ApproximateEntropy.Value.Problems);
         var dfa = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
         Assert.Equal(dfa with { Problems = NoProblems }, report.Dfa!.Value with { Problems = NoProblems });
+        var autonomic = HrvMetrics.Autonomic(nn, options.Autonomic);
+        Assert.Equal(autonomic with { Problems = NoProblems }, report.Autonomic!.Value with { Problems = NoProblems });
 
         // Every stage's problems, in stage order (input first), each stage's also on its own member.
         var series = RrSeries.FromIntervalsMs(reference.RrMs);
@@ -74,7 +76,8 @@ public sealed class HrvAnalysisTests
             .Concat(frequency.Problems)
             .Concat(sampleEntropy.Problems)
             .Concat(approximateEntropy.Problems)
-            .Concat(dfa.Problems);
+            .Concat(dfa.Problems)
+            .Concat(autonomic.Problems);
         Assert.Equal(expected, report.Problems);
     }
 
@@ -83,7 +86,7 @@ public sealed class HrvAnalysisTests
     {
         var rr = Alternating(301);
 
-        var report = HrvAnalysis.Analyze(rr, RangeOnly);
+        var report = HrvAnalysis.Analyze(rr, RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Artifacts!.FlaggedCount);
         Assert.Equal(100, report.TimeDomain!.Value.RmssdMs!.Value, 1e-9);
@@ -100,7 +103,7 @@ public sealed class HrvAnalysisTests
     {
         var options = RangeOnly with { IncludeEntropy = false, IncludeDfa = false, IncludeFrequencyDomain = false };
 
-        var report = HrvAnalysis.Analyze(Alternating(301), options);
+        var report = HrvAnalysis.Analyze(Alternating(301), options, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.NotNull(report.TimeDomain);
         Assert.Null(report.FrequencyDomain);
@@ -114,7 +117,7 @@ public sealed class HrvAnalysisTests
     {
         var series = RrSeries.FromIntervalsMs([800, double.NaN, 810, -5, 820, 805, 815]);
 
-        var report = HrvAnalysis.Analyze(series, RangeOnly);
+        var report = HrvAnalysis.Analyze(series, RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(5, report.Input.AcceptedCount);
         Assert.Equal(2, report.Input.ProblemCount);
@@ -125,7 +128,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void Analyze_AllNaN_GivesProblemsNotAnException()
     {
-        var report = HrvAnalysis.Analyze([double.NaN, double.NaN, double.PositiveInfinity]);
+        var report = HrvAnalysis.Analyze([double.NaN, double.NaN, double.PositiveInfinity], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, report.Input.InputCount);
         Assert.Equal(0, report.Input.AcceptedCount);
@@ -141,7 +144,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void ToJson_RoundTrip_KeepsEveryMetricAndProblem()
     {
-        var original = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var original = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         var copy = HrvReport.FromJson(original.ToJson());
 
@@ -167,13 +170,13 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void ToJson_FieldNames_MatchTheSnapshot()
     {
-        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         using var document = JsonDocument.Parse(report.ToJson());
         var root = document.RootElement;
 
         Assert.Equal(
-            ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems"],
+            ["recordingId", "input", "artifacts", "timeDomain", "poincare", "frequencyDomain", "sampleEntropy", "approximateEntropy", "dfa", "problems", "autonomic"],
             Names(root));
         Assert.Equal(
             ["inputCount", "acceptedCount", "durationSeconds", "minRrMs", "maxRrMs", "meanRrMs", "problemCount", "problems"],
@@ -199,7 +202,7 @@ public sealed class HrvAnalysisTests
     [Fact]
     public void CsvRow_HasAsManyColumnsAsTheHeader()
     {
-        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(RealisticSeries(600), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
 
         var header = HrvReport.CsvHeader.Split(',');
         var row = report.ToCsvRow().Split(',');
@@ -217,7 +220,7 @@ public sealed class HrvAnalysisTests
         try
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
-            var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly);
+            var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
             var cells = Cells(report);
 
@@ -235,7 +238,7 @@ public sealed class HrvAnalysisTests
     public void CsvRow_NullMetrics_AreEmptyCells()
     {
         // 301 beats ≈ 256 s: no complete pair of 5-min segments, so SDANN is null; entropy skipped.
-        var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly with { IncludeEntropy = false });
+        var report = HrvAnalysis.Analyze(Alternating(301), RangeOnly with { IncludeEntropy = false }, cancellationToken: TestContext.Current.CancellationToken);
 
         var cells = Cells(report);
 
@@ -253,7 +256,7 @@ public sealed class HrvAnalysisTests
     public void ToJsonAndCsv_TooShortSeries_RoundTripWithNullMetrics(int count)
     {
         // Fewer than 3 intervals: SD1 (minimum 3) is null, as are the entropies and DFA.
-        var report = HrvAnalysis.Analyze(Alternating(count), RangeOnly);
+        var report = HrvAnalysis.Analyze(Alternating(count), RangeOnly, cancellationToken: TestContext.Current.CancellationToken);
 
         var copy = HrvReport.FromJson(report.ToJson());
 
@@ -269,8 +272,8 @@ public sealed class HrvAnalysisTests
     {
         HrvReport[] reports =
         [
-            HrvAnalysis.Analyze(Alternating(301), RangeOnly) with { RecordingId = "a" },
-            HrvAnalysis.Analyze([double.NaN]) with { RecordingId = "b,c" },
+            HrvAnalysis.Analyze(Alternating(301), RangeOnly, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "a" },
+            HrvAnalysis.Analyze([double.NaN], cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "b,c" },
         ];
 
         var lines = HrvReport.ToCsv(reports).Split('\n');

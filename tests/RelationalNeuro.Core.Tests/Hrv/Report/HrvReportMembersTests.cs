@@ -53,6 +53,9 @@ public sealed class HrvReportMembersTests
         ["$.approximateEntropy.phiMPlusOne"] = "diagnostic term behind approximate_entropy",
         ["$.approximateEntropy.problems"] = "repeated in the report's problems",
         ["$.dfa.problems"] = "repeated in the report's problems",
+        ["$.autonomic.intervalCount"] = "equals nn_count",
+        ["$.autonomic.histogramBinWidthMs"] = "an option echoed for provenance",
+        ["$.autonomic.problems"] = "repeated in the report's problems",
     };
 
     [Fact]
@@ -114,7 +117,7 @@ public sealed class HrvReportMembersTests
             t += rr[i] / 1000;
         }
 
-        var report = HrvAnalysis.Analyze(rr) with { RecordingId = "p01" };
+        var report = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken) with { RecordingId = "p01" };
         Assert.NotNull(report.Artifacts);
         Assert.NotNull(report.TimeDomain);
         Assert.NotNull(report.Poincare);

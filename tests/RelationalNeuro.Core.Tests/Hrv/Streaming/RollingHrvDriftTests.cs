@@ -89,8 +89,8 @@ public sealed class RollingHrvDriftTests(ITestOutputHelper output)
         var options = new RollingHrvOptions
         {
             Window = RollingWindow.OfBeats(reference.RrMs.Length),
-            MinRrMs = 1e-9,
-            MaxRrMs = double.MaxValue,
+            MinRrMs = RrSeries.MinimumIntervalMs, // the whole calculable range: no screening
+            MaxRrMs = RrSeries.MaximumIntervalMs,
             MaxDeviationFraction = null,
         };
         var analyzer = new RollingHrv(options);

@@ -74,7 +74,7 @@ internal static class FrequencyDomainCore
     {
         if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && duration * options.ResamplingRateHz >= 8)
         {
-            return true;
+            return WithinWorkBound(duration, options, problems);
         }
 
         problems.Add(new Problem(
@@ -82,6 +82,38 @@ internal static class FrequencyDomainCore
             string.Create(
                 CultureInfo.InvariantCulture,
                 $"{nnMs.Length} NN intervals spanning {duration:0.###} s: a spectrum needs at least {HrvMetrics.MinimumSpectralBeats} intervals and {options.HfMinimumSeconds} s (HF), and at least 8 resampled points."),
+            ProblemSeverity.Error));
+        return false;
+    }
+
+    /// <summary>
+    /// The bound on a spectrum's memory and time: Welch's resampled grid (duration × rate) and Lomb–Scargle's
+    /// extirpolation grid (8 × the frequency count) each hold at most <see cref="HrvMetrics.MaximumSpectralPoints"/> values.
+    /// </summary>
+    private static bool WithinWorkBound(double duration, FrequencyDomainOptions options, ProblemCollector problems)
+    {
+        double points;
+        if (options.Method == SpectralMethod.LombScargle)
+        {
+            var fmin = options.LombMinimumFrequencyHz ?? (1.0 / (options.LombSamplesPerPeak * duration));
+            var fmax = options.LombMaximumFrequencyHz ?? options.Bands.Vhf.HighHz;
+            points = 8 * Math.Abs(fmax - fmin) * options.LombSamplesPerPeak * duration;
+        }
+        else
+        {
+            points = duration * options.ResamplingRateHz;
+        }
+
+        if (points <= HrvMetrics.MaximumSpectralPoints)
+        {
+            return true;
+        }
+
+        problems.Add(new Problem(
+            "hrv.too-long-for-spectrum",
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{duration:0.###} s of NN intervals need {points:0.###e+0} spectral grid points with these options; at most {HrvMetrics.MaximumSpectralPoints} are computed. Analyse the recording in shorter parts (e.g. 5-min or 24-h segments)."),
             ProblemSeverity.Error));
         return false;
     }
@@ -123,6 +155,12 @@ internal static class FrequencyDomainCore
     {
         Guard.Positive(options.ResamplingRateHz);
         Guard.Positive(options.SmoothnessPriorsLambda);
+        Guard.Defined(options.Method);
+        Guard.Defined(options.Interpolation);
+        Guard.Defined(options.Detrending);
+        Guard.Defined(options.Window);
+        Guard.Defined(options.Integration);
+        Guard.Defined(options.NormalizedUnits);
         Guard.InRange(options.SegmentOverlap, 0.0, 0.99);
         if (options.SegmentSeconds is { } segment)
         {

@@ -15,7 +15,11 @@ namespace RelationalNeuro.Hrv.Live;
 /// <see cref="PacketRejected"/> with a <see cref="Problem"/> (codes <c>gatt.malformed-value</c>,
 /// <c>gatt.zero-rr</c>) located at the 0-based packet index, and the stream goes on. Timestamps: the last RR
 /// of a value is stamped with the value's arrival time on the <see cref="TimeProvider"/>; each earlier one is
-/// moved back by the intervals after it. Events are raised on the enumerating thread.
+/// moved back by the intervals after it. Timestamps never go backwards: when a value's intervals add up to more
+/// than the time since the previous beat (a delayed or batched notification, a clock set back), a beat that would
+/// be stamped before the previous one is stamped at the previous one's time instead, and <see cref="TimestampHeld"/>
+/// reports it (code <c>gatt.timestamp-backwards</c>; the beat and its interval are kept). Events are raised on the
+/// enumerating thread.
 /// </remarks>
 public sealed class GattHeartRateRrSource : IRrSource
 {
@@ -38,6 +42,12 @@ public sealed class GattHeartRateRrSource : IRrSource
     /// <summary>Raised for each malformed value and each zero RR interval, with the problem.</summary>
     public event EventHandler<Problem>? PacketRejected;
 
+    /// <summary>
+    /// Raised (Warning <c>gatt.timestamp-backwards</c>, located at the packet) for each beat that would have been stamped
+    /// before the previous beat and was stamped at the previous beat's time instead; the beat is yielded as usual.
+    /// </summary>
+    public event EventHandler<Problem>? TimestampHeld;
+
     /// <inheritdoc />
     public IAsyncEnumerable<RrBeat> ReadBeatsAsync(CancellationToken cancellationToken = default) => Read(cancellationToken);
 
@@ -45,6 +55,7 @@ public sealed class GattHeartRateRrSource : IRrSource
     {
         long packetIndex = -1;
         long beatIndex = 0;
+        DateTimeOffset? previousStamp = null;
         await foreach (var packet in _packets.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             packetIndex++;
@@ -80,7 +91,19 @@ public sealed class GattHeartRateRrSource : IRrSource
                     continue;
                 }
 
-                yield return new RrBeat(rr[j], arrival - TimeSpan.FromTicks((long)Math.Round(after * TimeSpan.TicksPerMillisecond)), beatIndex++);
+                var stamp = arrival - TimeSpan.FromTicks((long)Math.Round(after * TimeSpan.TicksPerMillisecond));
+                if (previousStamp is { } previous && stamp < previous)
+                {
+                    TimestampHeld?.Invoke(this, new Problem(
+                        "gatt.timestamp-backwards",
+                        string.Create(CultureInfo.InvariantCulture, $"Beat {beatIndex} would be stamped {(previous - stamp).TotalMilliseconds:0.###} ms before the previous beat (the intervals of this value exceed the time since it); it is stamped at the previous beat's time and kept."),
+                        ProblemSeverity.Warning,
+                        Location(packetIndex)));
+                    stamp = previous;
+                }
+
+                previousStamp = stamp;
+                yield return new RrBeat(rr[j], stamp, beatIndex++);
             }
         }
     }

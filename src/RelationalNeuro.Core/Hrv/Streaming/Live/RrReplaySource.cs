@@ -22,10 +22,10 @@ public sealed class RrReplaySource : IRrSource
     private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates a replay of <paramref name="rrMs"/>.</summary>
-    /// <param name="rrMs">The recorded intervals in ms, each finite and greater than 0.</param>
+    /// <param name="rrMs">The recorded intervals in ms, each in [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms.</param>
     /// <param name="speed">Playback speed: 1 is real time, 10 plays ten times faster; finite and greater than 0.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    /// <exception cref="ArgumentException">An interval is not finite or not greater than 0 (the message names its index and value).</exception>
+    /// <exception cref="ArgumentException">An interval is not finite or outside [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms (the message names its index and value).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="speed"/> is not finite and positive.</exception>
     public RrReplaySource(ReadOnlyMemory<double> rrMs, double speed = 1.0, TimeProvider? timeProvider = null)
     {

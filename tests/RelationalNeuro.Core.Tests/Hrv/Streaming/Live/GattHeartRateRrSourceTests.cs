@@ -101,4 +101,33 @@ public sealed class GattHeartRateRrSourceTests
     {
         Assert.Throws<ArgumentNullException>(() => new GattHeartRateRrSource(null!));
     }
+
+    // Issue 13, defect 7: a value whose intervals exceed the time since the previous beat stamped its first beat
+    // before the previous beat, unreported.
+    [Fact]
+    public async Task ReadBeatsAsync_IntervalsLongerThanTheGap_HoldTheTimestampAndReportIt()
+    {
+        var clock = new FakeTimeProvider(Arrival);
+        // RR 1024/1024 s = 1000 ms, then 100 ms later a value with two RRs of 1000 ms: its first beat would be at −1900 ms.
+        byte[][] packets = [[0x10, 0x48, 0x00, 0x04], [0x10, 0x48, 0x00, 0x04, 0x00, 0x04]];
+        var source = new GattHeartRateRrSource(Packets(packets, TestContext.Current.CancellationToken), clock);
+        var problems = new List<Problem>();
+        var rejected = 0;
+        source.TimestampHeld += (_, p) => problems.Add(p);
+        source.PacketRejected += (_, _) => rejected++;
+        var beats = new List<RrBeat>();
+        await foreach (var beat in source.ReadBeatsAsync(TestContext.Current.CancellationToken))
+        {
+            beats.Add(beat);
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(0, rejected); // the beat is kept: not a rejected packet
+
+        var later = Arrival + TimeSpan.FromMilliseconds(100);
+        Assert.Equal([new RrBeat(1000, Arrival, 0), new RrBeat(1000, Arrival, 1), new RrBeat(1000, later, 2)], beats);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("gatt.timestamp-backwards", "packet 1", ProblemSeverity.Warning), (problem.Code, problem.Location, problem.Severity));
+        Assert.Contains("900 ms before", problem.Message, StringComparison.Ordinal);
+    }
 }
