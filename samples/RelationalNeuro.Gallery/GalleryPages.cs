@@ -14,6 +14,7 @@ internal static class GalleryPages
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),
+        new("widgets/questionnaire", "Questionnaire form"),
         new("widgets/tachogram", "Tachogram"),
         new("widgets/poincare-plot", "Poincaré plot"),
         new("widgets/power-spectrum", "Power spectrum"),
