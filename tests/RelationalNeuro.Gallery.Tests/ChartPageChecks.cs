@@ -19,9 +19,10 @@ internal static class ChartPageChecks
 
         var table = page.Page.Locator($"#{id} table.rn-chart__table");
         await Assertions.Expect(table).ToHaveCountAsync(1);
-        // Visually hidden the usual way (rn-visually-hidden: out of flow and clipped to nothing), but with rows to read.
+        // Visually hidden the usual way (rn-visually-hidden: out of flow and clipped to nothing; a table is fixed rather than
+        // absolute, so its content width cannot widen the page), but with rows to read.
         Assert.True(
-            await table.EvaluateAsync<bool>("t => { const s = getComputedStyle(t); return s.position === 'absolute' && s.clip === 'rect(0px, 0px, 0px, 0px)' && t.rows.length > 1; }"),
+            await table.EvaluateAsync<bool>("t => { const s = getComputedStyle(t); return s.position === 'fixed' && s.clip === 'rect(0px, 0px, 0px, 0px)' && t.rows.length > 1; }"),
             "the data table is not visually hidden or has no rows");
         Assert.Equal(0, await page.Page.Locator($"#{id} [style]").CountAsync());
 

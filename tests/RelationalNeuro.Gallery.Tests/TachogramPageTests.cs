@@ -35,9 +35,12 @@ public sealed class TachogramPageTests(GalleryFixture gallery)
         Assert.True(await start.EvaluateAsync<bool>("e => e === document.activeElement"), "the start handle is not reachable with Tab");
         await Assertions.Expect(start).ToHaveAttributeAsync("aria-valuetext", "0:10:00");
         // The first hour in 15-s steps (3600 s / 15 = 240 ≤ 300): four presses move the start from 600 s to 660 s.
-        for (var i = 0; i < 4; i++)
+        // One press at a time, each seen by the server before the next (as a person presses): Playwright's four presses
+        // inside one round trip let the circuit's re-render of the first reset the input under the later ones.
+        foreach (var expected in new[] { "0:10:15", "0:10:30", "0:10:45", "0:11:00" })
         {
             await page.Page.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(start).ToHaveAttributeAsync("aria-valuetext", expected);
         }
 
         await Assertions.Expect(page.Page.Locator("#tacho-selection")).ToHaveTextAsync("Selected 660 s to 900 s (4 min).");
