@@ -64,10 +64,12 @@ public static partial class FhirMapper
                 w.WriteString("type", "choice");
                 w.WriteStartArray("answerOption");
                 var reversed = definition.IsReverseKeyed(item.Number);
-                for (var value = definition.Scale.Min; value <= definition.Scale.Max; value++)
+                // long: a scale ending at int.MaxValue would wrap an int counter and never stop, and min + max overflow.
+                for (long point = definition.Scale.Min; point <= definition.Scale.Max; point++)
                 {
+                    var value = (int)point;
                     var option = definition.Scale.FindOption(value);
-                    var weight = reversed ? definition.Scale.Min + definition.Scale.Max - value : value;
+                    var weight = reversed ? (long)definition.Scale.Min + definition.Scale.Max - value : value;
                     w.WriteStartObject();
                     w.WritePropertyName("valueCoding");
                     w.WriteStartObject();

@@ -137,6 +137,9 @@ public static class InstrumentLoader
         return new InstrumentLoadResult(definition, v.ToList());
     }
 
+    /// <summary>Most points a response scale may have (min to max inclusive): 1,001, e.g. 0–1000.</summary>
+    private const long MaximumScalePoints = 1001;
+
     private static ResponseScale? ValidateScale(ScaleJson? json, ProblemCollector v)
     {
         if (json is null)
@@ -164,6 +167,14 @@ public static class InstrumentLoader
         if (min >= max)
         {
             v.Error("definition.bad-scale", $"Scale minimum {Str(min)} must be below its maximum {Str(max)}.", "$.scale");
+            return null;
+        }
+
+        // Every point of the scale becomes an answer option (the form, FHIR's answerOption list): a scale of billions of
+        // points is a typo, not a questionnaire. A 0–100 visual analogue scale is 101 points.
+        if ((long)max - min + 1 > MaximumScalePoints)
+        {
+            v.Error("definition.bad-scale", string.Create(CultureInfo.InvariantCulture, $"Scale {min} to {max} has {(long)max - min + 1} points; at most {MaximumScalePoints} are allowed."), "$.scale");
             return null;
         }
 
@@ -434,6 +445,13 @@ public static class InstrumentLoader
                 continue;
             }
 
+            // A number too large for a double (1e400) reads as ±∞: a band edge must be a real number.
+            if (!double.IsFinite(json.Min.Value) || !double.IsFinite(json.Max.Value))
+            {
+                v.Error("definition.bad-band", $"Band '{label}' has a bound that is not a finite number: min {Str(json.Min.Value)}, max {Str(json.Max.Value)}.", bandPath);
+                continue;
+            }
+
             if (!(json.Min <= json.Max))
             {
                 v.Error("definition.bad-band", $"Band '{label}' has min {Str(json.Min.Value)} above max {Str(json.Max.Value)}.", bandPath);
@@ -490,9 +508,15 @@ public static class InstrumentLoader
                 continue;
             }
 
-            if (json.Sd is double sd && !(sd > 0))
+            if (!double.IsFinite(json.Mean.Value))
             {
-                v.Error("definition.bad-norm", $"Standard deviation {Str(sd)} must be greater than 0.", normPath + ".sd");
+                v.Error("definition.bad-norm", $"Mean {Str(json.Mean.Value)} must be a finite number.", normPath + ".mean");
+                continue;
+            }
+
+            if (json.Sd is double sd && !(sd > 0 && double.IsFinite(sd)))
+            {
+                v.Error("definition.bad-norm", $"Standard deviation {Str(sd)} must be a finite number greater than 0.", normPath + ".sd");
                 continue;
             }
 

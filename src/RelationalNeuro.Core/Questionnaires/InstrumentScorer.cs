@@ -290,7 +290,7 @@ public sealed class InstrumentScorer
         var count = c.Indices.Length;
         int answered = 0, invalid = 0;
         var sum = 0.0;
-        var reflect = _min + _max;
+        var reflect = (double)_min + _max; // in double: two int scale ends near int.MaxValue would overflow an int sum
         for (var k = 0; k < count; k++)
         {
             var i = c.Indices[k];
