@@ -51,7 +51,7 @@ public static partial class RrReader
     /// <param name="options">Unit, column, delimiter, limits; null for <see cref="RrReadOptions.Default"/>.</param>
     /// <returns>The series plus every problem met.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option limit is not positive (or <see cref="RrReadOptions.MaxLineLength"/> exceeds <see cref="RrReadOptions.MaxLineLengthLimit"/>), <paramref name="format"/> is not defined, or
+    /// <exception cref="ArgumentOutOfRangeException">An option limit is not positive (or <see cref="RrReadOptions.MaxLineLength"/> exceeds <see cref="RrReadOptions.MaxLineLengthLimit"/>), <paramref name="format"/> or <see cref="RrReadOptions.Unit"/> is not defined, or
     /// (CSV) <see cref="RrReadOptions.Delimiter"/> is a character that cannot delimit fields (a quote, a line break, <c>#</c>,
     /// or a character outside printable ASCII other than tab).</exception>
     public static RrReadResult Read(TextReader reader, RrFormat format, RrReadOptions? options)
@@ -60,6 +60,7 @@ public static partial class RrReader
         options ??= RrReadOptions.Default;
         Guard.InRange(options.MaxLineLength, 1, RrReadOptions.MaxLineLengthLimit);
         Guard.NonNegative(options.MaxListedProblems);
+        Guard.Defined(options.Unit);
         if (format == RrFormat.Csv)
         {
             GuardDelimiter(options);

@@ -140,4 +140,14 @@ public sealed class RrReaderUnitHardeningTests
         Assert.Contains(result.Problems, p => p.Code == "io.invalid-interval" && p.Location == "line 2");
         ResultInspector.AssertFinite(result);
     }
+
+    [Fact]
+    public void UndefinedUnit_IsRefused_NamingTheOption()
+    {
+        // Issue #13, defect 7: (RrUnit)42 was accepted and then read as milliseconds.
+        var options = new RrReadOptions { Unit = (RrUnit)42 };
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RrReader.Read(new StringReader("800\n810\n"), RrFormat.SingleColumn, options));
+        Assert.Equal("options.Unit", error.ParamName);
+        Assert.Contains("42", error.Message, StringComparison.Ordinal);
+    }
 }
