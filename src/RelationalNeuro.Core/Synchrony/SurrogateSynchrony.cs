@@ -45,11 +45,8 @@ public static class SurrogateSynchrony
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The DyadSeries and span overloads differ in their first parameters' types; no call is ambiguous.")]
     public static SurrogateSynchronyResult Compute(ReadOnlySpan<double> seriesA, ReadOnlySpan<double> seriesB, double sampleRateHz, SurrogateSynchronyOptions? options = null)
     {
-        Guard.SameLength(seriesA, seriesB);
-        Guard.Positive(sampleRateHz);
         options ??= SurrogateSynchronyOptions.Susy;
-        var seg = SynchronyGuard.Samples(options.SegmentSeconds, sampleRateHz, 2);
-        var lag = SynchronyGuard.Samples(options.MaxLagSeconds, sampleRateHz, 0);
+        var (seg, lag) = SynchronyGuard.Geometry(seriesA, seriesB, sampleRateHz, options.SegmentSeconds, 2, options.MaxLagSeconds);
         Guard.InRange(lag, 0, seg / 2, nameof(options.MaxLagSeconds));
         Guard.InRange(options.ChanceQuantile, 0.0, 1.0);
         var lagCount = (2 * lag) + 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Synchrony;
 
@@ -17,6 +18,25 @@ internal static class SynchronyGuard
                     name);
             }
         }
+    }
+
+    /// <summary>
+    /// The preamble every grid calculator shares: two series of one length on a positive rate, and its window (or segment)
+    /// and largest lag as whole samples (<see cref="Samples"/>). Exceptions name the caller's arguments.
+    /// </summary>
+    public static (int Window, int Lag) Geometry(
+        ReadOnlySpan<double> seriesA,
+        ReadOnlySpan<double> seriesB,
+        double sampleRateHz,
+        double windowSeconds,
+        int minimumWindow,
+        double maxLagSeconds,
+        [CallerArgumentExpression(nameof(windowSeconds))] string? windowName = null,
+        [CallerArgumentExpression(nameof(maxLagSeconds))] string? lagName = null)
+    {
+        Guard.SameLength(seriesA, seriesB);
+        Guard.Positive(sampleRateHz);
+        return (Samples(windowSeconds, sampleRateHz, minimumWindow, windowName), Samples(maxLagSeconds, sampleRateHz, 0, lagName));
     }
 
     /// <summary>Seconds × rate as a whole number of samples (rounded), at least <paramref name="minimum"/>.</summary>

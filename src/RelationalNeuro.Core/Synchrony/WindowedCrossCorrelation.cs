@@ -48,11 +48,8 @@ public static class WindowedCrossCorrelation
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The DyadSeries and span overloads differ in their first parameters' types; no call is ambiguous.")]
     public static WindowedCrossCorrelationResult Compute(ReadOnlySpan<double> seriesA, ReadOnlySpan<double> seriesB, double sampleRateHz, WindowedCrossCorrelationOptions? options = null)
     {
-        Guard.SameLength(seriesA, seriesB);
-        Guard.Positive(sampleRateHz);
         options ??= WindowedCrossCorrelationOptions.Rmea;
-        var win = SynchronyGuard.Samples(options.WindowSeconds, sampleRateHz, 3);
-        var lag = SynchronyGuard.Samples(options.MaxLagSeconds, sampleRateHz, 0);
+        var (win, lag) = SynchronyGuard.Geometry(seriesA, seriesB, sampleRateHz, options.WindowSeconds, 3, options.MaxLagSeconds);
         var inc = SynchronyGuard.Samples(options.IncrementSeconds, sampleRateHz, 1);
         Guard.Positive(options.PeakSearchRegion);
 

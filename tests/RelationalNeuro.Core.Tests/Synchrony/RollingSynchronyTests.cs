@@ -119,4 +119,43 @@ public sealed class RollingSynchronyTests
         Assert.Equal(reference.RrB.Length, engine.Current.BeatsB);
         Assert.True(last.IsReady);
     }
+    [Fact]
+    public void MeanAbsZ_LagZeroOnly_IsTheOfflineFisherZCellOfTheTrailingWindow()
+    {
+        // As Add_MatchesTheOfflineMatrixOnTheTrailingWindow: both grids start at 1 s. With lags 0 only, the mean over lags
+        // of |z| is the one lag-0 |atanh r| — rMEA's transformed cell (Fisher z, absolute) on the last 120 samples.
+        var reference = SynchronyReference.Get("syn_lag_p2s");
+        double[] a = [1000, .. reference.RrA];
+        double[] b = [1000, .. reference.RrB];
+        var engine = new RollingSynchrony(RollingSynchronyOptions.Default with { MaxLagSeconds = 0 });
+        var snapshot = Feed(engine, a, b);
+
+        var grid = DyadAlignment.Align(a, b, DyadAlignmentOptions.Reference with { MinimumOverlapSeconds = 0 });
+        var n = (int)snapshot.PairedSamples;
+        var offline = WindowedCrossCorrelation.Compute(grid.SeriesA.Slice(n - 120, 120), grid.SeriesB.Slice(n - 120, 120), 4, WindowedCrossCorrelationOptions.Rmea with { MaxLagSeconds = 0 });
+
+        Assert.Equal(offline.Cell(0, 0)!.Value, engine.MeanAbsZ()!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void MeanAbsZ_IdenticalStreamsAtLagZero_IsTheClipOfTen()
+    {
+        // r = 1 makes atanh infinite; rMEA clips z to ±10, and so does the engine.
+        var rr = Enumerable.Range(0, 300).Select(k => 800 + (50 * Math.Sin(k / 3.0))).ToArray();
+        var engine = new RollingSynchrony(RollingSynchronyOptions.Default with { MaxLagSeconds = 0 });
+
+        Feed(engine, rr, rr);
+
+        Assert.Equal(10.0, engine.MeanAbsZ());
+    }
+
+    [Fact]
+    public void MeanAbsZ_BeforeTheWindowIsFull_IsNull()
+    {
+        var engine = new RollingSynchrony();
+        engine.Add(DyadMember.A, 800);
+        engine.Add(DyadMember.B, 800);
+
+        Assert.Null(engine.MeanAbsZ());
+    }
 }
