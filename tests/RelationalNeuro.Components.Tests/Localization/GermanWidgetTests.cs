@@ -229,4 +229,29 @@ public sealed class GermanWidgetTests : BunitContext
         Assert.Equal("Herzfrequenz", Text(cut, ".rn-gauge__label"));
         Assert.Equal("Herzfrequenz live", cut.Find("section").GetAttribute("aria-label"));
     }
+    [Fact]
+    public void SynchronyMeter_UnderGerman_StandingLagAndControlsAreGerman()
+    {
+        var reading = Render<Components.SynchronyMeter>(p => p.Add(m => m.Value, 0.2).Add(m => m.ChanceLow, 0.1).Add(m => m.ChanceHigh, 0.3).Add(m => m.LagSeconds, -2.4));
+        Assert.Equal("0.20 mittleres |z|, im Zufallsbereich (Zufallsband 0.10 bis 0.30); A folgt B mit etwa 2.4 Sekunden Abstand", reading.Find("[role=meter]").GetAttribute("aria-valuetext"));
+        Assert.Equal("B führt", reading.FindAll(".rn-sync-meter__scale")[2].TextContent);
+
+        var live = Render<Components.SynchronyMeter>(p => p.Add(m => m.SourceA, new ChannelRrSource()).Add(m => m.SourceB, new ChannelRrSource()));
+        Assert.Equal(["Start"], Buttons(live));
+        Assert.Equal("Nicht gestartet.", Text(live, ".rn-sync-meter__state"));
+        Assert.Equal("Synchronie von A und B", live.Find("section").GetAttribute("aria-label"));
+        Assert.Equal("Noch kein Messwert; Führung und Folgen noch nicht bekannt", live.Find("[role=meter]").GetAttribute("aria-valuetext"));
+    }
+
+    [Fact]
+    public void SynchronyMap_UnderGerman_TitleLegendAndTableAreGerman()
+    {
+        var result = RelationalNeuro.Synchrony.WindowedCrossCorrelation.Compute(
+            [0.0, 1, 2, 3, 4, 6, 6], [1.0, 2, 3, 3, 3, 1, 0], 1,
+            RelationalNeuro.Synchrony.WindowedCrossCorrelationOptions.PlainR with { WindowSeconds = 3, IncrementSeconds = 3, MaxLagSeconds = 1 });
+        var cut = Render<Components.SynchronyMap>(p => p.Add(m => m.Result, result));
+        Assert.Equal("Synchronie-Karte", cut.Find("title").TextContent);
+        Assert.Equal("Beste Verzögerung und Wert je Fenster, A und B", Text(cut, "caption"));
+        Assert.Equal("nicht berechnet", cut.FindAll(".rn-sync-map__legend li")[^2].TextContent.Trim());
+    }
 }

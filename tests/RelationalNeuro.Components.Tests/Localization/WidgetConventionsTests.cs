@@ -36,7 +36,7 @@ public sealed class WidgetConventionsTests
     public void Widgets_AreTheShippedOnes()
     {
         // Guards the reflection above: if it found nothing, every theory below would pass vacuously.
-        Assert.Equal(["AttachmentQuadrant", "BiomarkerCurve", "ChangeChart", "FeelingsWheel", "HeartRateStrap", "HrvGauge", "HrvOverDays", "LiveHrvGauge", "PauseTimer", "PoincarePlot", "PowerSpectrumChart", "QuestionnaireForm", "Tachogram"], Widgets().Select(row => (string)row.Data));
+        Assert.Equal(["AttachmentQuadrant", "BiomarkerCurve", "ChangeChart", "FeelingsWheel", "HeartRateStrap", "HrvGauge", "HrvOverDays", "LiveHrvGauge", "PauseTimer", "PoincarePlot", "PowerSpectrumChart", "QuestionnaireForm", "SynchronyMap", "SynchronyMeter", "Tachogram"], Widgets().Select(row => (string)row.Data));
     }
 
     [Theory]
