@@ -22,6 +22,7 @@ internal static class GalleryPages
         new("widgets/biomarker-curve", "Biomarker curve"),
         new("widgets/attachment-quadrant", "Attachment quadrant"),
         new("widgets/change-chart", "Change chart"),
+        new("widgets/co-regulation", "Co-regulation session"),
         new("widgets/webassembly", "WebAssembly"),
     ];
 }
