@@ -5,10 +5,12 @@ namespace RelationalNeuro.Gallery;
 /// rhythms with a known coupling and lag, generated from a rule (nothing is shipped as data).
 /// </summary>
 /// <remarks>
-/// <para>The rule (the formula of <c>SynchronyBenchmarks.OneHourDyad</c> in tests/RelationalNeuro.Benchmarks, as a continuous
-/// inter-beat-interval signal): A(t) = 800 + 40·d(t) + 12·nA(t) ms and B(t) = 800 + 40·d(t − 2) + 12·nB(t) ms, where d, nA and
-/// nB are sums of ten sinusoids (d: 0.03 + 0.032·m Hz, phase m²; nA: 0.045 + 0.029·m Hz, phase 2m; nB: 0.038 + 0.031·m Hz,
-/// cosine, phase 3m; each sum divided by √5). The shared drive d reaches B two seconds after A: <b>B (the client) follows A
+/// <para>The rule (the shape of <c>SynchronyBenchmarks.OneHourDyad</c> in tests/RelationalNeuro.Benchmarks, as a continuous
+/// inter-beat-interval signal, with the shared drive moved into the respiratory band): A(t) = 800 + 40·d(t) + 12·nA(t) ms and
+/// B(t) = 800 + 40·d(t − 2) + 12·nB(t) ms, where d, nA and nB are sums of ten sinusoids m = 0…9 (d: 0.12 + 0.02·m Hz, phase m²;
+/// nA: 0.045 + 0.029·m Hz, phase 2m; nB: 0.038 + 0.031·m Hz, cosine, phase 3m; each sum divided by √5). With the benchmark's
+/// slower drive (0.03–0.32 Hz) two unrelated 30-s stretches correlate almost as strongly as the coupled ones, and hardly a
+/// segment of six minutes rises above chance; in the respiratory band the coupling stands out. The shared drive d reaches B two seconds after A: <b>B (the client) follows A
 /// (the therapist) by 2 s</b>, positive lag in the library's convention. Beats: t₀ = 0, RRₖ = A(tₖ) (or B), tₖ₊₁ = tₖ + RRₖ/1000.</para>
 /// </remarks>
 internal static class CoRegulationDyad
@@ -46,7 +48,7 @@ internal static class CoRegulationDyad
         return [.. beats];
     }
 
-    private static double D(double t) => Sum(t, 0.03, 0.032, static m => m * m, Math.Sin);
+    private static double D(double t) => Sum(t, 0.12, 0.02, static m => m * m, Math.Sin);
 
     private static double NA(double t) => Sum(t, 0.045, 0.029, static m => 2 * m, Math.Sin);
 

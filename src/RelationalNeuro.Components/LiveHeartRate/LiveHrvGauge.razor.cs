@@ -43,15 +43,10 @@ public partial class LiveHrvGauge
     private static readonly RollingHrvOptions DefaultOptions = new();
 
     private RollingHrv _analyzer = new(DefaultOptions);
-    private CancellationTokenSource? _cts;
-    private Task _run = Task.CompletedTask;
+    private LivePass? _pass;
     private IRrSource? _seenSource;
     private bool _interactive;
     private bool _disposed;
-    private ITimer? _renderTimer;
-    private bool _renderedBeat;
-    private bool _renderPending;
-    private long _lastRender;
     private long _lastAnnouncement;
 
     [Inject]
@@ -215,15 +210,7 @@ public partial class LiveHrvGauge
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (RenderIntervalMilliseconds < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RenderIntervalMilliseconds), RenderIntervalMilliseconds, "RenderIntervalMilliseconds must be 0 or more.");
-        }
-
-        if (AnnouncementIntervalSeconds < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(AnnouncementIntervalSeconds), AnnouncementIntervalSeconds, "AnnouncementIntervalSeconds must be at least 1.");
-        }
+        LivePass.CheckIntervals(RenderIntervalMilliseconds, AnnouncementIntervalSeconds);
 
         if (!Enum.IsDefined(Metric))
         {
@@ -278,13 +265,9 @@ public partial class LiveHrvGauge
         _analyzer = new RollingHrv(Options ?? DefaultOptions);
         RejectedBeatCount = 0;
         HeartRateBpm = null;
-        _renderedBeat = false;
-        _renderPending = false;
         _lastAnnouncement = Time.GetTimestamp();
-        var cts = new CancellationTokenSource();
-        _cts = cts;
         await SetStateAsync(LiveHrvState.Running, T["Status.Running"], announce: true);
-        _run = RunAsync(source, cts.Token);
+        Pass.Start(cts => RunAsync(source, cts.Token));
     }
 
     /// <summary>Stops the running pass and waits until the source has let go; the last metrics stay shown.</summary>
@@ -305,7 +288,7 @@ public partial class LiveHrvGauge
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        await CancelRunAsync();
+        await Pass.CloseAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -353,34 +336,13 @@ public partial class LiveHrvGauge
             RejectedBeatCount++;
         }
 
-        var now = Time.GetTimestamp();
-        var interval = TimeSpan.FromMilliseconds(RenderIntervalMilliseconds);
-        var since = Time.GetElapsedTime(_lastRender, now);
-        if (!_renderedBeat || since >= interval)
-        {
-            RenderBeats(now);
-        }
-        else
-        {
-            _renderPending = true;
-            _renderTimer ??= Time.CreateTimer(static s => ((LiveHrvGauge)s!).OnRenderTimer(), this, interval - since, Timeout.InfiniteTimeSpan);
-        }
+        Pass.Beat(RenderIntervalMilliseconds);
     }
 
-    private void OnRenderTimer() => _ = InvokeAsync(() =>
-    {
-        DisposeRenderTimer();
-        if (_renderPending && !_disposed)
-        {
-            RenderBeats(Time.GetTimestamp());
-        }
-    });
+    private LivePass Pass => _pass ??= new LivePass(Time, InvokeAsync, RenderBeats);
 
     private void RenderBeats(long now)
     {
-        _renderPending = false;
-        _renderedBeat = true;
-        _lastRender = now;
         if (Time.GetElapsedTime(_lastAnnouncement, now) >= TimeSpan.FromSeconds(AnnouncementIntervalSeconds))
         {
             _lastAnnouncement = now;
@@ -397,28 +359,11 @@ public partial class LiveHrvGauge
             return;
         }
 
-        DisposeRenderTimer();
-        _renderPending = false;
+        Pass.StopRendering();
         await SetStateAsync(state, status, announce: true);
     }
 
-    private async Task CancelRunAsync()
-    {
-        DisposeRenderTimer();
-        if (_cts is { } cts)
-        {
-            _cts = null;
-            await cts.CancelAsync();
-            await _run;
-            cts.Dispose();
-        }
-    }
-
-    private void DisposeRenderTimer()
-    {
-        _renderTimer?.Dispose();
-        _renderTimer = null;
-    }
+    private Task CancelRunAsync() => Pass.CancelAsync();
 
     private async Task SetStateAsync(LiveHrvState state, string status, bool announce)
     {

@@ -54,16 +54,11 @@ public partial class SynchronyMeter
     private RollingSynchrony _engine = new(DefaultOptions);
     private readonly List<double> _rrA = [];
     private readonly List<double> _rrB = [];
-    private CancellationTokenSource? _cts;
-    private Task _run = Task.CompletedTask;
+    private LivePass? _pass;
     private IRrSource? _seenA;
     private IRrSource? _seenB;
     private bool _interactive;
     private bool _disposed;
-    private ITimer? _renderTimer;
-    private bool _renderedBeat;
-    private bool _renderPending;
-    private long _lastRender;
     private long _lastAnnouncement;
     private double _bandAtSeconds;
     private double _msA;
@@ -335,15 +330,7 @@ public partial class SynchronyMeter
             throw new ArgumentOutOfRangeException(nameof(InStepSeconds), InStepSeconds, "SynchronyMeter's InStepSeconds must be finite and ≥ 0.");
         }
 
-        if (RenderIntervalMilliseconds < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RenderIntervalMilliseconds), RenderIntervalMilliseconds, "RenderIntervalMilliseconds must be 0 or more.");
-        }
-
-        if (AnnouncementIntervalSeconds < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(AnnouncementIntervalSeconds), AnnouncementIntervalSeconds, "AnnouncementIntervalSeconds must be at least 1.");
-        }
+        LivePass.CheckIntervals(RenderIntervalMilliseconds, AnnouncementIntervalSeconds);
 
         if (ReferenceEquals(SourceA, _seenA) && ReferenceEquals(SourceB, _seenB))
         {
@@ -398,13 +385,9 @@ public partial class SynchronyMeter
         LiveChanceBand = null;
         _bandAtSeconds = 0;
         _msA = _msB = 0;
-        _renderedBeat = false;
-        _renderPending = false;
         _lastAnnouncement = Time.GetTimestamp();
-        var cts = new CancellationTokenSource();
-        _cts = cts;
         await SetStateAsync(LiveHrvState.Running, T["Status.Running"], announce: true);
-        _run = RunAsync(a, b, cts);
+        Pass.Start(cts => RunAsync(a, b, cts));
     }
 
     /// <summary>Stops the running pass and waits until both sources have let go; the last reading stays shown.</summary>
@@ -425,7 +408,7 @@ public partial class SynchronyMeter
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        await CancelRunAsync();
+        await Pass.CloseAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -492,34 +475,13 @@ public partial class SynchronyMeter
             }
         }
 
-        var now = Time.GetTimestamp();
-        var interval = TimeSpan.FromMilliseconds(RenderIntervalMilliseconds);
-        var since = Time.GetElapsedTime(_lastRender, now);
-        if (!_renderedBeat || since >= interval)
-        {
-            RenderBeats(now);
-        }
-        else
-        {
-            _renderPending = true;
-            _renderTimer ??= Time.CreateTimer(static s => ((SynchronyMeter)s!).OnRenderTimer(), this, interval - since, Timeout.InfiniteTimeSpan);
-        }
+        Pass.Beat(RenderIntervalMilliseconds);
     }
 
-    private void OnRenderTimer() => _ = InvokeAsync(() =>
-    {
-        DisposeRenderTimer();
-        if (_renderPending && !_disposed)
-        {
-            RenderBeats(Time.GetTimestamp());
-        }
-    });
+    private LivePass Pass => _pass ??= new LivePass(Time, InvokeAsync, RenderBeats);
 
     private void RenderBeats(long now)
     {
-        _renderPending = false;
-        _renderedBeat = true;
-        _lastRender = now;
         _liveValue = _engine.MeanAbsZ();
         UpdateChanceBand();
         if (Time.GetElapsedTime(_lastAnnouncement, now) >= TimeSpan.FromSeconds(AnnouncementIntervalSeconds))
@@ -570,31 +532,14 @@ public partial class SynchronyMeter
             return;
         }
 
-        DisposeRenderTimer();
-        _renderPending = false;
+        Pass.StopRendering();
         _liveValue = _engine.MeanAbsZ();
         _bandAtSeconds = 0;
         UpdateChanceBand();
         await SetStateAsync(state, status, announce: true);
     }
 
-    private async Task CancelRunAsync()
-    {
-        DisposeRenderTimer();
-        if (_cts is { } cts)
-        {
-            _cts = null;
-            await cts.CancelAsync();
-            await _run;
-            cts.Dispose();
-        }
-    }
-
-    private void DisposeRenderTimer()
-    {
-        _renderTimer?.Dispose();
-        _renderTimer = null;
-    }
+    private Task CancelRunAsync() => Pass.CancelAsync();
 
     private async Task SetStateAsync(LiveHrvState state, string status, bool announce)
     {

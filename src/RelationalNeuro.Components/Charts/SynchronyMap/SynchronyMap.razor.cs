@@ -122,6 +122,9 @@ public partial class SynchronyMap
     private static string CellClass(int index) =>
         "rn-sync-map__cell rn-sync-map__cell--" + (index < Levels ? "pos" : "neg") + " rn-sync-map__cell--" + ((index % Levels) + 1).ToString(CultureInfo.InvariantCulture);
 
+    private static string SwatchClass(int index) =>
+        "rn-sync-map__swatch rn-sync-map__swatch--" + (index < Levels ? "pos" : "neg") + " rn-sync-map__swatch--" + ((index % Levels) + 1).ToString(CultureInfo.InvariantCulture);
+
     private static string Num(double value) => ChartNumber.Svg(value);
 
     /// <summary>Consecutive groups of <paramref name="count"/> items in at most <paramref name="max"/> buckets: bucket b holds [start, end).</summary>
