@@ -102,9 +102,10 @@ public partial class QuestionnaireForm : IDisposable
 
     private bool WordingWithheld => !Definition.Licence.ShipItemWording && Definition.Items.Any(i => i.Text is null);
 
-    private IEnumerable<ResponseOption> Options => Definition.Scale.Options.IsDefaultOrEmpty
-        ? Enumerable.Range(Definition.Scale.Min, Definition.Scale.Count).Select(v => new ResponseOption(v, ""))
-        : Definition.Scale.Options;
+    // Every whole point of the scale is an answer; the published anchors (often only the ends and the middle, as in
+    // the ECR family's 1, 4, 7) label the points they name, and the points between are offered by number.
+    private IEnumerable<ResponseOption> Options => Enumerable.Range(Definition.Scale.Min, Definition.Scale.Count)
+        .Select(v => Definition.Scale.FindOption(v) ?? new ResponseOption(v, ""));
 
     private List<int> Missing => [.. Definition.Items.Select(i => i.Number).Where(n => !_answers.ContainsKey(n))];
 
