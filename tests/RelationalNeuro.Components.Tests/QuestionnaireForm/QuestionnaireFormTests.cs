@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using RelationalNeuro.Components.Tests.Localization;
 using RelationalNeuro.Questionnaires;
 
@@ -163,6 +164,18 @@ public class QuestionnaireFormTests : BunitContext
         Assert.NotNull(raised);
         Assert.Equal(3.0, raised["total"].Score);
         Assert.Equal("3", cut.Find(".rn-q__value[data-subscale=total]").TextContent);
+    }
+
+    [Fact]
+    public void Submit_WithUnansweredItem_OnAPageWithAQuery_LinksTheItemOnThatPage()
+    {
+        // Under <base href="/"> a bare "#id" would resolve to the site root; the link carries the page's path and query.
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("assess?instrument=demo");
+        var cut = Render<Components.QuestionnaireForm>(p => p.Add(f => f.Definition, Demo));
+        cut.Find("input[name='item-1'][value='1']").Change(true);
+        cut.Find("form").Submit();
+
+        Assert.Equal("assess?instrument=demo#rn-q-demo-item-2", cut.Find(".rn-q__summary a").GetAttribute("href"));
     }
 
     [Fact]
