@@ -49,7 +49,7 @@ public sealed class AssessPageTests(GalleryFixture gallery)
         await Assertions.Expect(page.Page.Locator("#assess-questionnaire h2")).ToContainTextAsync("PSS-4");
 
         // Skip link, then Tab through the page to the first item.
-        var first = page.Page.Locator("input[name='item-1']").First;
+        var first = page.Page.Locator("input[type=radio][name='item-1']").First;
         for (var i = 0; i < 40 && !await first.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
         {
             await keyboard.PressAsync("Tab");
@@ -69,7 +69,7 @@ public sealed class AssessPageTests(GalleryFixture gallery)
                 await keyboard.PressAsync("ArrowRight");
             }
 
-            await Assertions.Expect(page.Page.Locator($"input[name='item-{item}'][value='{presses[item - 1]}']")).ToBeCheckedAsync();
+            await Assertions.Expect(page.Page.Locator($"input[type=radio][name='item-{item}'][value='{presses[item - 1]}']")).ToBeCheckedAsync();
         }
 
         await keyboard.PressAsync("Tab");
@@ -77,7 +77,7 @@ public sealed class AssessPageTests(GalleryFixture gallery)
         await keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Page.Locator("#assess-questionnaire .rn-q__value[data-subscale=total]")).ToHaveTextAsync("4");
-        await Assertions.Expect(page.Page.Locator("input[name='item-3'][value='4']")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Page.Locator("input[type=radio][name='item-3'][value='4']")).ToBeCheckedAsync();
         await page.ScreenshotAsync("assess-pss4-scored");
         await page.AssertCleanAsync();
     }
@@ -206,10 +206,10 @@ public sealed class AssessPageTests(GalleryFixture gallery)
         await Assertions.Expect(missing).ToHaveCountAsync(1);
         // The link stays on this page (under <base href="/"> a bare fragment would lead to the home page).
         await Assertions.Expect(missing).ToHaveAttributeAsync("href", "assess?instrument=pss-4#rn-q-pss-4-item-4");
-        await Assertions.Expect(page.Page.Locator("input[name='item-3'][value='4']")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Page.Locator("input[type=radio][name='item-3'][value='4']")).ToBeCheckedAsync();
 
         // Same answers as the keyboard test: total 4.
-        await page.Page.Locator("input[name='item-4'][value='2']").CheckAsync();
+        await page.Page.Locator("input[type=radio][name='item-4'][value='2']").CheckAsync();
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Score" }).ClickAsync();
         await Assertions.Expect(page.Page.Locator(".rn-q__value[data-subscale=total]")).ToHaveTextAsync("4");
     }
@@ -229,7 +229,7 @@ public sealed class AssessPageTests(GalleryFixture gallery)
     {
         foreach (var (item, value) in answers)
         {
-            await page.Locator($"input[name='item-{item}'][value='{value.ToString(CultureInfo.InvariantCulture)}']").CheckAsync();
+            await page.Locator($"input[type=radio][name='item-{item}'][value='{value.ToString(CultureInfo.InvariantCulture)}']").CheckAsync();
         }
     }
 

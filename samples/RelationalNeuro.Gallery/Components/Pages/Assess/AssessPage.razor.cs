@@ -73,6 +73,14 @@ public partial class AssessPage
         var clientId = Save?.Client ?? Posted.Client ?? QueryClient;
         Client = Guid.TryParse(clientId, out var id) ? Clients.FirstOrDefault(c => c.Id == id) : null;
         await LoadSavedAsync();
+        if (Save?.Instrument is not null && Definition is not null)
+        {
+            // A save post: score the posted response now, so that the save form it came from is rendered again before
+            // Blazor dispatches the submit to it (a named form must exist in the page to receive its post).
+            var now = Clock.GetUtcNow();
+            var completed = AssessResponse.ReadTime(Save.Completed) is { } at && at <= now ? at : now;
+            Score(Guid.TryParse(Save.Response, out var responseId) ? responseId : Guid.NewGuid(), completed);
+        }
     }
 
     private void Submit(EditContext context)
@@ -85,14 +93,6 @@ public partial class AssessPage
 
     private async Task SaveAsync()
     {
-        if (Definition is null || Save is null)
-        {
-            return;
-        }
-
-        var now = Clock.GetUtcNow();
-        var completed = AssessResponse.ReadTime(Save.Completed) is { } at && at <= now ? at : now;
-        Score(Guid.TryParse(Save.Response, out var responseId) ? responseId : Guid.NewGuid(), completed);
         if (Result is null)
         {
             SaveStatus = "Not saved: the response is incomplete.";
