@@ -215,6 +215,23 @@ public sealed class AssessPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task BandedInstrument_Ucla3_ShowsTheScoreItsBandAndASummaryAtTheTop()
+    {
+        // UCLA-3 (Hughes et al. 2004): three items rated 1 "hardly ever" to 3 "often", none reversed, summed (3–9); the
+        // catalog's bands read 3–5 "not lonely" and 6–9 "lonely". Answers 2, 2, 3 → 7 → "lonely".
+        await using var page = await gallery.OpenAsync(PagePath + "?instrument=ucla-3", Static);
+        await AnswerAsync(page.Page, [(1, 2), (2, 2), (3, 3)]);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Score" }).ClickAsync();
+
+        var score = page.Page.Locator("#assess-questionnaire .rn-q__score");
+        await Assertions.Expect(score.Locator(".rn-q__value")).ToHaveTextAsync("7");
+        await Assertions.Expect(score.Locator(".rn-q__band")).ToHaveTextAsync("lonely");
+        await Assertions.Expect(page.Page.Locator("#assess-scored")).ToContainTextAsync("UCLA-3 scored: Loneliness 7 (lonely).");
+        await Assertions.Expect(page.Page.Locator("#assess-scored a")).ToHaveAttributeAsync("href", "assess?instrument=ucla-3#assess-keep");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Posts_WithoutAnAntiforgeryToken_AreRefused()
     {
         using var client = new HttpClient { BaseAddress = gallery.BaseAddress };

@@ -22,6 +22,9 @@ public partial class AssessPage
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
@@ -172,8 +175,18 @@ public partial class AssessPage
     private static string ScoresText(QuestionnaireScore score)
     {
         var definition = AssessResponse.Instrument(score.InstrumentId);
-        return string.Join(", ", score.Scores.Select(s => $"{definition?.FindSubscale(s.Key)?.Name ?? s.Key} {ChartText(s.Value)}"));
+        return string.Join(", ", score.Scores.Select(s => SubscaleText(definition, s.Key, s.Value, null)));
     }
+
+    private string SubscalesText(ScoreResult result) => string.Join(", ", result.Subscales
+        .Where(s => s.Score is not null)
+        .Select(s => SubscaleText(Definition, s.SubscaleId, s.Score!.Value, s.Band)));
+
+    private static string SubscaleText(InstrumentDefinition? definition, string id, double value, InterpretationBand? band) =>
+        $"{definition?.FindSubscale(id)?.Name ?? id} {ChartText(value)}{(band is null ? "" : $" ({band.Label})")}";
+
+    // This page's own address, path and query (a fragment link must carry it under <base href="/">).
+    private string PagePath => Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0];
 }
 
 /// <summary>The Assess page's posted fields besides the answers (bound with <c>[SupplyParameterFromForm]</c>).</summary>
