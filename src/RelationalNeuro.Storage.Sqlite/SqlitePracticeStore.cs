@@ -148,6 +148,64 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     }
 
     /// <inheritdoc />
+    public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        Write(tx =>
+        {
+            if (Change(tx, "UPDATE clients SET json = $json WHERE id = $id;", ("$id", Key(client.Id)), ("$json", PracticeJson.Serialize(client))) == 0)
+            {
+                throw UnknownClient(client.Id);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The delete runs with <c>PRAGMA secure_delete = ON</c>, so SQLite overwrites the freed pages with zeros, and is
+    /// followed by <c>PRAGMA wal_checkpoint(TRUNCATE)</c>, which copies the write-ahead log into the database and empties
+    /// it: afterwards neither file holds the client's text. If another connection is reading at that moment the
+    /// checkpoint is partial and the log is emptied by the next checkpoint; the committed delete is durable either way.
+    /// </remarks>
+    public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = false;
+        using var connection = Connect();
+        Execute(connection, null, "PRAGMA secure_delete = ON;");
+        try
+        {
+            Write(connection, tx =>
+            {
+                var client = ("$client", (object?)Key(clientId));
+                foreach (var table in (string[])["entries", "measurements", "questionnaire_scores", "plans"])
+                {
+                    Change(tx, $"DELETE FROM {table} WHERE client_id = $client;", client);
+                }
+
+                deleted = Change(tx, "DELETE FROM clients WHERE id = $client;", client) > 0;
+            });
+            if (deleted)
+            {
+                Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw Failure(FilePath, ex);
+        }
+        finally
+        {
+            Execute(connection, null, "PRAGMA secure_delete = OFF;");
+        }
+
+        return Task.FromResult(deleted);
+    }
+
+    /// <inheritdoc />
     public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -170,6 +228,51 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         var json = QueryJson(connection, null, "SELECT json FROM plans WHERE id = $id AND client_id = $client;",
             ("$id", Key(planId)), ("$client", Key(clientId))).FirstOrDefault();
         return Task.FromResult(json is null ? null : PracticeJson.DeserializePlan(json));
+    }
+
+    /// <inheritdoc />
+    public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        Write(tx =>
+        {
+            if (Change(tx, "UPDATE plans SET json = $json WHERE id = $id AND client_id = $client;",
+                    ("$id", Key(plan.Id)), ("$client", Key(plan.ClientId)), ("$json", PracticeJson.Serialize(plan))) == 0)
+            {
+                throw new PracticeStoreException(
+                    PracticeStoreError.UnknownPlan,
+                    $"Plan {plan.Id} is not a plan of client {plan.ClientId}.",
+                    [new Problem("store.unknown-plan", $"Plan {plan.Id} is not a plan of client {plan.ClientId}.", Location: "$.id")]);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = false;
+        Write(tx =>
+        {
+            var plan = ("$plan", (object?)Key(planId));
+            if (QueryJson(tx.Connection!, tx, "SELECT json FROM plans WHERE id = $plan AND client_id = $client;", plan, ("$client", Key(clientId))).Count == 0)
+            {
+                return;
+            }
+
+            foreach (var json in QueryJson(tx.Connection!, tx, "SELECT json FROM entries WHERE plan_id = $plan;", plan))
+            {
+                var entry = PracticeJson.DeserializeEntry(json);
+                Change(tx, "UPDATE entries SET plan_id = NULL, json = $json WHERE id = $id;",
+                    ("$id", Key(entry.Id)), ("$json", PracticeJson.Serialize(entry with { PlanId = null })));
+            }
+
+            deleted = Change(tx, "DELETE FROM plans WHERE id = $plan;", plan) > 0;
+        });
+        return Task.FromResult(deleted);
     }
 
     /// <inheritdoc />
@@ -259,10 +362,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         using var connection = Connect();
         using var tx = connection.BeginTransaction(deferred: true);
         var json = QueryJson(connection, tx, "SELECT json FROM clients WHERE id = $id;", ("$id", Key(clientId))).FirstOrDefault()
-            ?? throw new PracticeStoreException(
-                PracticeStoreError.UnknownClient,
-                $"Client {clientId} is not in the store.",
-                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+            ?? throw UnknownClient(clientId);
         var record = new ClientRecord
         {
             Client = PracticeJson.DeserializeClient(json),
@@ -433,10 +533,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     {
         if (!Exists(tx, "SELECT 1 FROM clients WHERE id = $id;", clientId))
         {
-            throw new PracticeStoreException(
-                PracticeStoreError.UnknownClient,
-                $"Client {clientId} is not in the store.",
-                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+            throw UnknownClient(clientId);
         }
     }
 
@@ -510,6 +607,20 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    private static int Change(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        Bind(command, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static PracticeStoreException UnknownClient(Guid clientId) => new(
+        PracticeStoreError.UnknownClient,
+        $"Client {clientId} is not in the store.",
+        [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+
     private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
     {
         using var command = connection.CreateCommand();
@@ -543,6 +654,11 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     private void Write(Action<SqliteTransaction> work)
     {
         using var connection = Connect();
+        Write(connection, work);
+    }
+
+    private void Write(SqliteConnection connection, Action<SqliteTransaction> work)
+    {
         try
         {
             using var tx = connection.BeginTransaction(deferred: false);
