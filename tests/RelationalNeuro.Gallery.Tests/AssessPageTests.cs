@@ -124,7 +124,13 @@ public sealed class AssessPageTests(GalleryFixture gallery)
             Scores = new Dictionary<string, double> { ["avoidance"] = 5.5, ["anxiety"] = 6 },
         }, Ct);
 
+        var archived = new Client { Id = Guid.NewGuid(), DisplayName = "Archived " + client.DisplayName, TimeZoneId = "Europe/Berlin", CreatedAt = client.CreatedAt };
+        await store.AddClientAsync(archived, Ct);
+        await store.UpdateClientAsync(archived with { ArchivedAt = client.CreatedAt.AddDays(1) }, Ct);
+
         await using var page = await gallery.OpenAsync($"{PagePath}?instrument=ecr-rs&client={client.Id:D}", Static);
+        await Assertions.Expect(page.Page.Locator("#assess-client")).ToHaveValueAsync(client.Id.ToString("D"));
+        await Assertions.Expect(page.Page.Locator($"#assess-client option[value='{archived.Id:D}']")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Page.Locator("#assess-saved tbody tr")).ToHaveCountAsync(1);
         await AnswerAsync(page.Page, EcrRsPreoccupied);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Score" }).ClickAsync();

@@ -72,9 +72,14 @@ public partial class AssessPage
         Posted ??= new AssessPost();
         var instrumentId = Save?.Instrument ?? Posted.Instrument ?? QueryInstrument ?? DefaultInstrument;
         Definition = AssessResponse.Instrument(instrumentId);
-        Clients = await Store.ListClientsAsync();
         var clientId = Save?.Client ?? Posted.Client ?? QueryClient;
-        Client = Guid.TryParse(clientId, out var id) ? Clients.FirstOrDefault(c => c.Id == id) : null;
+        Guid? chosen = Guid.TryParse(clientId, out var id) ? id : null;
+        // As the ClientPicker lists them: archived clients are hidden unless already chosen; by name.
+        Clients = [.. (await Store.ListClientsAsync())
+            .Where(c => c.ArchivedAt is null || c.Id == chosen)
+            .OrderBy(c => c.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(c => c.Id)];
+        Client = Clients.FirstOrDefault(c => c.Id == chosen);
         await LoadSavedAsync();
         if (Save?.Instrument is not null && Definition is not null)
         {
