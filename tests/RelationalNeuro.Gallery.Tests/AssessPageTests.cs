@@ -248,6 +248,35 @@ public sealed class AssessPageTests(GalleryFixture gallery)
         Assert.Equal(HttpStatusCode.BadRequest, fhir.StatusCode);
     }
 
+    [Fact]
+    public async Task Save_AfterTheClientWasDeleted_SaysSoAndSavesNothing()
+    {
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var client = new Client { Id = Guid.NewGuid(), DisplayName = "Gone client", TimeZoneId = "Europe/Berlin", CreatedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) };
+        await store.AddClientAsync(client, Ct);
+        await using var page = await gallery.OpenAsync($"{PagePath}?instrument=pss-4&client={client.Id:D}", Static);
+        await AnswerAsync(page.Page, [(1, 1), (2, 3), (3, 4), (4, 2)]);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Score" }).ClickAsync();
+        var save = page.Page.GetByRole(AriaRole.Button, new() { Name = "Save to Gone client" });
+        await Assertions.Expect(save).ToBeVisibleAsync();
+
+        Assert.True(await store.DeleteClientAsync(client.Id, Ct));
+        await save.ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#assess-save-status")).ToHaveTextAsync("Not saved: that client does not exist (any more). Choose one above.");
+        Assert.Empty(await store.ListQuestionnaireScoresAsync(client.Id, Ct));
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task UnknownInstrument_IsNamedAsText_AndNoFormIsShown()
+    {
+        using var client = new HttpClient { BaseAddress = gallery.BaseAddress };
+        var html = await client.GetStringAsync(PagePath + "?instrument=%3Cscript%3Ealert(1)%3C%2Fscript%3E", Ct);
+        Assert.Contains("“&lt;script&gt;alert(1)&lt;/script&gt;” is not an instrument of the catalog.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"assess-form\"", html, StringComparison.Ordinal);
+    }
+
     private static async Task AnswerAsync(IPage page, IEnumerable<(int Item, int Value)> answers)
     {
         foreach (var (item, value) in answers)
