@@ -11,6 +11,8 @@ internal static class GalleryPages
     public static readonly IReadOnlyList<GalleryPage> All =
     [
         new("", "Home"),
+        new("practice", "Clients"),
+        new("data", "Your data"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),

@@ -70,11 +70,15 @@ public sealed class GalleryPage : IAsyncDisposable
         get { lock (_errors) { return [.. _errors]; } }
     }
 
-    internal static async Task<GalleryPage> OpenAsync(GalleryFixture gallery, string relativePath, GalleryPageOptions options)
+    internal static Task<GalleryPage> OpenAsync(GalleryFixture gallery, string relativePath, GalleryPageOptions options) =>
+        OpenAsync(gallery.Browser, gallery.BaseAddress, relativePath, options);
+
+    /// <summary>Opens a page of a gallery at <paramref name="baseAddress"/> (e.g. one a test started as its own process).</summary>
+    internal static async Task<GalleryPage> OpenAsync(IBrowser browser, Uri baseAddress, string relativePath, GalleryPageOptions options)
     {
-        var context = await gallery.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = gallery.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ColorScheme = options.ColorScheme,
             ReducedMotion = options.ReducedMotion,
             JavaScriptEnabled = !options.JavaScriptDisabled,
