@@ -25,7 +25,7 @@ internal sealed partial class GalleryProcess : IAsyncDisposable
     public static async Task<GalleryProcess> StartAsync(string dataFolder, CancellationToken cancellationToken)
     {
         var project = FindProjectFolder();
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/<tfm>/
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/<Configuration>/<tfm>/
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "RelationalNeuro.Gallery.dll");
         Assert.True(File.Exists(dll), $"The gallery is built with the tests; {dll} is missing.");
         var start = new ProcessStartInfo("dotnet")

@@ -214,6 +214,8 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.Equal(exported, reimported.ToArray());
 
         // Importing the same file again is refused (the client exists) and changes nothing.
+        await page.Page.Locator("#import-file").SetInputFilesAsync(Array.Empty<string>());
+        await Assertions.Expect(page.Page.Locator("#import-status")).ToHaveTextAsync("Choose one exported client file.");
         await page.Page.Locator("#import-file").SetInputFilesAsync(file);
         await Assertions.Expect(page.Page.Locator("#import-status")).ToContainTextAsync("Nothing was imported");
         Assert.Equal(2, (await Store.ListEntriesAsync(client.Id, cancellationToken: Ct)).Count);
