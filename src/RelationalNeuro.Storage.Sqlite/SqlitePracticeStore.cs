@@ -7,7 +7,8 @@ namespace RelationalNeuro.Storage.Sqlite;
 /// <summary>
 /// An <see cref="IPracticeStore"/> on an embedded SQLite file: schema versioned (<c>PRAGMA user_version</c>) and
 /// migrated on open, write-ahead log (WAL) journal with <c>synchronous=FULL</c>, every write one
-/// <c>BEGIN IMMEDIATE</c> transaction. Schema and export format: <c>docs/storage.md</c>.
+/// <c>BEGIN IMMEDIATE</c> transaction, <c>secure_delete</c> on (what is deleted or replaced is overwritten, not left
+/// readable in free space). Schema and export format: <c>docs/storage.md</c>.
 /// </summary>
 /// <remarks>
 /// Each call opens a pooled connection, so one instance may be used from several threads, and several instances
@@ -165,8 +166,8 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
-    /// The delete runs with <c>PRAGMA secure_delete = ON</c>, so SQLite overwrites the freed pages with zeros, and is
-    /// followed by <c>PRAGMA wal_checkpoint(TRUNCATE)</c>, which copies the write-ahead log into the database and empties
+    /// Every connection of this store runs with <c>PRAGMA secure_delete = ON</c>, so SQLite overwrites deleted and moved
+    /// content with zeros, and the delete is followed by <c>PRAGMA wal_checkpoint(TRUNCATE)</c>, which copies the write-ahead log into the database and empties
     /// it: afterwards neither file holds the client's text. If another connection is reading at that moment the
     /// checkpoint is partial and the log is emptied by the next checkpoint; the committed delete is durable either way.
     /// </remarks>
@@ -175,31 +176,26 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var deleted = false;
         using var connection = Connect();
-        Execute(connection, null, "PRAGMA secure_delete = ON;");
-        try
+        Write(connection, tx =>
         {
-            Write(connection, tx =>
+            var client = ("$client", (object?)Key(clientId));
+            foreach (var table in (string[])["entries", "measurements", "questionnaire_scores", "plans"])
             {
-                var client = ("$client", (object?)Key(clientId));
-                foreach (var table in (string[])["entries", "measurements", "questionnaire_scores", "plans"])
-                {
-                    Change(tx, $"DELETE FROM {table} WHERE client_id = $client;", client);
-                }
+                Change(tx, $"DELETE FROM {table} WHERE client_id = $client;", client);
+            }
 
-                deleted = Change(tx, "DELETE FROM clients WHERE id = $client;", client) > 0;
-            });
-            if (deleted)
+            deleted = Change(tx, "DELETE FROM clients WHERE id = $client;", client) > 0;
+        });
+        if (deleted)
+        {
+            try
             {
                 Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
             }
-        }
-        catch (SqliteException ex)
-        {
-            throw Failure(FilePath, ex);
-        }
-        finally
-        {
-            Execute(connection, null, "PRAGMA secure_delete = OFF;");
+            catch (SqliteException ex)
+            {
+                throw Failure(FilePath, ex);
+            }
         }
 
         return Task.FromResult(deleted);
@@ -636,7 +632,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         {
             connection.Open();
             Execute(connection, null, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;"));
             return connection;
         }
         catch (SqliteException ex)
