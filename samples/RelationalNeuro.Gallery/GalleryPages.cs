@@ -3,7 +3,8 @@ namespace RelationalNeuro.Gallery;
 /// <summary>One entry of the gallery's navigation.</summary>
 /// <param name="Href">Path relative to the base, "" for home.</param>
 /// <param name="Title">Link text.</param>
-internal sealed record GalleryPage(string Href, string Title);
+/// <param name="Static">Rendered on the server only (no render mode, no circuit): plain HTML forms, as the Assess flow.</param>
+internal sealed record GalleryPage(string Href, string Title, bool Static = false);
 
 /// <summary>The gallery's pages, in navigation order. Browser tests visit every one.</summary>
 internal static class GalleryPages
@@ -11,6 +12,9 @@ internal static class GalleryPages
     public static readonly IReadOnlyList<GalleryPage> All =
     [
         new("", "Home"),
+        new("assess", "Assess", Static: true),
+        new("practice", "Clients"),
+        new("data", "Your data"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),

@@ -27,6 +27,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPreferenceEndpoints();
+app.MapAssessEndpoints();
+app.MapPracticeDataEndpoints();
 app.MapRazorComponents<App>()
     // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)

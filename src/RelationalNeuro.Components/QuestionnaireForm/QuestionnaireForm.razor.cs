@@ -48,6 +48,9 @@ public partial class QuestionnaireForm : IDisposable
     [Inject]
     private IServiceProvider Services { get; set; } = null!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
     private IStringLocalizer T => _text ??= WidgetText.For<QuestionnaireForm>(Services);
 
     /// <summary>The instrument to render, e.g. <c>InstrumentCatalog.Get("who-5")</c>. Required.</summary>
@@ -102,9 +105,10 @@ public partial class QuestionnaireForm : IDisposable
 
     private bool WordingWithheld => !Definition.Licence.ShipItemWording && Definition.Items.Any(i => i.Text is null);
 
-    private IEnumerable<ResponseOption> Options => Definition.Scale.Options.IsDefaultOrEmpty
-        ? Enumerable.Range(Definition.Scale.Min, Definition.Scale.Count).Select(v => new ResponseOption(v, ""))
-        : Definition.Scale.Options;
+    // Every whole point of the scale is an answer; the published anchors (often only the ends and the middle, as in
+    // the ECR family's 1, 4, 7) label the points they name, and the points between are offered by number.
+    private IEnumerable<ResponseOption> Options => Enumerable.Range(Definition.Scale.Min, Definition.Scale.Count)
+        .Select(v => Definition.Scale.FindOption(v) ?? new ResponseOption(v, ""));
 
     private List<int> Missing => [.. Definition.Items.Select(i => i.Number).Where(n => !_answers.ContainsKey(n))];
 
@@ -271,6 +275,10 @@ public partial class QuestionnaireForm : IDisposable
     private string FieldFor(int number) => FieldName + "-" + Number(number);
 
     private string ItemId(int number) => Prefix + "-" + Number(number);
+
+    // The page's own path before the fragment: under <base href="/"> a bare "#id" resolves to the site root, so the link
+    // would leave the page (the same reason the gallery's skip link carries its path).
+    private string ItemLink(int number) => Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0] + "#" + ItemId(number);
 
     private string ItemName(int number) => T.Format("ItemNumber", Number(number));
 

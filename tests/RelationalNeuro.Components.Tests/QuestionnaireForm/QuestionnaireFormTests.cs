@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using RelationalNeuro.Components.Tests.Localization;
 using RelationalNeuro.Questionnaires;
 
@@ -74,6 +76,50 @@ public class QuestionnaireFormTests : BunitContext
         Assert.Equal(!definition.Licence.ShipItemWording && definition.Items.Any(i => i.Text is null), cut.FindAll(".rn-q__withheld").Count == 1);
     }
 
+    [Theory]
+    [MemberData(nameof(CatalogIds))]
+    public void Render_EveryCatalogInstrument_OffersEveryScalePointWithItsAnchor(string id)
+    {
+        // A response is any whole point from Min to Max (ResponseScale's definition), not only the labelled anchors:
+        // the ECR family labels 1, 4 and 7 of its 1–7 scale and a person may answer 2, 3, 5 or 6.
+        var definition = InstrumentCatalog.Get(id);
+        var cut = Render<Components.QuestionnaireForm>(p => p.Add(f => f.Definition, definition));
+
+        var expected = Enumerable.Range(definition.Scale.Min, definition.Scale.Count).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        foreach (var item in definition.Items)
+        {
+            var values = cut.FindAll($"input[name='item-{item.Number}']").Select(i => i.GetAttribute("value")).ToArray();
+            Assert.Equal(expected, values);
+        }
+
+        foreach (var option in definition.Scale.Options)
+        {
+            var label = cut.Find($"label[for='rn-q-{id}-item-1-{option.Value}']");
+            Assert.Contains(option.Label, label.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Submit_EcrRsAnswersBetweenAnchors_ScoresByHand()
+    {
+        // ECR-RS (Fraley et al. 2011): avoidance = mean of items 1–6 with 1–4 reversed (8 − x), anxiety = mean of 7–9.
+        // Items 1–4 answered 6 → 2 each, items 5–6 answered 3 → avoidance (2·4 + 3·2) / 6 = 14 / 6 = 2.333…;
+        // items 7–9 answered 5 → anxiety 5. Values 6, 3 and 5 have no anchor label on the 1/4/7-anchored scale.
+        var definition = InstrumentCatalog.Get("ecr-rs");
+        ScoreResult? raised = null;
+        var cut = Render<Components.QuestionnaireForm>(p => p.Add(f => f.Definition, definition).Add(f => f.OnSubmit, r => raised = r));
+        foreach (var (item, value) in new[] { (1, 6), (2, 6), (3, 6), (4, 6), (5, 3), (6, 3), (7, 5), (8, 5), (9, 5) })
+        {
+            cut.Find($"input[name='item-{item}'][value='{value}']").Change(true);
+        }
+
+        cut.Find("form").Submit();
+
+        Assert.NotNull(raised);
+        Assert.Equal(14.0 / 6.0, raised["avoidance"].Score!.Value, 12);
+        Assert.Equal(5.0, raised["anxiety"].Score);
+    }
+
     [Fact]
     public void Render_DemoDefinition_MatchesHandWrittenMarkup()
     {
@@ -119,6 +165,18 @@ public class QuestionnaireFormTests : BunitContext
         Assert.NotNull(raised);
         Assert.Equal(3.0, raised["total"].Score);
         Assert.Equal("3", cut.Find(".rn-q__value[data-subscale=total]").TextContent);
+    }
+
+    [Fact]
+    public void Submit_WithUnansweredItem_OnAPageWithAQuery_LinksTheItemOnThatPage()
+    {
+        // Under <base href="/"> a bare "#id" would resolve to the site root; the link carries the page's path and query.
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("assess?instrument=demo");
+        var cut = Render<Components.QuestionnaireForm>(p => p.Add(f => f.Definition, Demo));
+        cut.Find("input[name='item-1'][value='1']").Change(true);
+        cut.Find("form").Submit();
+
+        Assert.Equal("assess?instrument=demo#rn-q-demo-item-2", cut.Find(".rn-q__summary a").GetAttribute("href"));
     }
 
     [Fact]
