@@ -64,6 +64,17 @@ def fmt(x, unit="s"):
     return f"{x * 1000:.0f} ms" if unit == "s" and x < 10 else f"{x:.1f} {unit}" if unit != "s" else f"{x:.1f} s"
 
 
+def ratio(peer, ours, digits):
+    if not peer or not ours:
+        return "—"
+    r = peer / ours
+    return f"{r:,.{0 if r >= 10 else 1 if r >= 1 else 2}f}×"
+
+
+def fmt_ms(x):
+    return "—" if x is None else f"{x * 1000:.1f} ms"
+
+
 print("| recording | beats | rn CPU (user+sys, mean of runs) | rn wall (mean / min) | rn peak RSS | NeuroKit2 CPU | "
       "NeuroKit2 peak RSS | hrv-analysis CPU | hrv-analysis peak RSS | NeuroKit2 ÷ rn | hrv-analysis ÷ rn |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -76,8 +87,7 @@ for rid in ids:
     print(f"| {rid} | {beats.get(rid, 0):,} | {fmt(r and r['cpu'])} ({r and r['runs']} runs) | "
           f"{fmt(r and r['wall'])} / {fmt(r and r['wall_min'])} | {fmt(r and r['rss'], 'MiB')} | {fmt(nk_cpu)} | "
           f"{fmt(nk and max(nk['rss']), 'MiB')} | {fmt(hv_cpu)} | {fmt(hv and max(hv['rss']), 'MiB')} | "
-          f"{'—' if not (r and nk_cpu) else f'{nk_cpu / r['cpu']:.0f}×'} | "
-          f"{'—' if not (r and hv_cpu) else f'{hv_cpu / r['cpu']:.1f}×'} |")
+          f"{ratio(nk_cpu, r and r['cpu'], 0)} | {ratio(hv_cpu, r and r['cpu'], 1)} |")
 
 print()
 stage_map = [
@@ -92,36 +102,28 @@ stage_map = [
     ("SampEn m = 2, r = 0.2 SD", "sampen m=2 r=0.2SD", "sampen", "sampen"),
     ("ApEn m = 2, r = 0.2 SD", "apen m=2 r=0.2SD", "apen", None),
     ("DFA α1 4–16 + α2 16–64, non-overlapping", "dfa a1 4-16 + a2 16-64", "dfa", None),
-    ("write the report JSON", "HrvReport.ToJson", "write_json", "write_json"),
+    ("write the report JSON (ours: HrvReport.ToJson)", "HrvReport.ToJson", None, None),
+    ("ours: HrvAnalysis.Analyze, every stage in one call", "HrvAnalysis.Analyze (all stages)", None, None),
 ]
-print(f"CPU per stage summed over the {len(ids)} recordings ({sum(beats.get(i, 0) for i in ids):,} beats); ours warm "
-      "(median of 7 calls) and cold (first call in the process, JIT):")
-print()
-print("| stage | ours warm | ours cold | NeuroKit2 | ÷ ours warm | hrv-analysis | ÷ ours warm |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-for label, our_name, nk_name, hv_name in stage_map:
-    warm = sum(ours.get((rid, our_name), (0, 0))[1] for rid in ids)
-    cold = sum(ours.get((rid, our_name), (0, 0))[0] for rid in ids)
+for rid in ids:
+    print(f"CPU per stage, {rid} ({beats.get(rid, 0):,} beats); ours: median of 7 warm calls in one JIT process "
+          "(first calls: stages.cs cold); the peers: one call each, median over their runs:")
+    print()
+    print("| stage | ours | NeuroKit2 | NeuroKit2 ÷ ours | hrv-analysis | hrv-analysis ÷ ours |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, our_name, nk_name, hv_name in stage_map:
+        warm = ours.get((rid, our_name), (0, None))[1]
 
-    def peer_sum(peer, name):
-        if name is None:
-            return None
-        total = 0.0
-        for rid in ids:
+        def peer_stage(peer, name):
             entry = peers.get((peer, rid))
-            if not entry:
+            if name is None or not entry:
                 return None
-            if name == "dfa":
-                parts = [med(entry["stages"].get(n, [])) for n in ("dfa_alpha1_4_16", "dfa_alpha2_16_64")]
-            else:
-                parts = [med(entry["stages"].get(name, []))]
-            if None in parts:
-                return None
-            total += sum(parts)
-        return total
+            names = ("dfa_alpha1_4_16", "dfa_alpha2_16_64") if name == "dfa" else (name,)
+            parts = [med(entry["stages"].get(n, [])) for n in names]
+            return None if None in parts else sum(parts)
 
-    nk_total = peer_sum("neurokit2", nk_name)
-    hv_total = peer_sum("hrvanalysis", hv_name)
-    print(f"| {label} | {warm * 1000:.1f} ms | {cold * 1000:.1f} ms | {fmt(nk_total)} | "
-          f"{'—' if not nk_total or not warm else f'{nk_total / warm:,.0f}×'} | {fmt(hv_total)} | "
-          f"{'—' if not hv_total or not warm else f'{hv_total / warm:,.1f}×'} |")
+        nk_s = peer_stage("neurokit2", nk_name)
+        hv_s = peer_stage("hrvanalysis", hv_name)
+        print(f"| {label} | {'—' if warm is None else f'{warm * 1000:.1f} ms'} | {fmt(nk_s)} | {ratio(nk_s, warm, 0)} | "
+              f"{fmt(hv_s)} | {ratio(hv_s, warm, 1)} |")
+    print()
