@@ -24,8 +24,11 @@ ids, beats = [], {}
 rn = {}
 for path in files("rn-*.hyperfine.json"):
     rid = os.path.basename(path)[3:-len(".hyperfine.json")]
-    result = json.load(open(path))["results"][0]
-    _, _, rss = time_file(path.replace(".hyperfine.json", ".time"))
+    try:
+        result = json.load(open(path))["results"][0]
+        _, _, rss = time_file(path.replace(".hyperfine.json", ".time"))
+    except (ValueError, OSError):  # a part still running
+        continue
     rn[rid] = {"cpu": result["user"] + result["system"], "wall": result["mean"], "wall_min": min(result["times"]),
                "runs": len(result["times"]), "rss": rss}
     ids.append(rid)
@@ -34,8 +37,11 @@ peers = {}
 for peer in ("neurokit2", "hrvanalysis"):
     for path in files(f"{peer}-*-[0-9].json"):
         rid = os.path.basename(path)[len(peer) + 1:].rsplit("-", 1)[0]
-        data = json.load(open(path))
-        _, cpu, rss = time_file(path[:-5] + ".time")
+        try:
+            data = json.load(open(path))
+            _, cpu, rss = time_file(path[:-5] + ".time")
+        except (ValueError, OSError):  # a run still going
+            continue
         entry = peers.setdefault((peer, rid), {"cpu": [], "rss": [], "import": [], "stages": {}})
         entry["cpu"].append(cpu)
         entry["rss"].append(rss)
