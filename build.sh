@@ -4,7 +4,7 @@
 #                        AOT smoke, and the real-browser tests in Chromium (installed with apt where possible)
 #   ./build.sh gallery   run the gallery app on http://localhost:5029
 #   ./build.sh fuzz      the fuzz suite alone, longer (RELATIONALNEURO_FUZZ_SECONDS, default 600; _SEED to vary the run)
-#   ./build.sh rn-aot    publish the rn tool with Native AOT (every trim/AOT warning an error; 5-15 min) to
+#   ./build.sh rn-aot    publish the rn tool with Native AOT (every trim/AOT warning an error; ~2 min of CPU) to
 #                        artifacts/rn-aot and check it: one 24-h recording to JSON Lines and to Parquet, resumed
 # Ends (for `test`) with one line: "N passed, N failed, N skipped".
 set -euo pipefail

@@ -46,7 +46,7 @@ foreach (var path in args.Skip(1))
     [
         ("read (RrReader, single column)", () => RrReader.ReadFile(path, RrFormat.SingleColumn)),
         ("artifacts (default: L&T + range, corrected)", () => Artifacts.Process(read.Series.IntervalsMs)),
-        ("artifacts (Malik + range, corrected)", () => Artifacts.Process(read.Series.IntervalsMs, malik)),
+        ("artifacts (Malik, corrected)", () => Artifacts.Process(read.Series.IntervalsMs, malik)),
         ("time domain", () => HrvMetrics.TimeDomain(nn)),
         ("poincare", () => HrvMetrics.Poincare(nn)),
         ("welch (default: 4 Hz cubic, 256-s Hann)", () => HrvMetrics.FrequencyDomain(nn)),
