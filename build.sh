@@ -4,6 +4,8 @@
 #                        AOT smoke, and the real-browser tests in Chromium (installed with apt where possible)
 #   ./build.sh gallery   run the gallery app on http://localhost:5029
 #   ./build.sh fuzz      the fuzz suite alone, longer (RELATIONALNEURO_FUZZ_SECONDS, default 600; _SEED to vary the run)
+#   ./build.sh rn-aot    publish the rn tool with Native AOT (every trim/AOT warning an error; ~2 min of CPU) to
+#                        artifacts/rn-aot and check it: one 24-h recording to JSON Lines and to Parquet, resumed
 # Ends (for `test`) with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -116,12 +118,28 @@ run_tests() {
   return "$rc"
 }
 
+publish_rn_aot() {
+  # Opt-in (not part of `test`: the AOT compile alone takes minutes). docs/cli.md, "Native AOT".
+  rm -rf artifacts/rn-aot artifacts/rn-aot-check
+  dotnet publish src/RelationalNeuro.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/rn-aot
+  local shared=${RELATIONALNEURO_SHARED:-$root/../shared} out=artifacts/rn-aot-check input
+  input="$shared/reference/hrv/data/nsr2db_nsr001_24h.rr_ms.txt"
+  if [ ! -f "$input" ]; then echo "rn-aot: published; not run, because $input is absent"; return; fi
+  mkdir -p "$out"
+  artifacts/rn-aot/rn hrv analyze "$input" -o "$out/one.jsonl" --jobs 1 --progress none
+  grep -q '"sdnn_ms":' "$out/one.jsonl"
+  artifacts/rn-aot/rn hrv analyze "$input" -o "$out/one.parquet" --jobs 1 --progress none
+  artifacts/rn-aot/rn hrv analyze "$input" -o "$out/one.parquet" --jobs 1 --progress none --resume
+  echo "rn-aot: artifacts/rn-aot/rn analysed $input to JSON Lines and Parquet and resumed the Parquet file"
+}
+
 case "${1:-}" in
   test) run_tests ;;
+  rn-aot) publish_rn_aot ;;
   gallery) exec dotnet run --project samples/RelationalNeuro.Gallery --launch-profile http ;;
   fuzz)
     dotnet build tests/RelationalNeuro.Core.Tests -c "$CONFIG"
     RELATIONALNEURO_FUZZ_SECONDS=${RELATIONALNEURO_FUZZ_SECONDS:-600} dotnet test tests/RelationalNeuro.Core.Tests -c "$CONFIG" --no-build \
       --filter "FullyQualifiedName~Hardening.FuzzTests" --logger "console;verbosity=detailed" ;;
-  *) echo "usage: ./build.sh test | gallery | fuzz" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh test | gallery | fuzz | rn-aot" >&2; exit 2 ;;
 esac
