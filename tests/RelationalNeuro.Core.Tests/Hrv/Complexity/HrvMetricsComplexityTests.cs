@@ -294,6 +294,22 @@ public class HrvMetricsComplexityTests
     // ---------------------------------------------------------------- hand-checked and analytic examples
 
     [Fact]
+    public void EntropyPresets_Tolerance_FollowsEachPeersSdDenominator()
+    {
+        // x = 1 … 6: Σ(x − 3.5)² = 17.5. NeuroKit2 (ddof 1): r = 0.2·√(17.5/5); pyHRV (ddof −1): 0.2·√(17.5/7) = 0.2·√2.5;
+        // nolds (ddof 1) with m = 3: r = 0.1164·(0.5627·ln 3 + 1.3334)·√(17.5/5) (nolds 0.6.1 sampen default).
+        double[] x = [1, 2, 3, 4, 5, 6];
+        Assert.Equal(0.2 * Math.Sqrt(3.5), HrvMetrics.SampleEntropy(x, EntropyOptions.NeuroKit2).ToleranceMs, 1e-14);
+        Assert.Equal(0.2 * Math.Sqrt(2.5), HrvMetrics.SampleEntropy(x, EntropyOptions.PyHrv).ToleranceMs, 1e-14);
+        var nolds3 = EntropyOptions.Nolds(3);
+        Assert.Equal(3, nolds3.EmbeddingDimension);
+        Assert.Equal(ToleranceComparison.LessThan, nolds3.Comparison);
+        Assert.Equal(0.1164 * ((0.5627 * Math.Log(3)) + 1.3334) * Math.Sqrt(3.5), HrvMetrics.ApproximateEntropy(x, nolds3).ToleranceMs, 1e-14);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(x, EntropyOptions.Default with { ToleranceSdDdof = 2 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EntropyOptions.Nolds(0));
+    }
+
+    [Fact]
     public void SampleEntropy_HandCountedSeries_IsLnTwo()
     {
         // x = 1 2 1 2 1 3, m = 2, r = 0.5 (absolute), distance ≤ r. Start points i = 0..3 (N − m = 4).
