@@ -92,25 +92,23 @@ internal static class RollingQuantile
         m--;
     }
 
-    // First position whose value is not less than value. Branch-free halving (the comparison selects the next start, a
-    // conditional move rather than a jump): the sorted windows hold noisy RR-derived values, so a branching search
-    // mispredicts about every other step.
+    // First position whose value is not less than value.
     private static int LowerBound(double[] sorted, int m, double value)
     {
-        if (m == 0)
+        int lo = 0, hi = m;
+        while (lo < hi)
         {
-            return 0;
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        var start = 0;
-        var length = m;
-        while (length > 1)
-        {
-            var half = length >>> 1;
-            start = sorted[start + half] < value ? start + half : start;
-            length -= half;
-        }
-
-        return sorted[start] < value ? start + 1 : start;
+        return lo;
     }
 }
