@@ -17,9 +17,11 @@ public static partial class Artifacts
     /// <summary>
     /// Irregular-rhythm segments: consecutive, non-overlapping 128-interval segments (a shorter tail is not examined)
     /// that pass Dash et al.'s three tests and whose irregularity survives removing the intervals flagged in
-    /// <paramref name="ectopic"/> (premature beats and pauses of the sinus-rhythm detector).
+    /// <paramref name="ectopic"/> (premature beats and pauses of the sinus-rhythm detector). When
+    /// <paramref name="ectopic"/> is null the sinus-rhythm detector is run (with <paramref name="options"/>) only once a
+    /// segment has passed Dash et al.'s tests: a recording without such a segment never pays for it.
     /// </summary>
-    private static IrregularRhythmSegment[] FindIrregularSegments(ReadOnlySpan<double> rr, sbyte[] ectopic)
+    private static IrregularRhythmSegment[] FindIrregularSegments(ReadOnlySpan<double> rr, sbyte[]? ectopic, ArtifactOptions options)
     {
         var n = rr.Length;
         var segments = new List<IrregularRhythmSegment>();
@@ -60,6 +62,13 @@ public static partial class Artifacts
             if (!(normalizedRmssd > IrregularRmssd && entropy > IrregularEntropy && tpr is >= TurningPointLow and <= TurningPointHigh))
             {
                 continue;
+            }
+
+            if (ectopic is null)
+            {
+                ectopic = new sbyte[n];
+                ectopic.AsSpan().Fill(None);
+                DetectSinusRhythm(rr, options, ectopic, new double[n]);
             }
 
             var k = 0;

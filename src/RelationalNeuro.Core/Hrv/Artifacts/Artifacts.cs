@@ -67,7 +67,7 @@ public static partial class Artifacts
 
                 var sinus = new double[n];
                 DetectSinusRhythm(rrMs, options, kinds, sinus);
-                irregular = FindIrregularSegments(rrMs, kinds);
+                irregular = FindIrregularSegments(rrMs, kinds, options);
                 ClearInside(irregular, kinds);
                 nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
                 break;
@@ -114,19 +114,13 @@ public static partial class Artifacts
         return new ArtifactResult(nn, [.. flags], problems.ToList(), options.Method, n, irregular);
     }
 
-    /// <summary>Irregular-rhythm segments for a method other than the sinus-rhythm detector: that detector runs on the side for the ectopy check.</summary>
-    private static IrregularRhythmSegment[] IrregularSegmentsFor(ReadOnlySpan<double> rr, ArtifactOptions o)
-    {
-        if (rr.Length < IrregularSegmentLength)
-        {
-            return [];
-        }
-
-        var kinds = new sbyte[rr.Length];
-        kinds.AsSpan().Fill(None);
-        DetectSinusRhythm(rr, o, kinds, new double[rr.Length]);
-        return FindIrregularSegments(rr, kinds);
-    }
+    /// <summary>
+    /// Irregular-rhythm segments for a method other than the sinus-rhythm detector: that detector runs on the side for the
+    /// ectopy check, and only when some segment passes Dash et al.'s tests (the result is the same; a clean recording
+    /// does not pay for it).
+    /// </summary>
+    private static IrregularRhythmSegment[] IrregularSegmentsFor(ReadOnlySpan<double> rr, ArtifactOptions o) =>
+        rr.Length < IrregularSegmentLength ? [] : FindIrregularSegments(rr, null, o);
 
     /// <summary>Removes the premature-beat and pause flags inside irregular segments: there they are the rhythm, not ectopy.</summary>
     private static void ClearInside(IrregularRhythmSegment[] segments, sbyte[] kinds)

@@ -112,6 +112,20 @@ public static partial class HrvMetrics
     }
 
     /// <summary>
+    /// The largest scale NeuroKit2 0.2.12 uses for its multiscale-entropy index in <c>hrv_nonlinear</c>:
+    /// <c>scale=arange(1, int(N/12))</c>, i.e. ⌊N/12⌋ − 1 for N intervals; at least 1 here (below 24 intervals NeuroKit2
+    /// has no scale and reports NaN). Pass it as <c>maxScale</c> and read <see cref="MultiscaleEntropyResult.AreaIndex"/>.
+    /// </summary>
+    /// <param name="intervalCount">N, the number of RR intervals analysed; not negative.</param>
+    /// <returns>⌊N/12⌋ − 1, at least 1 and at most the largest scale <see cref="MultiscaleEntropy(ReadOnlySpan{double}, int, EntropyOptions?)"/> accepts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="intervalCount"/> is negative.</exception>
+    public static int MultiscaleEntropyNeuroKit2MaxScale(int intervalCount)
+    {
+        Guard.NonNegative(intervalCount);
+        return Math.Clamp((intervalCount / 12) - 1, 1, MaximumScale);
+    }
+
+    /// <summary>
     /// Multiscale entropy (Costa, Goldberger &amp; Peng 2002): sample entropy of the coarse-grained series
     /// yⱼ<sup>(τ)</sup> = mean(RR[jτ … (j + 1)τ − 1]), j = 0 … ⌊N/τ⌋ − 1, for τ = 1 … <paramref name="maxScale"/>,
     /// with r fixed once from the original series.
@@ -222,6 +236,10 @@ public static partial class HrvMetrics
         Guard.InRange(options.ShortTermMaxBeats, options.ShortTermMinBeats + 1, int.MaxValue);
         Guard.InRange(options.LongTermMinBeats, 3, int.MaxValue - 1);
         Guard.InRange(options.LongTermMaxBeats, options.LongTermMinBeats + 1, int.MaxValue);
+        if (options.MinimumWindowVariance is { } floor)
+        {
+            Guard.NonNegative(floor);
+        }
 
         var problems = new ProblemCollector();
         var n = rrMs.Length;
@@ -247,7 +265,23 @@ public static partial class HrvMetrics
             }
 
             var alpha1 = ScalingExponent(profile, options.ShortTermMinBeats, options.ShortTermMaxBeats, options, "DFA alpha1", problems);
-            var alpha2 = ScalingExponent(profile, options.LongTermMinBeats, options.LongTermMaxBeats, options, "DFA alpha2", problems);
+            var longMax = options.LongTermMaxFromLength ? (int)((n + 1L) / 10) : options.LongTermMaxBeats;
+            double? alpha2;
+            if (longMax < options.LongTermMinBeats + 1)
+            {
+                // NeuroKit2's rule: the range up to a tenth of the length is too short for a slope.
+                problems.Add(new Problem(
+                    "hrv.too-few-beats",
+                    string.Create(CultureInfo.InvariantCulture, $"DFA alpha2 with its largest scale at ⌊(N + 1)/10⌋ = {longMax} beats needs that to exceed {options.LongTermMinBeats}, i.e. at least {(10 * (options.LongTermMinBeats + 1)) - 1} intervals; the series has {n}."),
+                    ProblemSeverity.Error,
+                    "DFA alpha2"));
+                alpha2 = null;
+            }
+            else
+            {
+                alpha2 = ScalingExponent(profile, options.LongTermMinBeats, longMax, options, "DFA alpha2", problems);
+            }
+
             return new DfaResult(alpha1, alpha2, problems.ToList());
         }
         finally
@@ -268,6 +302,7 @@ public static partial class HrvMetrics
         }
 
         Guard.InRange(options.MaximumIntervals, options.EmbeddingDimension + 2, int.MaxValue);
+        Guard.InRange(options.ToleranceSdDdof, -1_000_000, 1);
         return options;
     }
 
@@ -297,7 +332,7 @@ public static partial class HrvMetrics
     private static IReadOnlyList<Problem> WithTruncation(Problem? truncated, IReadOnlyList<Problem> problems) =>
         truncated is null ? problems : ProblemList.Create([truncated, .. problems]);
 
-    /// <summary>r in ms: the absolute option, or factor × sample SD (n − 1) computed in two passes.</summary>
+    /// <summary>r in ms: the absolute option, or factor × SD with denominator N − ddof (default n − 1) computed in two passes.</summary>
     private static double Tolerance(ReadOnlySpan<double> rrMs, EntropyOptions options)
     {
         if (options.ToleranceMs is { } absolute)
@@ -306,7 +341,7 @@ public static partial class HrvMetrics
         }
 
         var (_, squares) = SampleMoments.Of(rrMs);
-        return options.ToleranceSdFactor * Math.Sqrt(squares / (rrMs.Length - 1));
+        return options.ToleranceSdFactor * Math.Sqrt(squares / (rrMs.Length - options.ToleranceSdDdof));
     }
 
     private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric, CancellationToken cancellationToken)
@@ -374,7 +409,7 @@ public static partial class HrvMetrics
         var count = maxScale - minScale + 1;
         for (var scale = minScale; scale <= maxScale; scale++)
         {
-            var f = Fluctuation(profile, scale, overlapping);
+            var f = Fluctuation(profile, scale, overlapping, options.MinimumWindowVariance);
             if (!(f > 0))
             {
                 problems.Add(new Problem(
@@ -396,8 +431,11 @@ public static partial class HrvMetrics
         return ((count * sxy) - (sx * sy)) / ((count * sxx) - (sx * sx));
     }
 
-    /// <summary>F(n) for one scale: √(mean over windows of the mean squared residual of a least-squares line).</summary>
-    private static double Fluctuation(ReadOnlySpan<double> profile, int scale, bool overlapping)
+    /// <summary>
+    /// F(n) for one scale: √(mean over windows of the mean squared residual of a least-squares line); windows whose mean
+    /// squared residual is ≤ <paramref name="minimumVariance"/> (when set) are left out, and 0 is returned if none is left.
+    /// </summary>
+    private static double Fluctuation(ReadOnlySpan<double> profile, int scale, bool overlapping, double? minimumVariance)
     {
         var n = profile.Length;
         var step = overlapping ? scale / 2 : scale;
@@ -425,10 +463,16 @@ public static partial class HrvMetrics
 
             var cross = sjv - (centre * sv);
             var sse = svv - (sv * sv / scale) - (cross * cross / sjj);
-            total += Math.Max(sse, 0) / scale;
+            var variance = Math.Max(sse, 0) / scale;
+            if (variance <= minimumVariance)
+            {
+                continue;
+            }
+
+            total += variance;
             windows++;
         }
 
-        return Math.Sqrt(total / windows);
+        return windows == 0 ? 0 : Math.Sqrt(total / windows);
     }
 }

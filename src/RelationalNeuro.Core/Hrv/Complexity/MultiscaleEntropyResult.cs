@@ -13,4 +13,38 @@ public sealed record MultiscaleEntropyResult(IReadOnlyList<double?> SampleEntrop
         get;
         init => field = ProblemList.From(value);
     } = ProblemList.From(Problems);
+
+    /// <summary>
+    /// NeuroKit2's multiscale-entropy index (<c>HRV_MSEn</c>, 0.2.12 <c>entropy_multiscale(method="MSEn")</c>): the
+    /// undefined scales are dropped, the defined values v₁ … v_k (in scale order) are integrated with the trapezoid rule at
+    /// unit spacing, and the area is divided by k: (Σᵢ (vᵢ + vᵢ₊₁)/2) / k. Null when no scale is defined (NeuroKit2: NaN).
+    /// With <see cref="HrvMetrics.MultiscaleEntropyNeuroKit2MaxScale(int)"/> scales and the default <see cref="EntropyOptions"/>
+    /// it equals NeuroKit2's value (docs/hrv-complexity.md).
+    /// </summary>
+    public double? AreaIndex
+    {
+        get
+        {
+            var count = 0;
+            var area = 0.0;
+            double? previous = null;
+            foreach (var value in SampleEntropyByScale)
+            {
+                if (value is not { } v)
+                {
+                    continue;
+                }
+
+                if (previous is { } p)
+                {
+                    area += (p + v) / 2;
+                }
+
+                previous = v;
+                count++;
+            }
+
+            return count == 0 ? null : area / count;
+        }
+    }
 }

@@ -4,7 +4,9 @@ namespace RelationalNeuro.Hrv;
 /// How <see cref="HrvMetrics.FrequencyDomain(ReadOnlySpan{double}, FrequencyDomainOptions?)"/> estimates the spectrum and
 /// integrates the bands. Immutable; change with <c>with</c>. The defaults are the library's own documented pipeline
 /// (docs/hrv-frequency.md); <see cref="PyHrvWelch"/>, <see cref="HrvAnalysisWelch"/> and <see cref="HrvAnalysisLomb"/>
-/// reproduce a peer's pipeline so results can be compared number for number.
+/// reproduce a peer's pipeline so results can be compared number for number. Like the peers, a preset applies no
+/// minimum recording length (<see cref="HfMinimumSeconds"/>, <see cref="LfMinimumSeconds"/>, <see cref="VlfMinimumSeconds"/>
+/// and <see cref="UlfMinimumSeconds"/> are 0 in every preset); put them back with <c>with</c> to keep the library's rules.
 /// </summary>
 /// <remarks>
 /// Time axis (all methods): beat k is placed at t_k = (NN_1 + … + NN_k)/1000 s, so the first NN interval sits at t = 0
@@ -32,6 +34,10 @@ public sealed record FrequencyDomainOptions
         FftLength = 4096,
         Bands = FrequencyBands.Default with { Ulf = default, Vlf = new(0.0, 0.04) },
         Integration = BandIntegration.RectangleInclusive,
+        HfMinimumSeconds = 0,
+        LfMinimumSeconds = 0,
+        VlfMinimumSeconds = 0,
+        UlfMinimumSeconds = 0,
     };
 
     /// <summary>
@@ -48,6 +54,10 @@ public sealed record FrequencyDomainOptions
         FftLength = 4096,
         Bands = FrequencyBands.Default with { Ulf = default },
         Integration = BandIntegration.TrapezoidWithinBand,
+        HfMinimumSeconds = 0,
+        LfMinimumSeconds = 0,
+        VlfMinimumSeconds = 0,
+        UlfMinimumSeconds = 0,
     };
 
     /// <summary>
@@ -64,6 +74,10 @@ public sealed record FrequencyDomainOptions
         LombMaximumFrequencyHz = 0.4,
         Bands = FrequencyBands.Default with { Ulf = default },
         Integration = BandIntegration.TrapezoidWithinBand,
+        HfMinimumSeconds = 0,
+        LfMinimumSeconds = 0,
+        VlfMinimumSeconds = 0,
+        UlfMinimumSeconds = 0,
     };
 
     /// <summary>Welch (default) or Lomb–Scargle.</summary>

@@ -51,14 +51,14 @@ public class HrvMetricsComplexityTests
         var peer = reference.Number("hrvanalysis.get_sampen.values.sampen");
         Assert.NotNull(peer);
 
-        // nolds 0.6.1 default: r = 0.1164 · (0.5627 · ln m + 1.3334) · SD (n − 1), match if distance < r.
+        // nolds 0.6.1 default: r = 0.1164 · (0.5627 · ln m + 1.3334) · SD (n − 1), match if distance < r: the preset.
+        var result = HrvMetrics.SampleEntropy(reference.RrMs, EntropyOptions.Nolds());
         var sd = SampleSd(reference.RrMs);
-        var options = new EntropyOptions
+        if (sd > 0)
         {
-            ToleranceMs = sd > 0 ? 0.1164 * ((0.5627 * Math.Log(2)) + 1.3334) * sd : null,
-            Comparison = ToleranceComparison.LessThan,
-        };
-        var result = HrvMetrics.SampleEntropy(reference.RrMs, options);
+            Assert.Equal(0.1164 * ((0.5627 * Math.Log(2)) + 1.3334) * sd, result.ToleranceMs, sd * 1e-12);
+        }
+
 
         if (double.IsNaN(peer.Value))
         {
@@ -83,16 +83,12 @@ public class HrvMetricsComplexityTests
             return;
         }
 
-        // pyHRV: r = 0.2 · std(ddof = −1) (denominator N + 1), strict < (nolds).
+        // pyHRV: r = 0.2 · std(ddof = −1) (denominator N + 1), strict < (nolds): the preset.
         var x = reference.RrMs;
         var mean = x.Average();
         var ddofMinusOne = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (x.Length + 1));
-        var options = new EntropyOptions
-        {
-            ToleranceMs = ddofMinusOne > 0 ? 0.2 * ddofMinusOne : null,
-            Comparison = ToleranceComparison.LessThan,
-        };
-        var result = HrvMetrics.SampleEntropy(x, options);
+        var result = HrvMetrics.SampleEntropy(x, EntropyOptions.PyHrv);
+        Assert.Equal(0.2 * ddofMinusOne, result.ToleranceMs, Math.Max(ddofMinusOne, 1) * 1e-12);
 
         if (double.IsNaN(peer.Value))
         {
@@ -160,6 +156,58 @@ public class HrvMetricsComplexityTests
 
     [Theory]
     [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
+    public void DetrendedFluctuation_NeuroKit2Preset_MatchesNeuroKit2Alpha1AndAlpha2(string id)
+    {
+        // The preset adds NeuroKit2's var[var > 1e-08] rule (windows whose residual variance is ≤ 1e-8 are left out):
+        // with it α1 equals NeuroKit2's on every series, the real recordings included (issue 15 item 5).
+        var reference = HrvReference.Get(id);
+        var x = reference.RrMs;
+        var result = HrvMetrics.DetrendedFluctuation(x, DfaOptions.NeuroKit2);
+        var alpha1 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha1");
+        var alpha2 = reference.Number("neurokit2.hrv_nonlinear.values.HRV_DFA_alpha2");
+
+        if (IsConstant(x))
+        {
+            Assert.Null(alpha1);
+            Assert.Null(result.Alpha1);
+            Assert.Null(result.Alpha2);
+            return;
+        }
+
+        Assert.Empty(result.Problems);
+        Assert.Equal(alpha1!.Value, result.Alpha1!.Value, PeerTolerance);
+        Assert.Equal(alpha2!.Value, result.Alpha2!.Value, PeerTolerance);
+    }
+
+    [Fact]
+    public void DetrendedFluctuation_NeuroKit2Preset_OnFewerThan129Intervals_HasNoAlpha2LikeNeuroKit2()
+    {
+        // NeuroKit2 skips α2 when (N + 1)/10 < 13; α1 needs 12 intervals (its len(rri) < 12 rule).
+        var x = Enumerable.Range(0, 128).Select(i => 800 + (40 * Math.Sin(i * 0.7)) + (i % 3)).ToArray();
+        var result = HrvMetrics.DetrendedFluctuation(x, DfaOptions.NeuroKit2);
+        Assert.NotNull(result.Alpha1);
+        Assert.Null(result.Alpha2);
+        Assert.Equal("hrv.too-few-beats", Assert.Single(result.Problems).Code);
+        Assert.NotNull(HrvMetrics.DetrendedFluctuation([.. x, 810], DfaOptions.NeuroKit2).Alpha2);
+    }
+
+    [Fact]
+    public void DetrendedFluctuation_MinimumWindowVariance_LeavesOutExactlyLinearWindows()
+    {
+        // A profile window of 4 points is exactly linear iff the 3 intervals inside it are equal. Non-overlapping
+        // windows, scales 4 and 5, 17 intervals: at n = 4 the windows start at 0, 4, 8, 12 and only the first holds
+        // three equal intervals (x1 = x2 = x3 = 800); at n = 5 (starts 0, 5, 10) none does. Leaving that window out
+        // divides by 3 instead of 4 the same residual sum, so F(4)² grows by 4/3 and, with two scales,
+        // α = ln(F5/F4)/ln(5/4) falls by exactly ½·ln(4/3)/ln(5/4).
+        double[] x = [800, 800, 800, 800, 900, 700, 900, 700, 800, 850, 750, 800, 820, 780, 800, 810, 790];
+        var plain = DfaOptions.Default with { ShortTermMinBeats = 4, ShortTermMaxBeats = 5, LongTermMinBeats = 4, LongTermMaxBeats = 5 };
+        var a = HrvMetrics.DetrendedFluctuation(x, plain).Alpha1!.Value;
+        var b = HrvMetrics.DetrendedFluctuation(x, plain with { MinimumWindowVariance = 1e-8 }).Alpha1!.Value;
+        Assert.Equal(-0.5 * Math.Log(4.0 / 3) / Math.Log(5.0 / 4), b - a, 1e-12);
+    }
+
+    [Theory]
+    [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
     public void DetrendedFluctuation_PyHrvScales_MatchesPyHrvOnRealSeries(string id)
     {
         var reference = HrvReference.Get(id);
@@ -222,8 +270,9 @@ public class HrvMetricsComplexityTests
 
         // NeuroKit2's HRV_MSEn: SampEn (m = 2, r = 0.2 · SD of the raw series) of the non-overlapping coarse-grained
         // series at scales 1 … ⌊N/12⌋ − 1, non-finite values dropped, then trapezoid area (unit spacing) / count.
-        var maxScale = (x.Length / 12) - 1;
-        var result = HrvMetrics.MultiscaleEntropy(x, maxScale);
+        var maxScale = HrvMetrics.MultiscaleEntropyNeuroKit2MaxScale(x.Length);
+        Assert.Equal((x.Length / 12) - 1, maxScale);
+        var result = HrvMetrics.MultiscaleEntropy(x, maxScale, EntropyOptions.NeuroKit2);
         if (IsConstant(x))
         {
             Assert.Null(neuroKit);
@@ -239,9 +288,26 @@ public class HrvMetricsComplexityTests
         }
 
         Assert.Equal(neuroKit!.Value, area / finite.Length, PeerTolerance);
+        Assert.Equal(neuroKit.Value, result.AreaIndex!.Value, PeerTolerance);
     }
 
     // ---------------------------------------------------------------- hand-checked and analytic examples
+
+    [Fact]
+    public void EntropyPresets_Tolerance_FollowsEachPeersSdDenominator()
+    {
+        // x = 1 … 6: Σ(x − 3.5)² = 17.5. NeuroKit2 (ddof 1): r = 0.2·√(17.5/5); pyHRV (ddof −1): 0.2·√(17.5/7) = 0.2·√2.5;
+        // nolds (ddof 1) with m = 3: r = 0.1164·(0.5627·ln 3 + 1.3334)·√(17.5/5) (nolds 0.6.1 sampen default).
+        double[] x = [1, 2, 3, 4, 5, 6];
+        Assert.Equal(0.2 * Math.Sqrt(3.5), HrvMetrics.SampleEntropy(x, EntropyOptions.NeuroKit2).ToleranceMs, 1e-14);
+        Assert.Equal(0.2 * Math.Sqrt(2.5), HrvMetrics.SampleEntropy(x, EntropyOptions.PyHrv).ToleranceMs, 1e-14);
+        var nolds3 = EntropyOptions.Nolds(3);
+        Assert.Equal(3, nolds3.EmbeddingDimension);
+        Assert.Equal(ToleranceComparison.LessThan, nolds3.Comparison);
+        Assert.Equal(0.1164 * ((0.5627 * Math.Log(3)) + 1.3334) * Math.Sqrt(3.5), HrvMetrics.ApproximateEntropy(x, nolds3).ToleranceMs, 1e-14);
+        Assert.Throws<ArgumentOutOfRangeException>(() => HrvMetrics.SampleEntropy(x, EntropyOptions.Default with { ToleranceSdDdof = 2 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => EntropyOptions.Nolds(0));
+    }
 
     [Fact]
     public void SampleEntropy_HandCountedSeries_IsLnTwo()

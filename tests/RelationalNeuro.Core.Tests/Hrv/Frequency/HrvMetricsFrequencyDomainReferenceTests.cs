@@ -21,12 +21,6 @@ public sealed class HrvMetricsFrequencyDomainReferenceTests
         Assert.True(Math.Abs(actual!.Value - expected) <= tolerance, $"{what}: expected {expected}, got {actual} (tolerance {tolerance})");
     }
 
-    private static readonly FrequencyDomainOptions NoLengthRules = new()
-    {
-        VlfMinimumSeconds = 0,
-        LfMinimumSeconds = 0,
-        HfMinimumSeconds = 0,
-    };
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -39,12 +33,8 @@ public sealed class HrvMetricsFrequencyDomainReferenceTests
             Assert.Skip($"{id}: no pyhrv welch_psd values");
         }
 
-        var options = FrequencyDomainOptions.PyHrvWelch with
-        {
-            VlfMinimumSeconds = NoLengthRules.VlfMinimumSeconds,
-            LfMinimumSeconds = NoLengthRules.LfMinimumSeconds,
-            HfMinimumSeconds = NoLengthRules.HfMinimumSeconds,
-        };
+        // The preset applies no minimum length, as pyHRV: VLF of the 299-s "5-min" series is reported (issue 15 item 6).
+        var options = FrequencyDomainOptions.PyHrvWelch;
         var result = HrvMetrics.FrequencyDomain(reference.RrMs, options);
 
         if (IsConstant(reference.RrMs))
@@ -78,7 +68,7 @@ public sealed class HrvMetricsFrequencyDomainReferenceTests
             Assert.Skip($"{id}: no hrv-analysis Welch values");
         }
 
-        var options = FrequencyDomainOptions.HrvAnalysisWelch with { VlfMinimumSeconds = 0, LfMinimumSeconds = 0, HfMinimumSeconds = 0 };
+        var options = FrequencyDomainOptions.HrvAnalysisWelch; // no minimum length, as hrv-analysis
         var result = HrvMetrics.FrequencyDomain(reference.RrMs, options);
 
         if (IsConstant(reference.RrMs))
@@ -108,7 +98,7 @@ public sealed class HrvMetricsFrequencyDomainReferenceTests
             Assert.Skip($"{id}: no hrv-analysis Lomb values");
         }
 
-        var options = FrequencyDomainOptions.HrvAnalysisLomb with { VlfMinimumSeconds = 0, LfMinimumSeconds = 0, HfMinimumSeconds = 0 };
+        var options = FrequencyDomainOptions.HrvAnalysisLomb; // no minimum length, as hrv-analysis
         var result = HrvMetrics.FrequencyDomain(reference.RrMs, options);
 
         if (IsConstant(reference.RrMs))
