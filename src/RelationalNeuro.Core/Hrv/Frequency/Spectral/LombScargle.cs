@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -94,9 +95,31 @@ internal static class LombScargle
     private static double Power(ReadOnlySpan<double> s, int j, int nf)
     {
         double ch = s[j], sh = s[nf + j], c = s[(2 * nf) + j], sn = s[(3 * nf) + j], c2 = s[(4 * nf) + j], s2 = s[(5 * nf) + j];
-        var theta = Math.Atan2(s2 - (2 * sn * c), c2 - ((c * c) - (sn * sn)));
-        var (s2w, c2w) = Math.SinCos(theta);
-        var (sw, cw) = Math.SinCos(theta / 2);
+        // tan 2ωτ = (S2 − 2·S·C) / (C2 − (C² − S²)); the cosine and sine of 2ωτ and of ωτ follow algebraically
+        // (half-angle formulas on the branch of atan2, so ωτ ∈ (−π/2, π/2]), without trigonometric calls.
+        var y2 = s2 - (2 * sn * c);
+        var x2 = c2 - ((c * c) - (sn * sn));
+        var radius = Math.Sqrt((x2 * x2) + (y2 * y2));
+        double c2w, s2w, cw, sw;
+        if (radius == 0 || !double.IsFinite(radius))
+        {
+            (c2w, s2w, cw, sw) = (1, 0, 1, 0);
+        }
+        else
+        {
+            c2w = x2 / radius;
+            s2w = y2 / radius;
+            if (c2w >= 0)
+            {
+                cw = Math.Sqrt(0.5 * (1 + c2w));
+                sw = s2w / (2 * cw);
+            }
+            else
+            {
+                sw = (s2w < 0 ? -1 : 1) * Math.Sqrt(0.5 * (1 - c2w));
+                cw = s2w / (2 * sw);
+            }
+        }
         var yc = (ch * cw) + (sh * sw);
         var ys = (sh * cw) - (ch * sw);
         var cc = (0.5 * (1 + (c2 * c2w) + (s2 * s2w))) - Square((c * cw) + (sn * sw));
@@ -147,7 +170,7 @@ internal static class LombScargle
     }
 
     /// <summary>Half-width of the Gaussian spreading, in grid cells (each sample touches 2·<see cref="SpreadHalfWidth"/> cells).</summary>
-    internal const int SpreadHalfWidth = 14;
+    internal const int SpreadHalfWidth = 12;
 
     /// <summary>Smallest ratio of the FFT length to twice the highest wanted mode (the oversampling R of Greengard &amp; Lee).</summary>
     internal const double MinimumOversampling = 1.5;
@@ -300,6 +323,19 @@ internal static class LombScargle
             }
 
             var first = m0 - SpreadHalfWidth + 1;
+            if (first >= 0 && first + weights.Length <= nfft)
+            {
+                // No wrap: the cells are contiguous (real, imaginary interleaved).
+                var cells2 = MemoryMarshal.Cast<Complex, double>(grid.AsSpan(first, weights.Length));
+                for (var i = 0; i < weights.Length; i++)
+                {
+                    cells2[2 * i] += hr * weights[i];
+                    cells2[(2 * i) + 1] += hi * weights[i];
+                }
+
+                continue;
+            }
+
             for (var i = 0; i < weights.Length; i++)
             {
                 var g = weights[i];
