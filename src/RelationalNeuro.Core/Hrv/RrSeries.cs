@@ -192,11 +192,19 @@ public sealed record RrSeries
         return new RrSeries(accepted, problems.ToList(), problems.Count, problems.HasErrors, start);
     }
 
-    private static RrSeries FromIntervals(ReadOnlySpan<double> values, double toMs)
+    /// <summary>
+    /// Builds a series from intervals in ms that the caller hands over (the array is kept, and compacted in place if a value
+    /// is refused): the readers' path, which saves a copy of every interval.
+    /// </summary>
+    internal static RrSeries FromOwnedIntervalsMs(double[] intervalsMs) => FromIntervals(intervalsMs, 1.0, intervalsMs);
+
+    private static RrSeries FromIntervals(ReadOnlySpan<double> values, double toMs) => FromIntervals(values, toMs, new double[values.Length]);
+
+    /// <summary>Checks each value and writes the accepted ones to <paramref name="accepted"/>, which may be the array behind <paramref name="values"/> (each write is at or before the read).</summary>
+    private static RrSeries FromIntervals(ReadOnlySpan<double> values, double toMs, double[] accepted)
     {
         var problems = new ProblemCollector(100, "rr.more-problems");
         var unit = toMs == 1.0 ? "ms" : "s";
-        var accepted = new double[values.Length];
         var n = 0;
         for (var i = 0; i < values.Length; i++)
         {

@@ -12,19 +12,44 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     private int _pos;
     private int _len;
     private int _stored;
+    private int _inBufferStart = -1;
     private bool _eof;
 
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
     /// <summary>The line last returned (its first <c>maxLineLength</c> characters); valid until the next <see cref="ReadLine"/>.</summary>
-    public ReadOnlySpan<char> CurrentLine => _line.AsSpan(0, _stored);
+    public ReadOnlySpan<char> CurrentLine => _inBufferStart >= 0 ? _buffer.AsSpan(_inBufferStart, _stored) : _line.AsSpan(0, _stored);
 
     /// <summary>Reads the next line. Returns false at the end of the text.</summary>
     /// <param name="line">The line (its first <c>maxLineLength</c> characters if it is longer).</param>
     /// <param name="fullLength">The line's full length in characters.</param>
     public bool ReadLine(out ReadOnlySpan<char> line, out long fullLength)
     {
+        // Fast path: the whole line and the character after its break are in the buffer, so it is returned where it
+        // lies, without a copy (the buffer is refilled only by the next call).
+        if (_pos < _len)
+        {
+            var rest = _buffer.AsSpan(_pos, _len - _pos);
+            var end = rest.IndexOfAny('\r', '\n');
+            if (end >= 0 && end <= _line.Length && end + 1 < rest.Length)
+            {
+                _inBufferStart = _pos;
+                _stored = end;
+                _pos += end + 1;
+                if (rest[end] == '\r' && rest[end + 1] == '\n')
+                {
+                    _pos++;
+                }
+
+                LineNumber++;
+                line = rest[..end];
+                fullLength = end;
+                return true;
+            }
+        }
+
+        _inBufferStart = -1;
         var stored = 0;
         long length = 0;
         var any = false;

@@ -8,13 +8,13 @@ namespace RelationalNeuro.Io;
 /// </summary>
 /// <remarks>
 /// A <c>sealed record</c> like every result that comes from loading or parsing. Equality compares members as records do
-/// (the series, the line-number array and the lists by reference); <c>ToString()</c> prints the problem count and codes.
+/// (the series, the line numbers and the lists by reference); <c>ToString()</c> prints the problem count and codes.
 /// </remarks>
 public sealed record RrReadResult
 {
-    private readonly int[] _sourceLines;
+    private readonly SourceLineMap _sourceLines;
 
-    internal RrReadResult(RrSeries series, int[] sourceLines, ProblemList problems, int problemCount, bool hasErrors, RrUnit unit, RrUnitSource unitSource, int lineCount, string[] headerLines)
+    internal RrReadResult(RrSeries series, SourceLineMap sourceLines, ProblemList problems, int problemCount, bool hasErrors, RrUnit unit, RrUnitSource unitSource, int lineCount, string[] headerLines)
     {
         Series = series;
         _sourceLines = sourceLines;
@@ -31,7 +31,9 @@ public sealed record RrReadResult
     public RrSeries Series { get; }
 
     /// <summary>For each interval of <see cref="Series"/>, the 1-based line it came from.</summary>
-    public ReadOnlySpan<int> SourceLineNumbers => _sourceLines;
+    /// <remarks>The reader keeps the lines as runs of consecutive lines; the array behind this span is built on first use
+    /// (4 bytes per interval) and kept.</remarks>
+    public ReadOnlySpan<int> SourceLineNumbers => _sourceLines.Lines;
 
     /// <summary>
     /// Reader problems: unparsable lines (code <c>io.unparsable-line</c>, location <c>line N</c>, message quoting

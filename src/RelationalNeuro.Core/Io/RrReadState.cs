@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using RelationalNeuro.Hrv;
 using RelationalNeuro.Internal;
@@ -9,6 +10,12 @@ namespace RelationalNeuro.Io;
 /// in a header, and the bounded problem list (every problem at <c>line N</c>, quoting at most 80 characters of the
 /// line). <see cref="Finish"/> applies the unit rule and builds the <see cref="RrReadResult"/>.
 /// </summary>
+/// <remarks>
+/// Memory (issue 20): the values grow in one buffer rented from <see cref="ArrayPool{T}.Shared"/> and the series gets one
+/// exact-size array (8 bytes per interval, no further copy); the line numbers are kept as runs of consecutive lines
+/// (<see cref="SourceLineMap"/>: one entry per gap, so a file without blank or refused lines costs one entry); the unit
+/// rule compares the median with its threshold by counting, without sorting a copy.
+/// </remarks>
 internal sealed class RrReadState(RrReadOptions options)
 {
     private const int MaxHeaderLines = 64;
@@ -17,9 +24,10 @@ internal sealed class RrReadState(RrReadOptions options)
     /// <summary>A median interval above the calculable maximum (60 s, 1 bpm) is no heartbeat: the values are in another unit.</summary>
     private const double MaxPlausibleMedianMs = RrSeries.MaximumIntervalMs;
     private readonly ProblemCollector _problems = new(options.MaxListedProblems, "io.more-problems");
-    private readonly List<double> _values = [];
-    private readonly List<int> _lines = [];
     private readonly List<string> _headers = [];
+    private readonly SourceLineMap.Builder _lines = new();
+    private double[] _values = [];
+    private int _count;
 
     public RrReadOptions Options { get; } = options;
 
@@ -68,8 +76,31 @@ internal sealed class RrReadState(RrReadOptions options)
             return;
         }
 
-        _values.Add(value);
+        if (_count == _values.Length)
+        {
+            Grow();
+        }
+
+        _values[_count++] = value;
         _lines.Add(lineNumber);
+    }
+
+    private void Grow()
+    {
+        var bigger = ArrayPool<double>.Shared.Rent(Math.Max(4096, _values.Length * 2));
+        _values.AsSpan(0, _count).CopyTo(bigger);
+        ReturnValues();
+        _values = bigger;
+    }
+
+    private void ReturnValues()
+    {
+        if (_values.Length > 0)
+        {
+            ArrayPool<double>.Shared.Return(_values);
+        }
+
+        _values = [];
     }
 
     public void Unparsable(int lineNumber, ReadOnlySpan<char> line, string why) =>
@@ -84,6 +115,19 @@ internal sealed class RrReadState(RrReadOptions options)
     /// <summary>Applies the unit rule (stated, else header, else median &lt; 10 → s) and builds the result.</summary>
     public RrReadResult Finish(int lineCount)
     {
+        try
+        {
+            return Build(lineCount);
+        }
+        finally
+        {
+            ReturnValues();
+        }
+    }
+
+    private RrReadResult Build(int lineCount)
+    {
+        var values = _values.AsSpan(0, _count);
         RrUnit unit;
         RrUnitSource source;
         if (Options.Unit != RrUnit.Auto)
@@ -98,83 +142,91 @@ internal sealed class RrReadState(RrReadOptions options)
         }
         else
         {
-            unit = Median(_values) < 10 ? RrUnit.Seconds : RrUnit.Milliseconds;
+            unit = MedianCompare(values, 10) < 0 ? RrUnit.Seconds : RrUnit.Milliseconds;
             source = RrUnitSource.Detected;
         }
 
+        // Values that are refused below are dropped from the series and their line numbers with them; the line map is
+        // expanded only then (a clean file never pays for it).
+        int[]? lines = null;
+        var kept = 0;
         var scale = unit == RrUnit.Seconds ? 1000.0 : 1.0;
-        var kept = new List<double>(_values.Count);
-        var keptLines = new List<int>(_values.Count);
-        for (var i = 0; i < _values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            var ms = _values[i] * scale;
+            var ms = values[i] * scale;
             if (!double.IsFinite(ms))
             {
                 // 1e306 s is a finite number but no finite number of ms: refused like any non-finite interval,
                 // so that SourceLineNumbers stays aligned with the series and HasErrors says so.
+                lines ??= _lines.Expand(_count);
                 _problems.Add(new Problem(
                     "io.invalid-interval",
-                    Invariant($"{_values[i]:R} s overflows to infinity in ms; not read."),
+                    Invariant($"{values[i]:R} s overflows to infinity in ms; not read."),
                     ProblemSeverity.Error,
-                    Invariant($"line {_lines[i]}")));
+                    Invariant($"line {lines[i]}")));
                 continue;
             }
 
-            kept.Add(ms);
-            keptLines.Add(_lines[i]);
+            if (lines is not null)
+            {
+                lines[kept] = lines[i];
+            }
+
+            values[kept++] = ms;
         }
 
-        if (Options.Unit == RrUnit.Auto && kept.Count > 0)
+        values = values[..kept];
+        if (Options.Unit == RrUnit.Auto && kept > 0 && MedianCompare(values, MaxPlausibleMedianMs) > 0)
         {
-            var medianMs = Median(kept);
-            if (medianMs > MaxPlausibleMedianMs)
-            {
-                var rawMedian = medianMs / scale;
-                _problems.Add(new Problem(
-                    "io.implausible-unit",
-                    Invariant($"Read as {(unit == RrUnit.Seconds ? "seconds" : "milliseconds")} (unit {(source == RrUnitSource.Header ? "named in the header" : "detected")}), the median interval would be {medianMs:G6} ms, longer than any heartbeat; the values look like {LikelyUnit(rawMedian)}. Nothing was read: convert the file to ms or s, or state RrReadOptions.Unit to read the values as they are."),
-                    ProblemSeverity.Error,
-                    Invariant($"line {keptLines[0]}")));
-                kept.Clear();
-                keptLines.Clear();
-            }
+            var medianMs = Median(values);
+            var rawMedian = medianMs / scale;
+            _problems.Add(new Problem(
+                "io.implausible-unit",
+                Invariant($"Read as {(unit == RrUnit.Seconds ? "seconds" : "milliseconds")} (unit {(source == RrUnitSource.Header ? "named in the header" : "detected")}), the median interval would be {medianMs:G6} ms, longer than any heartbeat; the values look like {LikelyUnit(rawMedian)}. Nothing was read: convert the file to ms or s, or state RrReadOptions.Unit to read the values as they are."),
+                ProblemSeverity.Error,
+                Invariant($"line {(lines is null ? _lines.First : lines[0])}")));
+            values = [];
         }
 
         // The calculable range of RrSeries (1–60,000 ms): refused here, per line, so that every value handed to the
         // series is kept and SourceLineNumbers stays aligned with it.
         var inRange = 0;
-        for (var i = 0; i < kept.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
-            if (kept[i] < RrSeries.MinimumIntervalMs || kept[i] > RrSeries.MaximumIntervalMs)
+            var ms = values[i];
+            if (ms < RrSeries.MinimumIntervalMs || ms > RrSeries.MaximumIntervalMs)
             {
+                lines ??= _lines.Expand(_count);
                 _problems.Add(new Problem(
                     "io.invalid-interval",
-                    Invariant($"{kept[i]:G6} ms is outside the calculable range {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms (a wrong unit or corrupt data); not read."),
+                    Invariant($"{ms:G6} ms is outside the calculable range {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs} ms (a wrong unit or corrupt data); not read."),
                     ProblemSeverity.Error,
-                    Invariant($"line {keptLines[i]}")));
+                    Invariant($"line {lines[i]}")));
                 continue;
             }
 
-            kept[inRange] = kept[i];
-            keptLines[inRange++] = keptLines[i];
+            if (lines is not null)
+            {
+                lines[inRange] = lines[i];
+            }
+
+            values[inRange++] = ms;
         }
 
-        kept.RemoveRange(inRange, kept.Count - inRange);
-        keptLines.RemoveRange(inRange, keptLines.Count - inRange);
-
-        var values = kept.ToArray();
-        if (values.Length == 0 && !_problems.HasErrors)
+        var intervals = values[..inRange].ToArray();
+        var lineMap = lines is null ? _lines.Build() : SourceLineMap.FromLines(lines.AsSpan(0, inRange));
+        if (intervals.Length == 0 && !_problems.HasErrors)
         {
             _problems.Add(new Problem("io.no-intervals", Invariant($"No RR interval in {lineCount} lines."), ProblemSeverity.Error));
         }
-        else if (values.Length == 0)
+        else if (intervals.Length == 0)
         {
             _problems.Add(new Problem("io.no-intervals", Invariant($"No RR interval could be read from {lineCount} lines; {_problems.Count} problems (is this an RR file of the stated format?)."), ProblemSeverity.Error));
         }
 
         return new RrReadResult(
-            RrSeries.FromIntervalsMs(values),
-            [.. keptLines],
+            RrSeries.FromOwnedIntervalsMs(intervals),
+            intervals.Length == 0 ? SourceLineMap.Empty : lineMap,
             _problems.ToList(),
             _problems.Count,
             _problems.HasErrors,
@@ -228,17 +280,73 @@ internal sealed class RrReadState(RrReadOptions options)
         return false;
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The median (the middle value, or the mean of the two middle values) of <paramref name="values"/>; sorts a copy.</summary>
+    private static double Median(ReadOnlySpan<double> values)
     {
-        if (values.Count == 0)
-        {
-            return double.PositiveInfinity;
-        }
-
         var sorted = values.ToArray();
         Array.Sort(sorted);
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>
+    /// The sign of <c>Median(values) − threshold</c>, exactly as <see cref="Median"/> would give it (+1 for no values, whose
+    /// median is taken as +∞), in one or two passes and without a copy: counts below and at the threshold decide unless the
+    /// two middle values straddle it, and then those two values are found as the largest below and the smallest above.
+    /// </summary>
+    internal static int MedianCompare(ReadOnlySpan<double> values, double threshold)
+    {
+        var n = values.Length;
+        if (n == 0)
+        {
+            return 1;
+        }
+
+        int below = 0, atOrBelow = 0;
+        foreach (var v in values)
+        {
+            below += v < threshold ? 1 : 0;
+            atOrBelow += v <= threshold ? 1 : 0;
+        }
+
+        var mid = n / 2;
+        if (n % 2 == 1)
+        {
+            // The middle value sorted[mid] is below the threshold when more than mid values are.
+            return below > mid ? -1 : atOrBelow <= mid ? 1 : 0;
+        }
+
+        // Even count: the median is (a + b) / 2 with a = sorted[mid − 1] ≤ b = sorted[mid]. Rounding is monotone and
+        // doubling is exact, so a ≤ b < t gives (a + b) / 2 ≤ b < t, and t < a ≤ b gives (a + b) / 2 ≥ a > t.
+        if (below > mid)
+        {
+            return -1;
+        }
+
+        if (atOrBelow < mid)
+        {
+            return 1;
+        }
+
+        // below ≤ mid ≤ atOrBelow: find a and b themselves.
+        var largestBelow = double.NegativeInfinity;
+        var smallestAbove = double.PositiveInfinity;
+        foreach (var v in values)
+        {
+            if (v < threshold)
+            {
+                largestBelow = Math.Max(largestBelow, v);
+            }
+            else if (v > threshold)
+            {
+                smallestAbove = Math.Min(smallestAbove, v);
+            }
+        }
+
+        var a = below == mid ? largestBelow : threshold;           // sorted[mid − 1]
+        var b = atOrBelow > mid ? threshold : smallestAbove;        // sorted[mid]
+        var median = (a + b) / 2;
+        return median < threshold ? -1 : median > threshold ? 1 : 0;
     }
 
     private static string Quote(ReadOnlySpan<char> text)

@@ -14,6 +14,7 @@ public static partial class RrReader
         string[]? headerNames = null;
         int cachedCount = -1, cachedColumn = 0;
         Span<Range> tokens = stackalloc Range[64];
+        Span<double> parsed = stackalloc double[64];
         while (lines.ReadLine(out var line, out var fullLength))
         {
             if (state.SkipBlankOrLong(line, fullLength, lines.LineNumber))
@@ -25,7 +26,7 @@ public static partial class RrReader
             var allNumeric = count > 0;
             for (var i = 0; i < count && allNumeric; i++)
             {
-                allNumeric = TryParse(line[tokens[i]], out _);
+                allNumeric = TryParse(line[tokens[i]], out parsed[i]);
             }
 
             if (!inData)
@@ -62,14 +63,7 @@ public static partial class RrReader
                 cachedColumn = KubiosColumn(headerNames, count, state.Options.ColumnName);
             }
 
-            var text = line[tokens[cachedColumn]];
-            if (!TryParse(text, out var value))
-            {
-                state.Unparsable(lines.LineNumber, line, "is not a row of numbers");
-                continue;
-            }
-
-            state.AddValue(value, lines.LineNumber, text);
+            state.AddValue(parsed[cachedColumn], lines.LineNumber, line[tokens[cachedColumn]]);
         }
 
         return lines.LineNumber;

@@ -12,6 +12,14 @@ public static partial class RrReader
         var seenNonBlank = false;
         while (lines.ReadLine(out var line, out var fullLength))
         {
+            // Most lines are a plain number with nothing around it.
+            if (fullLength == line.Length && TryParsePlainDecimal(line, out var plain))
+            {
+                seenNonBlank = true;
+                state.AddValue(plain, lines.LineNumber, line);
+                continue;
+            }
+
             if (state.SkipBlankOrLong(line, fullLength, lines.LineNumber))
             {
                 continue;

@@ -133,6 +133,13 @@ public sealed record FrequencyDomainOptions
     /// <summary>Lomb–Scargle: frequency grid step = 1/(samples per peak × record span). Default 2.</summary>
     public double LombSamplesPerPeak { get; init; } = 2;
 
+    /// <summary>
+    /// Lomb–Scargle: how the sums are evaluated. Default <see cref="LombScargleAlgorithm.Fast"/> (FFT-based, band powers
+    /// within 1e-6 relative of <see cref="LombScargleAlgorithm.Exact"/>); <see cref="LombScargleAlgorithm.Exact"/> sums every
+    /// term.
+    /// </summary>
+    public LombScargleAlgorithm LombAlgorithm { get; init; } = LombScargleAlgorithm.Fast;
+
     /// <summary>Lomb–Scargle: first grid frequency in Hz. Null = one grid step.</summary>
     public double? LombMinimumFrequencyHz { get; init; }
 

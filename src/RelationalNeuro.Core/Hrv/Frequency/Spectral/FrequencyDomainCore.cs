@@ -74,7 +74,7 @@ internal static class FrequencyDomainCore
     {
         if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && duration * options.ResamplingRateHz >= 8)
         {
-            return WithinWorkBound(duration, options, problems);
+            return WithinWorkBound(nnMs.Length, duration, options, problems);
         }
 
         problems.Add(new Problem(
@@ -88,16 +88,28 @@ internal static class FrequencyDomainCore
 
     /// <summary>
     /// The bound on a spectrum's memory and time: Welch's resampled grid (duration × rate) and Lomb–Scargle's
-    /// extirpolation grid (8 × the frequency count) each hold at most <see cref="HrvMetrics.MaximumSpectralPoints"/> values.
+    /// FFT grid (at most 8 × the frequency count) each hold at most <see cref="HrvMetrics.MaximumSpectralPoints"/> values,
+    /// and exact Lomb–Scargle sums have at most <see cref="LombScargle.ExactWorkLimit"/> terms.
     /// </summary>
-    private static bool WithinWorkBound(double duration, FrequencyDomainOptions options, ProblemCollector problems)
+    private static bool WithinWorkBound(int beats, double duration, FrequencyDomainOptions options, ProblemCollector problems)
     {
         double points;
         if (options.Method == SpectralMethod.LombScargle)
         {
             var fmin = options.LombMinimumFrequencyHz ?? (1.0 / (options.LombSamplesPerPeak * duration));
             var fmax = options.LombMaximumFrequencyHz ?? options.Bands.Vhf.HighHz;
-            points = 8 * Math.Abs(fmax - fmin) * options.LombSamplesPerPeak * duration;
+            var frequencies = Math.Abs(fmax - fmin) * options.LombSamplesPerPeak * duration;
+            points = 8 * frequencies;
+            if (options.LombAlgorithm == LombScargleAlgorithm.Exact && beats * frequencies > LombScargle.ExactWorkLimit)
+            {
+                problems.Add(new Problem(
+                    "hrv.too-long-for-spectrum",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Exact Lomb–Scargle sums over {beats} beats and {frequencies:0} frequencies are {beats * frequencies:0.###e+0} terms; at most {LombScargle.ExactWorkLimit:0.###e+0} are computed. Use LombScargleAlgorithm.Fast (band powers within 1e-6 relative) or shorter parts."),
+                    ProblemSeverity.Error));
+                return false;
+            }
         }
         else
         {

@@ -47,23 +47,63 @@ internal static class Radix2Fft
         }
 
         var table = TwiddleTable(n);
-        for (var length = 2; length <= n; length <<= 1)
+
+        // The stages up to CacheBlock points work within contiguous blocks of that size, so each block runs through all of
+        // them while it is in cache (a 2¹⁸-point transform no longer streams 4 MB through memory at every stage). Every
+        // butterfly is the same arithmetic in the same stage order as stage by stage over the whole array: the result is
+        // bit for bit the same.
+        var block = Math.Min(n, CacheBlock);
+        for (var offset = 0; offset < n; offset += block)
         {
-            var half = length >> 1;
-            var stride = n / length;
-            for (var start = 0; start < n; start += length)
+            for (var length = 2; length <= block; length <<= 1)
             {
-                for (var k = 0; k < half; k++)
-                {
-                    var w = table[k * stride];
-                    var wi = inverse ? -w.Imaginary : w.Imaginary;
-                    var b = data[start + k + half];
-                    var tr = (b.Real * w.Real) - (b.Imaginary * wi);
-                    var ti = (b.Real * wi) + (b.Imaginary * w.Real);
-                    var a = data[start + k];
-                    data[start + k] = new Complex(a.Real + tr, a.Imaginary + ti);
-                    data[start + k + half] = new Complex(a.Real - tr, a.Imaginary - ti);
-                }
+                Stage(data.Slice(offset, block), table, n / length, length, inverse);
+            }
+        }
+
+        for (var length = block << 1; length <= n; length <<= 1)
+        {
+            Stage(data, table, n / length, length, inverse);
+        }
+    }
+
+    /// <summary>Points per cache block: 2¹³ complex values, 128 KB.</summary>
+    private const int CacheBlock = 1 << 13;
+
+    /// <summary>One radix-2 stage of butterflies of span <paramref name="length"/> over <paramref name="data"/>.</summary>
+    private static void Stage(Span<Complex> data, Complex[] table, int stride, int length, bool inverse)
+    {
+        var half = length >> 1;
+        if (half == 1)
+        {
+            // W = 1: the arithmetic of the general loop with w = (1, ±0), written out.
+            for (var start = 0; start + 1 < data.Length; start += 2)
+            {
+                var a = data[start];
+                var b = data[start + 1];
+                var tr = (b.Real * 1.0) - (b.Imaginary * 0.0);
+                var ti = (b.Real * 0.0) + (b.Imaginary * 1.0);
+                data[start] = new Complex(a.Real + tr, a.Imaginary + ti);
+                data[start + 1] = new Complex(a.Real - tr, a.Imaginary - ti);
+            }
+
+            return;
+        }
+
+        for (var start = 0; start < data.Length; start += length)
+        {
+            var lower = data.Slice(start, half);
+            var upper = data.Slice(start + half, half);
+            for (var k = 0; k < lower.Length; k++)
+            {
+                var w = table[k * stride];
+                var wi = inverse ? -w.Imaginary : w.Imaginary;
+                var b = upper[k];
+                var tr = (b.Real * w.Real) - (b.Imaginary * wi);
+                var ti = (b.Real * wi) + (b.Imaginary * w.Real);
+                var a = lower[k];
+                lower[k] = new Complex(a.Real + tr, a.Imaginary + ti);
+                upper[k] = new Complex(a.Real - tr, a.Imaginary - ti);
             }
         }
     }
