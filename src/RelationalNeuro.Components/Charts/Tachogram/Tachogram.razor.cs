@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
@@ -31,7 +30,7 @@ namespace RelationalNeuro.Components;
 /// hidden data table then lists stretches of time (beats, minimum, mean, maximum, artifacts) with a note saying so;
 /// up to 120 beats it lists every beat.</para>
 /// </remarks>
-public partial class Tachogram
+public sealed partial class Tachogram
 {
     /// <summary>The fixed viewBox (400 × 220) and plot area: room for the y labels on the left, the time axis below.</summary>
     internal static readonly ChartLayout Layout = new(400, 220, 44, 24, 10, 34);
@@ -42,6 +41,12 @@ public partial class Tachogram
     private const int FlaggedMark = 1;
     private const int CorrectedMark = 2;
     private const int RemovedMark = 3;
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public Tachogram()
+        : base(Layout, "rn-tachogram", typeof(Tachogram))
+    {
+    }
 
     /// <summary>The RR series to draw. Required.</summary>
     [Parameter]
@@ -85,23 +90,6 @@ public partial class Tachogram
     [Parameter]
     public string? FieldName { get; set; }
 
-    /// <summary>Extra CSS classes for the chart's <c>&lt;figure&gt;</c>.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the <c>&lt;figure&gt;</c> (an <c>id</c> also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private IStringLocalizer T => _text ??= WidgetText.For<Tachogram>(Services);
-
-    private string _id = "";
-
     // Per series (kept while Series, Artifacts, Quantity and the gap threshold stay the same).
     private RrSeries? _forSeries;
     private ArtifactResult? _forArtifacts;
@@ -118,15 +106,6 @@ public partial class Tachogram
     private ChartTimeRange? _forRange;
     private ChartTimeRange _window;
     private ChartTimeRange? _ownSelection;
-
-    // Built on every render: the description follows the reader's own selection too.
-    private ChartFrame Frame => new(_id, Layout, ChartFrame.Classes("rn-tachogram", Class), Title, Description());
-
-    private ChartTable? Table { get; set; }
-
-    private ChartAxis? XAxis { get; set; }
-
-    private ChartAxis? YAxis { get; set; }
 
     private LinearScale XScale { get; set; }
 
@@ -146,20 +125,11 @@ public partial class Tachogram
 
     private bool WithHours => _beatX.Length > 0 && _beatX[^1] >= 3600;
 
-    private RenderFragment EmptyLabel => builder => ChartAxis.Text(builder, 0, "rn-chart__label", Layout.Width / 2, Layout.Height / 2, "middle", T["Empty"]);
-
-    private string ClipId => _id + "-plot";
-
-    private string ClipUrl => "url(#" + ClipId + ")";
-
     private ChartTimeRange? CurrentSelection => Selection ?? _ownSelection;
 
     private bool ShowHandles => SelectionChanged.HasDelegate && RendererInfo.IsInteractive && _value.Length > 0;
 
     private bool ShowForm => FieldName is not null && !RendererInfo.IsInteractive && _value.Length > 0;
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -191,14 +161,16 @@ public partial class Tachogram
             Prepare();
         }
 
+        Title = Quantity == TachogramQuantity.HeartRateBpm ? T["TitleHr"] : T["TitleRr"];
         if (seriesChanged || Range != _forRange)
         {
             DrawView();
             _forRange = Range;
         }
-    }
 
-    private string Title => Quantity == TachogramQuantity.HeartRateBpm ? T["TitleHr"] : T["TitleRr"];
+        // Every time: the description also reads out the selection, a parameter or the reader's own (MoveHandle).
+        Description = Describe();
+    }
 
     private string Unit => Quantity == TachogramQuantity.HeartRateBpm ? T["AxisHr"] : T["AxisRr"];
 
@@ -461,7 +433,7 @@ public partial class Tachogram
         _ => "",
     };
 
-    private string Description()
+    private string Describe()
     {
         if (_value.Length == 0 || Counts.Beats == 0)
         {
@@ -556,6 +528,7 @@ public partial class Tachogram
         }
 
         _ownSelection = next;
+        Description = Describe();
         await SelectionChanged.InvokeAsync(next);
     }
 
@@ -611,8 +584,6 @@ public partial class Tachogram
 
         return lo;
     }
-
-    private static string Num(double value) => ChartNumber.Svg(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
