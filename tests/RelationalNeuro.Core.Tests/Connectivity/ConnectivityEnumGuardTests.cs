@@ -19,10 +19,7 @@ public sealed class ConnectivityEnumGuardTests
     public void Compute_UndefinedKind_Throws_NamingOptionsKindAndTheValue(int value)
     {
         var options = ConnectivityOptions.Default with { Kind = (ConnectivityKind)value };
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => FunctionalConnectivity.Compute(Series, options));
-        Assert.Equal("options.Kind", error.ParamName);
-        Assert.Equal((ConnectivityKind)value, error.ActualValue);
-        Assert.Contains("was " + value, error.Message, StringComparison.Ordinal);
+        AssertRefused(() => FunctionalConnectivity.Compute(Series, options), "options.Kind", (ConnectivityKind)value);
     }
 
     [Theory]
@@ -32,10 +29,7 @@ public sealed class ConnectivityEnumGuardTests
     public void Compute_UndefinedEstimator_Throws_NamingOptionsEstimatorAndTheValue(int value)
     {
         var options = ConnectivityOptions.Default with { Estimator = (CovarianceEstimator)value };
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => FunctionalConnectivity.Compute(Series, options));
-        Assert.Equal("options.Estimator", error.ParamName);
-        Assert.Equal((CovarianceEstimator)value, error.ActualValue);
-        Assert.Contains("was " + value, error.Message, StringComparison.Ordinal);
+        AssertRefused(() => FunctionalConnectivity.Compute(Series, options), "options.Estimator", (CovarianceEstimator)value);
     }
 
     [Theory]
@@ -45,10 +39,7 @@ public sealed class ConnectivityEnumGuardTests
     public void NodeStrength_UndefinedWeights_Throws_NamingWeightsAndTheValue(int value)
     {
         var matrix = new double[,] { { 1, 0.5 }, { 0.5, 1 } };
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => FunctionalConnectivity.NodeStrength(matrix, (NodeStrengthWeights)value));
-        Assert.Equal("weights", error.ParamName);
-        Assert.Equal((NodeStrengthWeights)value, error.ActualValue);
-        Assert.Contains("was " + value, error.Message, StringComparison.Ordinal);
+        AssertRefused(() => FunctionalConnectivity.NodeStrength(matrix, (NodeStrengthWeights)value), "weights", (NodeStrengthWeights)value);
     }
 
     [Fact]
@@ -64,5 +55,14 @@ public sealed class ConnectivityEnumGuardTests
                 Assert.NotNull(result.Matrix);
             }
         }
+    }
+
+    /// <summary>The guard's exception names the argument, carries the value and says it in the message ("was 42").</summary>
+    private static void AssertRefused(Action call, string parameter, Enum value)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(call);
+        Assert.Equal(parameter, error.ParamName);
+        Assert.Equal(value, error.ActualValue);
+        Assert.Contains("was " + Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
     }
 }
