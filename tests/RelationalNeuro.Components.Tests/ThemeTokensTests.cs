@@ -11,20 +11,28 @@ public partial class ThemeTokensTests
         SharedData.RepositoryRoot, "src", "RelationalNeuro.Components", "wwwroot", "relationalneuro.css"));
 
     [Fact]
-    public void EveryColourToken_HasADarkValue_UnderTheAutoAndDarkOptIns()
+    public void EveryColourToken_HasItsLightAndDarkValueOnce_AndTheOptInsSwitchTheColorScheme()
     {
         var css = Stylesheet();
         var root = Block(css, ":root {");
-        var media = Block(css, "[data-theme=auto] {");
-        var forced = Block(css, "\n[data-theme=dark] {");
         var colourTokens = Token().Matches(root).Select(m => m.Groups[1].Value)
-            .Where(t => root.Contains(t + ": #", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(colourTokens);
+            .Where(t => Regex.IsMatch(root, Regex.Escape(t) + @": (light-dark\(|#|rgba?\()")).ToList();
+        Assert.True(colourTokens.Count >= 30, $"{colourTokens.Count} colour tokens");
+        // Outside the high-contrast override (which points two tokens at others), each token is declared once.
+        var contrast = css.IndexOf("@media (prefers-contrast: more)", StringComparison.Ordinal);
+        var declarations = css[..contrast] + css[css.IndexOf("@media (forced-colors", contrast, StringComparison.Ordinal)..];
         foreach (var token in colourTokens)
         {
-            Assert.Contains(token + ":", media, StringComparison.Ordinal);
-            Assert.Contains(token + ":", forced, StringComparison.Ordinal);
+            // light-dark(light, dark): the value follows the used color-scheme, so no rule repeats the palette.
+            Assert.Matches(Regex.Escape(token) + @": light-dark\((#[0-9a-f]{6}|rgba\([^)]*\)), (#[0-9a-f]{6}|rgba\([^)]*\))\);", root);
+            Assert.Single(Regex.Matches(declarations, Regex.Escape(token) + ":"));
         }
+
+        // The opt-ins: data-theme="dark" always, "auto" under the OS preference; a root without data-theme is light.
+        Assert.Contains("color-scheme: dark", Block(css, "\n[data-theme=dark] {"), StringComparison.Ordinal);
+        Assert.Contains("@media (prefers-color-scheme: dark) {\n    [data-theme=auto] {\n        color-scheme: dark;", css, StringComparison.Ordinal);
+        Assert.Contains("color-scheme: light", Block(css, ":where(:root:not([data-theme])) {"), StringComparison.Ordinal);
+        Assert.Contains("color-scheme: light", Block(css, "[data-theme=light] {"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -134,8 +134,19 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
     {
         await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ColorScheme = ColorScheme.Dark });
         var sad = Segment(page.Page.Locator("#wheel-main"), "Sad");
-        // The "sad" colour token maps to --rn-wheel-blue, whose dark value is #23406e.
-        Assert.Equal("#23406e", await sad.EvaluateAsync<string>("e => getComputedStyle(e).getPropertyValue('--rn-wheel-fill').trim()"));
+        // The "sad" colour token maps to --rn-wheel-blue, light-dark(#a9c6f2, #23406e): a probe beside the segment (same
+        // inherited color-scheme) given the token as its colour resolves it to the dark value, #23406e.
+        Assert.Equal("rgb(35, 64, 110)", await sad.EvaluateAsync<string>(
+            """
+            e => {
+                const probe = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+                e.parentNode.appendChild(probe);
+                probe.style.color = getComputedStyle(e).getPropertyValue('--rn-wheel-fill');
+                const colour = getComputedStyle(probe).color;
+                probe.remove();
+                return colour;
+            }
+            """));
         await ClickFeelingAsync(page.Page, page.Page.Locator("#wheel-main"), "Calm");
         await page.ScreenshotAsync("feelings-wheel-dark");
         await page.ScreenshotWidgetAsync("feelings-wheel-dark", page.Page.Locator("section:has(#example-single) .demo"));

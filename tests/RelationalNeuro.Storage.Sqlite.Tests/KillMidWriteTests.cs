@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RelationalNeuro.Interventions;
-using RelationalNeuro.TestSupport;
 using RelationalNeuro.Tests.Interventions;
 
 namespace RelationalNeuro.Storage.Sqlite.Tests;
@@ -41,7 +39,7 @@ public sealed class KillMidWriteTests : IDisposable
         for (var round = 0; round < 3; round++)
         {
             var target = committed.Count + random.Next(40, 160);
-            using var child = StartWriter(path, client.Id, next);
+            using var child = WriterProcess.Start(path, client.Id, next);
             var ready = await child.StandardOutput.ReadLineAsync(Ct);
             Assert.Equal("ready", ready);
             while (committed.Count < target)
@@ -69,12 +67,12 @@ public sealed class KillMidWriteTests : IDisposable
             Assert.Equal(["ok"], store.CheckIntegrity());
             var stored = await store.ListEntriesAsync(client.Id, cancellationToken: Ct);
             var storedIds = stored.Select(e => e.Id).ToHashSet();
-            Assert.All(committed, i => Assert.Contains(EntryId(i), storedIds));
+            Assert.All(committed, i => Assert.Contains(WriterProcess.EntryId(i), storedIds));
 
             // At most the one in-flight transaction (a whole batch) may have committed without being reported.
             Assert.True(stored.Count % batch == 0, $"a batch was partly stored: {stored.Count} entries");
             Assert.InRange(stored.Count, committed.Count, committed.Count + batch);
-            Assert.True(storedIds.SetEquals(Enumerable.Range(0, stored.Count).Select(i => EntryId(i))), "stored entries are exactly 0..n-1");
+            Assert.True(storedIds.SetEquals(Enumerable.Range(0, stored.Count).Select(i => WriterProcess.EntryId(i))), "stored entries are exactly 0..n-1");
             Assert.All(stored.Cast<GratitudeEntry>(), e => Assert.Equal(2000, e.Items[1].Length));
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"round {round}: {committed.Count} reported commits, {stored.Count} stored, writer exit code {child.ExitCode}");
@@ -83,34 +81,5 @@ public sealed class KillMidWriteTests : IDisposable
             store.Dispose();
             SqliteConnection.ClearAllPools();
         }
-    }
-
-    private static Process StartWriter(string path, Guid clientId, long first)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
-        var dll = Path.Combine(
-            SharedData.RepositoryRoot, "tests", "RelationalNeuro.Storage.Sqlite.KillWriter", "bin", configuration, "net10.0",
-            "RelationalNeuro.Storage.Sqlite.KillWriter.dll");
-        Assert.True(File.Exists(dll), $"writer not built: {dll}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add(clientId.ToString("D"));
-        start.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
-        return Process.Start(start)!;
-    }
-
-    // Same derivation as the writer's.
-    private static Guid EntryId(long i)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BitConverter.TryWriteBytes(bytes, i);
-        bytes[15] = 0x4b;
-        return new Guid(bytes);
     }
 }

@@ -27,6 +27,13 @@ internal static class WidgetText
         services?.GetService<IStringLocalizer<T>>() ?? Fallback.Create(typeof(T));
 
     /// <summary>
+    /// The localizer for <paramref name="widget"/>'s resources, from the host's <see cref="IStringLocalizerFactory"/>
+    /// (what <see cref="IStringLocalizer{T}"/> wraps) or, without one, read directly.
+    /// </summary>
+    public static IStringLocalizer For(Type widget, IServiceProvider? services) =>
+        services?.GetService<IStringLocalizerFactory>()?.Create(widget) ?? Fallback.Create(widget);
+
+    /// <summary>
     /// The resource <paramref name="name"/> with the arguments inserted. Arguments are strings already formatted
     /// with the invariant culture, so numbers in markup never follow the reader's culture.
     /// </summary>

@@ -36,10 +36,17 @@ public static partial class FunctionalConnectivity
     /// <param name="options">Kind and estimator; null for <see cref="ConnectivityOptions.Default"/> (empirical correlation).</param>
     /// <returns>The N × N matrix, the shrinkage used, and every problem.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeSeries"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <see cref="ConnectivityOptions.Kind"/> or <see cref="ConnectivityOptions.Estimator"/> is not a defined value (a cast
+    /// such as <c>(ConnectivityKind)42</c>; the exception names <c>options.Kind</c> or <c>options.Estimator</c>), or
+    /// <see cref="ConnectivityOptions.IllConditionedAbove"/> is below 1 or NaN.
+    /// </exception>
     public static ConnectivityResult Compute(double[,] timeSeries, ConnectivityOptions? options = null)
     {
         Guard.NotNull(timeSeries);
         options ??= ConnectivityOptions.Default;
+        Guard.Defined(options.Kind);
+        Guard.Defined(options.Estimator);
         int t = timeSeries.GetLength(0), n = timeSeries.GetLength(1);
         if (!(options.IllConditionedAbove >= 1))
         {
@@ -262,9 +269,11 @@ public static partial class FunctionalConnectivity
     /// <returns>N strengths, in the matrix's unit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectivity"/> is null.</exception>
     /// <exception cref="ArgumentException">The matrix is not square.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weights"/> is not a defined <see cref="NodeStrengthWeights"/> value.</exception>
     /// <remarks>Rubinov &amp; Sporns (2010), NeuroImage 52:1059–1069 (Brain Connectivity Toolbox <c>strengths_und</c>, <c>strengths_und_sign</c>).</remarks>
     public static double[] NodeStrength(double[,] connectivity, NodeStrengthWeights weights)
     {
+        Guard.Defined(weights);
         var n = Square(connectivity, nameof(connectivity));
         var strength = new double[n];
         for (var i = 0; i < n; i++)

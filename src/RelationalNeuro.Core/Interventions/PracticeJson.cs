@@ -17,10 +17,13 @@ public static class PracticeJson
     /// <param name="record">The record.</param>
     /// <param name="utf8Json">The destination; not closed.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16
+    /// surrogate, which has no UTF-8 form (problem <c>data.lone-surrogate</c> at its JSON path); nothing is written.</exception>
     public static void WriteClientRecord(ClientRecord record, Stream utf8Json)
     {
         Guard.NotNull(record);
         Guard.NotNull(utf8Json);
+        EnsureText(record);
         JsonSerializer.Serialize(utf8Json, record, Context.ClientRecord);
     }
 
@@ -49,30 +52,35 @@ public static class PracticeJson
     /// <param name="entry">The entry.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="entry"/> is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16 surrogate (<c>data.lone-surrogate</c>).</exception>
     public static string Serialize(PracticeEntry entry) => Compact(Guard.NotNull(entry), Context.PracticeEntry);
 
     /// <summary>Serializes a plan to compact JSON.</summary>
     /// <param name="plan">The plan.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="plan"/> is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16 surrogate (<c>data.lone-surrogate</c>).</exception>
     public static string Serialize(PracticePlan plan) => Compact(Guard.NotNull(plan), Context.PracticePlan);
 
     /// <summary>Serializes a client to compact JSON.</summary>
     /// <param name="client">The client.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16 surrogate (<c>data.lone-surrogate</c>).</exception>
     public static string Serialize(Client client) => Compact(Guard.NotNull(client), Context.Client);
 
     /// <summary>Serializes a measurement to compact JSON.</summary>
     /// <param name="measurement">The measurement.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="measurement"/> is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16 surrogate (<c>data.lone-surrogate</c>).</exception>
     public static string Serialize(Measurement measurement) => Compact(Guard.NotNull(measurement), Context.Measurement);
 
     /// <summary>Serializes a questionnaire score to compact JSON.</summary>
     /// <param name="score">The score.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="score"/> is null.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.InvalidData"/>: a string holds a lone UTF-16 surrogate (<c>data.lone-surrogate</c>).</exception>
     public static string Serialize(QuestionnaireScore score) => Compact(Guard.NotNull(score), Context.QuestionnaireScore);
 
     /// <summary>Serializes an intervention definition (indented), e.g. to write your own catalog file.</summary>
@@ -119,7 +127,9 @@ public static class PracticeJson
     public static Intervention DeserializeIntervention(string json) => Read(() => JsonSerializer.Deserialize(Guard.NotNull(json), Context.Intervention));
 
     private static string Compact<T>(T value, JsonTypeInfo<T> info)
+        where T : class
     {
+        EnsureText(value);
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -127,6 +137,14 @@ public static class PracticeJson
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Refuses text that JSON in UTF-8 would change (a lone surrogate becomes U+FFFD), instead of writing it changed.</summary>
+    private static void EnsureText(object value)
+    {
+        var problems = new ProblemCollector();
+        PracticeText.Check(value, problems.At("$"));
+        PracticeValidation.ThrowIfAny(problems.ToList(), "The text cannot be written unchanged");
     }
 
     private static T Read<T>(Func<T?> read)

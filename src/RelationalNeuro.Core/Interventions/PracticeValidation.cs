@@ -7,6 +7,11 @@ namespace RelationalNeuro.Interventions;
 /// The rules every <see cref="IPracticeStore"/> applies before writing, as lists of located problems (JSON paths
 /// in the export format). Stores turn a non-empty list into a <see cref="PracticeStoreException"/>.
 /// </summary>
+/// <remarks>
+/// Every check also refuses text that could not be stored unchanged: a string member (at any depth, list items and
+/// dictionary keys included) holding a lone UTF-16 surrogate gives <c>data.lone-surrogate</c> at its JSON path, since
+/// it has no UTF-8 form and SQLite or the JSON export would write U+FFFD in its place.
+/// </remarks>
 public static class PracticeValidation
 {
     /// <summary>Checks a client: non-empty id, a display name, a time zone this machine knows.</summary>
@@ -272,6 +277,7 @@ public static class PracticeValidation
 
     private static void Check(Client client, ProblemCollector problems)
     {
+        PracticeText.Check(client, problems);
         NonEmpty(problems, client.Id, ".id");
         RequireText(problems, client.DisplayName, "displayName");
         TimeZone(problems, client.TimeZoneId, ".timeZoneId");
@@ -279,6 +285,7 @@ public static class PracticeValidation
 
     private static void Check(PracticePlan plan, PracticeStoreOptions options, ProblemCollector problems)
     {
+        PracticeText.Check(plan, problems);
         NonEmpty(problems, plan.Id, ".id");
         NonEmpty(problems, plan.ClientId, ".clientId");
         RequireText(problems, plan.Name, "name");
@@ -340,6 +347,7 @@ public static class PracticeValidation
 
     private static void Check(PracticeEntry entry, PracticePlan? plan, PracticeStoreOptions options, ProblemCollector problems)
     {
+        PracticeText.Check(entry, problems);
         NonEmpty(problems, entry.Id, ".id");
         NonEmpty(problems, entry.ClientId, ".clientId");
         if (options.FindIntervention(entry.InterventionId) is null)
@@ -357,6 +365,7 @@ public static class PracticeValidation
 
     private static void Check(Measurement measurement, ProblemCollector problems)
     {
+        PracticeText.Check(measurement, problems);
         NonEmpty(problems, measurement.Id, ".id");
         NonEmpty(problems, measurement.ClientId, ".clientId");
         RequireText(problems, measurement.Metric, "metric");
@@ -369,6 +378,7 @@ public static class PracticeValidation
 
     private static void Check(QuestionnaireScore score, ProblemCollector problems)
     {
+        PracticeText.Check(score, problems);
         NonEmpty(problems, score.Id, ".id");
         NonEmpty(problems, score.ClientId, ".clientId");
         RequireText(problems, score.InstrumentId, "instrumentId");

@@ -19,19 +19,18 @@ public sealed partial class FeelingsWheelThemeTests
         SharedData.RepositoryRoot, "src", "RelationalNeuro.Components", "wwwroot", "relationalneuro.css"));
 
     [Theory]
-    [InlineData(":root {")]
-    [InlineData("[data-theme=auto] {")]
-    [InlineData("\n[data-theme=dark] {")]
-    public void EveryHue_ReachesFourAndAHalfToOne_WithTheLabelText(string selector)
+    [InlineData(0)] // light: the first value of light-dark()
+    [InlineData(1)] // dark: the second
+    public void EveryHue_ReachesFourAndAHalfToOne_WithTheLabelText(int scheme)
     {
         var css = Stylesheet();
-        var start = css.IndexOf(selector, StringComparison.Ordinal);
+        var start = css.IndexOf(":root {", StringComparison.Ordinal);
         var block = css[start..css.IndexOf('}', start)];
-        var text = Colour(block, "--rn-text");
+        var text = Colour(block, "--rn-text", scheme);
         foreach (var hue in Hues)
         {
-            var ratio = Contrast(Colour(block, "--rn-wheel-" + hue), text);
-            Assert.True(ratio >= 4.5, string.Create(CultureInfo.InvariantCulture, $"--rn-wheel-{hue} in '{selector}': {ratio:0.00}:1"));
+            var ratio = Contrast(Colour(block, "--rn-wheel-" + hue, scheme), text);
+            Assert.True(ratio >= 4.5, string.Create(CultureInfo.InvariantCulture, $"--rn-wheel-{hue} in scheme {scheme}: {ratio:0.00}:1"));
         }
     }
 
@@ -44,11 +43,11 @@ public sealed partial class FeelingsWheelThemeTests
         Assert.Equal(4.54, Contrast("#767676", "#ffffff"), 2);
     }
 
-    private static string Colour(string block, string token)
+    private static string Colour(string block, string token, int scheme)
     {
-        var m = Regex.Match(block, Regex.Escape(token) + @":\s*(#[0-9a-fA-F]{6})");
-        Assert.True(m.Success, $"{token} not found");
-        return m.Groups[1].Value;
+        var m = Regex.Match(block, Regex.Escape(token) + @":\s*light-dark\((#[0-9a-fA-F]{6}),\s*(#[0-9a-fA-F]{6})\)");
+        Assert.True(m.Success, $"{token} not found as light-dark(#rrggbb, #rrggbb)");
+        return m.Groups[1 + scheme].Value;
     }
 
     private static double Contrast(string a, string b)

@@ -489,4 +489,94 @@ public abstract class PracticeStoreContractTests
 public sealed class InMemoryPracticeStoreTests : PracticeStoreContractTests
 {
     protected override IPracticeStore CreateStore() => new InMemoryPracticeStore();
+
+    // Issue #13, defect 9: a lone UTF-16 surrogate has no UTF-8 form; SQLite and the JSON export wrote U+FFFD in its
+    // place without a word. Every store now refuses it, naming the field; valid text (surrogate pairs included) is kept.
+    [Fact]
+    public async Task AddEntries_LoneSurrogateInAnyEntryType_IsRefusedNamingTheField_AndNothingIsWritten()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id)
+            .Select((e, i) => e with { Note = i % 2 == 0 ? "before \uD83D" : "\uDE00 after" })  // a high, then a low one alone
+            .ToList();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntriesAsync(entries, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal(
+            Enumerable.Range(0, entries.Count).Select(i => $"$[{i}].note"),
+            ex.Problems.Select(p => p.Location));
+        Assert.All(ex.Problems, p => Assert.Equal("data.lone-surrogate", p.Code));
+        Assert.Contains("U+D83D at index 7", ex.Problems[0].Message, StringComparison.Ordinal);
+        Assert.Contains("U+DE00 at index 0", ex.Problems[1].Message, StringComparison.Ordinal);
+        Assert.Empty(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task LoneSurrogate_InNestedListsAndKeys_IsLocatedByItsJsonPath()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var every = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        var checkIn = (FeelingsCheckInEntry)every[0];
+        var gratitude = (GratitudeEntry)every[1];
+        var broken = new PracticeEntry[]
+        {
+            checkIn with { Labels = [checkIn.Labels[0] with { Sensation = "ti\uDC00ght" }, checkIn.Labels[1]] },
+            gratitude with { Items = ["fine", "sun\uD800"] },
+        };
+
+        var entries = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddEntriesAsync(broken, Ct));
+        Assert.Equal(["$[0].labels[0].sensation", "$[1].items[1]"], entries.Problems.Select(p => p.Location));
+
+        var badClient = PracticeFixtures.NewClient("A. \uDBFFClient");
+        var clientError = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddClientAsync(badClient, Ct));
+        Assert.Equal(PracticeStoreError.InvalidData, clientError.Error);
+        Assert.Equal("$.displayName", Assert.Single(clientError.Problems).Location);
+        Assert.Null(await store.GetClientAsync(badClient.Id, Ct));
+
+        var score = PracticeFixtures.NewScore(client.Id) with { Scores = new Dictionary<string, double> { ["tot\uD800al"] = 88 } };
+        var scoreError = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddQuestionnaireScoreAsync(score, Ct));
+        Assert.Equal("$.scores", Assert.Single(scoreError.Problems).Location);
+        Assert.Empty(await store.ListQuestionnaireScoresAsync(client.Id, Ct));
+
+        var measurement = PracticeFixtures.NewMeasurement(client.Id) with { Unit = "\uDFFF" };
+        var measurementError = await Assert.ThrowsAsync<PracticeStoreException>(() => store.AddMeasurementAsync(measurement, Ct));
+        Assert.Equal("$.unit", Assert.Single(measurementError.Problems).Location);
+    }
+
+    [Fact]
+    public async Task ValidSurrogatePairs_AreStoredAndExportedUnchanged()
+    {
+        // U+1F600 (😀) is the pair D83D DE00, U+10FFFF the pair DBFF DFFF: valid UTF-16, four UTF-8 bytes each.
+        var (store, client, plan) = await SeededAsync();
+        var text = "smile \uD83D\uDE00, last \uDBFF\uDFFF";
+        var entry = PracticeFixtures.Gratitude(client.Id, plan.Id, PracticeFixtures.Monday) with { Note = text, Items = [text] };
+        await store.AddEntryAsync(entry, Ct);
+
+        var read = (GratitudeEntry)Assert.Single(await store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+        Assert.Equal(text, read.Note);
+        Assert.Equal(text, Assert.Single(read.Items));
+
+        using var export = new MemoryStream();
+        PracticeJson.WriteClientRecord(await store.ExportClientAsync(client.Id, Ct), export);
+        export.Position = 0;
+        var roundTrip = PracticeJson.ReadClientRecord(export);
+        Assert.Equal(text, Assert.Single(roundTrip.Entries).Note);
+    }
+
+    [Fact]
+    public async Task Export_OfARecordWithALoneSurrogate_IsRefused_AndWritesNothing()
+    {
+        var (store, client, plan) = await SeededAsync();
+        await store.AddEntryAsync(PracticeFixtures.Gratitude(client.Id, plan.Id, PracticeFixtures.Monday), Ct);
+        var record = await store.ExportClientAsync(client.Id, Ct);
+        var broken = record with { Client = record.Client with { DisplayName = "A. \uD800" } };
+
+        using var export = new MemoryStream();
+        var ex = Assert.Throws<PracticeStoreException>(() => PracticeJson.WriteClientRecord(broken, export));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal("$.client.displayName", Assert.Single(ex.Problems).Location);
+        Assert.Equal(0, export.Length);
+    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Questionnaires;
@@ -22,9 +21,15 @@ namespace RelationalNeuro.Components;
 /// in the table.</para>
 /// <para>A score outside [<see cref="ScaleMin"/>, <see cref="ScaleMax"/>] is drawn at the edge and read out as it is.</para>
 /// </remarks>
-public partial class AttachmentQuadrant
+public sealed partial class AttachmentQuadrant
 {
     private static readonly ChartLayout Layout = new(400, 320, 40, 28, 12, 34);
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public AttachmentQuadrant()
+        : base(Layout, "rn-attachment", typeof(AttachmentQuadrant))
+    {
+    }
 
     /// <summary>The assessments in time order (the last is the person's current point); null or empty shows the regions only.</summary>
     [Parameter]
@@ -38,34 +43,9 @@ public partial class AttachmentQuadrant
     [Parameter]
     public double ScaleMax { get; set; } = 7;
 
-    /// <summary>Extra CSS classes for the figure.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the figure (e.g. <c>id</c>, which also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private string _id = "";
-
-    private IStringLocalizer T => _text ??= WidgetText.For<AttachmentQuadrant>(Services);
-
     private readonly record struct DrawnRegion(string Path, string Class, string Label, string LabelX, string LabelY, string Anchor);
 
     private readonly record struct DrawnPoint(string X, string Y, string Radius, string Class, string Number, string LabelX, string LabelY);
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable Table { get; set; } = null!;
-
-    private ChartAxis XAxis { get; set; } = null!;
-
-    private ChartAxis YAxis { get; set; } = null!;
 
     private IReadOnlyList<DrawnRegion> Regions { get; set; } = [];
 
@@ -74,9 +54,6 @@ public partial class AttachmentQuadrant
     private string? PathData { get; set; }
 
     private IReadOnlyList<DrawnPoint> Points { get; set; } = [];
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -137,7 +114,8 @@ public partial class AttachmentQuadrant
         PathData = assessments.Count > 1 ? path.ToString() : null;
         Points = points;
 
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-attachment", Class), T["Title"], Describe(assessments, anxietySplit, avoidanceSplit));
+        Title = T["Title"];
+        Description = Describe(assessments, anxietySplit, avoidanceSplit);
         Table = new ChartTable(
             T["TableCaption"],
             [T["NumberColumn"], T["AssessmentColumn"], T["AnxietyAxis"], T["AvoidanceAxis"], T["RegionColumn"]],

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Endocrine;
@@ -24,9 +23,15 @@ namespace RelationalNeuro.Components;
 /// They are located by their problem's location, "S0", "S1"... (<see cref="CarCompliance"/>). A missing sample is a
 /// gap in the line.</para>
 /// </remarks>
-public partial class BiomarkerCurve
+public sealed partial class BiomarkerCurve
 {
     private static readonly ChartLayout Layout = new(400, 240, 44, 28, 12, 34);
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public BiomarkerCurve()
+        : base(Layout, "rn-biomarker", typeof(BiomarkerCurve))
+    {
+    }
 
     /// <summary>The samples in time order; a null or NaN value is a missing sample (a gap).</summary>
     [Parameter]
@@ -56,34 +61,9 @@ public partial class BiomarkerCurve
     [Parameter]
     public double? AwakeningWindowEndMinutes { get; set; }
 
-    /// <summary>Extra CSS classes for the figure.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the figure (e.g. <c>id</c>, which also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private string _id = "";
-
-    private IStringLocalizer T => _text ??= WidgetText.For<BiomarkerCurve>(Services);
-
     private readonly record struct DrawnPoint(string X, string Y);
 
     private readonly record struct DrawnMarker(string Path, string Class);
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable Table { get; set; } = null!;
-
-    private ChartAxis XAxis { get; set; } = null!;
-
-    private ChartAxis YAxis { get; set; } = null!;
 
     private string? WindowPath { get; set; }
 
@@ -104,9 +84,6 @@ public partial class BiomarkerCurve
     private IReadOnlyList<DrawnPoint> Points { get; set; } = [];
 
     private IReadOnlyList<DrawnMarker> Markers { get; set; } = [];
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -206,7 +183,8 @@ public partial class BiomarkerCurve
         }
 
         Markers = markers;
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-biomarker", Class), T.Format("Title", Analyte), Describe(samples, minutes, values, present, ground, increase, under.Count, window, compliance, findings));
+        Title = T.Format("Title", Analyte);
+        Description = Describe(samples, minutes, values, present, ground, increase, under.Count, window, compliance, findings);
         Table = new ChartTable(
             T.Format("TableCaption", Analyte),
             [T["SampleColumn"], T["MinutesAxis"], Analyte + " (" + Unit + ")", T["FindingsColumn"]],

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Change;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
@@ -20,11 +19,17 @@ namespace RelationalNeuro.Components;
 /// reliable-change band (and in which direction that is better), and the cut-offs. Every number in the markup uses the
 /// invariant culture.
 /// </remarks>
-public partial class ChangeChart
+public sealed partial class ChangeChart
 {
     private const int BandSamples = 9;
 
     private static readonly ChartLayout Layout = new(400, 240, 44, 28, 12, 34);
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public ChangeChart()
+        : base(Layout, "rn-change", typeof(ChangeChart))
+    {
+    }
 
     /// <summary>The sessions, in any order of <see cref="ChangeSession.Week"/> (drawn in the given order); a null or NaN score is a gap.</summary>
     [Parameter]
@@ -57,34 +62,9 @@ public partial class ChangeChart
     [Parameter]
     public string? Unit { get; set; }
 
-    /// <summary>Extra CSS classes for the figure.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the figure (e.g. <c>id</c>, which also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private string _id = "";
-
-    private IStringLocalizer T => _text ??= WidgetText.For<ChangeChart>(Services);
-
     private readonly record struct DrawnCutoff(string Path, string LabelX, string LabelY, string Text);
 
     private readonly record struct DrawnPoint(string X, string Y);
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable Table { get; set; } = null!;
-
-    private ChartAxis XAxis { get; set; } = null!;
-
-    private ChartAxis YAxis { get; set; } = null!;
 
     private string? ReliableBandPath { get; set; }
 
@@ -99,9 +79,6 @@ public partial class ChangeChart
     private IReadOnlyList<DrawnCutoff> DrawnCutoffs { get; set; } = [];
 
     private IReadOnlyList<DrawnPoint> Points { get; set; } = [];
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -219,7 +196,8 @@ public partial class ChangeChart
         ScorePath = line.ToString();
         Points = points;
 
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-change", Class), T.Format("Title", Metric), Describe(sessions, scores, present, baseline, halfWidth, cutoffs));
+        Title = T.Format("Title", Metric);
+        Description = Describe(sessions, scores, present, baseline, halfWidth, cutoffs);
         Table = BuildTable(sessions, scores, band.Length > 0);
     }
 

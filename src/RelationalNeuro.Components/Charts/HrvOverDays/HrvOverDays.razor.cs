@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
@@ -20,11 +19,17 @@ namespace RelationalNeuro.Components;
 /// baseline line and has no marker; the band is drawn one day wide per day that has a range. Dates on the axis are
 /// written "MM-dd" and in the table "yyyy-MM-dd" (invariant).
 /// </remarks>
-public partial class HrvOverDays
+public sealed partial class HrvOverDays
 {
     private static readonly ChartLayout Layout = new(400, 240, 44, 28, 12, 34);
 
     private static readonly int[] DaySteps = [1, 2, 7, 14, 28, 56, 91, 182, 364];
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public HrvOverDays()
+        : base(Layout, "rn-hrvdays", typeof(HrvOverDays))
+    {
+    }
 
     /// <summary>The days with their baseline and usual range (<see cref="DailyBaseline.Compute"/>); null shows an empty chart that says so.</summary>
     [Parameter]
@@ -38,41 +43,13 @@ public partial class HrvOverDays
     [Parameter]
     public string? Unit { get; set; }
 
-    /// <summary>Extra CSS classes for the figure.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the figure (e.g. <c>id</c>, which also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private string _id = "";
-
-    private IStringLocalizer T => _text ??= WidgetText.For<HrvOverDays>(Services);
-
     private readonly record struct DrawnDay(string Path, string Class);
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable Table { get; set; } = null!;
-
-    private ChartAxis XAxis { get; set; } = null!;
-
-    private ChartAxis YAxis { get; set; } = null!;
 
     private string? RangePath { get; set; }
 
     private string? BaselinePath { get; set; }
 
     private IReadOnlyList<DrawnDay> Days { get; set; } = [];
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -145,7 +122,8 @@ public partial class HrvOverDays
         BaselinePath = baseline.IsEmpty ? null : baseline.ToString();
         Days = markers;
 
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-hrvdays", Class), T.Format("Title", Metric), Describe(days, options));
+        Title = T.Format("Title", Metric);
+        Description = Describe(days, options);
         Table = new ChartTable(
             T.Format("TableCaption", Metric),
             [T["DateAxis"], T["ValueColumn"], T["BaselineColumn"], T["RangeColumn"], T["StatusColumn"]],

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
@@ -24,7 +23,7 @@ namespace RelationalNeuro.Components;
 /// dot. The hidden data table lists every pair up to 60 pairs, else one row per tick-step stretch of RRₙ with the
 /// count and the minimum, mean and maximum RRₙ₊₁, with a note saying so.</para>
 /// </remarks>
-public partial class PoincarePlot
+public sealed partial class PoincarePlot
 {
     /// <summary>The fixed viewBox (320 × 322) with a square 264 × 264 plot.</summary>
     internal static readonly ChartLayout Layout = new(320, 322, 44, 24, 12, 34);
@@ -37,6 +36,12 @@ public partial class PoincarePlot
 
     /// <summary>Up to this many pairs, the data table lists every pair.</summary>
     internal const int MaxPairRows = 60;
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public PoincarePlot()
+        : base(Layout, "rn-poincare", typeof(PoincarePlot))
+    {
+    }
 
     /// <summary>The RR series; its intervals are the points unless <see cref="Artifacts"/> is given. One of the two is required.</summary>
     [Parameter]
@@ -58,34 +63,10 @@ public partial class PoincarePlot
     [Parameter]
     public int DensityThreshold { get; set; } = 2000;
 
-    /// <summary>Extra CSS classes for the chart's <c>&lt;figure&gt;</c>.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the <c>&lt;figure&gt;</c> (an <c>id</c> also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private IStringLocalizer T => _text ??= WidgetText.For<PoincarePlot>(Services);
-
-    private string _id = "";
     private object? _drawnFor;
     private PoincareResult? _drawnResult;
     private double? _drawnMean;
     private int _drawnThreshold = -1;
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable? Table { get; set; }
-
-    private ChartAxis? XAxis { get; set; }
-
-    private ChartAxis? YAxis { get; set; }
 
     private int Pairs { get; set; }
 
@@ -101,13 +82,7 @@ public partial class PoincarePlot
 
     private (double X1, double Y1, double X2, double Y2) Sd1Axis { get; set; }
 
-    private string ClipId => _id + "-plot";
-
-    private string ClipUrl => "url(#" + ClipId + ")";
-
     private string EllipseTransform => Ellipse is { } e ? "rotate(-45 " + Num(e.Cx) + " " + Num(e.Cy) + ")" : "";
-
-    private RenderFragment EmptyLabel => builder => ChartAxis.Text(builder, 0, "rn-chart__label", Layout.Width / 2, Layout.Height / 2, "middle", T["Empty"]);
 
     private RenderFragment EllipseLabels => builder =>
     {
@@ -117,9 +92,6 @@ public partial class PoincarePlot
             ChartAxis.Text(builder, 1, "rn-chart__label rn-poincare__sd-label", Layout.PlotLeft + 6, Layout.PlotTop + 28, "start", T.Format("LabelSd2", ChartNumber.Label(e.Sd2, 1)));
         }
     };
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -149,10 +121,8 @@ public partial class PoincarePlot
             _drawnThreshold = DensityThreshold;
         }
 
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-poincare", Class), T["Title"], Description);
+        Title = T["Title"];
     }
-
-    private string Description { get; set; } = "";
 
     private void Draw(ReadOnlySpan<double> nn)
     {
@@ -316,6 +286,4 @@ public partial class PoincarePlot
 
         return text;
     }
-
-    private static string Num(double value) => ChartNumber.Svg(value);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
@@ -22,13 +21,19 @@ namespace RelationalNeuro.Components;
 /// chart integrates nothing itself. The hidden table lists the density per frequency, averaging neighbouring bins
 /// when there are more than 100, with a note.</para>
 /// </remarks>
-public partial class PowerSpectrumChart
+public sealed partial class PowerSpectrumChart
 {
     /// <summary>The fixed viewBox (400 × 240) and plot area.</summary>
     internal static readonly ChartLayout Layout = new(400, 240, 52, 24, 10, 34);
 
     /// <summary>Most rows of the data table.</summary>
     internal const int MaxRows = 100;
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public PowerSpectrumChart()
+        : base(Layout, "rn-spectrum", typeof(PowerSpectrumChart))
+    {
+    }
 
     /// <summary>The spectrum to draw. Required.</summary>
     [Parameter]
@@ -51,42 +56,11 @@ public partial class PowerSpectrumChart
     [Parameter]
     public double MaxFrequencyHz { get; set; } = 0.5;
 
-    /// <summary>Extra CSS classes for the chart's <c>&lt;figure&gt;</c>.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the <c>&lt;figure&gt;</c> (an <c>id</c> also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private IStringLocalizer T => _text ??= WidgetText.For<PowerSpectrumChart>(Services);
-
-    private string _id = "";
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable? Table { get; set; }
-
-    private ChartAxis? XAxis { get; set; }
-
-    private ChartAxis? YAxis { get; set; }
-
     private string LinePath { get; set; } = "";
 
     private string AreaPath { get; set; } = "";
 
     private IReadOnlyList<DrawnBand> DrawnBands { get; set; } = [];
-
-    private string ClipId => _id + "-plot";
-
-    private string ClipUrl => "url(#" + ClipId + ")";
-
-    private RenderFragment EmptyLabel => builder => ChartAxis.Text(builder, 0, "rn-chart__label", Layout.Width / 2, Layout.Height / 2, "middle", T["Empty"]);
 
     private RenderFragment BandLabels => builder =>
     {
@@ -98,9 +72,6 @@ public partial class PowerSpectrumChart
 
     /// <summary>A shaded band: its name, level (1 VLF, 2 LF, 3 HF), x and width in viewBox units, edges in Hz, power.</summary>
     private sealed record DrawnBand(string Name, int Level, double X, double Width, FrequencyBand Edges, double? PowerMs2);
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -121,10 +92,8 @@ public partial class PowerSpectrumChart
         }
 
         Draw();
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-spectrum", Class), T["Title"], Description);
+        Title = T["Title"];
     }
-
-    private string Description { get; set; } = "";
 
     private void Draw()
     {
@@ -266,6 +235,4 @@ public partial class PowerSpectrumChart
 
     private string LegendText(DrawnBand band) =>
         T.Format("LegendBand", band.Name, ChartNumber.Plain(band.Edges.LowHz), ChartNumber.Plain(band.Edges.HighHz), Power(band.PowerMs2));
-
-    private static string Num(double value) => ChartNumber.Svg(value);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv;
@@ -31,7 +30,7 @@ namespace RelationalNeuro.Components;
 /// hidden data table then lists stretches of time (beats, minimum, mean, maximum, artifacts) with a note saying so;
 /// up to 120 beats it lists every beat.</para>
 /// </remarks>
-public partial class Tachogram
+public sealed partial class Tachogram
 {
     /// <summary>The fixed viewBox (400 × 220) and plot area: room for the y labels on the left, the time axis below.</summary>
     internal static readonly ChartLayout Layout = new(400, 220, 44, 24, 10, 34);
@@ -42,6 +41,12 @@ public partial class Tachogram
     private const int FlaggedMark = 1;
     private const int CorrectedMark = 2;
     private const int RemovedMark = 3;
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public Tachogram()
+        : base(Layout, "rn-tachogram", typeof(Tachogram))
+    {
+    }
 
     /// <summary>The RR series to draw. Required.</summary>
     [Parameter]
@@ -85,48 +90,22 @@ public partial class Tachogram
     [Parameter]
     public string? FieldName { get; set; }
 
-    /// <summary>Extra CSS classes for the chart's <c>&lt;figure&gt;</c>.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the <c>&lt;figure&gt;</c> (an <c>id</c> also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private IStringLocalizer T => _text ??= WidgetText.For<Tachogram>(Services);
-
-    private string _id = "";
-
     // Per series (kept while Series, Artifacts, Quantity and the gap threshold stay the same).
     private RrSeries? _forSeries;
     private ArtifactResult? _forArtifacts;
     private TachogramQuantity _forQuantity;
     private double _forGap = double.NaN;
-    private double[] _beatX = [];     // per interval: time of the beat that ends it, s
-    private double[] _value = [];     // per interval: RR ms or HR bpm
+    private double[] _times = [];     // beat times, s: interval i ends at _times[i + 1] (RrSeries.GetBeatTimesSeconds)
     private byte[] _mark = [];        // per interval: 0, FlaggedMark, CorrectedMark, RemovedMark
     private bool[] _gap = [];         // per interval: longer than the gap threshold
-    private double[] _lineX = [];     // the line's points: corrected intervals left out, NaN where it breaks
+    private double[] _lineX = [];     // the line's points (first _lineCount): corrected intervals left out, NaN where it breaks
     private double[] _lineY = [];
+    private int _lineCount;
 
     // Per view (also kept while Range stays the same).
     private ChartTimeRange? _forRange;
     private ChartTimeRange _window;
     private ChartTimeRange? _ownSelection;
-
-    // Built on every render: the description follows the reader's own selection too.
-    private ChartFrame Frame => new(_id, Layout, ChartFrame.Classes("rn-tachogram", Class), Title, Description());
-
-    private ChartTable? Table { get; set; }
-
-    private ChartAxis? XAxis { get; set; }
-
-    private ChartAxis? YAxis { get; set; }
 
     private LinearScale XScale { get; set; }
 
@@ -142,24 +121,15 @@ public partial class Tachogram
 
     private double SliderStep { get; set; } = 1;
 
-    private bool HasBeats => _value.Length > 0 && Counts.Beats > 0;
+    private bool HasBeats => _mark.Length > 0 && Counts.Beats > 0;
 
-    private bool WithHours => _beatX.Length > 0 && _beatX[^1] >= 3600;
-
-    private RenderFragment EmptyLabel => builder => ChartAxis.Text(builder, 0, "rn-chart__label", Layout.Width / 2, Layout.Height / 2, "middle", T["Empty"]);
-
-    private string ClipId => _id + "-plot";
-
-    private string ClipUrl => "url(#" + ClipId + ")";
+    private bool WithHours => _times.Length > 1 && _times[^1] >= 3600;
 
     private ChartTimeRange? CurrentSelection => Selection ?? _ownSelection;
 
-    private bool ShowHandles => SelectionChanged.HasDelegate && RendererInfo.IsInteractive && _value.Length > 0;
+    private bool ShowHandles => SelectionChanged.HasDelegate && RendererInfo.IsInteractive && _mark.Length > 0;
 
-    private bool ShowForm => FieldName is not null && !RendererInfo.IsInteractive && _value.Length > 0;
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
+    private bool ShowForm => FieldName is not null && !RendererInfo.IsInteractive && _mark.Length > 0;
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -191,33 +161,43 @@ public partial class Tachogram
             Prepare();
         }
 
+        Title = Quantity == TachogramQuantity.HeartRateBpm ? T["TitleHr"] : T["TitleRr"];
         if (seriesChanged || Range != _forRange)
         {
             DrawView();
             _forRange = Range;
         }
-    }
 
-    private string Title => Quantity == TachogramQuantity.HeartRateBpm ? T["TitleHr"] : T["TitleRr"];
+        // Every time: the description also reads out the selection, a parameter or the reader's own (MoveHandle).
+        Description = Describe();
+    }
 
     private string Unit => Quantity == TachogramQuantity.HeartRateBpm ? T["AxisHr"] : T["AxisRr"];
 
+    /// <summary>Per interval: the time of the beat that ends it, in s (a view of the beat times, not a copy).</summary>
+    private ReadOnlySpan<double> BeatX => _times.Length > 1 ? _times.AsSpan(1) : [];
+
+    private ReadOnlySpan<double> LineX => _lineX.AsSpan(0, _lineCount);
+
+    /// <summary>Interval <paramref name="i"/> as plotted: RR in ms, or 60,000 / RR in bpm (computed when needed, not stored).</summary>
+    private double Value(int i) => ValueOf(_forSeries!.IntervalsMs[i]);
+
+    private double ValueOf(double rrMs) => _forQuantity == TachogramQuantity.HeartRateBpm ? 60_000 / rrMs : rrMs;
+
+    /// <summary>
+    /// The per-series arrays, in one pass over the intervals after the artifact marks: no copy of the beat times or of
+    /// the values, no growing lists (a 24-h recording is 106,459 intervals; every array here is sized once).
+    /// </summary>
     private void Prepare()
     {
-        var rr = Series!.IntervalsMs;
+        var series = _forSeries = Series!;
+        _forArtifacts = Artifacts;
+        _forQuantity = Quantity;
+        _forGap = GapThresholdSeconds;
+        var rr = series.IntervalsMs;
         var n = rr.Length;
-        var times = Series.GetBeatTimesSeconds();
-        _beatX = times[1..];
-        _value = new double[n];
+        _times = series.GetBeatTimesSeconds();
         _mark = new byte[n];
-        _gap = new bool[n];
-        var gapMs = GapThresholdSeconds * 1000;
-        for (var i = 0; i < n; i++)
-        {
-            _value[i] = Quantity == TachogramQuantity.HeartRateBpm ? 60_000 / rr[i] : rr[i];
-            _gap[i] = rr[i] > gapMs;
-        }
-
         foreach (var flag in Artifacts?.Flags ?? [])
         {
             if ((uint)flag.Index < (uint)n)
@@ -231,33 +211,34 @@ public partial class Tachogram
             }
         }
 
-        var lineX = new List<double>(n);
-        var lineY = new List<double>(n);
+        _gap = new bool[n];
+        _lineX = new double[n];
+        _lineY = new double[n];
+        var beatX = BeatX;
+        var gapMs = GapThresholdSeconds * 1000;
+        var line = 0;
         for (var i = 0; i < n; i++)
         {
-            if (_gap[i] || _mark[i] == RemovedMark)
+            var gap = _gap[i] = rr[i] > gapMs;
+            var mark = _mark[i];
+            if (gap || mark == RemovedMark)
             {
-                lineX.Add(_beatX[i]);
-                lineY.Add(double.NaN); // the line breaks here
+                _lineX[line] = beatX[i];
+                _lineY[line++] = double.NaN; // the line breaks here
             }
-            else if (_mark[i] != CorrectedMark)
+            else if (mark != CorrectedMark)
             {
-                lineX.Add(_beatX[i]);
-                lineY.Add(_value[i]);
+                _lineX[line] = beatX[i];
+                _lineY[line++] = ValueOf(rr[i]);
             }
         }
 
-        _lineX = [.. lineX];
-        _lineY = [.. lineY];
-        _forSeries = Series;
-        _forArtifacts = Artifacts;
-        _forQuantity = Quantity;
-        _forGap = GapThresholdSeconds;
+        _lineCount = line;
     }
 
     private void DrawView()
     {
-        if (_value.Length == 0)
+        if (_mark.Length == 0)
         {
             Counts = default;
             Table = null;
@@ -267,7 +248,7 @@ public partial class Tachogram
         }
 
         var first = Series!.StartTimeSeconds;
-        var last = _beatX[^1];
+        var last = _times[^1];
         var start = Math.Max(first, Range?.StartSeconds ?? first);
         var end = Math.Min(last, Range?.EndSeconds ?? last);
         if (!(end > start))
@@ -279,8 +260,9 @@ public partial class Tachogram
         _window = new ChartTimeRange(start, end);
 
         // Intervals in view: beat times in [start, end].
-        var from = LowerBound(_beatX, start);
-        var to = UpperBound(_beatX, end);
+        var beatX = BeatX;
+        var from = LowerBound(beatX, start);
+        var to = UpperBound(beatX, end);
         int flagged = 0, corrected = 0, removed = 0, gaps = 0;
         double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
         var valid = 0;
@@ -299,7 +281,7 @@ public partial class Tachogram
             }
             else if (_mark[i] is 0 or FlaggedMark)
             {
-                var v = _value[i];
+                var v = Value(i);
                 min = Math.Min(min, v);
                 max = Math.Max(max, v);
                 sum += v;
@@ -321,8 +303,8 @@ public partial class Tachogram
         YAxis = new ChartAxis(AxisSide.Left, yScale, yTicks, Layout, Unit);
 
         // The line: M4 over the points in view plus one neighbour each side, so it runs to the plot's edges (clipped).
-        var lineFrom = Math.Max(0, LowerBound(_lineX, start) - 1);
-        var lineTo = Math.Min(_lineX.Length, UpperBound(_lineX, end) + 1);
+        var lineFrom = Math.Max(0, LowerBound(LineX, start) - 1);
+        var lineTo = Math.Min(_lineCount, UpperBound(LineX, end) + 1);
         var columns = Layout.Columns(M4Downsampler.MaxPointsPerColumn);
         var xs = _lineX.AsSpan(lineFrom, lineTo - lineFrom);
         var ys = _lineY.AsSpan(lineFrom, lineTo - lineFrom);
@@ -351,6 +333,7 @@ public partial class Tachogram
         var paths = new[] { new SvgPath(), new SvgPath(), new SvgPath() };
         var lastColumn = new[] { -1, -1, -1 };
         var width = (_window.EndSeconds - _window.StartSeconds) / columns;
+        var beatX = BeatX;
         for (var i = from; i < to; i++)
         {
             var mark = _mark[i];
@@ -360,7 +343,7 @@ public partial class Tachogram
             }
 
             // One marker per pixel column and kind: the rest would be drawn on top of it.
-            var column = (int)Math.Min(columns - 1, (_beatX[i] - _window.StartSeconds) / width);
+            var column = (int)Math.Min(columns - 1, (beatX[i] - _window.StartSeconds) / width);
             if (column == lastColumn[mark - 1])
             {
                 continue;
@@ -368,8 +351,8 @@ public partial class Tachogram
 
             lastColumn[mark - 1] = column;
             // At the recorded value (a marker off the scale sits on the plot's edge).
-            var x = XScale.Map(_beatX[i]);
-            var y = Math.Clamp(yScale.Map(_value[i]), Layout.PlotTop + 4, Layout.PlotBottom - 4);
+            var x = XScale.Map(beatX[i]);
+            var y = Math.Clamp(yScale.Map(Value(i)), Layout.PlotTop + 4, Layout.PlotBottom - 4);
             Shape(paths[mark - 1], mark, x, y);
         }
 
@@ -398,12 +381,13 @@ public partial class Tachogram
     private ChartTable BuildTable(int from, int to)
     {
         var hr = Quantity == TachogramQuantity.HeartRateBpm;
+        var beatX = BeatX;
         if (to - from <= MaxBeatRows)
         {
             var rows = new List<string[]>(to - from);
             for (var i = from; i < to; i++)
             {
-                rows.Add([ChartNumber.ClockSeconds(_beatX[i], WithHours), ChartNumber.Label(_value[i], hr ? 1 : 0), ArtifactText(i)]);
+                rows.Add([ChartNumber.ClockSeconds(beatX[i], WithHours), ChartNumber.Label(Value(i), hr ? 1 : 0), ArtifactText(i)]);
             }
 
             return new ChartTable(T.Format("TableCaptionBeats", Title), [T["ColumnTime"], Unit, T["ColumnArtifact"]], rows);
@@ -418,7 +402,7 @@ public partial class Tachogram
             var i1 = i0;
             int beats = 0, artifacts = 0, valid = 0;
             double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
-            for (; i1 < to && _beatX[i1] < t + step; i1++)
+            for (; i1 < to && beatX[i1] < t + step; i1++)
             {
                 beats++;
                 if (_mark[i1] != 0)
@@ -428,9 +412,10 @@ public partial class Tachogram
 
                 if (!_gap[i1] && _mark[i1] is 0 or FlaggedMark)
                 {
-                    min = Math.Min(min, _value[i1]);
-                    max = Math.Max(max, _value[i1]);
-                    sum += _value[i1];
+                    var v = Value(i1);
+                    min = Math.Min(min, v);
+                    max = Math.Max(max, v);
+                    sum += v;
                     valid++;
                 }
             }
@@ -461,9 +446,9 @@ public partial class Tachogram
         _ => "",
     };
 
-    private string Description()
+    private string Describe()
     {
-        if (_value.Length == 0 || Counts.Beats == 0)
+        if (_mark.Length == 0 || Counts.Beats == 0)
         {
             return T["Empty"];
         }
@@ -556,6 +541,7 @@ public partial class Tachogram
         }
 
         _ownSelection = next;
+        Description = Describe();
         await SelectionChanged.InvokeAsync(next);
     }
 
@@ -574,7 +560,7 @@ public partial class Tachogram
         return 3600;
     }
 
-    private static int LowerBound(double[] sorted, double value)
+    private static int LowerBound(ReadOnlySpan<double> sorted, double value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -593,7 +579,7 @@ public partial class Tachogram
         return lo;
     }
 
-    private static int UpperBound(double[] sorted, double value)
+    private static int UpperBound(ReadOnlySpan<double> sorted, double value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -611,8 +597,6 @@ public partial class Tachogram
 
         return lo;
     }
-
-    private static string Num(double value) => ChartNumber.Svg(value);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
