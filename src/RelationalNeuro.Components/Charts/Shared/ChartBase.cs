@@ -15,7 +15,7 @@ namespace RelationalNeuro.Components;
 /// <remarks>
 /// The package's charts derive from it (<see cref="Tachogram"/>, <see cref="PoincarePlot"/>,
 /// <see cref="PowerSpectrumChart"/>, <see cref="HrvOverDays"/>, <see cref="BiomarkerCurve"/>,
-/// <see cref="AttachmentQuadrant"/>, <see cref="ChangeChart"/>); it cannot be derived from outside the package, since
+/// <see cref="AttachmentQuadrant"/>, <see cref="ChangeChart"/>, <see cref="SynchronyMap"/>); it cannot be derived from outside the package, since
 /// the frame, scales and axes it works with are internal. Use it to treat the charts alike, e.g. in a generic gallery
 /// or a type constraint.
 /// </remarks>

@@ -26,7 +26,7 @@ namespace RelationalNeuro.Components;
 /// one row per bucket with a note. So a 24-hour session draws at most 120 × 61 cells in eleven paths.</para>
 /// <para>The chart computes no synchrony: pass the result (e.g. <c>WindowedCrossCorrelation.Compute(dyad)</c>).</para>
 /// </remarks>
-public partial class SynchronyMap
+public sealed partial class SynchronyMap
 {
     /// <summary>The fixed viewBox (400 × 270) with a 344 × 202 plot.</summary>
     internal static readonly ChartLayout Layout = new(400, 270, 44, 28, 12, 40);
@@ -39,6 +39,12 @@ public partial class SynchronyMap
 
     /// <summary>Colour classes a sign.</summary>
     internal const int Levels = 5;
+
+    /// <summary>Creates the chart; its parameters say what it draws.</summary>
+    public SynchronyMap()
+        : base(Layout, "rn-sync-map", typeof(SynchronyMap))
+    {
+    }
 
     /// <summary>The windowed cross-correlation to draw. Required.</summary>
     [Parameter]
@@ -53,35 +59,11 @@ public partial class SynchronyMap
     [Parameter]
     public string? NameB { get; set; }
 
-    /// <summary>Extra CSS classes for the chart's <c>&lt;figure&gt;</c>.</summary>
-    [Parameter]
-    public string? Class { get; set; }
-
-    /// <summary>Any other attributes, applied to the <c>&lt;figure&gt;</c> (an <c>id</c> also prefixes the title and description ids).</summary>
-    [Parameter(CaptureUnmatchedValues = true)]
-    public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = null!;
-
-    private IStringLocalizer? _text;
-
-    private IStringLocalizer T => _text ??= WidgetText.For<SynchronyMap>(Services);
-
-    private string _id = "";
     private WindowedCrossCorrelationResult? _drawnFor;
     private string? _drawnA;
     private string? _drawnB;
 
     private readonly record struct Swatch(int Index, string Text);
-
-    private ChartFrame Frame { get; set; } = null!;
-
-    private ChartTable? Table { get; set; }
-
-    private ChartAxis? XAxis { get; set; }
-
-    private ChartAxis? YAxis { get; set; }
 
     private string[] CellPaths { get; set; } = [];
 
@@ -93,16 +75,9 @@ public partial class SynchronyMap
 
     private IReadOnlyList<Swatch> Swatches { get; set; } = [];
 
-    private string Description { get; set; } = "";
-
     private string A => NameA ?? T["MemberA"];
 
     private string B => NameB ?? T["MemberB"];
-
-    private RenderFragment EmptyLabel => builder => ChartAxis.Text(builder, 0, "rn-chart__label", Layout.Width / 2, Layout.Height / 2, "middle", T["Empty"]);
-
-    /// <inheritdoc />
-    protected override void OnInitialized() => _id = ChartFrame.NewId(AdditionalAttributes);
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -116,7 +91,7 @@ public partial class SynchronyMap
             _drawnB = B;
         }
 
-        Frame = new ChartFrame(_id, Layout, ChartFrame.Classes("rn-sync-map", Class), T["Title"], Description);
+        Title = T["Title"];
     }
 
     private static string CellClass(int index) =>
@@ -125,7 +100,6 @@ public partial class SynchronyMap
     private static string SwatchClass(int index) =>
         "rn-sync-map__swatch rn-sync-map__swatch--" + (index < Levels ? "pos" : "neg") + " rn-sync-map__swatch--" + ((index % Levels) + 1).ToString(CultureInfo.InvariantCulture);
 
-    private static string Num(double value) => ChartNumber.Svg(value);
 
     /// <summary>Consecutive groups of <paramref name="count"/> items in at most <paramref name="max"/> buckets: bucket b holds [start, end).</summary>
     internal static (int Start, int End)[] Buckets(int count, int max)
