@@ -188,7 +188,10 @@ public class RrReaderTests
         Assert.Equal(101, result.Problems.Count); // 100 listed + the summary
         Assert.Contains(result.Problems, p => p.Code == "io.more-problems");
         Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        // A bound against a hang or quadratic work, not a speed claim (that is the benchmarks' job): the read costs about
+        // 0.35 s of CPU, quadratic work on 20 MB would take hours, and 60 s leaves room for a machine at load 50, where 10 s
+        // failed once.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 
     [Fact]
