@@ -11,6 +11,7 @@ internal static class GalleryPages
     public static readonly IReadOnlyList<GalleryPage> All =
     [
         new("", "Home"),
+        new("analyse", "Analyse a recording"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),
