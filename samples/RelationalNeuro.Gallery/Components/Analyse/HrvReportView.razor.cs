@@ -50,8 +50,8 @@ public partial class HrvReportView
         {
             var flags = Analysis.Recording.Artifacts.Flags.Count;
             return flags > MaxArtifactRows
-                ? string.Create(CultureInfo.InvariantCulture, $"{Count(flags)} beats were flagged; the first {MaxArtifactRows} are listed (all are in the JSON export).")
-                : string.Create(CultureInfo.InvariantCulture, $"{Count(flags)} beat(s) flagged, marked on the tachogram.");
+                ? string.Create(CultureInfo.InvariantCulture, $"{Count(flags)} beats flagged, marked on the tachogram: list the first {MaxArtifactRows} (all are in the JSON export)")
+                : string.Create(CultureInfo.InvariantCulture, $"{Count(flags)} beat(s) flagged, marked on the tachogram: list them");
         }
     }
 
