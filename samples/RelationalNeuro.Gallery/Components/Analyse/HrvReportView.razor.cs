@@ -37,12 +37,45 @@ public partial class HrvReportView
     }
 
     private string ScopeText => Analysis.Window is { } w
-        ? string.Create(CultureInfo.InvariantCulture, $"The beats from {Clock(w.StartSeconds)} to {Clock(w.EndSeconds)} ({Clock(w.DurationSeconds)}) of the recording, analysed in {Analysis.Elapsed.TotalSeconds:0.00} s.")
-        : string.Create(CultureInfo.InvariantCulture, $"The whole recording, analysed in {Analysis.Elapsed.TotalSeconds:0.00} s.");
+        ? string.Create(CultureInfo.InvariantCulture, $"The beats from {Clock(w.StartSeconds)} to {Clock(w.EndSeconds)} ({Clock(w.DurationSeconds)}) of the recording, analysed in {Duration(Analysis.Elapsed)}.")
+        : string.Create(CultureInfo.InvariantCulture, $"The whole recording, analysed in {Duration(Analysis.Elapsed)}.");
+
+    /// <summary>"0.84 s", or "12 ms" under a second.</summary>
+    internal static string Duration(TimeSpan elapsed) => elapsed.TotalSeconds >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.00} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, Math.Round(elapsed.TotalMilliseconds)):0} ms");
 
     private string ArtifactSummary => Report.Artifacts is { } a
-        ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.FlaggedCount)} flagged ({Percent(a.FlaggedCount, Report.Input.AcceptedCount)}), {a.Correction.ToString().ToLowerInvariant()} by {a.Method}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.FlaggedCount)} flagged ({Percent(a.FlaggedCount, Report.Input.AcceptedCount)}) by {MethodName(a.Method)}, {CorrectionName(a.Correction)}")
         : "none (nothing to analyse)";
+
+    private string UnitText => Analysis.Recording.Read.Unit switch
+    {
+        RrUnit.Seconds => "values in seconds",
+        _ => "values in ms",
+    } + Analysis.Recording.Read.UnitSource switch
+    {
+        RrUnitSource.Header => ", as the header says",
+        RrUnitSource.Detected => ", told from their size",
+        _ => "",
+    };
+
+    private static string MethodName(ArtifactMethod method) => method switch
+    {
+        ArtifactMethod.Default => "Lipponen & Tarvainen (2019) with a 300–2000 ms range",
+        ArtifactMethod.LipponenTarvainen => "Lipponen & Tarvainen (2019)",
+        _ => method.ToString(),
+    };
+
+    private static string CorrectionName(ArtifactCorrection correction) => correction switch
+    {
+        ArtifactCorrection.Correct => "interpolated",
+        ArtifactCorrection.Remove => "removed",
+        _ => "kept as recorded",
+    };
+
+    private static string ProblemText(Problem problem) =>
+        problem.Location is { } location ? $" ({location}) {problem.Message}" : " " + problem.Message;
 
     private string ArtifactListIntro
     {

@@ -169,7 +169,7 @@ public partial class AnalysePage
             Show(analysis);
             FinishJob(analysis is null
                 ? $"Nothing in “{name}” could be read as RR intervals; the problems are listed below."
-                : string.Create(CultureInfo.InvariantCulture, $"Analysed {HrvReportView.Count(recording.Series.Count)} intervals of “{name}” in {analysis.Elapsed.TotalSeconds:0.00} s."));
+                : string.Create(CultureInfo.InvariantCulture, $"Analysed {HrvReportView.Count(recording.Series.Count)} intervals of “{name}” in {HrvReportView.Duration(analysis.Elapsed)}."));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
