@@ -48,6 +48,30 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
     }
 
     [Fact]
+    public async Task DropZone_IsTheFileInputItself_SoADroppedFileReachesIt()
+    {
+        // Drag-and-drop needs no script: the native file input is stretched over the whole zone, so a file dropped
+        // anywhere on the zone is dropped on the input (the browser's own behaviour), and it is focusable and labelled.
+        await using var page = await gallery.OpenAsync(PagePath);
+        var zone = (await page.Page.Locator(".drop-zone").BoundingBoxAsync())!;
+        var input = (await page.Page.Locator("#analyse-file").BoundingBoxAsync())!;
+        Assert.True(Math.Abs(zone.Width - input.Width) <= 4 && Math.Abs(zone.Height - input.Height) <= 4, $"input {input.Width}×{input.Height} in zone {zone.Width}×{zone.Height}");
+        Assert.True(Math.Abs(zone.X - input.X) <= 2 && Math.Abs(zone.Y - input.Y) <= 2);
+        await Assertions.Expect(page.Page.GetByLabel("Drop an RR file here, or choose one")).ToHaveIdAsync("analyse-file");
+    }
+
+    [Fact]
+    public async Task Report_OnAPhone390PxWide_DoesNotScrollSideways()
+    {
+        await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ViewportWidth = 390 });
+        await page.Page.Locator("#analyse-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync();
+        var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the report is {width} px wide at 390");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Export_JsonAndCsvLinks_DownloadTheReport()
     {
         var expected = HrvReference.Get("pyhrv_sample_short_5min").Number("formula_check.RMSSD_ms")!.Value;
