@@ -12,6 +12,8 @@ internal static class GalleryPages
     [
         new("", "Home"),
         new("analyse", "Analyse a recording"),
+        new("practice", "Clients"),
+        new("data", "Your data"),
         new("widgets/hrv-gauge", "HRV gauge"),
         new("widgets/pause-timer", "Pause timer"),
         new("widgets/feelings-wheel", "Feelings wheel"),

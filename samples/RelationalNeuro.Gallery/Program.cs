@@ -29,6 +29,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPreferenceEndpoints();
+app.MapPracticeDataEndpoints();
 RelationalNeuro.Gallery.Analyse.ReportExports.Map(app);
 app.MapRazorComponents<App>()
     // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.

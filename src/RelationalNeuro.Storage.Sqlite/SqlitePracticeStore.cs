@@ -7,7 +7,8 @@ namespace RelationalNeuro.Storage.Sqlite;
 /// <summary>
 /// An <see cref="IPracticeStore"/> on an embedded SQLite file: schema versioned (<c>PRAGMA user_version</c>) and
 /// migrated on open, write-ahead log (WAL) journal with <c>synchronous=FULL</c>, every write one
-/// <c>BEGIN IMMEDIATE</c> transaction. Schema and export format: <c>docs/storage.md</c>.
+/// <c>BEGIN IMMEDIATE</c> transaction, <c>secure_delete</c> on (what is deleted or replaced is overwritten, not left
+/// readable in free space). Schema and export format: <c>docs/storage.md</c>.
 /// </summary>
 /// <remarks>
 /// Each call opens a pooled connection, so one instance may be used from several threads, and several instances
@@ -148,6 +149,59 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     }
 
     /// <inheritdoc />
+    public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        Write(tx =>
+        {
+            if (Change(tx, "UPDATE clients SET json = $json WHERE id = $id;", ("$id", Key(client.Id)), ("$json", PracticeJson.Serialize(client))) == 0)
+            {
+                throw UnknownClient(client.Id);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every connection of this store runs with <c>PRAGMA secure_delete = ON</c>, so SQLite overwrites deleted and moved
+    /// content with zeros, and the delete is followed by <c>PRAGMA wal_checkpoint(TRUNCATE)</c>, which copies the write-ahead log into the database and empties
+    /// it: afterwards neither file holds the client's text. If another connection is reading at that moment the
+    /// checkpoint is partial and the log is emptied by the next checkpoint; the committed delete is durable either way.
+    /// </remarks>
+    public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = false;
+        using var connection = Connect();
+        Write(connection, tx =>
+        {
+            var client = ("$client", (object?)Key(clientId));
+            foreach (var table in (string[])["entries", "measurements", "questionnaire_scores", "plans"])
+            {
+                Change(tx, $"DELETE FROM {table} WHERE client_id = $client;", client);
+            }
+
+            deleted = Change(tx, "DELETE FROM clients WHERE id = $client;", client) > 0;
+        });
+        if (deleted)
+        {
+            try
+            {
+                Execute(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+            }
+            catch (SqliteException ex)
+            {
+                throw Failure(FilePath, ex);
+            }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
+    /// <inheritdoc />
     public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -170,6 +224,51 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         var json = QueryJson(connection, null, "SELECT json FROM plans WHERE id = $id AND client_id = $client;",
             ("$id", Key(planId)), ("$client", Key(clientId))).FirstOrDefault();
         return Task.FromResult(json is null ? null : PracticeJson.DeserializePlan(json));
+    }
+
+    /// <inheritdoc />
+    public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        Write(tx =>
+        {
+            if (Change(tx, "UPDATE plans SET json = $json WHERE id = $id AND client_id = $client;",
+                    ("$id", Key(plan.Id)), ("$client", Key(plan.ClientId)), ("$json", PracticeJson.Serialize(plan))) == 0)
+            {
+                throw new PracticeStoreException(
+                    PracticeStoreError.UnknownPlan,
+                    $"Plan {plan.Id} is not a plan of client {plan.ClientId}.",
+                    [new Problem("store.unknown-plan", $"Plan {plan.Id} is not a plan of client {plan.ClientId}.", Location: "$.id")]);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var deleted = false;
+        Write(tx =>
+        {
+            var plan = ("$plan", (object?)Key(planId));
+            if (QueryJson(tx.Connection!, tx, "SELECT json FROM plans WHERE id = $plan AND client_id = $client;", plan, ("$client", Key(clientId))).Count == 0)
+            {
+                return;
+            }
+
+            foreach (var json in QueryJson(tx.Connection!, tx, "SELECT json FROM entries WHERE plan_id = $plan;", plan))
+            {
+                var entry = PracticeJson.DeserializeEntry(json);
+                Change(tx, "UPDATE entries SET plan_id = NULL, json = $json WHERE id = $id;",
+                    ("$id", Key(entry.Id)), ("$json", PracticeJson.Serialize(entry with { PlanId = null })));
+            }
+
+            deleted = Change(tx, "DELETE FROM plans WHERE id = $plan;", plan) > 0;
+        });
+        return Task.FromResult(deleted);
     }
 
     /// <inheritdoc />
@@ -259,10 +358,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         using var connection = Connect();
         using var tx = connection.BeginTransaction(deferred: true);
         var json = QueryJson(connection, tx, "SELECT json FROM clients WHERE id = $id;", ("$id", Key(clientId))).FirstOrDefault()
-            ?? throw new PracticeStoreException(
-                PracticeStoreError.UnknownClient,
-                $"Client {clientId} is not in the store.",
-                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+            ?? throw UnknownClient(clientId);
         var record = new ClientRecord
         {
             Client = PracticeJson.DeserializeClient(json),
@@ -433,10 +529,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     {
         if (!Exists(tx, "SELECT 1 FROM clients WHERE id = $id;", clientId))
         {
-            throw new PracticeStoreException(
-                PracticeStoreError.UnknownClient,
-                $"Client {clientId} is not in the store.",
-                [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+            throw UnknownClient(clientId);
         }
     }
 
@@ -510,6 +603,20 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    private static int Change(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = tx.Connection!.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        Bind(command, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    private static PracticeStoreException UnknownClient(Guid clientId) => new(
+        PracticeStoreError.UnknownClient,
+        $"Client {clientId} is not in the store.",
+        [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+
     private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
     {
         using var command = connection.CreateCommand();
@@ -525,7 +632,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         {
             connection.Open();
             Execute(connection, null, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
+                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;"));
             return connection;
         }
         catch (SqliteException ex)
@@ -543,6 +650,11 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     private void Write(Action<SqliteTransaction> work)
     {
         using var connection = Connect();
+        Write(connection, work);
+    }
+
+    private void Write(SqliteConnection connection, Action<SqliteTransaction> work)
+    {
         try
         {
             using var tx = connection.BeginTransaction(deferred: false);

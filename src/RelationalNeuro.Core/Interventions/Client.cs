@@ -14,4 +14,10 @@ public sealed record Client
 
     /// <summary>When the record was created.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// When the practitioner archived the client (work finished or paused), or null while active. Archiving hides a
+    /// client from pickers and keeps every record; deleting (<see cref="IPracticeStore.DeleteClientAsync"/>) removes them.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; init; }
 }

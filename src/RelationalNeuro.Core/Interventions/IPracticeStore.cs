@@ -32,6 +32,23 @@ public interface IPracticeStore
     /// <returns>The clients.</returns>
     Task<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces a stored client (same id) with <paramref name="client"/>: rename, change time zone, archive or restore (<see cref="Client.ArchivedAt"/>).</summary>
+    /// <param name="client">The client's new state.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the write is durable.</returns>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownClient"/> or <see cref="PracticeStoreError.InvalidData"/>; nothing is written.</exception>
+    Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the client and everything of theirs — plans, entries, measurements and questionnaire scores — in one
+    /// atomic write: all of it is gone, or (on an exception) none of it.
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>True when the client was stored and is now deleted; false for an unknown client.</returns>
+    /// <remarks>A file-backed store also overwrites the freed space, so the deleted data cannot be read back from the file.</remarks>
+    Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default);
+
     /// <summary>Adds a plan for an existing client.</summary>
     /// <param name="plan">The plan.</param>
     /// <param name="cancellationToken">Cancels before the write starts.</param>
@@ -45,6 +62,24 @@ public interface IPracticeStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The plan or null.</returns>
     Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a stored plan (same id, same client) with <paramref name="plan"/>: rename, reschedule, archive or restore (<see cref="PracticePlan.ArchivedAt"/>).</summary>
+    /// <param name="plan">The plan's new state.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the write is durable.</returns>
+    /// <remarks>Entries already logged against the plan are kept as they are.</remarks>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownPlan"/> (missing, or another client's) or <see cref="PracticeStoreError.InvalidData"/>; nothing is written.</exception>
+    Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the plan in one atomic write. The entries logged against it are kept — they are the client's practice —
+    /// and detached from it (their <see cref="PracticeEntry.PlanId"/> becomes null).
+    /// </summary>
+    /// <param name="clientId">The client id.</param>
+    /// <param name="planId">The plan id.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>True when the plan was stored for that client and is now deleted; false otherwise.</returns>
+    Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default);
 
     /// <summary>The client's plans, ordered by id.</summary>
     /// <param name="clientId">The client id.</param>

@@ -61,6 +61,53 @@ public sealed class InMemoryPracticeStore : IPracticeStore
     }
 
     /// <inheritdoc />
+    public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(client);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        lock (_gate)
+        {
+            if (!_clients.ContainsKey(Key(client.Id)))
+            {
+                throw UnknownClient(client.Id);
+            }
+
+            _clients[Key(client.Id)] = PracticeJson.Serialize(client);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_clients.Remove(Key(clientId)))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var id in _plans.Where(p => p.Value.ClientId == clientId).Select(p => p.Key).ToList())
+            {
+                _plans.Remove(id);
+            }
+
+            foreach (var rows in (Dictionary<Guid, Row>[])[_entries, _measurements, _questionnaires])
+            {
+                foreach (var id in rows.Where(r => r.Value.ClientId == clientId).Select(r => r.Key).ToList())
+                {
+                    rows.Remove(id);
+                }
+            }
+        }
+
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
     public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(plan);
@@ -92,6 +139,51 @@ public sealed class InMemoryPracticeStore : IPracticeStore
         {
             return Task.FromResult(_plans.TryGetValue(planId, out var p) && p.ClientId == clientId ? PracticeJson.DeserializePlan(p.Json) : null);
         }
+    }
+
+    /// <inheritdoc />
+    public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(plan);
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        lock (_gate)
+        {
+            if (!_plans.TryGetValue(plan.Id, out var stored) || stored.ClientId != plan.ClientId)
+            {
+                throw UnknownPlan(plan.ClientId, plan.Id);
+            }
+
+            _plans[plan.Id] = (plan.ClientId, PracticeJson.Serialize(plan));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_plans.TryGetValue(planId, out var stored) || stored.ClientId != clientId)
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var (id, row) in _entries.ToList())
+            {
+                var entry = PracticeJson.DeserializeEntry(row.Json);
+                if (entry.PlanId == planId)
+                {
+                    _entries[id] = row with { Json = PracticeJson.Serialize(entry with { PlanId = null }) };
+                }
+            }
+
+            _plans.Remove(planId);
+        }
+
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc />
@@ -267,6 +359,11 @@ public sealed class InMemoryPracticeStore : IPracticeStore
         PracticeStoreError.UnknownClient,
         $"Client {id} is not in the store.",
         [new Problem("store.unknown-client", $"Client {id} is not in the store.", Location: "$.clientId")]);
+
+    private static PracticeStoreException UnknownPlan(Guid clientId, Guid planId) => new(
+        PracticeStoreError.UnknownPlan,
+        $"Plan {planId} is not a plan of client {clientId}.",
+        [new Problem("store.unknown-plan", $"Plan {planId} is not a plan of client {clientId}.", Location: "$.id")]);
 
     private static PracticeStoreException Duplicate(string what, Guid id) => new(
         PracticeStoreError.DuplicateId,

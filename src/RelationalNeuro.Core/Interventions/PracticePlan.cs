@@ -26,4 +26,10 @@ public sealed record PracticePlan
 
     /// <summary>The interventions and their schedules; at most one assignment per intervention.</summary>
     public required IReadOnlyList<PlanAssignment> Assignments { get; init; }
+
+    /// <summary>
+    /// When the practitioner archived the plan (no longer followed), or null while active. The plan and the entries
+    /// logged against it are kept.
+    /// </summary>
+    public DateTimeOffset? ArchivedAt { get; init; }
 }

@@ -320,6 +320,164 @@ public abstract class PracticeStoreContractTests
         Assert.Equal(ids.Order(), stored.Select(e => e.Id).Order());
     }
 
+    [Fact]
+    public async Task UpdateClient_Stored_ReplacesItAndKeepsTheirRecords()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var archivedAt = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+        await store.UpdateClientAsync(client with { DisplayName = "Renamed", TimeZoneId = "America/New_York", ArchivedAt = archivedAt }, Ct);
+
+        var read = await store.GetClientAsync(client.Id, Ct);
+        Assert.Equal("Renamed", read?.DisplayName);
+        Assert.Equal("America/New_York", read?.TimeZoneId);
+        Assert.Equal(archivedAt, read?.ArchivedAt);
+        Assert.Equal(plan.Id, Assert.Single(await store.ListPlansAsync(client.Id, Ct)).Id);
+        Assert.Single(await store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClient_UnknownClient_ThrowsUnknownClientAndAddsNothing()
+    {
+        var store = CreateStore();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdateClientAsync(PracticeFixtures.NewClient(), Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownClient, ex.Error);
+        Assert.Empty(await store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClient_BlankName_ThrowsInvalidDataAndKeepsTheStoredClient()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdateClientAsync(client with { DisplayName = " " }, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal(client.DisplayName, (await store.GetClientAsync(client.Id, Ct))?.DisplayName);
+    }
+
+    [Fact]
+    public async Task DeleteClient_WithEverything_RemovesAllOfTheirsAndNothingOfAnother()
+    {
+        var (store, a, planA) = await SeededAsync();
+        await store.AddEntriesAsync(PracticeFixtures.EveryEntryType(a.Id, planA.Id), Ct);
+        await store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(a.Id), Ct);
+        await store.AddQuestionnaireScoreAsync(PracticeFixtures.NewScore(a.Id), Ct);
+        var b = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(b, Ct);
+        var planB = PracticeFixtures.NewPlan(b.Id);
+        await store.AddPlanAsync(planB, Ct);
+        await store.AddEntryAsync(PracticeFixtures.Gratitude(b.Id, planB.Id, PracticeFixtures.Monday), Ct);
+        await store.AddMeasurementAsync(PracticeFixtures.NewMeasurement(b.Id), Ct);
+        var before = Export(await store.ExportClientAsync(b.Id, Ct));
+
+        Assert.True(await store.DeleteClientAsync(a.Id, Ct));
+
+        Assert.Null(await store.GetClientAsync(a.Id, Ct));
+        Assert.Null(await store.GetPlanAsync(a.Id, planA.Id, Ct));
+        Assert.Empty(await store.ListPlansAsync(a.Id, Ct));
+        Assert.Empty(await store.ListEntriesAsync(a.Id, cancellationToken: Ct));
+        Assert.Empty(await store.ListMeasurementsAsync(a.Id, Ct));
+        Assert.Empty(await store.ListQuestionnaireScoresAsync(a.Id, Ct));
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.ExportClientAsync(a.Id, Ct));
+        Assert.Equal(PracticeStoreError.UnknownClient, ex.Error);
+        Assert.Equal([b.Id], (await store.ListClientsAsync(Ct)).Select(c => c.Id));
+        Assert.Equal(before, Export(await store.ExportClientAsync(b.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task DeleteClient_Unknown_ReturnsFalse()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        Assert.False(await store.DeleteClientAsync(Guid.NewGuid(), Ct));
+        Assert.NotNull(await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteClient_ThenImportTheirExport_RestoresTheSameRecord()
+    {
+        var (store, client, plan) = await SeededAsync();
+        await store.AddEntriesAsync(PracticeFixtures.EveryEntryType(client.Id, plan.Id), Ct);
+        var exported = Export(await store.ExportClientAsync(client.Id, Ct));
+
+        Assert.True(await store.DeleteClientAsync(client.Id, Ct));
+        using (var json = new MemoryStream(exported))
+        {
+            await store.ImportClientAsync(PracticeJson.ReadClientRecord(json), Ct);
+        }
+
+        Assert.Equal(exported, Export(await store.ExportClientAsync(client.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task UpdatePlan_Stored_ReplacesIt()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var changed = plan with
+        {
+            Name = "Eight weeks",
+            EndDate = new DateOnly(2026, 4, 26),
+            ArchivedAt = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero),
+            Assignments = [new(InterventionCatalog.GratitudeId, new PracticeSchedule())],
+        };
+
+        await store.UpdatePlanAsync(changed, Ct);
+
+        Assert.Equal(PracticeJson.Serialize(changed), PracticeJson.Serialize((await store.GetPlanAsync(client.Id, plan.Id, Ct))!));
+    }
+
+    [Fact]
+    public async Task UpdatePlan_AsAnotherClientsPlan_ThrowsUnknownPlanAndKeepsIt()
+    {
+        var (store, _, planOfA) = await SeededAsync();
+        var b = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(b, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdatePlanAsync(planOfA with { ClientId = b.Id, Name = "Taken" }, Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownPlan, ex.Error);
+        Assert.Equal(planOfA.Name, (await store.GetPlanAsync(planOfA.ClientId, planOfA.Id, Ct))?.Name);
+        Assert.Empty(await store.ListPlansAsync(b.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdatePlan_Unknown_ThrowsUnknownPlan()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdatePlanAsync(PracticeFixtures.NewPlan(client.Id), Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownPlan, ex.Error);
+    }
+
+    [Fact]
+    public async Task DeletePlan_WithEntries_KeepsTheEntriesDetached()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var entries = PracticeFixtures.EveryEntryType(client.Id, plan.Id);
+        await store.AddEntriesAsync(entries, Ct);
+
+        Assert.True(await store.DeletePlanAsync(client.Id, plan.Id, Ct));
+
+        Assert.Empty(await store.ListPlansAsync(client.Id, Ct));
+        var kept = await store.ListEntriesAsync(client.Id, cancellationToken: Ct);
+        Assert.Equal(entries.Select(e => PracticeJson.Serialize(e with { PlanId = null })), kept.Select(PracticeJson.Serialize));
+    }
+
+    [Fact]
+    public async Task DeletePlan_OfAnotherClient_ReturnsFalseAndKeepsIt()
+    {
+        var (store, client, plan) = await SeededAsync();
+
+        Assert.False(await store.DeletePlanAsync(Guid.NewGuid(), plan.Id, Ct));
+        Assert.False(await store.DeletePlanAsync(client.Id, Guid.NewGuid(), Ct));
+
+        Assert.NotNull(await store.GetPlanAsync(client.Id, plan.Id, Ct));
+    }
+
     private static byte[] Export(ClientRecord record)
     {
         using var buffer = new MemoryStream();

@@ -1,0 +1,253 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Gallery.Tests;
+
+/// <summary>
+/// The practice flows a person does (issue 19 items 3, 4 and 6): log a check-in and find it after a restart, delete a
+/// client and find them gone from the SQLite file, a note with markup shown as text, export then import a client.
+/// Every page is checked with axe and for CSP violations; every action is taken with the keyboard.
+/// </summary>
+[Collection(nameof(GalleryCollection))]
+public sealed class PracticePagesTests(GalleryFixture gallery)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IPracticeStore Store => gallery.Services.GetRequiredService<IPracticeStore>();
+
+    private static Client NewClient(string name) => new()
+    {
+        Id = Guid.NewGuid(),
+        DisplayName = name,
+        TimeZoneId = "Europe/Berlin",
+        CreatedAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+    };
+
+    private static GratitudeEntry Gratitude(Guid clientId, string note, int day) => new()
+    {
+        Id = Guid.NewGuid(),
+        ClientId = clientId,
+        InterventionId = InterventionCatalog.GratitudeId,
+        OccurredAt = new DateTimeOffset(2026, 11, day, 20, 0, 0, TimeSpan.FromHours(1)),
+        Items = ["a walk together", "a kind message"],
+        Note = note,
+    };
+
+    /// <summary>Focuses an element and presses a key on it: how a keyboard user activates a control.</summary>
+    private static async Task PressOnAsync(ILocator target, string key = "Enter")
+    {
+        await target.FocusAsync();
+        await target.PressAsync(key);
+    }
+
+    private static long Count(string path, string sql, Guid clientId)
+    {
+        using var c = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$client", clientId.ToString("D"));
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private static bool FileContains(string path, string text) =>
+        File.Exists(path) && File.ReadAllBytes(path).AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+
+    [Fact]
+    public async Task CheckIn_LoggedByKeyboard_IsStillThereAfterTheAppIsKilledAndStartedAgain()
+    {
+        var dataFolder = Directory.CreateTempSubdirectory("rn-gallery-restart-").FullName;
+        try
+        {
+            string clientPath;
+            string feeling;
+            await using (var first = await GalleryProcess.StartAsync(dataFolder, Ct))
+            {
+                await using var page = await GalleryPage.OpenAsync(gallery.Browser, first.BaseAddress, "practice", new GalleryPageOptions());
+                await page.Page.Locator("#new-client-name").FocusAsync();
+                await page.Page.Keyboard.TypeAsync("Ada Restart");
+                await PressOnAsync(page.Page.Locator("#create-client"));
+                await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Created client Ada Restart.");
+                await page.AssertCleanAsync();
+
+                var link = page.Page.GetByRole(AriaRole.Link, new() { Name = "Ada Restart" });
+                await PressOnAsync(link);
+                await page.Page.WaitForURLAsync("**/practice/clients/*");
+                await page.WaitForInteractiveAsync();
+                clientPath = new Uri(page.Page.Url).AbsolutePath.TrimStart('/');
+
+                // The wheel is one tab stop; Space checks the focused feeling.
+                var segment = page.Page.Locator("#check-in-wheel .rn-wheel__segment[tabindex='0']");
+                feeling = (await segment.GetAttributeAsync("aria-label"))!;
+                await PressOnAsync(segment, "Space");
+                await Assertions.Expect(segment).ToHaveAttributeAsync("aria-checked", "true");
+                await page.Page.Locator("#entry-note").FocusAsync();
+                await page.Page.Keyboard.TypeAsync("Calmer after the walk");
+                await page.Page.Keyboard.PressAsync("Tab"); // commits the note (change event)
+                await PressOnAsync(page.Page.Locator("#entry-save"));
+                await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Feelings check-in.");
+                await Assertions.Expect(page.Page.Locator(".journal__entry")).ToHaveCountAsync(1);
+                await page.AssertCleanAsync();
+            }
+
+            // Killed, not shut down: only what was committed to the file can come back.
+            Assert.True(File.Exists(Path.Combine(dataFolder, "practice.db")));
+            await using var second = await GalleryProcess.StartAsync(dataFolder, Ct);
+            await using var again = await GalleryPage.OpenAsync(gallery.Browser, second.BaseAddress, clientPath, new GalleryPageOptions());
+            await Assertions.Expect(again.Page.Locator("h1")).ToHaveTextAsync("Ada Restart");
+            var entry = again.Page.Locator(".journal__entry");
+            await Assertions.Expect(entry).ToHaveCountAsync(1);
+            await Assertions.Expect(entry).ToContainTextAsync("Calmer after the walk");
+            await Assertions.Expect(entry.Locator(".journal__feelings")).ToContainTextAsync(feeling);
+            await again.AssertCleanAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DeleteClient_OnTheDataPage_ByKeyboard_IsGoneFromTheSqliteFile()
+    {
+        const string Marker = "Quillon-delete-marker";
+        var client = NewClient(Marker + " client");
+        await Store.AddClientAsync(client, Ct);
+        await Store.AddEntriesAsync([Gratitude(client.Id, Marker + " note one", 2), Gratitude(client.Id, Marker + " note two", 3)], Ct);
+        var keeper = NewClient("Keeps everything");
+        await Store.AddClientAsync(keeper, Ct);
+        await Store.AddEntryAsync(Gratitude(keeper.Id, "stays", 4), Ct);
+
+        await using var page = await gallery.OpenAsync("data");
+        await page.Page.Locator("#delete-client-select").FocusAsync();
+        await page.Page.Locator("#delete-client-select").SelectOptionAsync(client.Id.ToString("D"));
+        await PressOnAsync(page.Page.Locator("#delete-start"));
+        var confirm = page.Page.GetByRole(AriaRole.Alertdialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("2 journal entries");
+        // The confirmation takes focus, so Enter answers it.
+        await Assertions.Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" })).ToBeFocusedAsync();
+        await page.AssertCleanAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Page.Locator("#delete-status")).ToHaveTextAsync(
+            $"Deleted {client.DisplayName} and everything of theirs from the file: 0 plans, 2 journal entries, 0 measurements and 0 questionnaire scores.");
+        await Assertions.Expect(page.Page.Locator("#delete-client-select option", new() { HasText = Marker })).ToHaveCountAsync(0);
+        await page.AssertCleanAsync();
+
+        var path = gallery.PracticeStorePath;
+        Assert.Equal(0L, Count(path, "SELECT count(*) FROM clients WHERE id = $client;", client.Id));
+        Assert.Equal(0L, Count(path, "SELECT count(*) FROM entries WHERE client_id = $client;", client.Id));
+        Assert.Equal(1L, Count(path, "SELECT count(*) FROM entries WHERE client_id = $client;", keeper.Id));
+        Assert.False(FileContains(path, Marker), "the deleted client's text is still in the database file");
+        Assert.False(FileContains(path + "-wal", Marker), "the deleted client's text is still in the write-ahead log");
+    }
+
+    [Fact]
+    public async Task JournalNote_WithScriptAndHtml_IsShownAsText_WrapsAndKeepsRtlAndEmoji()
+    {
+        var client = NewClient("Noor نور");
+        await Store.AddClientAsync(client, Ct);
+        const string Hostile = "<script>window.__rnInjected = 1</script><b>bold?</b><img src=x onerror=\"window.__rnInjected = 2\">";
+        const string Rtl = "شعرت بالامتنان اليوم 🙏🏽 family 👨‍👩‍👧";
+        var longWord = new string('w', 400);
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}", new GalleryPageOptions { ViewportWidth = 390 });
+        await page.Page.Locator("#entry-kind").SelectOptionAsync("micro-moment");
+        await page.Page.Locator("#moment-description").FillAsync(Hostile);
+        await page.Page.Locator("#entry-note").FillAsync(Rtl + "\n" + longWord);
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#entry-save"));
+        await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Micro-moment.");
+
+        var entry = page.Page.Locator(".journal__entry").First;
+        await Assertions.Expect(entry.Locator(".journal__text").First).ToHaveTextAsync(Hostile);
+        Assert.Equal(0, await entry.Locator("script, b, img").CountAsync());
+        Assert.Null(await page.Page.EvaluateAsync<int?>("() => window.__rnInjected ?? null"));
+        var note = entry.Locator(".journal__note");
+        await Assertions.Expect(note).ToHaveTextAsync(Rtl + "\n" + longWord);
+        await Assertions.Expect(note).ToHaveAttributeAsync("dir", "auto");
+        Assert.Equal("rtl", await note.EvaluateAsync<string>("e => getComputedStyle(e).direction === 'rtl' || e.matches(':dir(rtl)') ? 'rtl' : 'ltr'"));
+        var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"a 400-letter word widened the page to {width} px");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task ExportThenImport_ByKeyboard_RoundTripsTheClient()
+    {
+        var client = NewClient("Export Round-trip 🌱");
+        await Store.AddClientAsync(client, Ct);
+        await Store.AddEntriesAsync([Gratitude(client.Id, "first", 5), Gratitude(client.Id, "second", 6)], Ct);
+        await Store.AddMeasurementAsync(new Measurement { Id = Guid.NewGuid(), ClientId = client.Id, MeasuredAt = new DateTimeOffset(2026, 11, 6, 7, 0, 0, TimeSpan.FromHours(1)), Metric = "hrv.rmssd", Value = 42.5, Unit = "ms" }, Ct);
+
+        await using var page = await gallery.OpenAsync("data");
+        await page.Page.Locator("#export-client-select").FocusAsync();
+        await page.Page.Locator("#export-client-select").SelectOptionAsync(client.Id.ToString("D"));
+        var link = page.Page.Locator("#export-link");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => PressOnAsync(link));
+        var file = Path.Combine(Path.GetDirectoryName(gallery.PracticeStorePath)!, "export-" + client.Id.ToString("N") + ".json");
+        await download.SaveAsAsync(file);
+        Assert.Equal($"client-{client.Id:D}.json", download.SuggestedFilename);
+        var exported = await File.ReadAllBytesAsync(file, Ct);
+        ClientRecord original;
+        using (var json = new MemoryStream(exported))
+        {
+            original = PracticeJson.ReadClientRecord(json);
+        }
+
+        Assert.Equal(client.Id, original.Client.Id);
+        Assert.Equal(2, original.Entries.Count);
+        Assert.Single(original.Measurements);
+
+        Assert.True(await Store.DeleteClientAsync(client.Id, Ct));
+        await page.Page.Locator("#import-file").SetInputFilesAsync(file);
+        await Assertions.Expect(page.Page.Locator("#import-status")).ToHaveTextAsync(
+            "Imported Export Round-trip 🌱: 0 plans, 2 journal entries, 1 measurement and 0 questionnaire scores.");
+        await page.AssertCleanAsync();
+
+        var reimported = new MemoryStream();
+        PracticeJson.WriteClientRecord(await Store.ExportClientAsync(client.Id, Ct), reimported);
+        Assert.Equal(exported, reimported.ToArray());
+
+        // Importing the same file again is refused (the client exists) and changes nothing.
+        await page.Page.Locator("#import-file").SetInputFilesAsync(Array.Empty<string>());
+        await Assertions.Expect(page.Page.Locator("#import-status")).ToHaveTextAsync("Choose one exported client file.");
+        await page.Page.Locator("#import-file").SetInputFilesAsync(file);
+        await Assertions.Expect(page.Page.Locator("#import-status")).ToContainTextAsync("Nothing was imported");
+        Assert.Equal(2, (await Store.ListEntriesAsync(client.Id, cancellationToken: Ct)).Count);
+    }
+
+    [Fact]
+    public async Task ClientsPage_CreateEditArchiveDelete_ByKeyboard()
+    {
+        await using var page = await gallery.OpenAsync("practice");
+        await page.Page.Locator("#new-client-name").FillAsync("Lifecycle Person");
+        await PressOnAsync(page.Page.Locator("#create-client"));
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Created client Lifecycle Person.");
+
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Edit Lifecycle Person" }));
+        await page.Page.Locator("#edit-name").FillAsync("Lifecycle Renamed");
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }));
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Saved Lifecycle Renamed.");
+
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Archive Lifecycle Renamed" }));
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Archived Lifecycle Renamed; their records are kept.");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Lifecycle Renamed" })).ToHaveCountAsync(0);
+        var stored = (await Store.ListClientsAsync(Ct)).Single(c => c.DisplayName == "Lifecycle Renamed");
+        Assert.NotNull(stored.ArchivedAt);
+
+        await PressOnAsync(page.Page.Locator("#show-archived"), "Space");
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Delete Lifecycle Renamed" }));
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" })).ToBeFocusedAsync();
+        await page.AssertCleanAsync();
+        await page.Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync(
+            "Deleted Lifecycle Renamed and everything of theirs from the file: 0 plans, 0 journal entries, 0 measurements and 0 questionnaire scores.");
+        Assert.Null(await Store.GetClientAsync(stored.Id, Ct));
+        await page.AssertCleanAsync();
+    }
+}
