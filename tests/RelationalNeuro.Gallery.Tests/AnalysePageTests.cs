@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RelationalNeuro.Interventions;
 using RelationalNeuro.TestSupport;
 
 namespace RelationalNeuro.Gallery.Tests;
@@ -68,6 +70,30 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
         await Assertions.Expect(page.Page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync();
         var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the report is {width} px wide at 390");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task Save_ToANewClient_KeepsTheReportsRmssdInTheStore()
+    {
+        var expected = HrvReference.Get("pyhrv_sample_short_5min").Number("formula_check.RMSSD_ms")!.Value;
+        var name = "Analyse test " + Guid.NewGuid().ToString("N")[..8];
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#analyse-correction").SelectOptionAsync("FlagOnly");
+        await page.Page.Locator("#analyse-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#metric-rmssd")).ToHaveTextAsync(expected.ToString("N1", CultureInfo.InvariantCulture));
+
+        await page.Page.Locator("#save-client-new-name").FillAsync(name);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Create client" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-client-select")).Not.ToHaveValueAsync("");
+        await page.Page.Locator("#save-report").ClickAsync();
+
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"Saved 5 measurement(s) of “pyhrv-sample-short-5min.rr_ms.txt” to {name}.");
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var client = (await store.ListClientsAsync(TestContext.Current.CancellationToken)).Single(c => c.DisplayName == name);
+        var rmssd = (await store.ListMeasurementsAsync(client.Id, TestContext.Current.CancellationToken)).Single(m => m.Metric == "hrv.rmssd");
+        Assert.Equal(expected, rmssd.Value, 9);
+        Assert.Equal("ms", rmssd.Unit);
         await page.AssertCleanAsync();
     }
 

@@ -129,8 +129,10 @@ public sealed class AnalyseComponentTests : BunitContext
         cut.Find("#analyse-correction").Change("FlagOnly");
         cut.Find("#analyse-sample").Click();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#save-report")), TimeSpan.FromSeconds(30));
-        Assert.Equal(client.Id.ToString(), cut.Find("#save-client").GetAttribute("value"));
+        cut.Find("#save-report").Click();
+        cut.WaitForAssertion(() => Assert.Equal("Choose a client, or create one, first.", cut.Find("#save-status").TextContent));
 
+        cut.Find("#save-client-select").Change(client.Id.ToString("D"));
         cut.Find("#save-report").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Saved 5 measurement(s) of “pyhrv-sample-short-5min.rr_ms.txt” to A. Client.", cut.Find("#save-status").TextContent));

@@ -28,9 +28,7 @@ public partial class AnalysePage
     private RecordingAnalysis? _analysis;
     private Guid? _exportId;
     private bool _dragging;
-    private IReadOnlyList<Client> _clients = [];
-    private Guid _clientId;
-    private string? _newClientName;
+    private Guid? _clientId;
     private string? _saveMessage;
 
     [Inject]
@@ -65,23 +63,6 @@ public partial class AnalysePage
     private string ReadProblemsTitle => _readFailed
         ? "The file could not be read"
         : "Lines of the file that were not used";
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (RendererInfo.IsInteractive)
-        {
-            await LoadClientsAsync();
-        }
-    }
-
-    private async Task LoadClientsAsync()
-    {
-        _clients = await Store.ListClientsAsync();
-        if (_clients.Count > 0 && !_clients.Any(c => c.Id == _clientId))
-        {
-            _clientId = _clients[0].Id;
-        }
-    }
 
     private async Task OnFileChosen(InputFileChangeEventArgs e)
     {
@@ -229,23 +210,13 @@ public partial class AnalysePage
             return;
         }
 
-        var now = Clock.GetLocalNow();
-        var clientId = _clientId;
-        if (_clients.Count == 0)
+        if (_clientId is not { } clientId || await Store.GetClientAsync(clientId) is not { } client)
         {
-            var name = _newClientName?.Trim();
-            if (string.IsNullOrEmpty(name))
-            {
-                _saveMessage = "Give the new client a name or pseudonym first.";
-                return;
-            }
-
-            clientId = Guid.NewGuid();
-            await Store.AddClientAsync(new Client { Id = clientId, DisplayName = name, TimeZoneId = TimeZoneInfo.Local.Id, CreatedAt = now });
-            await LoadClientsAsync();
-            _clientId = clientId;
+            _saveMessage = "Choose a client, or create one, first.";
+            return;
         }
 
+        var now = Clock.GetUtcNow();
         var report = analysis.Report;
         (string Metric, double? Value, string Unit)[] values =
         [
@@ -265,8 +236,7 @@ public partial class AnalysePage
             }
         }
 
-        var client = _clients.FirstOrDefault(c => c.Id == clientId)?.DisplayName ?? "the client";
-        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {client}.");
+        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {client.DisplayName}.");
     }
 
     private void Cancel()
