@@ -83,7 +83,7 @@ public partial class AnalysePage
             SetProgress(new AnalysisProgress("Uploading " + file.Name, 0));
             // The stream is capped at the limit too: a browser that understated the size cannot send more.
             await using var stream = file.OpenReadStream(Options.MaxUploadBytes, token);
-            using var buffer = new MemoryStream((int)Math.Min(file.Size, Options.MaxUploadBytes));
+            using var buffer = new MemoryStream((int)Math.Min(Math.Min(file.Size, Options.MaxUploadBytes), Array.MaxLength));
             var chunk = new byte[ChunkBytes];
             int read;
             var lastShown = 0.0;
@@ -91,7 +91,7 @@ public partial class AnalysePage
             {
                 buffer.Write(chunk, 0, read);
                 var fraction = file.Size > 0 ? 0.4 * buffer.Length / file.Size : 0.4;
-                if (fraction - lastShown >= 0.05)
+                if (fraction - lastShown >= 0.05 && IsCurrent(token))
                 {
                     lastShown = fraction;
                     SetProgress(new AnalysisProgress("Uploading " + file.Name, fraction));
