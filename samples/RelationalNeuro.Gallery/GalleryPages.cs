@@ -12,6 +12,7 @@ internal static class GalleryPages
     public static readonly IReadOnlyList<GalleryPage> All =
     [
         new("", "Home"),
+        new("analyse", "Analyse a recording"),
         new("assess", "Assess", Static: true),
         new("practice", "Clients"),
         new("data", "Your data"),

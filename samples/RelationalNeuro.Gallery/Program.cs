@@ -12,6 +12,8 @@ builder.Services.AddRelationalNeuroComponents();
 // contradictory second answer.
 builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
 builder.Services.AddPracticeStore(builder.Configuration);
+builder.Services.AddSingleton(RelationalNeuro.Gallery.Analyse.AnalyseOptions.From(builder.Configuration));
+builder.Services.AddSingleton<RelationalNeuro.Gallery.Analyse.ReportExports>();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.MapStaticAssets();
 app.MapPreferenceEndpoints();
 app.MapAssessEndpoints();
 app.MapPracticeDataEndpoints();
+RelationalNeuro.Gallery.Analyse.ReportExports.Map(app);
 app.MapRazorComponents<App>()
     // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)

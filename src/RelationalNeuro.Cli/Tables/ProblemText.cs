@@ -41,7 +41,7 @@ internal static class ProblemText
                 builder.Append(':').Append(line.ToString(CultureInfo.InvariantCulture));
             }
 
-            builder.Append(": ").Append(problem.Severity == ProblemSeverity.Error ? "error " : "warning ").Append(problem.Code);
+            builder.Append(": ").Append(problem.Severity switch { ProblemSeverity.Error => "error ", ProblemSeverity.Info => "info ", _ => "warning " }).Append(problem.Code);
             if (location is not null)
             {
                 builder.Append(" at ").Append(location);

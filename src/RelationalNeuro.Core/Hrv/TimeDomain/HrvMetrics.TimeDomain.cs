@@ -362,6 +362,6 @@ public static partial class HrvMetrics
             "hrv.recording-too-short",
             string.Create(CultureInfo.InvariantCulture,
                 $"SDANN and the SDNN index need at least 2 complete {segmentS}-s segments with 2 or more intervals each (a recording of at least {2 * segmentS} s); see DurationSeconds and SegmentCount."),
-            ProblemSeverity.Error,
+            ProblemSeverity.Info,
             "SDANN");
 }

@@ -154,7 +154,7 @@ public sealed class HrvMetricsFrequencyDomainTests
         var welchAllowed = HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.Default with { UlfMinimumSeconds = 3000 });
 
         Assert.Null(welch.UlfPowerMs2);
-        Assert.Contains(welch.Problems, p => p.Code == "hrv.recording-too-short" && p.Location == "ULF");
+        Assert.Contains(welch.Problems, p => p.Code == "hrv.recording-too-short" && p.Location == "ULF" && p.Severity == ProblemSeverity.Info);
         Assert.NotNull(lombAllowed.UlfPowerMs2); // 1/3600 Hz resolution resolves a 0.003-Hz band
         Assert.Contains(welchAllowed.Problems, p => p.Code == "hrv.band-unresolved" && p.Location == "ULF"); // 256-s segments do not
     }

@@ -22,6 +22,40 @@ public sealed class HrvAnalysisTests
         Artifacts = ArtifactOptions.Default with { Method = ArtifactMethod.AbsoluteRange },
     };
 
+    /// <summary>
+    /// Issue 19: nsr2db nsr001 is a 22.5-h Holter (the reference README's summary); ULF is defined on 24 h, so it is left
+    /// empty — but nothing is wrong with the recording, so the problem is Info, not Error.
+    /// </summary>
+    [Fact]
+    public void Analyze_HolterShorterThanADay_UlfLeftOutAsInfoNotError()
+    {
+        var reference = HrvReference.Get("nsr2db_nsr001_24h");
+        var hours = reference.RrMs.Sum() / 3_600_000;
+        Assert.InRange(hours, 22, 23); // the premise: a day-long Holter a little short of 24 h
+
+        var report = HrvAnalysis.Analyze(reference.RrMs, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Null(report.FrequencyDomain!.Value.UlfPowerMs2);
+        var ulf = Assert.Single(report.Problems, p => p.Location == "ULF");
+        Assert.Equal("hrv.recording-too-short", ulf.Code);
+        Assert.Equal(ProblemSeverity.Info, ulf.Severity);
+        Assert.NotNull(report.FrequencyDomain.Value.VlfPowerMs2);
+        Assert.NotNull(report.TimeDomain!.Value.SdannMs);
+    }
+
+    /// <summary>SDANN needs two 300-s segments (Task Force 1996): a 9-min recording leaves it empty, as Info.</summary>
+    [Fact]
+    public void Analyze_NineMinutes_SdannLeftOutAsInfo()
+    {
+        var rr = Enumerable.Range(0, 600).Select(i => i % 2 == 0 ? 850.0 : 950.0).ToArray(); // 600 × 900 ms on average = 540 s
+
+        var report = HrvAnalysis.Analyze(rr, RangeOnly, TestContext.Current.CancellationToken);
+
+        var sdann = Assert.Single(report.Problems, p => p.Location == "SDANN");
+        Assert.Equal(ProblemSeverity.Info, sdann.Severity);
+        Assert.DoesNotContain(report.Problems, p => p.Code == "hrv.recording-too-short" && p.Severity != ProblemSeverity.Info);
+    }
+
     [Theory]
     [MemberData(nameof(HrvReference.Ids), MemberType = typeof(HrvReference))]
     public void Analyze_ReferenceSeries_EqualsTheIndividualCalls(string id)

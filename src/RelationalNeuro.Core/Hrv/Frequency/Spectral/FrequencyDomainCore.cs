@@ -133,7 +133,7 @@ internal static class FrequencyDomainCore
     internal static Problem TooShort(string name, double minimumSeconds, double duration) => new(
         "hrv.recording-too-short",
         string.Create(CultureInfo.InvariantCulture, $"{name} needs a recording of at least {minimumSeconds} s; this one is {duration:0.###} s."),
-        ProblemSeverity.Error,
+        ProblemSeverity.Info,
         name);
 
     internal static FrequencyDomainResult Empty(SpectralMethod method, double duration, ProblemCollector problems) => new(

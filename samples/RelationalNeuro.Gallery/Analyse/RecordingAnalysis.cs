@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using RelationalNeuro.Components;
+using RelationalNeuro.Hrv;
+using RelationalNeuro.Io;
+
+namespace RelationalNeuro.Gallery.Analyse;
+
+/// <summary>A recording read from a file: what the reader got, and the artifacts of the whole recording (for the tachogram).</summary>
+/// <param name="Name">The file's name.</param>
+/// <param name="Format">The format it was read in.</param>
+/// <param name="Read">The reader's result: the series and every line it could not use.</param>
+/// <param name="Artifacts">Artifact detection on the whole series, with the analysis' artifact options.</param>
+public sealed record Recording(string Name, RrFormat Format, RrReadResult Read, ArtifactResult Artifacts)
+{
+    public RrSeries Series => Read.Series;
+}
+
+/// <summary>The analysis of a recording or of one window of it.</summary>
+/// <param name="Recording">The whole recording.</param>
+/// <param name="Window">The analysed window in seconds on the recording's clock; null for the whole recording.</param>
+/// <param name="Series">The analysed intervals (the whole series, or the beats that lie wholly inside the window).</param>
+/// <param name="Artifacts">Artifact detection on <paramref name="Series"/> (the one <see cref="HrvAnalysis"/> ran).</param>
+/// <param name="Report">The report.</param>
+/// <param name="Spectrum">The power spectral density of the NN series with the report's options; null when none can be computed.</param>
+/// <param name="Elapsed">Wall time of the analysis (after the file was read).</param>
+public sealed record RecordingAnalysis(
+    Recording Recording,
+    ChartTimeRange? Window,
+    RrSeries Series,
+    ArtifactResult Artifacts,
+    HrvReport Report,
+    PowerSpectrum? Spectrum,
+    TimeSpan Elapsed);
+
+/// <summary>Where an analysis is: the stage and the fraction of the whole job done (0–1).</summary>
+internal readonly record struct AnalysisProgress(string Stage, double Fraction);
+
+/// <summary>Runs the analysis in stages, reporting progress between them and observing cancellation.</summary>
+internal static class Analyser
+{
+    /// <summary>Reads a file's bytes into a recording (stage "Reading").</summary>
+    public static Recording Read(string name, byte[] content, RrFormat? format, HrvAnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        var chosen = format ?? RrFormatGuess.Guess(name, content);
+        progress?.Report(new AnalysisProgress("Reading the RR intervals", 0.45));
+        using var stream = new MemoryStream(content, writable: false);
+        var read = RrReader.Read(stream, chosen, RrReadOptions.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new AnalysisProgress("Finding artifacts", 0.55));
+        var artifacts = Artifacts.Process(read.Series.IntervalsMs, options.Artifacts);
+        return new Recording(name, chosen, read, artifacts);
+    }
+
+    /// <summary>Analyses the whole recording (<paramref name="window"/> null) or the beats wholly inside a window.</summary>
+    public static RecordingAnalysis Analyse(Recording recording, ChartTimeRange? window, HrvAnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var series = window is { } w ? Slice(recording.Series, w) : recording.Series;
+        var artifacts = window is null ? recording.Artifacts : Artifacts.Process(series.IntervalsMs, options.Artifacts);
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new AnalysisProgress("Computing time, frequency and non-linear metrics", 0.65));
+        var report = HrvAnalysis.Analyze(series, options, cancellationToken) with { RecordingId = recording.Name };
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new AnalysisProgress("Computing the spectrum", 0.9));
+        var spectrum = Spectrum(artifacts.NnIntervalsMs, options.FrequencyDomain);
+        return new RecordingAnalysis(recording, window, series, artifacts, report, spectrum, clock.Elapsed);
+    }
+
+    /// <summary>The intervals that start at or after the window's start and end at or before its end.</summary>
+    public static RrSeries Slice(RrSeries series, ChartTimeRange window)
+    {
+        var rr = series.IntervalsMs;
+        var kept = new List<double>();
+        var t = series.StartTimeSeconds;
+        foreach (var v in rr)
+        {
+            var end = t + (v / 1000.0);
+            if (t >= window.StartSeconds && end <= window.EndSeconds)
+            {
+                kept.Add(v);
+            }
+
+            t = end;
+        }
+
+        return RrSeries.FromIntervalsMs(kept.ToArray());
+    }
+
+    private static PowerSpectrum? Spectrum(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)
+    {
+        var usable = new List<double>(nnMs.Length);
+        foreach (var v in nnMs)
+        {
+            if (v is >= RrSeries.MinimumIntervalMs and <= RrSeries.MaximumIntervalMs)
+            {
+                usable.Add(v);
+            }
+        }
+
+        var spectrum = HrvMetrics.PowerSpectralDensity(usable.ToArray(), options);
+        return spectrum.FrequenciesHz.Count > 0 ? spectrum : null;
+    }
+}
