@@ -93,14 +93,27 @@ public static class CarCompliance
                 continue;
             }
 
-            nominal[i] = t - nominalMinutes[i];
-            if (double.IsFinite(minutesAfterWaking[i - 1]))
+            var fromNominal = t - nominalMinutes[i];
+            var sincePrevious = double.IsFinite(minutesAfterWaking[i - 1])
+                ? t - minutesAfterWaking[i - 1] - (nominalMinutes[i] - nominalMinutes[i - 1])
+                : (double?)null;
+            if (!double.IsFinite(fromNominal) || sincePrevious is { } sp && !double.IsFinite(sp))
             {
-                interval[i] = t - minutesAfterWaking[i - 1] - (nominalMinutes[i] - nominalMinutes[i - 1]);
+                // Times near ±double.MaxValue: their difference overflows, so the deviation has no value to report.
+                problems.Add(new Problem(
+                    "car.time-out-of-range",
+                    Invariant($"Taken at {t} min: the deviation from the schedule is beyond the range of a number; drift cannot be judged."),
+                    ProblemSeverity.Warning,
+                    ProfileInput.SampleName(i)));
+                drift = true;
+                continue;
             }
 
+            nominal[i] = fromNominal;
+            interval[i] = sincePrevious;
+
             var intervalDrift = interval[i] is { } di && Math.Abs(di) > options.DriftToleranceMinutes;
-            var nominalDrift = Math.Abs(nominal[i]!.Value) > options.DriftToleranceMinutes;
+            var nominalDrift = Math.Abs(fromNominal) > options.DriftToleranceMinutes;
             var drifted = options.DriftRule switch
             {
                 CarDriftRule.Interval => intervalDrift,

@@ -116,4 +116,19 @@ public class CarComplianceTests
         Assert.True(r.IsAdherent);
         Assert.Equal(CarDelayGroup.NoDelay, r.DelayGroup);
     }
+
+    // Found by the numeric property suite (seed 20261202, trial 279): times near ±double.MaxValue made the interval
+    // deviation 1.7e308 − (−1e308) = +∞. The deviations of that sample are left out (null) with a problem naming it, and
+    // the sample counts as drifted; the next sample's deviation from the nominal time is still reported.
+    [Fact]
+    public void Check_TimesWhoseDifferenceOverflows_NoInfinity_ProblemAtTheSample()
+    {
+        var r = Check([-1e308, 1.7e308, 30, 45]);
+        Assert.Null(r.IntervalDeviationsMinutes[1]);
+        Assert.Null(r.NominalDeviationsMinutes[1]);
+        Assert.Contains(r.Problems, p => p.Code == "car.time-out-of-range" && p.Location == "S1");
+        Assert.True(r.HasDrift);
+        Assert.All(r.IntervalDeviationsMinutes.Concat(r.NominalDeviationsMinutes), d => Assert.True(d is null || double.IsFinite(d.Value)));
+        Assert.Equal(0, r.NominalDeviationsMinutes[2]);
+    }
 }
