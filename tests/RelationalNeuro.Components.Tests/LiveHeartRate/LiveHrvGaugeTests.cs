@@ -169,7 +169,7 @@ public class LiveHrvGaugeTests : BunitContext
     }
 
     [Fact]
-    public void Throttle_BeatsInsideTheInterval_RenderOnceAtItsEnd()
+    public async Task Throttle_BeatsInsideTheInterval_RenderOnceAtItsEnd()
     {
         var cut = RenderLive(renderIntervalMilliseconds: 250);
         Start(cut);
@@ -182,15 +182,15 @@ public class LiveHrvGaugeTests : BunitContext
         Assert.Equal("1", Text(cut, ".rn-live__beats"));
         Assert.Equal("Waiting for beats", cut.Find("[role=meter]").GetAttribute("aria-valuetext"));
 
-        cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromMilliseconds(249)));
+        await cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromMilliseconds(249)));
         Assert.Equal("1", Text(cut, ".rn-live__beats"));
-        cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromMilliseconds(1)));
+        await cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromMilliseconds(1)));
         cut.WaitForAssertion(() => Assert.Equal("3", Text(cut, ".rn-live__beats")));
         Assert.Equal("15.8 ms", cut.Find("[role=meter]").GetAttribute("aria-valuetext")); // √((100 + 400) / 2) = 15.81
     }
 
     [Fact]
-    public void LiveRegion_AnnouncesStateChanges_AndASummaryAtMostEveryInterval()
+    public async Task LiveRegion_AnnouncesStateChanges_AndASummaryAtMostEveryInterval()
     {
         var cut = RenderLive(p => p.Add(g => g.AnnouncementIntervalSeconds, 10));
         Assert.Equal("", Text(cut, "[role=status]"));
@@ -201,13 +201,14 @@ public class LiveHrvGaugeTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("2", Text(cut, ".rn-live__beats")));
         Assert.Equal("Running.", Text(cut, "[role=status]")); // beats alone do not announce
 
-        cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromSeconds(10)));
+        // Awaited: the clock must have moved before the beat arrives (a fresh-clone run once saw the beat first).
+        await cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromSeconds(10)));
         _source.Push(790);
         cut.WaitForAssertion(() => Assert.Equal("3", Text(cut, ".rn-live__beats")));
         // Differences 10 and −20 ms: √250 = 15.81; heart rate 60 000 / 790 = 75.9.
         Assert.Equal("RMSSD 15.8 ms, heart rate 76 bpm, 3 beats, 0 rejected.", Text(cut, "[role=status]"));
 
-        cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromSeconds(9)));
+        await cut.InvokeAsync(() => _clock.Advance(TimeSpan.FromSeconds(9)));
         _source.Push(820);
         cut.WaitForAssertion(() => Assert.Equal("4", Text(cut, ".rn-live__beats")));
         Assert.Equal("RMSSD 15.8 ms, heart rate 76 bpm, 3 beats, 0 rejected.", Text(cut, "[role=status]")); // 9 s < 10 s
