@@ -70,7 +70,7 @@ public sealed class FuzzTests
     private static string? Check(byte[] input, Func<byte[], object?> run)
     {
         string? failure = null;
-        var task = Task.Run(() =>
+        var task = Within.Start(() =>
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             object? result;

@@ -103,7 +103,7 @@ public class NumericPropertyTests
         {
             var (input, call) = make(random);
             var where = $"{entryPoint}({input}), trial {trial}; replay with RELATIONALNEURO_FUZZ_SEED={seed}";
-            var task = Task.Run(call);
+            var task = Within.Start(call);
             bool finished;
             try
             {
