@@ -20,6 +20,25 @@ public class HrvHardeningTests
 
     // Defect 1: never returns / unbounded memory.
     [Fact]
+    public void Spectrum_LongFirstIntervalThenShortOnes_IsTooShortNotAThrow()
+    {
+        // Found by the property suite (seed 20261186, and five more): 60.2 s of intervals passes the 60-s HF rule, but the
+        // resampled grid runs from the first beat to the last — 0.19 s, one point at 4 Hz — and Welch's segment clamp threw.
+        double[] nn = [60_000, 74.4748447902849, 51.29098466191952, 69.61130195744862];
+
+        var result = HrvMetrics.FrequencyDomain(nn);
+        Assert.Null(result.HfPowerMs2);
+        Assert.Contains(result.Problems, p => p.Code == "hrv.too-short-for-spectrum");
+
+        var spectrum = HrvMetrics.PowerSpectralDensity(nn);
+        Assert.Empty(spectrum.FrequenciesHz);
+        Assert.Contains(spectrum.Problems, p => p.Code == "hrv.too-short-for-spectrum");
+
+        var report = HrvAnalysis.Analyze([60_000, 74.4748447902849, 51.29098466191952, 100_000_000_000, 69.61130195744862], cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Contains(report.Problems, p => p.Code == "hrv.too-short-for-spectrum");
+    }
+
+    [Fact]
     public void TimeDomain_ThreeMaxValues_ThrowsNamingTheArgumentInsteadOfSpinning()
     {
         var exception = Within.Throws<ArgumentException>(Bound, () => HrvMetrics.TimeDomain(Filled(3, 1e308)));

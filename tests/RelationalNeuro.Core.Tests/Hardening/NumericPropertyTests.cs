@@ -13,7 +13,8 @@ namespace RelationalNeuro.Core.Tests.Hardening;
 /// <see cref="ArgumentException"/> (or subclass) whose <c>ParamName</c> names the argument — and no NaN/∞ anywhere in the
 /// result (<see cref="ResultInspector"/>). Seeded and time-boxed: each entry point runs for at most
 /// <see cref="Budget"/> (about 25 s in all); a failure prints the seed, replayable with the environment variable
-/// <c>RELATIONALNEURO_FUZZ_SEED</c> (default: the UTC date as yyyymmdd, so a day's runs agree and days differ).
+/// <c>RELATIONALNEURO_FUZZ_SEED</c> (default: the UTC date as yyyymmdd, so a day's runs agree and days differ);
+/// <c>RELATIONALNEURO_FUZZ_SEEDS</c> = k sweeps k consecutive seeds with every trial (no time box).
 /// </summary>
 public class NumericPropertyTests
 {
@@ -96,32 +97,63 @@ public class NumericPropertyTests
 
     private static void Holds(string entryPoint, Func<Random, (string Input, Func<object?> Call)> make)
     {
-        var seed = Seed;
-        var random = new Random(HashCode.Combine(seed, entryPoint.Length, entryPoint[0], entryPoint[^1]));
-        var watch = Stopwatch.StartNew();
-        for (var trial = 0; trial < MaxTrials && watch.Elapsed < Budget; trial++)
+        // RELATIONALNEURO_FUZZ_SEEDS = k sweeps k consecutive seeds from Seed, each with all MaxTrials (no time budget).
+        var sweep = int.TryParse(Environment.GetEnvironmentVariable("RELATIONALNEURO_FUZZ_SEEDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k > 1 ? k : 1;
+        var failures = new List<string>();
+        for (var seed = Seed; seed < Seed + sweep && failures.Count < 20; seed++)
         {
-            var (input, call) = make(random);
-            var where = $"{entryPoint}({input}), trial {trial}; replay with RELATIONALNEURO_FUZZ_SEED={seed}";
+            var random = new Random(StableSeed(seed, entryPoint));
+            var watch = Stopwatch.StartNew();
+            for (var trial = 0; trial < MaxTrials && (sweep > 1 || watch.Elapsed < Budget) && failures.Count < 20; trial++)
+            {
+                var (input, call) = make(random);
+                var failure = Check(call);
+                if (failure is not null)
+                {
+                    failures.Add($"{entryPoint}({input}), trial {trial}: {failure}; replay with RELATIONALNEURO_FUZZ_SEED={seed}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+
+        static string? Check(Func<object?> call)
+        {
             var task = Within.Start(call);
-            bool finished;
             try
             {
-                finished = task.Wait(CallBound, TestContext.Current.CancellationToken);
+                if (!task.Wait(CallBound, TestContext.Current.CancellationToken))
+                {
+                    return $"did not return within {CallBound.TotalSeconds} s";
+                }
             }
             catch (AggregateException aggregate)
             {
                 var thrown = aggregate.InnerException!;
-                Assert.True(
-                    thrown is ArgumentException { ParamName.Length: > 0 } || thrown is FormatException,
-                    $"{where}: threw {thrown.GetType().Name} ({thrown.Message}); expected a result or an ArgumentException naming the argument.");
-                continue;
+                return thrown is ArgumentException { ParamName.Length: > 0 } || thrown is FormatException
+                    ? null
+                    : $"threw {thrown.GetType().Name} ({thrown.Message}); expected a result or an ArgumentException naming the argument";
             }
 
-            Assert.True(finished, $"{where}: did not return within {CallBound.TotalSeconds} s.");
-            var found = ResultInspector.NonFinite(task.Result, entryPoint);
-            Assert.True(found.Count == 0, $"{where}: non-finite values {string.Join(", ", found)}");
+            var found = ResultInspector.NonFinite(task.Result, "result");
+            return found.Count == 0 ? null : $"non-finite values {string.Join(", ", found)}";
         }
+    }
+
+    /// <summary>
+    /// The seed mixed with the entry point's name by FNV-1a, the same in every process. (<see cref="HashCode"/> is
+    /// randomised per process: a run could not be replayed from its printed seed, and a failure CI found once was not
+    /// reproducible here.)
+    /// </summary>
+    internal static int StableSeed(int seed, string name)
+    {
+        var hash = 2166136261u ^ unchecked((uint)seed);
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return unchecked((int)hash);
     }
 
     // ---- HRV ----

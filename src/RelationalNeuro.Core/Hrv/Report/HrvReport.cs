@@ -105,8 +105,24 @@ public sealed record HrvReport(
     }
 
     /// <summary>The report as indented camelCase JSON (enums as strings; null members omitted), source-generated.</summary>
+    /// <remarks>
+    /// Written by the source generator's serialization-only fast path (<see cref="HrvJsonWriteContext"/>): the same text
+    /// as the metadata path <see cref="FromJson"/> reads with, at half the first call's cost in a fresh JIT process
+    /// (docs/performance.md, "Cold start"). A result never holds NaN or ∞; should one ever reach this method, the fast
+    /// path refuses it and the metadata path writes it as a named literal instead of failing.
+    /// </remarks>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, HrvJsonContext.Default.HrvReport);
+    public string ToJson()
+    {
+        try
+        {
+            return JsonSerializer.Serialize(this, HrvJsonWriteContext.Default.HrvReport);
+        }
+        catch (ArgumentException)
+        {
+            return JsonSerializer.Serialize(this, HrvJsonContext.Default.HrvReport);
+        }
+    }
 
     /// <summary>Reads a report written by <see cref="ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>

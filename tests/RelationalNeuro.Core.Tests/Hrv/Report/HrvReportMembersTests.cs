@@ -100,6 +100,23 @@ public sealed class HrvReportMembersTests
         Assert.Equal(json, HrvReport.FromJson(json).ToJson());
     }
 
+    [Fact]
+    public void ToJson_FastPath_WritesTheSameTextAsTheMetadataPathFromJsonReads()
+    {
+        // ToJson writes with the serialization-only context; FromJson reads with the metadata one. Same options, so the
+        // texts must be equal byte for byte: on a full report, a report of refused input, and one with problems only.
+        HrvReport[] reports =
+        [
+            FullReport(),
+            HrvAnalysis.Analyze([800, double.NaN, 5, -1, 1e308], cancellationToken: TestContext.Current.CancellationToken),
+            HrvAnalysis.Analyze([], cancellationToken: TestContext.Current.CancellationToken),
+        ];
+        foreach (var report in reports)
+        {
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(report, HrvJsonContext.Default.HrvReport), report.ToJson());
+        }
+    }
+
     /// <summary>A report in which every stage ran and every sub-result is present (entropies, DFA, the spectrum).</summary>
     private static HrvReport FullReport()
     {

@@ -72,7 +72,10 @@ internal static class FrequencyDomainCore
 
     internal static bool EnoughForSpectrum(ReadOnlySpan<double> nnMs, double duration, FrequencyDomainOptions options, ProblemCollector problems)
     {
-        if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && duration * options.ResamplingRateHz >= 8)
+        // The resampled grid runs from the first beat to the last, so it spans the duration less the first interval: a
+        // 60-s first interval followed by a few short ones passes the duration rule but leaves a grid of one point.
+        var gridSpan = nnMs.IsEmpty ? 0 : duration - (nnMs[0] / 1000.0);
+        if (nnMs.Length >= HrvMetrics.MinimumSpectralBeats && duration >= options.HfMinimumSeconds && gridSpan * options.ResamplingRateHz >= 8)
         {
             return WithinWorkBound(nnMs.Length, duration, options, problems);
         }
@@ -81,7 +84,7 @@ internal static class FrequencyDomainCore
             "hrv.too-short-for-spectrum",
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{nnMs.Length} NN intervals spanning {duration:0.###} s: a spectrum needs at least {HrvMetrics.MinimumSpectralBeats} intervals and {options.HfMinimumSeconds} s (HF), and at least 8 resampled points."),
+                $"{nnMs.Length} NN intervals spanning {duration:0.###} s: a spectrum needs at least {HrvMetrics.MinimumSpectralBeats} intervals and {options.HfMinimumSeconds} s (HF), and at least 8 resampled points between the first and the last beat."),
             ProblemSeverity.Error));
         return false;
     }
