@@ -117,6 +117,19 @@ public sealed class HrvReportMembersTests
         }
     }
 
+    [Fact]
+    public void ToJson_ANaNPlacedByHand_IsWrittenAsANamedLiteralNotAThrow()
+    {
+        // No calculator returns NaN (the property suites check); a caller can still build one with `with`. The fast path
+        // refuses it; ToJson then writes it through the metadata context, which allows the named literal.
+        var full = FullReport();
+        var report = full with { TimeDomain = full.TimeDomain!.Value with { RmssdMs = double.NaN } };
+
+        var json = report.ToJson();
+
+        Assert.Contains("\"rmssdMs\": \"NaN\"", json, StringComparison.Ordinal);
+    }
+
     /// <summary>A report in which every stage ran and every sub-result is present (entropies, DFA, the spectrum).</summary>
     private static HrvReport FullReport()
     {
