@@ -44,8 +44,11 @@ public static class ClinicalSignificance
         var b = TwoSdBeyond(functional, -sign, nameof(functional));
 
         // c as a convex combination w·M_func + (1 − w)·M_clin with w = SD_clin/(SD_clin + SD_func): the same value, but it
-        // cannot overflow (the halves keep SD_clin + SD_func finite near 1e308).
-        var w = (clinical.StandardDeviation / 2) / ((clinical.StandardDeviation / 2) + (functional.StandardDeviation / 2));
+        // can neither overflow nor underflow: both SDs are divided by the larger, so the sum lies in [1, 2] (halving them
+        // instead kept 1e308 finite but turned two subnormal SDs into 0/0).
+        var larger = Math.Max(clinical.StandardDeviation, functional.StandardDeviation);
+        var clinicalShare = clinical.StandardDeviation / larger;
+        var w = clinicalShare / (clinicalShare + (functional.StandardDeviation / larger));
         var c = (w * functional.Mean) + ((1 - w) * clinical.Mean);
         return new ClinicalCutoffs(a, b, c, direction);
     }

@@ -28,6 +28,20 @@ public class ClinicalSignificanceTests
         Assert.Equal(0.70, c.B!.Value - (13.02 + (2 * 6)), Tol);
     }
 
+    // Found by the property suite (seed 20261155): two subnormal SDs made the weight 0/0 and c NaN. Equal SDs weigh the
+    // means equally, so c is their midpoint (Jacobson & Truax's c with SD_clin = SD_func); unequal extremes stay finite.
+    [Fact]
+    public void Cutoffs_SubnormalOrExtremeSds_CIsFiniteAndWeighted()
+    {
+        var equal = ClinicalSignificance.Cutoffs(new Norm(72.57932618846155, 5e-324), new Norm(413.1458051098258, 5e-324), ChangeDirection.HigherIsBetter);
+        Assert.Equal((72.57932618846155 + 413.1458051098258) / 2, equal.C!.Value, 1e-12);
+
+        // SD_clin 1e307, SD_func 5e-324: w = SD_clin / (SD_clin + SD_func) = 1, so c is the functional mean.
+        var lopsided = ClinicalSignificance.Cutoffs(new Norm(0, 1e307), new Norm(10, 5e-324), ChangeDirection.LowerIsBetter);
+        Assert.Equal(10, lopsided.C!.Value);
+        Assert.True(double.IsFinite(lopsided.A));
+    }
+
     [Fact]
     public void Cutoffs_ClinicalOnly_HasOnlyA()
     {
