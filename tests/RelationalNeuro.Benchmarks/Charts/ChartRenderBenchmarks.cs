@@ -64,7 +64,8 @@ public class ChartRenderBenchmarks
             return output.ToHtmlString();
         });
 
-    private static RrSeries LoadDay()
+    /// <summary>The 24-h reference recording nsr2db nsr001 from ../shared, or a seeded synthetic day of as many beats when it is absent.</summary>
+    internal static RrSeries LoadDay()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
