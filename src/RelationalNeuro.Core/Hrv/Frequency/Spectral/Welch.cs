@@ -5,7 +5,7 @@ namespace RelationalNeuro.Hrv.Spectral;
 
 /// <summary>
 /// Welch PSD of an NN series: beat times → interpolation at fs → whole-series detrending → segments (each mean-removed
-/// and tapered) → |FFT|² → mean over segments, scaled to a one-sided density in ms²/Hz exactly as SciPy's
+/// unless <see cref="FrequencyDomainOptions.SegmentMeanRemoval"/> is off, and tapered) → |FFT|² → mean over segments, scaled to a one-sided density in ms²/Hz exactly as SciPy's
 /// <c>welch(scaling='density')</c>: P_k = c_k·|X_k|²/(fs·Σw²), c_k = 2 except at DC and Nyquist. All work arrays are
 /// rented from <see cref="ArrayPool{T}.Shared"/>; two real segments share one complex FFT (<see cref="Radix2Fft"/>).
 /// </summary>
@@ -13,6 +13,11 @@ internal static class Welch
 {
     public static SpectrumBuffer Estimate(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)
     {
+        if (options.SegmentRule == WelchSegmentRule.NeuroKit2)
+        {
+            return EstimateNeuroKit2(nnMs, options);
+        }
+
         var n = nnMs.Length;
         var fs = options.ResamplingRateHz;
         var pool = ArrayPool<double>.Shared;
@@ -25,7 +30,7 @@ internal static class Welch
             var m = Resampler.GridLength(lastTime, fs);
             resampled = pool.Rent(m);
             var z = resampled.AsSpan(0, m);
-            Interpolate(nnMs, times.AsSpan(0, n), fs, z, options.Interpolation);
+            Interpolate(nnMs, times.AsSpan(0, n), 0, 1.0 / fs, z, options.Interpolation);
             ApplyDetrending(z, options);
 
             var segment = SegmentLength(m, lastTime, options);
@@ -53,28 +58,192 @@ internal static class Welch
         return Math.Clamp(length, 2, m);
     }
 
-    private static void Interpolate(ReadOnlySpan<double> nnMs, ReadOnlySpan<double> times, double fs, Span<double> output, ResamplingInterpolation kind)
+    /// <summary>
+    /// NeuroKit2's Welch (<see cref="WelchSegmentRule.NeuroKit2"/>): its beat times and grid, one segment length of half the
+    /// record, FFT length 2·nperseg of any size, bins from f_min to the highest band edge only (<see cref="ChirpZBins"/>).
+    /// Every integer (N, nperseg, the first and last bin) comes from the same double operations in the same order as
+    /// NumPy/SciPy, since one sample or bin more changes the band powers by far more than rounding.
+    /// </summary>
+    private static SpectrumBuffer EstimateNeuroKit2(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)
     {
-        if (kind == ResamplingInterpolation.Linear || nnMs.Length < 4)
-        {
-            Resampler.Linear(times, nnMs, fs, output);
-            return;
-        }
-
         var n = nnMs.Length;
+        var fs = options.ResamplingRateHz;
         var pool = ArrayPool<double>.Shared;
-        var slopes = pool.Rent(n);
-        var c = pool.Rent(n);
-        var d = pool.Rent(n);
+
+        // RRI_Time = cumsum(RR)/1000 (NumPy's cumsum adds in order); x_new = arange(t_0, t_last + 1/fs, 1/fs), whose length is
+        // ceil((stop − start)/step) and whose values are start + j·((start + step) − start).
+        var times = pool.Rent(n);
+        double[]? resampled = null;
         try
         {
-            Resampler.CubicNotAKnot(times, nnMs, fs, output, slopes, c, d);
+            var sum = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                sum += nnMs[i];
+                times[i] = sum / 1000;
+            }
+
+            var t0 = times[0];
+            var tLast = times[n - 1];
+            var step = 1 / fs;
+            var m = (int)Math.Ceiling((tLast + step - t0) / step);
+            var delta = (t0 + step) - t0;
+            resampled = pool.Rent(m);
+            var z = resampled.AsSpan(0, m);
+            Interpolate(nnMs, times.AsSpan(0, n), t0, delta, z, options.Interpolation);
+
+            // interp1d(bounds_error=False, fill_value=(y[0], y[-1])): held at the last value past the last beat.
+            for (var j = m - 1; j >= 0 && t0 + (j * delta) > tLast; j--)
+            {
+                z[j] = nnMs[n - 1];
+            }
+
+            ApplyDetrending(z, options);
+
+            // signal_psd: min_frequency = (2·fs)/(N/2); nperseg = int((2/min_frequency)·fs), at most int(N/2); nfft = 2·nperseg.
+            var minimumFrequency = (2 * fs) / (m / 2.0);
+            var segment = (int)((2 / minimumFrequency) * fs);
+            if (segment > m / 2.0)
+            {
+                segment = (int)(m / 2.0);
+            }
+
+            segment = Math.Max(segment, 2);
+            var nfft = 2L * segment;
+
+            // rfftfreq: k·(1/(nfft·(1/fs))); kept where min_frequency ≤ f ≤ the highest band edge (and f ≤ fs/2).
+            var df = 1.0 / (nfft * (1.0 / fs));
+            var highest = HighestBandEdge(options.Bands);
+            var first = (long)Math.Max(0, Math.Floor(minimumFrequency / df) - 1);
+            while (first * df < minimumFrequency)
+            {
+                first++;
+            }
+
+            var last = Math.Min(nfft / 2, (long)Math.Floor(highest / df) + 1);
+            while (last >= first && last * df > highest)
+            {
+                last--;
+            }
+
+            first = Math.Min(first, nfft / 2);
+            var count = (int)Math.Max(1, last - first + 1);
+            return PeriodogramBins(z, fs, segment, nfft, first, count, options);
         }
         finally
         {
-            pool.Return(slopes);
+            pool.Return(times);
+            if (resampled is not null)
+            {
+                pool.Return(resampled);
+            }
+        }
+    }
+
+    private static double HighestBandEdge(FrequencyBands bands) =>
+        Math.Max(Math.Max(Math.Max(bands.Ulf.HighHz, bands.Vlf.HighHz), Math.Max(bands.Lf.HighHz, bands.Hf.HighHz)), bands.Vhf.HighHz);
+
+    /// <summary>Welch's averaged periodogram restricted to bins first … first + count − 1 of an nfft-point DFT (any nfft).</summary>
+    private static SpectrumBuffer PeriodogramBins(ReadOnlySpan<double> z, double fs, int segment, long nfft, long first, int count, FrequencyDomainOptions options)
+    {
+        var m = z.Length;
+        var noverlap = (int)Math.Floor(segment * options.SegmentOverlap);
+        var step = Math.Max(1, segment - noverlap);
+        var segments = ((m - segment) / step) + 1;
+        var spread = options.SpreadSegmentsOverRecord && (m - segment) % step != 0;
+        if (spread)
+        {
+            segments++;
+        }
+
+        var pool = ArrayPool<double>.Shared;
+        var window = pool.Rent(segment);
+        var psd = pool.Rent(count);
+        try
+        {
+            var w = window.AsSpan(0, segment);
+            var sumSquares = FillWindow(w, options.Window);
+            var acc = psd.AsSpan(0, count);
+            acc.Clear();
+            using (var chirp = new ChirpZBins(segment, nfft, first, count))
+            {
+                for (var s = 0; s < segments; s++)
+                {
+                    var start = SegmentStart(s, segments, m, segment, step, spread);
+                    var values = z.Slice(start, segment);
+                    chirp.AccumulatePower(values, w, options.SegmentMeanRemoval ? MeanOf(values) : 0.0, acc);
+                }
+            }
+
+            var scale = 1.0 / (fs * sumSquares * segments);
+            for (var j = 0; j < count; j++)
+            {
+                var k = first + j;
+                var twoSided = k == 0 || k == nfft / 2 ? 1.0 : 2.0;
+                acc[j] *= scale * twoSided;
+            }
+
+            return new SpectrumBuffer
+            {
+                Array = psd,
+                Count = count,
+                F0 = 0,
+                Offset = (int)first,
+                Df = 1.0 / (nfft * (1.0 / fs)),
+                ResolutionHz = fs / segment,
+            };
+        }
+        catch
+        {
+            pool.Return(psd);
+            throw;
+        }
+        finally
+        {
+            pool.Return(window);
+        }
+    }
+
+    private static void Interpolate(ReadOnlySpan<double> nnMs, ReadOnlySpan<double> times, double start, double step, Span<double> output, ResamplingInterpolation kind)
+    {
+        var n = nnMs.Length;
+        if (kind == ResamplingInterpolation.Linear || n < 3 || (kind == ResamplingInterpolation.CubicSpline && n < 4))
+        {
+            Resampler.Linear(times, nnMs, start, step, output);
+            return;
+        }
+
+        var pool = ArrayPool<double>.Shared;
+        var a = pool.Rent(n);
+        var b = pool.Rent(n);
+        var c = pool.Rent(n);
+        var d = kind == ResamplingInterpolation.QuadraticSpline ? pool.Rent(n) : null;
+        var e = kind == ResamplingInterpolation.QuadraticSpline ? pool.Rent(n) : null;
+        try
+        {
+            if (d is not null && e is not null)
+            {
+                Resampler.QuadraticSpline(times, nnMs, start, step, output, a, b, c, d, e);
+            }
+            else
+            {
+                Resampler.CubicNotAKnot(times, nnMs, start, step, output, a, b, c);
+            }
+        }
+        finally
+        {
+            pool.Return(a);
+            pool.Return(b);
             pool.Return(c);
-            pool.Return(d);
+            if (d is not null)
+            {
+                pool.Return(d);
+            }
+
+            if (e is not null)
+            {
+                pool.Return(e);
+            }
         }
     }
 
@@ -147,8 +316,8 @@ internal static class Welch
                 var startA = SegmentStart(s, count, m, segment, step, spread);
                 var hasB = s + 1 < count;
                 var startB = hasB ? SegmentStart(s + 1, count, m, segment, step, spread) : 0;
-                var meanA = MeanOf(z.Slice(startA, segment));
-                var meanB = hasB ? MeanOf(z.Slice(startB, segment)) : 0.0;
+                var meanA = options.SegmentMeanRemoval ? MeanOf(z.Slice(startA, segment)) : 0.0;
+                var meanB = hasB && options.SegmentMeanRemoval ? MeanOf(z.Slice(startB, segment)) : 0.0;
                 for (var k = 0; k < segment; k++)
                 {
                     var re = (z[startA + k] - meanA) * w[k];

@@ -34,6 +34,90 @@ public sealed class SpectralInternalsTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 1.0)]
+    [InlineData(4, 1.0)]
+    [InlineData(60, 1.0)]
+    [InlineData(60, 10.0)]
+    public void QuadraticSpline_QuadraticPolynomialAtUnevenKnots_ReproducedExactly(int n, double spacingRatio)
+    {
+        // An interpolating spline of degree 2 reproduces every polynomial of degree ≤ 2 (de Boor, A Practical Guide to
+        // Splines, ch. XIII), whatever the knots; a spacing ratio of 10 makes the collocation system need pivoting.
+        static double P(double t) => 7 - (1.5 * t) + (0.3 * t * t);
+        var x = new double[n];
+        var y = new double[n];
+        var rng = new Random(11);
+        for (var i = 1; i < n; i++)
+        {
+            x[i] = x[i - 1] + ((0.5 + rng.NextDouble()) * (i % 7 == 3 ? spacingRatio : 1.0));
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = P(x[i]);
+        }
+
+        var step = 0.01;
+        var output = new double[(int)(x[^1] / step) + 1];
+        Resampler.QuadraticSpline(x, y, 0, step, output, new double[n], new double[n], new double[n], new double[n], new double[n]);
+
+        for (var j = 0; j < output.Length; j++)
+        {
+            Assert.Equal(P(j * step), output[j], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void QuadraticSpline_NonPolynomialData_InterpolatesEveryPoint()
+    {
+        var x = new double[] { 0, 0.8, 1.5, 2.6, 3.1, 4.4, 5.0, 6.2 };
+        var y = new double[] { 800, 820, 760, 900, 650, 700, 880, 810 };
+        var output = new double[1];
+        var n = x.Length;
+        for (var i = 0; i < n; i++)
+        {
+            // A one-point grid starting at x_i evaluates the spline there.
+            Resampler.QuadraticSpline(x, y, x[i], 1, output, new double[n], new double[n], new double[n], new double[n], new double[n]);
+            Assert.Equal(y[i], output[0], 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(300, 600, 0, 40)]
+    [InlineData(301, 602, 5, 17)]
+    [InlineData(257, 514, 3, 257)]
+    [InlineData(1000, 1000, 480, 21)]
+    public void ChirpZBins_AnyFftLength_EqualsTheDftDefinition(int length, int nfft, int first, int count)
+    {
+        var rng = new Random(length);
+        var z = Enumerable.Range(0, length).Select(_ => 800 + (100 * (rng.NextDouble() - 0.5))).ToArray();
+        var window = Enumerable.Range(0, length).Select(i => 0.5 - (0.5 * Math.Cos(2 * Math.PI * i / length))).ToArray();
+        var mean = z.Average();
+        var power = new double[count];
+
+        using (var chirp = new ChirpZBins(length, nfft, first, count))
+        {
+            chirp.AccumulatePower(z, window, mean, power);
+        }
+
+        for (var m = 0; m < count; m++)
+        {
+            // X_k = Σ_n x_n·e^{−2πi·nk/nfft}, with nk reduced modulo nfft exactly.
+            var k = first + m;
+            double re = 0, im = 0;
+            for (var n = 0; n < length; n++)
+            {
+                var v = (z[n] - mean) * window[n];
+                var angle = -2 * Math.PI * ((long)n * k % nfft) / nfft;
+                re += v * Math.Cos(angle);
+                im += v * Math.Sin(angle);
+            }
+
+            var expected = (re * re) + (im * im);
+            Assert.Equal(expected, power[m], Math.Max(expected * 1e-9, 1e-6));
+        }
+    }
+
     [Fact]
     public void GridLength_EndExcluded_LikeNumpyArange()
     {
