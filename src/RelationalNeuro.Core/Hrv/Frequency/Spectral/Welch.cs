@@ -13,28 +13,32 @@ internal static class Welch
 {
     public static SpectrumBuffer Estimate(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)
     {
-        if (options.SegmentRule == WelchSegmentRule.NeuroKit2)
-        {
-            return EstimateNeuroKit2(nnMs, options);
-        }
-
         var n = nnMs.Length;
         var fs = options.ResamplingRateHz;
+        var neuroKit2 = options.SegmentRule == WelchSegmentRule.NeuroKit2;
         var pool = ArrayPool<double>.Shared;
 
         var times = pool.Rent(n);
         double[]? resampled = null;
         try
         {
-            var lastTime = Resampler.BeatTimes(nnMs, times);
-            var m = Resampler.GridLength(lastTime, fs);
+            var (start, step, m) = neuroKit2 ? NeuroKit2Grid(nnMs, times, fs) : (0.0, 1.0 / fs, Resampler.GridLength(Resampler.BeatTimes(nnMs, times), fs));
+            var lastTime = times[n - 1];
             resampled = pool.Rent(m);
             var z = resampled.AsSpan(0, m);
-            Interpolate(nnMs, times.AsSpan(0, n), 0, 1.0 / fs, z, options.Interpolation);
-            ApplyDetrending(z, options);
+            Interpolate(nnMs, times.AsSpan(0, n), start, step, z, options.Interpolation);
 
-            var segment = SegmentLength(m, lastTime, options);
-            return Periodogram(z, fs, segment, options);
+            // interp1d(bounds_error=False, fill_value=(y[0], y[-1])): held at the last value past the last beat (only
+            // NeuroKit2's grid reaches past it).
+            for (var j = m - 1; j >= 0 && start + (j * step) > lastTime; j--)
+            {
+                z[j] = nnMs[n - 1];
+            }
+
+            ApplyDetrending(z, options);
+            return neuroKit2
+                ? NeuroKit2Periodogram(z, fs, options)
+                : Periodogram(z, fs, SegmentLength(m, lastTime, options), options);
         }
         finally
         {
@@ -59,85 +63,64 @@ internal static class Welch
     }
 
     /// <summary>
-    /// NeuroKit2's Welch (<see cref="WelchSegmentRule.NeuroKit2"/>): its beat times and grid, one segment length of half the
-    /// record, FFT length 2·nperseg of any size, bins from f_min to the highest band edge only (<see cref="ChirpZBins"/>).
-    /// Every integer (N, nperseg, the first and last bin) comes from the same double operations in the same order as
-    /// NumPy/SciPy, since one sample or bin more changes the band powers by far more than rounding.
+    /// NeuroKit2's time axis and grid (<see cref="WelchSegmentRule.NeuroKit2"/>): RRI_Time = cumsum(RR)/1000 (NumPy's cumsum
+    /// adds in order) and x_new = arange(t_0, t_last + 1/fs, 1/fs), whose length is ceil((stop − start)/step) and whose
+    /// values are start + j·((start + step) − start). Fills <paramref name="times"/>; returns the grid.
     /// </summary>
-    private static SpectrumBuffer EstimateNeuroKit2(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)
+    private static (double Start, double Step, int Count) NeuroKit2Grid(ReadOnlySpan<double> nnMs, Span<double> times, double fs)
     {
-        var n = nnMs.Length;
-        var fs = options.ResamplingRateHz;
-        var pool = ArrayPool<double>.Shared;
-
-        // RRI_Time = cumsum(RR)/1000 (NumPy's cumsum adds in order); x_new = arange(t_0, t_last + 1/fs, 1/fs), whose length is
-        // ceil((stop − start)/step) and whose values are start + j·((start + step) − start).
-        var times = pool.Rent(n);
-        double[]? resampled = null;
-        try
+        var sum = 0.0;
+        for (var i = 0; i < nnMs.Length; i++)
         {
-            var sum = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                sum += nnMs[i];
-                times[i] = sum / 1000;
-            }
-
-            var t0 = times[0];
-            var tLast = times[n - 1];
-            var step = 1 / fs;
-            var m = (int)Math.Ceiling((tLast + step - t0) / step);
-            var delta = (t0 + step) - t0;
-            resampled = pool.Rent(m);
-            var z = resampled.AsSpan(0, m);
-            Interpolate(nnMs, times.AsSpan(0, n), t0, delta, z, options.Interpolation);
-
-            // interp1d(bounds_error=False, fill_value=(y[0], y[-1])): held at the last value past the last beat.
-            for (var j = m - 1; j >= 0 && t0 + (j * delta) > tLast; j--)
-            {
-                z[j] = nnMs[n - 1];
-            }
-
-            ApplyDetrending(z, options);
-
-            // signal_psd: min_frequency = (2·fs)/(N/2); nperseg = int((2/min_frequency)·fs), at most int(N/2); nfft = 2·nperseg.
-            var minimumFrequency = (2 * fs) / (m / 2.0);
-            var segment = (int)((2 / minimumFrequency) * fs);
-            if (segment > m / 2.0)
-            {
-                segment = (int)(m / 2.0);
-            }
-
-            segment = Math.Max(segment, 2);
-            var nfft = 2L * segment;
-
-            // rfftfreq: k·(1/(nfft·(1/fs))); kept where min_frequency ≤ f ≤ the highest band edge (and f ≤ fs/2).
-            var df = 1.0 / (nfft * (1.0 / fs));
-            var highest = HighestBandEdge(options.Bands);
-            var first = (long)Math.Max(0, Math.Floor(minimumFrequency / df) - 1);
-            while (first * df < minimumFrequency)
-            {
-                first++;
-            }
-
-            var last = Math.Min(nfft / 2, (long)Math.Floor(highest / df) + 1);
-            while (last >= first && last * df > highest)
-            {
-                last--;
-            }
-
-            first = Math.Min(first, nfft / 2);
-            var count = (int)Math.Max(1, last - first + 1);
-            return PeriodogramBins(z, fs, segment, nfft, first, count, options);
+            sum += nnMs[i];
+            times[i] = sum / 1000;
         }
-        finally
+
+        var t0 = times[0];
+        var step = 1 / fs;
+        var count = (int)Math.Ceiling((times[nnMs.Length - 1] + step - t0) / step);
+        return (t0, (t0 + step) - t0, count);
+    }
+
+    /// <summary>
+    /// NeuroKit2's segment and bins: one segment length of half the record, FFT length 2·nperseg of any size, bins from
+    /// f_min to the highest band edge only (<see cref="ChirpZBins"/>). Every integer (nperseg, the first and last bin) comes
+    /// from the same double operations in the same order as NumPy/SciPy, since one sample or bin more changes the band
+    /// powers by far more than rounding.
+    /// </summary>
+    private static SpectrumBuffer NeuroKit2Periodogram(ReadOnlySpan<double> z, double fs, FrequencyDomainOptions options)
+    {
+        var m = z.Length;
+
+        // signal_psd: min_frequency = (2·fs)/(N/2); nperseg = int((2/min_frequency)·fs), at most int(N/2); nfft = 2·nperseg.
+        var minimumFrequency = (2 * fs) / (m / 2.0);
+        var segment = (int)((2 / minimumFrequency) * fs);
+        if (segment > m / 2.0)
         {
-            pool.Return(times);
-            if (resampled is not null)
-            {
-                pool.Return(resampled);
-            }
+            segment = (int)(m / 2.0);
         }
+
+        segment = Math.Max(segment, 2);
+        var nfft = 2L * segment;
+
+        // rfftfreq: k·(1/(nfft·(1/fs))); kept where min_frequency ≤ f ≤ the highest band edge (and f ≤ fs/2).
+        var df = 1.0 / (nfft * (1.0 / fs));
+        var highest = HighestBandEdge(options.Bands);
+        var first = (long)Math.Max(0, Math.Floor(minimumFrequency / df) - 1);
+        while (first * df < minimumFrequency)
+        {
+            first++;
+        }
+
+        var last = Math.Min(nfft / 2, (long)Math.Floor(highest / df) + 1);
+        while (last >= first && last * df > highest)
+        {
+            last--;
+        }
+
+        first = Math.Min(first, nfft / 2);
+        var count = (int)Math.Max(1, last - first + 1);
+        return PeriodogramBins(z, fs, segment, nfft, first, count, options);
     }
 
     private static double HighestBandEdge(FrequencyBands bands) =>
