@@ -130,14 +130,7 @@ internal static class Welch
     private static SpectrumBuffer PeriodogramBins(ReadOnlySpan<double> z, double fs, int segment, long nfft, long first, int count, FrequencyDomainOptions options)
     {
         var m = z.Length;
-        var noverlap = (int)Math.Floor(segment * options.SegmentOverlap);
-        var step = Math.Max(1, segment - noverlap);
-        var segments = ((m - segment) / step) + 1;
-        var spread = options.SpreadSegmentsOverRecord && (m - segment) % step != 0;
-        if (spread)
-        {
-            segments++;
-        }
+        var (segments, step, spread) = Layout(m, segment, options);
 
         var pool = ArrayPool<double>.Shared;
         var window = pool.Rent(segment);
@@ -265,14 +258,7 @@ internal static class Welch
     private static SpectrumBuffer Periodogram(ReadOnlySpan<double> z, double fs, int segment, FrequencyDomainOptions options)
     {
         var m = z.Length;
-        var noverlap = (int)Math.Floor(segment * options.SegmentOverlap);
-        var step = Math.Max(1, segment - noverlap);
-        var count = ((m - segment) / step) + 1;
-        var spread = options.SpreadSegmentsOverRecord && (m - segment) % step != 0;
-        if (spread)
-        {
-            count++;
-        }
+        var (count, step, spread) = Layout(m, segment, options);
 
         var nfft = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(segment, options.FftLength ?? 0));
         var bins = (nfft / 2) + 1;
@@ -340,6 +326,19 @@ internal static class Welch
         {
             ArrayPool<Complex>.Shared.Return(fft);
         }
+    }
+
+    /// <summary>
+    /// Segments of <paramref name="segment"/> samples over m: step = segment − ⌊segment·overlap⌋ and ⌊(m − segment)/step⌋ + 1
+    /// of them (SciPy's count), plus one when spreading is on and the last would end before the record does.
+    /// </summary>
+    private static (int Count, int Step, bool Spread) Layout(int m, int segment, FrequencyDomainOptions options)
+    {
+        var noverlap = (int)Math.Floor(segment * options.SegmentOverlap);
+        var step = Math.Max(1, segment - noverlap);
+        var count = ((m - segment) / step) + 1;
+        var spread = options.SpreadSegmentsOverRecord && (m - segment) % step != 0;
+        return (spread ? count + 1 : count, step, spread);
     }
 
     private static int SegmentStart(int s, int count, int m, int segment, int step, bool spread) =>
