@@ -34,22 +34,32 @@ public sealed class SpectralInternalsTests
         }
     }
 
+    public static TheoryData<double[]> QuadraticSplineSpacings() => new()
+    {
+        new[] { 1.0, 1.0 },
+        new[] { 0.7, 1.2, 0.9 },
+        Enumerable.Range(0, 59).Select(i => 0.5 + (0.37 * (i % 5))).ToArray(),
+        Enumerable.Range(0, 59).Select(i => i % 3 == 2 ? 10.0 : 1.0).ToArray(),
+
+        // Spacings whose collocation system needs row interchanges in the elimination (|sub-diagonal| > |pivot| at row 1
+        // and at row 3): the pivoting path is exercised.
+        new[] { 0.5, 5.0, 5.0 },
+        new[] { 5.0, 1, 0.3, 2, 5, 3, 0.3, 10 },
+    };
+
     [Theory]
-    [InlineData(3, 1.0)]
-    [InlineData(4, 1.0)]
-    [InlineData(60, 1.0)]
-    [InlineData(60, 10.0)]
-    public void QuadraticSpline_QuadraticPolynomialAtUnevenKnots_ReproducedExactly(int n, double spacingRatio)
+    [MemberData(nameof(QuadraticSplineSpacings))]
+    public void QuadraticSpline_QuadraticPolynomialAtUnevenKnots_ReproducedExactly(double[] spacings)
     {
         // An interpolating spline of degree 2 reproduces every polynomial of degree ≤ 2 (de Boor, A Practical Guide to
-        // Splines, ch. XIII), whatever the knots; a spacing ratio of 10 makes the collocation system need pivoting.
+        // Splines, ch. XIII), whatever the knots.
         static double P(double t) => 7 - (1.5 * t) + (0.3 * t * t);
+        var n = spacings.Length + 1;
         var x = new double[n];
         var y = new double[n];
-        var rng = new Random(11);
         for (var i = 1; i < n; i++)
         {
-            x[i] = x[i - 1] + ((0.5 + rng.NextDouble()) * (i % 7 == 3 ? spacingRatio : 1.0));
+            x[i] = x[i - 1] + spacings[i - 1];
         }
 
         for (var i = 0; i < n; i++)
