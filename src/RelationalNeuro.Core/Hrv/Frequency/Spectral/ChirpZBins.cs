@@ -4,8 +4,8 @@ using System.Numerics;
 namespace RelationalNeuro.Hrv.Spectral;
 
 /// <summary>
-/// |X_k|² for a run of consecutive bins k = first … first + count − 1 of the length-<c>nfft</c> DFT of a zero-padded real
-/// segment of length L, for any <c>nfft</c> (not only powers of two), by Bluestein's chirp-z algorithm (Bluestein 1970,
+/// |X_k|² for a run of consecutive bins k = first … first + count − 1 of the length-<c>nfft</c> DFT of a zero-padded
+/// segment of length L (one real segment, or two packed as real and imaginary part), for any <c>nfft</c> (not only powers of two), by Bluestein's chirp-z algorithm (Bluestein 1970,
 /// IEEE Trans Audio Electroacoust 18:451; Rabiner, Schafer &amp; Rader 1969, Bell Syst Tech J 48:1249): with
 /// W = e^{−2πi/nfft} and nk = (n² + k² − (k − n)²)/2, X_{first+m} = W^{m²/2}·Σ_n a_n·W^{−(m−n)²/2} where
 /// a_n = x_n·W^{n·first + n²/2}, a linear convolution done by <see cref="Radix2Fft"/> on the power of two ≥ L + count − 1.
@@ -30,14 +30,18 @@ internal sealed class ChirpZBins : IDisposable
     private readonly Complex[] work;
     private bool disposed;
 
-    /// <summary>Prepares the transform: the chirp filter's FFT is computed once and reused for every segment.</summary>
+    /// <summary>
+    /// Prepares the transform of bins <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1
+    /// (<paramref name="first"/> may be negative: bin −k is bin nfft − k); the chirp filter's FFT is computed once and
+    /// reused for every segment.
+    /// </summary>
     public ChirpZBins(int segmentLength, long nfft, long first, int count)
     {
         this.segmentLength = segmentLength;
         this.nfft = nfft;
         this.first = first;
         this.count = count;
-        size = (int)BitOperations.RoundUpToPowerOf2((uint)(segmentLength + count - 1));
+        size = SizeFor(segmentLength, count);
         filter = ArrayPool<Complex>.Shared.Rent(size);
         work = ArrayPool<Complex>.Shared.Rent(size);
 
@@ -64,37 +68,76 @@ internal sealed class ChirpZBins : IDisposable
     /// <summary>Points of the convolution FFT (a power of two ≥ L + count − 1).</summary>
     public int Size => size;
 
+    /// <summary>The FFT size a transform of <paramref name="count"/> bins of length-<paramref name="segmentLength"/> segments uses.</summary>
+    public static int SizeFor(int segmentLength, long count) => (int)BitOperations.RoundUpToPowerOf2((uint)(segmentLength + count - 1));
+
     /// <summary>
-    /// Adds |X_k|² of the segment (z_n − mean)·w_n, n = 0 … L − 1, zero-padded to nfft, to <paramref name="accumulator"/>[k − first].
+    /// Adds |X_k|² of the real segment (z_n − mean)·w_n, n = 0 … L − 1, zero-padded to nfft, to
+    /// <paramref name="accumulator"/>[k − <paramref name="from"/>] for the <paramref name="accumulator"/>.Length bins from
+    /// <paramref name="from"/> (all inside this transform's range).
     /// </summary>
-    public void AccumulatePower(ReadOnlySpan<double> z, ReadOnlySpan<double> window, double mean, Span<double> accumulator)
+    public void AccumulatePower(ReadOnlySpan<double> z, ReadOnlySpan<double> window, double mean, long from, Span<double> accumulator)
     {
-        var a = work.AsSpan(0, size);
-        var twoN = 2 * nfft;
-        for (long n = 0; n < segmentLength; n++)
+        var c = Convolve(z, window, mean, default, default, 0);
+        for (var j = 0; j < accumulator.Length; j++)
         {
-            var phase = ((n * n) + (2 * n * first)) % twoN;
-            var v = (z[(int)n] - mean) * window[(int)n];
-            var (sin, cos) = Math.SinCos(-Math.PI * phase / nfft);
-            a[(int)n] = new Complex(v * cos, v * sin);
-        }
-
-        a[segmentLength..].Clear();
-        Radix2Fft.Forward(a);
-        var b = filter.AsSpan(0, size);
-        for (var k = 0; k < size; k++)
-        {
-            a[k] *= b[k];
-        }
-
-        Radix2Fft.Inverse(a);
-        var scale = 1.0 / ((double)size * size);
-        for (var m = 0; m < count; m++)
-        {
-            var c = a[m];
-            accumulator[m] += ((c.Real * c.Real) + (c.Imaginary * c.Imaginary)) * scale;
+            accumulator[j] += Magnitude2(c[(int)(from + j - first)]);
         }
     }
+
+    /// <summary>
+    /// Two real segments in one transform: Z = DFT(a + i·b), and |A_k|² + |B_k|² = (|Z_k|² + |Z_{−k}|²)/2, so the range must
+    /// hold both k and −k for the bins asked for. Adds that sum as <see cref="AccumulatePower"/> does for one segment.
+    /// </summary>
+    public void AccumulatePowerPair(
+        ReadOnlySpan<double> a,
+        double meanA,
+        ReadOnlySpan<double> b,
+        double meanB,
+        ReadOnlySpan<double> window,
+        long from,
+        Span<double> accumulator)
+    {
+        var c = Convolve(a, window, meanA, b, window, meanB);
+        for (var j = 0; j < accumulator.Length; j++)
+        {
+            var k = from + j;
+            accumulator[j] += (Magnitude2(c[(int)(k - first)]) + Magnitude2(c[(int)(-k - first)])) * 0.5;
+        }
+    }
+
+    /// <summary>
+    /// c_m = Σ_n x_n·W^{n·first + n²/2}·W^{−(m−n)²/2}, |c_m| = |X_{first+m}|, for x = (a − meanA)·wA + i·(b − meanB)·wB
+    /// (b empty: real input). Scaled so the inverse FFT's factor is removed.
+    /// </summary>
+    private ReadOnlySpan<Complex> Convolve(ReadOnlySpan<double> a, ReadOnlySpan<double> wA, double meanA, ReadOnlySpan<double> b, ReadOnlySpan<double> wB, double meanB)
+    {
+        var x = work.AsSpan(0, size);
+        var twoN = 2 * nfft;
+        var paired = !b.IsEmpty;
+        for (long n = 0; n < segmentLength; n++)
+        {
+            var phase = (((n * n) + (2 * n * first)) % twoN + twoN) % twoN;
+            var re = (a[(int)n] - meanA) * wA[(int)n];
+            var im = paired ? (b[(int)n] - meanB) * wB[(int)n] : 0.0;
+            var (sin, cos) = Math.SinCos(-Math.PI * phase / nfft);
+            x[(int)n] = new Complex((re * cos) - (im * sin), (re * sin) + (im * cos));
+        }
+
+        x[segmentLength..].Clear();
+        Radix2Fft.Forward(x);
+        var filterSpectrum = filter.AsSpan(0, size);
+        var scale = 1.0 / size;
+        for (var k = 0; k < size; k++)
+        {
+            x[k] *= filterSpectrum[k] * scale;
+        }
+
+        Radix2Fft.Inverse(x);
+        return x[..count];
+    }
+
+    private static double Magnitude2(Complex c) => (c.Real * c.Real) + (c.Imaginary * c.Imaginary);
 
     /// <summary>Returns the two work arrays to the pool.</summary>
     public void Dispose()

@@ -141,13 +141,25 @@ internal static class Welch
             var sumSquares = FillWindow(w, options.Window);
             var acc = psd.AsSpan(0, count);
             acc.Clear();
-            using (var chirp = new ChirpZBins(segment, nfft, first, count))
+            // Two segments share one transform (as real and imaginary part) when the range −last … last that this needs
+            // fits the same power-of-two convolution as first … last: 5 instead of 7 FFTs for NeuroKit2's 3 segments.
+            var last = first + count - 1;
+            var pair = segments > 1 && ChirpZBins.SizeFor(segment, (2 * last) + 1) == ChirpZBins.SizeFor(segment, count);
+            using (var chirp = pair ? new ChirpZBins(segment, nfft, -last, (int)((2 * last) + 1)) : new ChirpZBins(segment, nfft, first, count))
             {
-                for (var s = 0; s < segments; s++)
+                for (var s = 0; s < segments; s += pair ? 2 : 1)
                 {
-                    var start = SegmentStart(s, segments, m, segment, step, spread);
-                    var values = z.Slice(start, segment);
-                    chirp.AccumulatePower(values, w, options.SegmentMeanRemoval ? MeanOf(values) : 0.0, acc);
+                    var a = z.Slice(SegmentStart(s, segments, m, segment, step, spread), segment);
+                    var meanA = options.SegmentMeanRemoval ? MeanOf(a) : 0.0;
+                    if (pair && s + 1 < segments)
+                    {
+                        var b = z.Slice(SegmentStart(s + 1, segments, m, segment, step, spread), segment);
+                        chirp.AccumulatePowerPair(a, meanA, b, options.SegmentMeanRemoval ? MeanOf(b) : 0.0, w, first, acc);
+                    }
+                    else
+                    {
+                        chirp.AccumulatePower(a, w, meanA, first, acc);
+                    }
                 }
             }
 

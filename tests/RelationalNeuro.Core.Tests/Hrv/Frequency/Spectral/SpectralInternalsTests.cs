@@ -107,8 +107,19 @@ public sealed class SpectralInternalsTests
 
         using (var chirp = new ChirpZBins(length, nfft, first, count))
         {
-            chirp.AccumulatePower(z, window, mean, power);
+            chirp.AccumulatePower(z, window, mean, first, power);
         }
+
+        // The same bins from a transform of the range −(first + count − 1) … first + count − 1, with the segment packed
+        // together with its mirror image: |A_k|² + |B_k|² of the two real segments.
+        var mirrored = z.Reverse().ToArray();
+        var paired = new double[count];
+        var last = first + count - 1;
+        using (var chirp = new ChirpZBins(length, nfft, -last, (2 * last) + 1))
+        {
+            chirp.AccumulatePowerPair(z, mean, mirrored, mean, window, first, paired);
+        }
+
 
         for (var m = 0; m < count; m++)
         {
@@ -125,6 +136,18 @@ public sealed class SpectralInternalsTests
 
             var expected = (re * re) + (im * im);
             Assert.Equal(expected, power[m], Math.Max(expected * 1e-9, 1e-6));
+
+            double reB = 0, imB = 0;
+            for (var n = 0; n < length; n++)
+            {
+                var v = (mirrored[n] - mean) * window[n];
+                var angle = -2 * Math.PI * ((long)n * k % nfft) / nfft;
+                reB += v * Math.Cos(angle);
+                imB += v * Math.Sin(angle);
+            }
+
+            var expectedPair = expected + (reB * reB) + (imB * imB);
+            Assert.Equal(expectedPair, paired[m], Math.Max(expectedPair * 1e-9, 1e-6));
         }
     }
 
