@@ -120,33 +120,26 @@ public sealed class SpectralInternalsTests
             chirp.AccumulatePowerPair(z, mean, mirrored, mean, window, first, paired);
         }
 
-
-        for (var m = 0; m < count; m++)
+        // |X_k|² with X_k = Σ_n (x_n − mean)·w_n·e^{−2πi·nk/nfft}, nk reduced modulo nfft exactly: the definition.
+        double DftPower(double[] x, int k)
         {
-            // X_k = Σ_n x_n·e^{−2πi·nk/nfft}, with nk reduced modulo nfft exactly.
-            var k = first + m;
             double re = 0, im = 0;
             for (var n = 0; n < length; n++)
             {
-                var v = (z[n] - mean) * window[n];
+                var v = (x[n] - mean) * window[n];
                 var angle = -2 * Math.PI * ((long)n * k % nfft) / nfft;
                 re += v * Math.Cos(angle);
                 im += v * Math.Sin(angle);
             }
 
-            var expected = (re * re) + (im * im);
+            return (re * re) + (im * im);
+        }
+
+        for (var m = 0; m < count; m++)
+        {
+            var expected = DftPower(z, first + m);
             Assert.Equal(expected, power[m], Math.Max(expected * 1e-9, 1e-6));
-
-            double reB = 0, imB = 0;
-            for (var n = 0; n < length; n++)
-            {
-                var v = (mirrored[n] - mean) * window[n];
-                var angle = -2 * Math.PI * ((long)n * k % nfft) / nfft;
-                reB += v * Math.Cos(angle);
-                imB += v * Math.Sin(angle);
-            }
-
-            var expectedPair = expected + (reB * reB) + (imB * imB);
+            var expectedPair = expected + DftPower(mirrored, first + m);
             Assert.Equal(expectedPair, paired[m], Math.Max(expectedPair * 1e-9, 1e-6));
         }
     }
