@@ -155,7 +155,8 @@ public static partial class HrvMetrics
 
     /// <summary>
     /// The one-sided power spectral density (ms²/Hz) that <see cref="FrequencyDomain(ReadOnlySpan{double}, FrequencyDomainOptions?)"/>
-    /// integrates, for plots and custom bands. Allocates the two arrays it returns.
+    /// integrates, for plots and custom bands. Allocates the two arrays it returns. Under
+    /// <see cref="WelchSegmentRule.NeuroKit2"/> it holds only the bins NeuroKit2 keeps (from 2·fs/(N/2) to the highest band edge).
     /// </summary>
     /// <param name="nnMs">Artifact-corrected NN intervals in ms.</param>
     /// <param name="options">The pipeline; null = <see cref="FrequencyDomainOptions.Default"/>.</param>

@@ -141,6 +141,7 @@ internal static class Welch
             var sumSquares = FillWindow(w, options.Window);
             var acc = psd.AsSpan(0, count);
             acc.Clear();
+
             // Two segments share one transform (as real and imaginary part) when the range −last … last that this needs
             // fits the same power-of-two convolution as first … last: 5 instead of 7 FFTs for NeuroKit2's 3 segments.
             var last = first + count - 1;
