@@ -160,6 +160,26 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_NeuroKit2WelchPreset_RowEqualsTheLibraryWithThatPreset()
+    {
+        var file = HrvExpectations.ReferenceFiles().Single(f => f.EndsWith("pyhrv_sample_short_5min.rr_ms.txt", StringComparison.Ordinal));
+        using var temp = new TempFolder();
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", file, "-o", temp["out.csv"], "--progress", "none", "--spectral-preset", "neurokit2-welch");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var row = Assert.Single(DuckDb.Csv(temp["out.csv"]));
+        var expected = HrvExpectations.Analyze(file, HrvAnalysisOptions.Default with { FrequencyDomain = FrequencyDomainOptions.NeuroKit2Welch });
+        var defaults = HrvExpectations.Analyze(file);
+        foreach (var (column, member) in HrvExpectations.Members)
+        {
+            HrvExpectations.Equal(member(expected), DuckDb.Number(row[column]), column);
+        }
+
+        // The preset changed the spectrum (NeuroKit2's 100-Hz quadratic pipeline, not the library's 4-Hz cubic one).
+        Assert.NotEqual(defaults.FrequencyDomain!.Value.LfPowerMs2, expected.FrequencyDomain!.Value.LfPowerMs2);
+    }
+
+    [Fact]
     public async Task Analyze_UsageErrors_Exit2WithAMessage()
     {
         using var temp = new TempFolder();

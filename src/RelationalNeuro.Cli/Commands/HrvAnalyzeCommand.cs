@@ -24,7 +24,7 @@ internal static class HrvAnalyzeCommand
         var artifacts = new Option<string>("--artifacts") { Description = "Artifact method: default (Lipponen–Tarvainen + absolute range), lipponen-tarvainen, absolute-range, malik, kamath, karlsson, acar.", DefaultValueFactory = _ => "default", HelpName = "method" };
         var correction = new Option<string>("--correction") { Description = "What happens to flagged beats: correct (interpolate), remove, flag-only.", DefaultValueFactory = _ => "correct", HelpName = "correct|remove|flag-only" };
         var spectral = new Option<string?>("--spectral") { Description = "Spectral method: welch or lomb-scargle (overrides the preset's).", HelpName = "welch|lomb-scargle" };
-        var preset = new Option<string>("--spectral-preset") { Description = "Spectral settings: default, pyhrv-welch, hrvanalysis-welch, hrvanalysis-lomb (docs/hrv-frequency.md).", DefaultValueFactory = _ => "default", HelpName = "name" };
+        var preset = new Option<string>("--spectral-preset") { Description = "Spectral settings: default, pyhrv-welch, hrvanalysis-welch, hrvanalysis-lomb, neurokit2-welch (docs/hrv-frequency.md).", DefaultValueFactory = _ => "default", HelpName = "name" };
         var entropy = new Option<string>("--entropy") { Description = "Sample and approximate entropy: on or off (off is ~3x faster on 24-h recordings).", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         var frequency = new Option<string>("--frequency") { Description = "Frequency domain: on or off.", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         var dfa = new Option<string>("--dfa") { Description = "Detrended fluctuation analysis: on or off.", DefaultValueFactory = _ => "on", HelpName = "on|off" };
@@ -72,7 +72,8 @@ internal static class HrvAnalyzeCommand
                 "pyhrv-welch" => FrequencyDomainOptions.PyHrvWelch,
                 "hrvanalysis-welch" => FrequencyDomainOptions.HrvAnalysisWelch,
                 "hrvanalysis-lomb" => FrequencyDomainOptions.HrvAnalysisLomb,
-                _ => throw new UsageException($"--spectral-preset {presetName}: expected default, pyhrv-welch, hrvanalysis-welch or hrvanalysis-lomb."),
+                "neurokit2-welch" => FrequencyDomainOptions.NeuroKit2Welch,
+                _ => throw new UsageException($"--spectral-preset {presetName}: expected default, pyhrv-welch, hrvanalysis-welch, hrvanalysis-lomb or neurokit2-welch."),
             };
             if (parse.GetValue(spectral) is { } method)
             {

@@ -20,7 +20,7 @@ internal sealed record HrvBatchOptions
     /// <summary>The window length in seconds, or null for one row per recording.</summary>
     public double? WindowSeconds { get; init; }
 
-    /// <summary>The spectral preset name (<c>default</c>, <c>pyhrv-welch</c>, <c>hrvanalysis-welch</c>, <c>hrvanalysis-lomb</c>).</summary>
+    /// <summary>The spectral preset name (<c>default</c>, <c>pyhrv-welch</c>, <c>hrvanalysis-welch</c>, <c>hrvanalysis-lomb</c>, <c>neurokit2-welch</c>).</summary>
     public string SpectralPreset { get; init; } = "default";
 
     /// <summary>The format a file is read in.</summary>

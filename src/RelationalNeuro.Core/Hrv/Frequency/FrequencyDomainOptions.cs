@@ -3,15 +3,16 @@ namespace RelationalNeuro.Hrv;
 /// <summary>
 /// How <see cref="HrvMetrics.FrequencyDomain(ReadOnlySpan{double}, FrequencyDomainOptions?)"/> estimates the spectrum and
 /// integrates the bands. Immutable; change with <c>with</c>. The defaults are the library's own documented pipeline
-/// (docs/hrv-frequency.md); <see cref="PyHrvWelch"/>, <see cref="HrvAnalysisWelch"/> and <see cref="HrvAnalysisLomb"/>
-/// reproduce a peer's pipeline so results can be compared number for number. Like the peers, a preset applies no
+/// (docs/hrv-frequency.md); <see cref="PyHrvWelch"/>, <see cref="HrvAnalysisWelch"/>, <see cref="HrvAnalysisLomb"/> and
+/// <see cref="NeuroKit2Welch"/> reproduce a peer's pipeline so results can be compared number for number. Like the peers, a preset applies no
 /// minimum recording length (<see cref="HfMinimumSeconds"/>, <see cref="LfMinimumSeconds"/>, <see cref="VlfMinimumSeconds"/>
 /// and <see cref="UlfMinimumSeconds"/> are 0 in every preset); put them back with <c>with</c> to keep the library's rules.
 /// </summary>
 /// <remarks>
 /// Time axis (all methods): beat k is placed at t_k = (NN_1 + … + NN_k)/1000 s, so the first NN interval sits at t = 0
 /// (as pyHRV and hrv-analysis do). Welch resamples onto t = j/<see cref="ResamplingRateHz"/> for every j with
-/// t &lt; t_last (end excluded, like NumPy <c>arange</c>).
+/// t &lt; t_last (end excluded, like NumPy <c>arange</c>). <see cref="WelchSegmentRule.NeuroKit2"/> uses NeuroKit2's axis and
+/// grid instead (see there).
 /// </remarks>
 public sealed record FrequencyDomainOptions
 {
@@ -80,6 +81,44 @@ public sealed record FrequencyDomainOptions
         UlfMinimumSeconds = 0,
     };
 
+    /// <summary>
+    /// NeuroKit2 0.2.12 <c>hrv_frequency(peaks, normalize=False)</c> (Welch, powers in ms²; its default
+    /// <c>normalize=True</c> divides the PSD by its maximum, and LF/HF, LFn and HFn are the same either way):
+    /// quadratic spline (<c>interp1d(kind='quadratic')</c>) at 100 Hz on NeuroKit2's grid, mean removed, then SciPy
+    /// <c>welch</c> with a Hann window of half the record, 50 % overlap, FFT length twice the segment,
+    /// <c>detrend=False</c> (no per-segment mean removal) and density scaling; bins below f_min = 2·fs/(N/2) and above
+    /// 0.5 Hz dropped (<see cref="WelchSegmentRule.NeuroKit2"/>); bands ULF 0–0.0033, VLF 0.0033–0.04, LF 0.04–0.15,
+    /// HF 0.15–0.4, VHF 0.4–0.5 Hz, each the trapezoid over its bins with low ≤ f &lt; high; TP = ULF + VLF + LF + HF + VHF;
+    /// LFnu and HFnu = 100·LF/TP and 100·HF/TP (NeuroKit2's <c>HRV_LFn</c>/<c>HRV_HFn</c> are these ÷ 100).
+    /// </summary>
+    /// <remarks>
+    /// A band NeuroKit2 reports as NaN because no bin falls in it (ULF of a record shorter than about 20 min) is null here
+    /// with <c>hrv.band-unresolved</c>. NeuroKit2's <c>HRV_LnHF</c> is ln(<see cref="FrequencyDomainResult.HfPowerMs2"/>).
+    /// Work: for 24 h of beats the grid has 8.6 million points and the segment 4.3 million; only the bins up to 0.5 Hz are
+    /// computed (<c>docs/hrv-frequency.md</c>). Source: NeuroKit2 <c>hrv/hrv_frequency.py</c>, <c>hrv/intervals_process.py</c>,
+    /// <c>signal/signal_psd.py</c>, <c>signal/signal_power.py</c>, <c>signal/signal_interpolate.py</c> (Makowski et al. 2021,
+    /// Behav Res Methods 53:1689).
+    /// </remarks>
+    public static FrequencyDomainOptions NeuroKit2Welch { get; } = new()
+    {
+        ResamplingRateHz = 100,
+        Interpolation = ResamplingInterpolation.QuadraticSpline,
+        Detrending = Detrending.Mean,
+        SegmentMeanRemoval = false,
+        Window = SpectralWindow.Hann,
+        SegmentRule = WelchSegmentRule.NeuroKit2,
+        SegmentOverlap = 0.5,
+        SpreadSegmentsOverRecord = false,
+        Bands = FrequencyBands.Default with { Ulf = new(0.0, 0.0033), Vlf = new(0.0033, 0.04) },
+        Integration = BandIntegration.TrapezoidWithinBand,
+        TotalPowerIncludesVhf = true,
+        NormalizedUnits = NormalizedUnitsBase.TotalPower,
+        HfMinimumSeconds = 0,
+        LfMinimumSeconds = 0,
+        VlfMinimumSeconds = 0,
+        UlfMinimumSeconds = 0,
+    };
+
     /// <summary>Welch (default) or Lomb–Scargle.</summary>
     public SpectralMethod Method { get; init; } = SpectralMethod.Welch;
 
@@ -98,6 +137,18 @@ public sealed record FrequencyDomainOptions
     /// f = (fs/π)·arcsin(1/(2√λ)): 0.0285 Hz for λ = 500 at 4 Hz.
     /// </summary>
     public double SmoothnessPriorsLambda { get; init; } = 500;
+
+    /// <summary>
+    /// Welch: subtract each segment's own mean before tapering (SciPy's default <c>detrend='constant'</c>). False is SciPy's
+    /// <c>detrend=False</c>, which NeuroKit2 passes. Default true.
+    /// </summary>
+    public bool SegmentMeanRemoval { get; init; } = true;
+
+    /// <summary>
+    /// Welch: how the grid, segment length, FFT length and reported frequency range follow from the record. Default
+    /// <see cref="WelchSegmentRule.Fixed"/>.
+    /// </summary>
+    public WelchSegmentRule SegmentRule { get; init; } = WelchSegmentRule.Fixed;
 
     /// <summary>Welch: segment taper. Default Hann.</summary>
     public SpectralWindow Window { get; init; } = SpectralWindow.Hann;
@@ -151,6 +202,12 @@ public sealed record FrequencyDomainOptions
 
     /// <summary>How the PSD is integrated over each band. Default <see cref="BandIntegration.TrapezoidInterpolatedEdges"/>.</summary>
     public BandIntegration Integration { get; init; } = BandIntegration.TrapezoidInterpolatedEdges;
+
+    /// <summary>
+    /// Whether total power also counts the VHF band: TP = ULF + VLF + LF + HF + VHF, as NeuroKit2's <c>HRV_TP</c>. Default
+    /// false (TP = ULF + VLF + LF + HF, the Task Force's power at ≤ 0.4 Hz).
+    /// </summary>
+    public bool TotalPowerIncludesVhf { get; init; }
 
     /// <summary>Denominator of LFnu/HFnu. Default <see cref="NormalizedUnitsBase.LfPlusHf"/>.</summary>
     public NormalizedUnitsBase NormalizedUnits { get; init; } = NormalizedUnitsBase.LfPlusHf;

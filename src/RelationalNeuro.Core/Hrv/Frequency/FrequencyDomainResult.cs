@@ -15,7 +15,7 @@ namespace RelationalNeuro.Hrv;
 /// <param name="LfPowerMs2">LF power in ms².</param>
 /// <param name="HfPowerMs2">HF power in ms².</param>
 /// <param name="VhfPowerMs2">VHF power in ms².</param>
-/// <param name="TotalPowerMs2">Total power in ms²: ULF + VLF + LF + HF, each integrated by the chosen rule and including bands reported unavailable only for length or resolution reasons (Task Force: the variance of NN at ≤ 0.4 Hz). Under the default integration this is exactly the integral from the ULF lower edge to the HF upper edge.</param>
+/// <param name="TotalPowerMs2">Total power in ms²: ULF + VLF + LF + HF, each integrated by the chosen rule and including bands reported unavailable only for length or resolution reasons (Task Force: the variance of NN at ≤ 0.4 Hz), plus VHF when <see cref="FrequencyDomainOptions.TotalPowerIncludesVhf"/> is set (NeuroKit2's TP). Under the default integration this is exactly the integral from the ULF lower edge to the HF upper edge.</param>
 /// <param name="UlfPeakHz">Frequency of the largest PSD value inside ULF, in Hz.</param>
 /// <param name="VlfPeakHz">Frequency of the largest PSD value inside VLF, in Hz.</param>
 /// <param name="LfPeakHz">Frequency of the largest PSD value inside LF, in Hz.</param>

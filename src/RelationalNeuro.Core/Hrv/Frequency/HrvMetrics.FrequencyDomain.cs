@@ -43,7 +43,8 @@ public static partial class HrvMetrics
     /// <para>
     /// Definitions: powers are integrals of the one-sided PSD (ms²/Hz) over [low, high) per
     /// <see cref="FrequencyDomainOptions.Integration"/>; TP = ULF + VLF + LF + HF (the integrals, including bands reported
-    /// unavailable only for length reasons; Task Force 1996: the variance of NN at ≤ 0.4 Hz); relative power = 100·band/TP;
+    /// unavailable only for length reasons; Task Force 1996: the variance of NN at ≤ 0.4 Hz), + VHF when
+    /// <see cref="FrequencyDomainOptions.TotalPowerIncludesVhf"/> is set; relative power = 100·band/TP;
     /// LFnu/HFnu per <see cref="FrequencyDomainOptions.NormalizedUnits"/>; LF/HF from the ms² powers; the peak frequency is
     /// the grid frequency of the largest PSD value inside the band. A zero-width band (e.g. the presets' ULF) is disabled.
     /// </para>
@@ -79,10 +80,11 @@ public static partial class HrvMetrics
         var hf = FrequencyDomainCore.Band(spectrum, bands.Hf, "HF", options.HfMinimumSeconds, duration, options, noVariability, problems);
         var vhf = FrequencyDomainCore.Band(spectrum, bands.Vhf, "VHF", options.HfMinimumSeconds, duration, options, noVariability, problems);
 
+        var totalRaw = ulf.Raw + vlf.Raw + lf.Raw + hf.Raw + (options.TotalPowerIncludesVhf ? vhf.Raw : 0);
         double? total = null;
         if (duration >= options.LfMinimumSeconds)
         {
-            total = ulf.Raw + vlf.Raw + lf.Raw + hf.Raw;
+            total = totalRaw;
         }
         else
         {
@@ -100,9 +102,12 @@ public static partial class HrvMetrics
         }
         else if (lf.Power is { } lfPower && hf.Power is { } hfPower)
         {
-            var denominator = options.NormalizedUnits == NormalizedUnitsBase.TotalMinusVlf
-                ? ulf.Raw + vlf.Raw + lf.Raw + hf.Raw - vlf.Raw
-                : lfPower + hfPower;
+            var denominator = options.NormalizedUnits switch
+            {
+                NormalizedUnitsBase.TotalMinusVlf => totalRaw - vlf.Raw,
+                NormalizedUnitsBase.TotalPower => totalRaw,
+                _ => lfPower + hfPower,
+            };
             if (denominator > 0)
             {
                 lfNu = 100 * lfPower / denominator;
@@ -150,7 +155,8 @@ public static partial class HrvMetrics
 
     /// <summary>
     /// The one-sided power spectral density (ms²/Hz) that <see cref="FrequencyDomain(ReadOnlySpan{double}, FrequencyDomainOptions?)"/>
-    /// integrates, for plots and custom bands. Allocates the two arrays it returns.
+    /// integrates, for plots and custom bands. Allocates the two arrays it returns. Under
+    /// <see cref="WelchSegmentRule.NeuroKit2"/> it holds only the bins NeuroKit2 keeps (from 2·fs/(N/2) to the highest band edge).
     /// </summary>
     /// <param name="nnMs">Artifact-corrected NN intervals in ms.</param>
     /// <param name="options">The pipeline; null = <see cref="FrequencyDomainOptions.Default"/>.</param>

@@ -12,4 +12,11 @@ public enum NormalizedUnitsBase
     /// the power below the VLF band (ULF, including any DC residue).
     /// </summary>
     TotalMinusVlf = 1,
+
+    /// <summary>
+    /// LFnu = 100·LF/TP, HFnu = 100·HF/TP, with TP as <see cref="FrequencyDomainResult.TotalPowerMs2"/> (including VHF when
+    /// <see cref="FrequencyDomainOptions.TotalPowerIncludesVhf"/> is set) — NeuroKit2's <c>HRV_LFn</c> and <c>HRV_HFn</c>
+    /// times 100 (NeuroKit2 reports the fraction).
+    /// </summary>
+    TotalPower = 2,
 }

@@ -11,4 +11,11 @@ public enum ResamplingInterpolation
 
     /// <summary>Straight lines between neighbouring beats (hrv-analysis' default).</summary>
     Linear = 1,
+
+    /// <summary>
+    /// The degree-2 interpolating B-spline through every (beat time, NN) point that SciPy's <c>interp1d(kind='quadratic')</c>
+    /// builds (<c>make_interp_spline(x, y, k=2)</c>; NeuroKit2's default interpolation): knots at the first beat (three
+    /// times), the midpoints between consecutive beats except the first and last midpoint, and the last beat (three times).
+    /// </summary>
+    QuadraticSpline = 2,
 }

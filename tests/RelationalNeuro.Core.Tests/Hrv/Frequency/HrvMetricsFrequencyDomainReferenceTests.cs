@@ -5,8 +5,8 @@ namespace RelationalNeuro.Core.Tests.Hrv;
 
 /// <summary>
 /// Frequency domain against the peers' recorded outputs in ../shared/reference/hrv (every JSON file). The presets
-/// reproduce a peer's pipeline, so the comparison is tight: pyHRV 0.4.1 <c>welch_psd</c> and hrv-analysis 1.0.5 Welch
-/// to 1e-6 relative; hrv-analysis Lomb (astropy's approximate <c>method="fast"</c>) to 1 %.
+/// reproduce a peer's pipeline, so the comparison is tight: pyHRV 0.4.1 <c>welch_psd</c>, hrv-analysis 1.0.5 Welch and
+/// NeuroKit2 0.2.12 <c>hrv_frequency(normalize=False)</c> to 1e-6 relative; hrv-analysis Lomb (astropy's approximate <c>method="fast"</c>) to 1 %.
 /// </summary>
 public sealed class HrvMetricsFrequencyDomainReferenceTests
 {
@@ -84,6 +84,64 @@ public sealed class HrvMetricsFrequencyDomainReferenceTests
         Close(reference.Number(path + "total_power")!.Value, result.TotalPowerMs2, tight, "TP");
         Close(reference.Number(path + "lf_hf_ratio")!.Value, result.LfHfRatio, tight, "LF/HF");
         Close(reference.Number(path + "lfnu")!.Value, result.LfNormalizedUnits, tight, "LFnu");
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void FrequencyDomain_NeuroKit2Preset_MatchesNeuroKit2WelchAbsolute(string id)
+    {
+        var reference = HrvReference.Get(id);
+        const string path = "neurokit2.hrv_frequency.welch_absolute_ms2.values.HRV_";
+        var expectedLf = reference.Number(path + "LF");
+        if (expectedLf is null)
+        {
+            Assert.Skip($"{id}: no NeuroKit2 welch_absolute_ms2 values");
+        }
+
+        var options = FrequencyDomainOptions.NeuroKit2Welch; // no minimum length, as NeuroKit2
+        var result = HrvMetrics.FrequencyDomain(reference.RrMs, options);
+
+        if (IsConstant(reference.RrMs))
+        {
+            // NeuroKit2 integrates rounding noise (LF ~1e-29 ms²); the library reports the exact 0 and says why.
+            Assert.Equal(0, result.LfPowerMs2);
+            Assert.Contains(result.Problems, p => p.Code == "hrv.no-variability");
+            return;
+        }
+
+        const double Tight = 1e-6;
+
+        // A band NeuroKit2 reports as NaN (no bin inside it) is null here; every other value matches.
+        void Band(string name, double? actual)
+        {
+            var expected = reference.Number(path + name)!.Value;
+            if (double.IsNaN(expected))
+            {
+                Assert.Null(actual);
+                Assert.Contains(result.Problems, p => p.Code == "hrv.band-unresolved" && p.Location == name);
+            }
+            else
+            {
+                Close(expected, actual, Tight, name);
+            }
+        }
+
+        Band("ULF", result.UlfPowerMs2);
+        Band("VLF", result.VlfPowerMs2);
+        Band("LF", result.LfPowerMs2);
+        Band("HF", result.HfPowerMs2);
+        Band("VHF", result.VhfPowerMs2);
+        Close(reference.Number(path + "TP")!.Value, result.TotalPowerMs2, Tight, "TP");
+        Close(reference.Number(path + "LFHF")!.Value, result.LfHfRatio, Tight, "LF/HF");
+        Close(100 * reference.Number(path + "LFn")!.Value, result.LfNormalizedUnits, Tight, "LFn");
+        Close(100 * reference.Number(path + "HFn")!.Value, result.HfNormalizedUnits, Tight, "HFn");
+        Close(reference.Number(path + "LnHF")!.Value, Math.Log(result.HfPowerMs2!.Value), Tight, "LnHF");
+
+        // The derived integers NeuroKit2's pipeline used: grid length N, segment nperseg, FFT length 2·nperseg.
+        const string derived = "neurokit2.hrv_frequency.derived_parameters_for_this_series.";
+        var nperseg = reference.Number(derived + "welch_nperseg")!.Value;
+        Assert.Equal(100 / nperseg, result.FrequencyResolutionHz, 1e-15);
+        Assert.Equal(1 / (reference.Number(derived + "welch_nfft")!.Value * 0.01), result.FrequencyStepHz, 1e-15);
     }
 
     [Theory]

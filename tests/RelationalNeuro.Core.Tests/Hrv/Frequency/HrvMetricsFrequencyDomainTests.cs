@@ -160,6 +160,54 @@ public sealed class HrvMetricsFrequencyDomainTests
     }
 
     [Fact]
+    public void FrequencyDomain_NeuroKit2PresetTwoSines_AnalyticPowersAndTotalWithVhf()
+    {
+        var nn = SyntheticRr.Sines(300, 1000, TwoSines);
+
+        var result = HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.NeuroKit2Welch);
+
+        // LF within 1 % of 800 ms²; HF 0.25 Hz sampled once a second loses ~5 % in the quadratic spline (NeuroKit2: 425.9).
+        Assert.Equal(800, result.LfPowerMs2!.Value, 800 * 0.01);
+        Assert.InRange(result.HfPowerMs2!.Value, 450 * 0.93, 450 * 1.01);
+        var total = result.VlfPowerMs2!.Value + result.LfPowerMs2.Value + result.HfPowerMs2.Value + result.VhfPowerMs2!.Value;
+        Assert.Equal(total, result.TotalPowerMs2!.Value, total * 1e-12);
+        Assert.Equal(100 * result.LfPowerMs2.Value / total, result.LfNormalizedUnits!.Value, 1e-9);
+        Assert.Null(result.UlfPowerMs2); // no bin below 0.0033 Hz: the first kept bin is 2·fs/(N/2) ≈ 4/300 Hz
+        Assert.Contains(result.Problems, p => p.Code == "hrv.band-unresolved" && p.Location == "ULF");
+        Assert.DoesNotContain(result.Problems, p => p.Code == "hrv.recording-too-short");
+    }
+
+    [Fact]
+    public void PowerSpectralDensity_NeuroKit2Preset_FromFourOverNToHalfHertzOnItsGrid()
+    {
+        var nn = SyntheticRr.Sines(300, 1000, TwoSines);
+
+        var psd = HrvMetrics.PowerSpectralDensity(nn, FrequencyDomainOptions.NeuroKit2Welch);
+
+        // N grid points at 100 Hz; f_min = 2·100/(N/2); segment ⌊N/2⌋, FFT 2·segment: step 100/(2·⌊N/2⌋) Hz.
+        var df = psd.FrequenciesHz[1] - psd.FrequenciesHz[0];
+        var n = 100 / df; // 2·⌊N/2⌋
+        Assert.Equal(Math.Round(n), n, 1e-6);
+        Assert.InRange(psd.FrequenciesHz[0], 400 / (n + 1), (400 / n) + df);
+        Assert.True(psd.FrequenciesHz[^1] <= 0.5 && psd.FrequenciesHz[^1] > 0.5 - df);
+        Assert.Equal(100 / (n / 2), psd.FrequencyResolutionHz, 1e-12);
+    }
+
+    [Fact]
+    public void FrequencyDomain_NeuroKit2PresetSixSeconds_NoBinsBelowHalfHertzReportedNotNaN()
+    {
+        var nn = SyntheticRr.Sines(6, 1000, TwoSines);
+
+        var result = HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.NeuroKit2Welch);
+
+        // f_min = 4·fs/N ≈ 0.67 Hz lies above every band: nothing is resolvable, and nothing is NaN.
+        Assert.Null(result.LfPowerMs2);
+        Assert.Null(result.HfPowerMs2);
+        Assert.Null(result.LfHfRatio);
+        Assert.Contains(result.Problems, p => p.Code == "hrv.band-unresolved" && p.Location == "HF");
+    }
+
+    [Fact]
     public void FrequencyDomain_TooFewBeats_EverythingNullWithProblem()
     {
         var result = HrvMetrics.FrequencyDomain([800, 810, 790]);

@@ -30,7 +30,7 @@ internal static class BandIntegrator
     /// <summary>Indices of the bins with low ≤ f &lt; high (or ≤ high).</summary>
     public static (int First, int Last) Bins(in SpectrumBuffer spectrum, FrequencyBand band, bool inclusiveHigh)
     {
-        var first = Math.Max(0, (int)Math.Ceiling((band.LowHz - spectrum.F0) / spectrum.Df) - 1);
+        var first = Math.Clamp((int)Math.Ceiling((band.LowHz - spectrum.F0) / spectrum.Df) - 1 - spectrum.Offset, 0, spectrum.Count);
         while (first < spectrum.Count && spectrum.Frequency(first) < band.LowHz)
         {
             first++;
@@ -76,7 +76,7 @@ internal static class BandIntegrator
     private static double Cumulative(in SpectrumBuffer spectrum, double f)
     {
         var density = spectrum.Density;
-        var position = (f - spectrum.F0) / spectrum.Df;
+        var position = ((f - spectrum.F0) / spectrum.Df) - spectrum.Offset;
         if (position <= 0)
         {
             return 0;

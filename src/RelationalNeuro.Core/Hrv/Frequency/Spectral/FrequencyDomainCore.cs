@@ -172,6 +172,7 @@ internal static class FrequencyDomainCore
         Guard.Positive(options.SmoothnessPriorsLambda);
         Guard.Defined(options.Method);
         Guard.Defined(options.Interpolation);
+        Guard.Defined(options.SegmentRule);
         Guard.Defined(options.Detrending);
         Guard.Defined(options.Window);
         Guard.Defined(options.Integration);

@@ -1,9 +1,11 @@
 namespace RelationalNeuro.Hrv.Spectral;
 
 /// <summary>
-/// Places each NN interval at its beat time and evaluates an interpolant on an even grid. The cubic spline is the
-/// not-a-knot interpolating cubic (the spline SciPy's <c>CubicSpline</c>/<c>interp1d(kind='cubic')</c> builds), solved in
-/// O(n) with the Thomas algorithm in caller-supplied scratch; evaluation walks the grid once, so there is no per-point search.
+/// Places each NN interval at its beat time and evaluates an interpolant on an even grid t_j = start + j·step. The cubic
+/// spline is the not-a-knot interpolating cubic (the spline SciPy's <c>CubicSpline</c>/<c>interp1d(kind='cubic')</c>
+/// builds), solved in O(n) with the Thomas algorithm in caller-supplied scratch; the quadratic spline is SciPy's
+/// <c>interp1d(kind='quadratic')</c> (<see cref="QuadraticSpline"/>). Evaluation walks the grid once, so there is no
+/// per-point search.
 /// </summary>
 internal static class Resampler
 {
@@ -24,12 +26,16 @@ internal static class Resampler
     /// <summary>Number of grid points j/fs strictly below <paramref name="lastTimeS"/> (NumPy <c>arange</c> length).</summary>
     public static int GridLength(double lastTimeS, double rateHz) => Math.Max(0, (int)Math.Ceiling(lastTimeS * rateHz));
 
-    public static void Linear(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rateHz, Span<double> output)
+    public static void Linear(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rateHz, Span<double> output) =>
+        Linear(x, y, 0, 1.0 / rateHz, output);
+
+    /// <summary>Straight lines between neighbouring points, evaluated at t_j = start + j·step (extended beyond the ends).</summary>
+    public static void Linear(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double start, double step, Span<double> output)
     {
         var i = 0;
         for (var j = 0; j < output.Length; j++)
         {
-            var t = j / rateHz;
+            var t = start + (j * step);
             while (i < x.Length - 2 && t >= x[i + 1])
             {
                 i++;
@@ -40,11 +46,23 @@ internal static class Resampler
         }
     }
 
-    /// <summary>Not-a-knot cubic spline through (x, y), n ≥ 4, evaluated at j/rate. Scratch spans have length n.</summary>
+    /// <summary>Not-a-knot cubic spline through (x, y), n ≥ 4, evaluated at j·(1/rate). Scratch spans have length n.</summary>
     public static void CubicNotAKnot(
         ReadOnlySpan<double> x,
         ReadOnlySpan<double> y,
         double rateHz,
+        Span<double> output,
+        Span<double> slopes,
+        Span<double> scratchC,
+        Span<double> scratchD) =>
+        CubicNotAKnot(x, y, 0, 1.0 / rateHz, output, slopes, scratchC, scratchD);
+
+    /// <summary>Not-a-knot cubic spline through (x, y), n ≥ 4, evaluated at start + j·step. Scratch spans have length n.</summary>
+    public static void CubicNotAKnot(
+        ReadOnlySpan<double> x,
+        ReadOnlySpan<double> y,
+        double start,
+        double step,
         Span<double> output,
         Span<double> slopes,
         Span<double> scratchC,
@@ -105,7 +123,7 @@ internal static class Resampler
         var coefficientsFor = -1;
         for (var j = 0; j < output.Length; j++)
         {
-            var t = j / rateHz;
+            var t = start + (j * step);
             while (seg < n - 2 && t >= x[seg + 1])
             {
                 seg++;
@@ -122,6 +140,146 @@ internal static class Resampler
 
             var u = t - x[seg];
             output[j] = y[seg] + (u * (slopes[seg] + (u * (c2 + (u * c3)))));
+        }
+    }
+
+    /// <summary>
+    /// The degree-2 interpolating B-spline SciPy's <c>interp1d(kind='quadratic')</c> builds (<c>make_interp_spline(x, y, k=2)</c>):
+    /// knots x₀ three times, the midpoints (x_i + x_{i+1})/2 for i = 1…n−3 (the second and second-to-last midpoints
+    /// omitted, "à la not-a-knot"), x_{n−1} three times; n coefficients from the n interpolation conditions. Evaluated at
+    /// start + j·step (past the last knot the last polynomial piece is extended; callers clamp as they need). n ≥ 3;
+    /// the five scratch spans have length n.
+    /// </summary>
+    /// <remarks>
+    /// The collocation matrix is tridiagonal (x_i lies in the middle piece of B_i's support), so it is solved in O(n) by
+    /// Gaussian elimination with partial pivoting (LAPACK <c>dgtsv</c>'s scheme; SciPy solves the same system with the
+    /// banded LU of <c>gbsv</c>, also pivoting). Not diagonally dominant in general: with one interval ten times its
+    /// neighbours an off-diagonal entry reaches 0.7, hence the pivoting. Basis values by the Cox–de Boor recurrence
+    /// (de Boor 1978, A Practical Guide to Splines, BSPLVB), as SciPy evaluates them.
+    /// </remarks>
+    public static void QuadraticSpline(
+        ReadOnlySpan<double> x,
+        ReadOnlySpan<double> y,
+        double start,
+        double step,
+        Span<double> output,
+        Span<double> coefficients,
+        Span<double> sub,
+        Span<double> diag,
+        Span<double> sup,
+        Span<double> sup2)
+    {
+        var n = x.Length;
+
+        // Collocation rows: row 0 and row n−1 are the end knots (B_0(x_0) = B_{n−1}(x_{n−1}) = 1); row i in 1…n−2 holds
+        // B_{i−1}, B_i, B_{i+1} at x_i, evaluated in knot interval l = i + 1. sub[i] = A[i+1][i], sup[i] = A[i][i+1].
+        diag[0] = 1;
+        sup[0] = 0;
+        coefficients[0] = y[0];
+        for (var i = 1; i < n - 1; i++)
+        {
+            var (b0, b1, b2) = Basis(x, i + 1, x[i]);
+            sub[i - 1] = b0;
+            diag[i] = b1;
+            sup[i] = b2;
+            coefficients[i] = y[i];
+        }
+
+        sub[n - 2] = 0;
+        diag[n - 1] = 1;
+        coefficients[n - 1] = y[n - 1];
+        SolveTridiagonal(sub[..(n - 1)], diag[..n], sup[..(n - 1)], sup2[..(n - 1)], coefficients[..n]);
+
+        var l = 2;
+        for (var j = 0; j < output.Length; j++)
+        {
+            var t = start + (j * step);
+            while (l < n - 1 && t >= Knot(x, l + 1))
+            {
+                l++;
+            }
+
+            var (n0, n1, n2) = Basis(x, l, t);
+            output[j] = (coefficients[l - 2] * n0) + (coefficients[l - 1] * n1) + (coefficients[l] * n2);
+        }
+    }
+
+    /// <summary>Knot j of <see cref="QuadraticSpline"/>'s vector (n + 3 knots).</summary>
+    private static double Knot(ReadOnlySpan<double> x, int j) =>
+        j <= 2 ? x[0] : j >= x.Length ? x[^1] : (x[j - 1] + x[j - 2]) / 2.0;
+
+    /// <summary>The three quadratic B-splines B_{l−2}, B_{l−1}, B_l non-zero on knot interval [t_l, t_{l+1}), at t (BSPLVB).</summary>
+    private static (double N0, double N1, double N2) Basis(ReadOnlySpan<double> x, int l, double t)
+    {
+        var left1 = t - Knot(x, l);
+        var left2 = t - Knot(x, l - 1);
+        var right1 = Knot(x, l + 1) - t;
+        var right2 = Knot(x, l + 2) - t;
+
+        // Degree 1.
+        var temp = 1.0 / (right1 + left1);
+        var a0 = right1 * temp;
+        var a1 = left1 * temp;
+
+        // Degree 2.
+        temp = a0 / (right1 + left2);
+        var n0 = right1 * temp;
+        var saved = left2 * temp;
+        temp = a1 / (right2 + left1);
+        var n1 = saved + (right2 * temp);
+        var n2 = left1 * temp;
+        return (n0, n1, n2);
+    }
+
+    /// <summary>
+    /// Solves the tridiagonal system in place (solution in <paramref name="b"/>) by Gaussian elimination with partial
+    /// pivoting, the scheme of LAPACK <c>dgtsv</c>; <paramref name="sup2"/> receives the fill-in of row interchanges.
+    /// The callers' matrices are non-singular (interpolation at distinct, increasing sites: Schoenberg–Whitney).
+    /// </summary>
+    private static void SolveTridiagonal(Span<double> sub, Span<double> diag, Span<double> sup, Span<double> sup2, Span<double> b)
+    {
+        var n = diag.Length;
+        for (var i = 0; i < n - 1; i++)
+        {
+            if (Math.Abs(diag[i]) >= Math.Abs(sub[i]))
+            {
+                var fact = sub[i] / diag[i];
+                diag[i + 1] -= fact * sup[i];
+                b[i + 1] -= fact * b[i];
+                sup2[i] = 0;
+            }
+            else
+            {
+                var fact = diag[i] / sub[i];
+                diag[i] = sub[i];
+                var temp = diag[i + 1];
+                diag[i + 1] = sup[i] - (fact * temp);
+                if (i < n - 2)
+                {
+                    sup2[i] = sup[i + 1];
+                    sup[i + 1] = -fact * sup2[i];
+                }
+                else
+                {
+                    sup2[i] = 0;
+                }
+
+                sup[i] = temp;
+                temp = b[i];
+                b[i] = b[i + 1];
+                b[i + 1] = temp - (fact * b[i + 1]);
+            }
+        }
+
+        b[n - 1] /= diag[n - 1];
+        if (n > 1)
+        {
+            b[n - 2] = (b[n - 2] - (sup[n - 2] * b[n - 1])) / diag[n - 2];
+        }
+
+        for (var i = n - 3; i >= 0; i--)
+        {
+            b[i] = (b[i] - (sup[i] * b[i + 1]) - (sup2[i] * b[i + 2])) / diag[i];
         }
     }
 }

@@ -34,6 +34,116 @@ public sealed class SpectralInternalsTests
         }
     }
 
+    public static TheoryData<double[]> QuadraticSplineSpacings() => new()
+    {
+        new[] { 1.0, 1.0 },
+        new[] { 0.7, 1.2, 0.9 },
+        Enumerable.Range(0, 59).Select(i => 0.5 + (0.37 * (i % 5))).ToArray(),
+        Enumerable.Range(0, 59).Select(i => i % 3 == 2 ? 10.0 : 1.0).ToArray(),
+
+        // Spacings whose collocation system needs row interchanges in the elimination (|sub-diagonal| > |pivot| at row 1
+        // and at row 3): the pivoting path is exercised.
+        new[] { 0.5, 5.0, 5.0 },
+        new[] { 5.0, 1, 0.3, 2, 5, 3, 0.3, 10 },
+    };
+
+    [Theory]
+    [MemberData(nameof(QuadraticSplineSpacings))]
+    public void QuadraticSpline_QuadraticPolynomialAtUnevenKnots_ReproducedExactly(double[] spacings)
+    {
+        // An interpolating spline of degree 2 reproduces every polynomial of degree ≤ 2 (de Boor, A Practical Guide to
+        // Splines, ch. XIII), whatever the knots.
+        static double P(double t) => 7 - (1.5 * t) + (0.3 * t * t);
+        var n = spacings.Length + 1;
+        var x = new double[n];
+        var y = new double[n];
+        for (var i = 1; i < n; i++)
+        {
+            x[i] = x[i - 1] + spacings[i - 1];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            y[i] = P(x[i]);
+        }
+
+        var step = 0.01;
+        var output = new double[(int)(x[^1] / step) + 1];
+        Resampler.QuadraticSpline(x, y, 0, step, output, new double[n], new double[n], new double[n], new double[n], new double[n]);
+
+        for (var j = 0; j < output.Length; j++)
+        {
+            Assert.Equal(P(j * step), output[j], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void QuadraticSpline_NonPolynomialData_InterpolatesEveryPoint()
+    {
+        var x = new double[] { 0, 0.8, 1.5, 2.6, 3.1, 4.4, 5.0, 6.2 };
+        var y = new double[] { 800, 820, 760, 900, 650, 700, 880, 810 };
+        var output = new double[1];
+        var n = x.Length;
+        for (var i = 0; i < n; i++)
+        {
+            // A one-point grid starting at x_i evaluates the spline there.
+            Resampler.QuadraticSpline(x, y, x[i], 1, output, new double[n], new double[n], new double[n], new double[n], new double[n]);
+            Assert.Equal(y[i], output[0], 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(300, 600, 0, 40)]
+    [InlineData(301, 602, 5, 17)]
+    [InlineData(257, 514, 3, 257)]
+    [InlineData(1000, 1000, 480, 21)]
+    public void ChirpZBins_AnyFftLength_EqualsTheDftDefinition(int length, int nfft, int first, int count)
+    {
+        var rng = new Random(length);
+        var z = Enumerable.Range(0, length).Select(_ => 800 + (100 * (rng.NextDouble() - 0.5))).ToArray();
+        var window = Enumerable.Range(0, length).Select(i => 0.5 - (0.5 * Math.Cos(2 * Math.PI * i / length))).ToArray();
+        var mean = z.Average();
+        var power = new double[count];
+
+        using (var chirp = new ChirpZBins(length, nfft, first, count))
+        {
+            chirp.AccumulatePower(z, window, mean, first, power);
+        }
+
+        // The same bins from a transform of the range −(first + count − 1) … first + count − 1, with the segment packed
+        // together with its mirror image: |A_k|² + |B_k|² of the two real segments.
+        var mirrored = z.Reverse().ToArray();
+        var paired = new double[count];
+        var last = first + count - 1;
+        using (var chirp = new ChirpZBins(length, nfft, -last, (2 * last) + 1))
+        {
+            chirp.AccumulatePowerPair(z, mean, mirrored, mean, window, first, paired);
+        }
+
+        // |X_k|² with X_k = Σ_n (x_n − mean)·w_n·e^{−2πi·nk/nfft}, nk reduced modulo nfft exactly: the definition.
+        double DftPower(double[] x, int k)
+        {
+            double re = 0, im = 0;
+            for (var n = 0; n < length; n++)
+            {
+                var v = (x[n] - mean) * window[n];
+                var angle = -2 * Math.PI * ((long)n * k % nfft) / nfft;
+                re += v * Math.Cos(angle);
+                im += v * Math.Sin(angle);
+            }
+
+            return (re * re) + (im * im);
+        }
+
+        for (var m = 0; m < count; m++)
+        {
+            var expected = DftPower(z, first + m);
+            Assert.Equal(expected, power[m], Math.Max(expected * 1e-9, 1e-6));
+            var expectedPair = expected + DftPower(mirrored, first + m);
+            Assert.Equal(expectedPair, paired[m], Math.Max(expectedPair * 1e-9, 1e-6));
+        }
+    }
+
     [Fact]
     public void GridLength_EndExcluded_LikeNumpyArange()
     {
