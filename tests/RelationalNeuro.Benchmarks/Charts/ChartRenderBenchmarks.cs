@@ -13,8 +13,9 @@ namespace RelationalNeuro.Benchmarks.Charts;
 /// Server-side render of the 24-h charts (issue 18, item 10): a new component rendered to an HTML string with
 /// <see cref="HtmlRenderer"/> — what static SSR and prerendering do — from a 24-h recording: PhysioNet nsr2db nsr001
 /// (106,459 intervals) read from ../shared/reference/hrv/data, or, where that folder is absent, a seeded synthetic day
-/// of the same length (printed). Artifacts are corrected once in setup (the app's job, not the chart's). Each
-/// operation includes everything the chart does per render: beat times, M4, markers, axes, table, description.
+/// of the same length (printed). Artifacts are corrected once in setup (the app's job, not the chart's), and so is the
+/// Welch spectrum of the corrected day (the default pipeline; its 513 bins are what the chart gets). Each operation
+/// includes everything the chart does per render: beat times, M4, markers, axes, table, description.
 /// The 5-minute tachogram is the baseline. The markup sizes are printed in setup (they are deterministic; a unit test
 /// asserts the ≤ 200 KB bound).
 /// </summary>
@@ -27,6 +28,8 @@ public class ChartRenderBenchmarks
     private ArtifactResult _dayArtifacts = null!;
     private RrSeries _rest = null!;
     private ArtifactResult _restArtifacts = null!;
+    private PowerSpectrum _daySpectrum = null!;
+    private FrequencyDomainResult _dayBands;
 
     [GlobalSetup]
     public void Setup()
@@ -37,8 +40,10 @@ public class ChartRenderBenchmarks
         _dayArtifacts = Artifacts.Process(_day);
         _rest = RrSeries.FromIntervalsMs(_day.IntervalsMs[..400]);
         _restArtifacts = Artifacts.Process(_rest);
+        _daySpectrum = HrvMetrics.PowerSpectralDensity(_dayArtifacts.NnIntervalsMs);
+        _dayBands = HrvMetrics.FrequencyDomain(_dayArtifacts.NnIntervalsMs);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// markup: tachogram 24 h {Tachogram24h().Result.Length} chars, Poincaré 24 h {Poincare24h().Result.Length} chars, tachogram 5 min {Tachogram5min().Result.Length} chars"));
+            $"// markup: tachogram 24 h {Tachogram24h().Result.Length} chars, Poincaré 24 h {Poincare24h().Result.Length} chars, spectrum 24 h {Spectrum24h().Result.Length} chars, tachogram 5 min {Tachogram5min().Result.Length} chars"));
     }
 
     [GlobalCleanup]
@@ -56,6 +61,9 @@ public class ChartRenderBenchmarks
 
     [Benchmark(Description = "Poincaré density, 24 h")]
     public Task<string> Poincare24h() => RenderAsync<PoincarePlot>(new Dictionary<string, object?> { ["Series"] = _day, ["Artifacts"] = _dayArtifacts });
+
+    [Benchmark(Description = "Power spectrum, 24 h (Welch)")]
+    public Task<string> Spectrum24h() => RenderAsync<PowerSpectrumChart>(new Dictionary<string, object?> { ["Spectrum"] = _daySpectrum, ["Result"] = _dayBands });
 
     private Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters) where TComponent : IComponent =>
         _renderer.Dispatcher.InvokeAsync(async () =>

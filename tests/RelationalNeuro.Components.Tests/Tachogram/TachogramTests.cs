@@ -95,6 +95,38 @@ public sealed partial class TachogramTests : BunitContext
     }
 
     [Fact]
+    public void Render_Range_LineRunsToTheNeighboursOutsideTheView()
+    {
+        // Small's line points (beat time s, RR ms): (1, 1000), (1.8, 800), (3, 1200), (4, 1000), (8, gap), (9, 1000).
+        // In [2, 5]: 3 and 4 s, plus the neighbour each side, (1.8, 800) and the gap at 8 s, which draws nothing.
+        // x = 44 + 346·(t − 2)/3: 1.8 → 20.93, 3 → 159.33, 4 → 274.67. Values 1000..1200 give nice ticks 1000..1200
+        // (range 200, step 50), so y = 186 − 162·(v − 1000)/200: 800 → 348 (below the plot, clipped), 1200 → 24, 1000 → 186.
+        var cut = RenderChart(Small, p => p.Add(c => c.Range, new ChartTimeRange(2, 5)));
+        Assert.Equal("M20.93 348L159.33 24L274.67 186", cut.Find(".rn-chart__line").GetAttribute("d"));
+
+        // A view before the first beat: only the first line point, as its neighbour; no beats, so nothing drawn.
+        cut = RenderChart(Small, p => p.Add(c => c.Range, new ChartTimeRange(-5, -1)));
+        Assert.Equal("No beats to show.", cut.Find("desc").TextContent);
+    }
+
+    [Fact]
+    public void Render_LongRecordingWithALongGap_SummaryRowsSkipEmptyStretches()
+    {
+        // 200 beats of 1 s (ending at 1 … 200 s), one 55-s interval (a gap, ending at 255 s), 150 beats of 1 s
+        // (256 … 405 s): 351 beats over 0..405 s. Stretch step: the smallest clock step with 405 / step ≤ 24 is 30 s
+        // (15 s gives 27). Stretches [0, 30) … [180, 210) hold 29, 30, 30, 30, 30, 30, 21 beats; [210, 240) none (no
+        // row); [240, 270) the gap's end and 256 … 269 s (15), then 30, 30, 30, 30 and [390, 420) 16 (390 … 405 s).
+        double[] rr = [.. Enumerable.Repeat(1000.0, 200), 55_000, .. Enumerable.Repeat(1000.0, 150)];
+        var cut = RenderChart(RrSeries.FromIntervalsMs(rr));
+        var rows = cut.FindAll("tbody tr").Select(r => r.Children.Select(c => c.TextContent).ToArray()).ToList();
+        Assert.Equal(["0:00", "0:30", "1:00", "1:30", "2:00", "2:30", "3:00", "4:00", "4:30", "5:00", "5:30", "6:00", "6:30"], rows.Select(r => r[0]));
+        Assert.Equal(["29", "30", "30", "30", "30", "30", "21", "15", "30", "30", "30", "30", "16"], rows.Select(r => r[1]));
+        Assert.All(rows, r => Assert.Equal(["1000", "1000", "1000", "0"], r[2..]));
+        Assert.Contains("Rows are 30 s summaries of the 351 beats shown.", cut.Find("caption").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("RR intervals over 6 min 45 s, 351 beats, 1 gap. RR from 1000 to 1000 ms, mean 1000 ms.", cut.Find("desc").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Select_KeyboardOrPointerMovesAHandle_RaisesTheRangeAndDrawsIt()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -12,29 +12,74 @@ internal static class ChartNumber
     /// <summary>A coordinate or length for an SVG attribute: rounded to 2 decimals, invariant ("12.35", "-3", "0").</summary>
     public static string Svg(double value)
     {
-        var rounded = double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : 0;
-        return rounded == 0 ? "0" : rounded.ToString("0.##", CultureInfo.InvariantCulture); // never "-0"
+        Span<char> buffer = stackalloc char[SvgBufferLength];
+        return TryFormatSvg(value, buffer, out var written) ? new string(buffer[..written]) : SvgFallback(value);
     }
 
     /// <summary>Appends <see cref="Svg(double)"/> to a builder without an intermediate string.</summary>
     public static void AppendSvg(System.Text.StringBuilder builder, double value)
     {
-        Span<char> buffer = stackalloc char[32];
-        var rounded = double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : 0;
-        if (rounded == 0)
-        {
-            rounded = 0; // no "-0"
-        }
-
-        if (rounded.TryFormat(buffer, out var written, "0.##", CultureInfo.InvariantCulture))
+        Span<char> buffer = stackalloc char[SvgBufferLength];
+        if (TryFormatSvg(value, buffer, out var written))
         {
             builder.Append(buffer[..written]);
         }
         else
         {
-            builder.Append(rounded.ToString("0.##", CultureInfo.InvariantCulture));
+            builder.Append(SvgFallback(value));
         }
     }
+
+    private const int SvgBufferLength = 32;
+
+    /// <summary>
+    /// <see cref="Svg(double)"/> into <paramref name="buffer"/>: the value rounded to hundredths (halves away from zero),
+    /// written as "0.##" would write it, but from the integer number of hundredths, so without the custom-format engine
+    /// (a 24-h tachogram writes thousands of coordinates per render). "0.##" formats a double with 15 significant
+    /// digits, and the double nearest to h / 100 reads back as exactly h / 100 at 15 digits while |h| &lt; 10¹⁵, so the
+    /// digits are the same; larger values (never a viewBox coordinate) go through "0.##" itself.
+    /// </summary>
+    private static bool TryFormatSvg(double value, Span<char> buffer, out int written)
+    {
+        var rounded = double.IsFinite(value) ? Math.Round(value, 2, MidpointRounding.AwayFromZero) : 0;
+        if (rounded == 0)
+        {
+            buffer[0] = '0'; // never "-0"
+            written = 1;
+            return true;
+        }
+
+        if (!(Math.Abs(rounded) < 1e12))
+        {
+            return rounded.TryFormat(buffer, out written, "0.##", CultureInfo.InvariantCulture);
+        }
+
+        var hundredths = (long)Math.Round(Math.Abs(rounded) * 100);
+        var n = 0;
+        if (rounded < 0)
+        {
+            buffer[n++] = '-';
+        }
+
+        (hundredths / 100).TryFormat(buffer[n..], out var whole, default, CultureInfo.InvariantCulture);
+        n += whole;
+        var fraction = (int)(hundredths % 100);
+        if (fraction != 0)
+        {
+            buffer[n++] = '.';
+            buffer[n++] = (char)('0' + (fraction / 10));
+            if (fraction % 10 != 0)
+            {
+                buffer[n++] = (char)('0' + (fraction % 10));
+            }
+        }
+
+        written = n;
+        return true;
+    }
+
+    private static string SvgFallback(double value) =>
+        Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The number of decimals a label needs so that consecutive ticks <paramref name="step"/> apart read differently:

@@ -12,6 +12,9 @@ namespace RelationalNeuro.Components.Charts;
 /// xEnd to the last. A point whose y is not finite (NaN) marks a gap: each column keeps the first such point too,
 /// so a line broken inside a column stays broken. Output: indices into the input, strictly increasing (so time is
 /// monotone), at most 5 per column (4 extremes and one gap marker), ties resolved to the earliest index.</para>
+/// <para>The selection is made in one pass by <see cref="M4Stream"/>, which a chart can feed point by point while it
+/// walks its data (the tachogram does, so a 24-h recording needs no array of points); <see cref="Select"/> feeds it
+/// from arrays.</para>
 /// </remarks>
 internal static class M4Downsampler
 {
@@ -30,81 +33,19 @@ internal static class M4Downsampler
             throw new ArgumentException($"x and y differ in length ({x.Length} and {y.Length}).", nameof(y));
         }
 
-        columns = Math.Max(1, columns);
-        if (x.Length <= columns)
+        var stream = new M4Stream(xStart, xEnd, columns);
+        for (var i = 0; i < x.Length; i++)
         {
-            var all = new int[x.Length];
-            for (var i = 0; i < all.Length; i++)
-            {
-                all[i] = i;
-            }
-
-            return all;
+            stream.Add(i, x[i], y[i]);
         }
 
-        var width = xEnd > xStart && double.IsFinite(xEnd - xStart) ? (xEnd - xStart) / columns : 1;
-        var result = new List<int>(Math.Min(x.Length, columns * MaxPointsPerColumn));
-        Span<int> picked = stackalloc int[MaxPointsPerColumn];
-        var i0 = 0;
-        while (i0 < x.Length)
+        var kept = stream.Finish();
+        var indices = new int[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
         {
-            var column = ColumnOf(x[i0], xStart, width, columns);
-            int first = -1, last = -1, min = -1, max = -1, gap = -1;
-            var i = i0;
-            for (; i < x.Length && ColumnOf(x[i], xStart, width, columns) == column; i++)
-            {
-                var v = y[i];
-                if (!double.IsFinite(v))
-                {
-                    if (gap < 0)
-                    {
-                        gap = i;
-                    }
-
-                    continue;
-                }
-
-                if (first < 0)
-                {
-                    first = min = max = i;
-                }
-
-                last = i;
-                if (v < y[min])
-                {
-                    min = i;
-                }
-
-                if (v > y[max])
-                {
-                    max = i;
-                }
-            }
-
-            var n = 0;
-            foreach (var candidate in (ReadOnlySpan<int>)[first, min, max, last, gap])
-            {
-                if (candidate >= 0 && !picked[..n].Contains(candidate))
-                {
-                    picked[n++] = candidate;
-                }
-            }
-
-            picked[..n].Sort();
-            foreach (var index in picked[..n])
-            {
-                result.Add(index);
-            }
-
-            i0 = i;
+            indices[i] = kept[i].Index;
         }
 
-        return [.. result];
-    }
-
-    private static int ColumnOf(double x, double xStart, double width, int columns)
-    {
-        var c = (x - xStart) / width;
-        return c < 0 || double.IsNaN(c) ? 0 : c >= columns ? columns - 1 : (int)c;
+        return indices;
     }
 }

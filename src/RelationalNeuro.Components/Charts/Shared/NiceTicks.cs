@@ -126,12 +126,28 @@ internal static class NiceTicks
     /// </summary>
     public static TickSet Time(double startSeconds, double endSeconds, int targetTicks = 6)
     {
-        if (!double.IsFinite(startSeconds) || !double.IsFinite(endSeconds) || !(endSeconds > startSeconds))
+        (startSeconds, endSeconds) = TimeDomain(startSeconds, endSeconds);
+        var step = TimeStep(startSeconds, endSeconds, targetTicks);
+        var withHours = endSeconds >= 3600;
+        var values = new List<double>();
+        var labels = new List<string>();
+        for (var t = Math.Ceiling((startSeconds - 1e-9) / step) * step; t <= endSeconds + 1e-9; t += step)
         {
-            endSeconds = (double.IsFinite(startSeconds) ? startSeconds : 0) + 1;
-            startSeconds = endSeconds - 1;
+            values.Add(t);
+            // Sub-minute steps past the first hour need the seconds too ("3:05:15").
+            labels.Add(withHours && step < 60 ? ChartNumber.ClockSeconds(t, withHours: true) : ChartNumber.Clock(t, withHours));
         }
 
+        return new TickSet(startSeconds, endSeconds, step, values, labels);
+    }
+
+    /// <summary>
+    /// The step <see cref="Time"/> uses for [<paramref name="startSeconds"/>, <paramref name="endSeconds"/>] with at most
+    /// about <paramref name="targetTicks"/> ticks, in s, without building the ticks and their labels.
+    /// </summary>
+    public static double TimeStep(double startSeconds, double endSeconds, int targetTicks = 6)
+    {
+        (startSeconds, endSeconds) = TimeDomain(startSeconds, endSeconds);
         var span = endSeconds - startSeconds;
         targetTicks = Math.Max(2, targetTicks);
         var step = ClockStepsSeconds[^1];
@@ -149,16 +165,18 @@ internal static class NiceTicks
             step = Math.Ceiling(span / targetTicks / 86400) * 86400; // several days: whole days
         }
 
-        var withHours = endSeconds >= 3600;
-        var values = new List<double>();
-        var labels = new List<string>();
-        for (var t = Math.Ceiling((startSeconds - 1e-9) / step) * step; t <= endSeconds + 1e-9; t += step)
+        return step;
+    }
+
+    /// <summary>The time domain as given, or a 1-s domain at the start when it is not a finite, non-empty interval.</summary>
+    private static (double Start, double End) TimeDomain(double startSeconds, double endSeconds)
+    {
+        if (!double.IsFinite(startSeconds) || !double.IsFinite(endSeconds) || !(endSeconds > startSeconds))
         {
-            values.Add(t);
-            // Sub-minute steps past the first hour need the seconds too ("3:05:15").
-            labels.Add(withHours && step < 60 ? ChartNumber.ClockSeconds(t, withHours: true) : ChartNumber.Clock(t, withHours));
+            endSeconds = (double.IsFinite(startSeconds) ? startSeconds : 0) + 1;
+            startSeconds = endSeconds - 1;
         }
 
-        return new TickSet(startSeconds, endSeconds, step, values, labels);
+        return (startSeconds, endSeconds);
     }
 }

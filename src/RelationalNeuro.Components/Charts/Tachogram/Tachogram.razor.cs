@@ -90,17 +90,17 @@ public sealed partial class Tachogram
     [Parameter]
     public string? FieldName { get; set; }
 
-    // Per series (kept while Series, Artifacts, Quantity and the gap threshold stay the same).
+    // Per series (kept while Series, Artifacts, Quantity and the gap threshold stay the same): a few numbers and the
+    // artifact marks in index order. Nothing per interval: every view is drawn in one pass over the intervals
+    // (DrawView), so a 24-h recording costs no array of its length.
     private RrSeries? _forSeries;
     private ArtifactResult? _forArtifacts;
     private TachogramQuantity _forQuantity;
     private double _forGap = double.NaN;
-    private double[] _times = [];     // beat times, s: interval i ends at _times[i + 1] (RrSeries.GetBeatTimesSeconds)
-    private byte[] _mark = [];        // per interval: 0, FlaggedMark, CorrectedMark, RemovedMark
-    private bool[] _gap = [];         // per interval: longer than the gap threshold
-    private double[] _lineX = [];     // the line's points (first _lineCount): corrected intervals left out, NaN where it breaks
-    private double[] _lineY = [];
-    private int _lineCount;
+    private int _count;                // intervals in the series
+    private double _lastTime;          // time of the last beat, s (RrSeries.GetBeatTimesSeconds()[^1], summed the same way)
+    private int[] _flagIndex = [];     // flagged interval indices, strictly increasing
+    private byte[] _flagMark = [];     // their marks: FlaggedMark, CorrectedMark, RemovedMark
 
     // Per view (also kept while Range stays the same).
     private ChartTimeRange? _forRange;
@@ -121,15 +121,15 @@ public sealed partial class Tachogram
 
     private double SliderStep { get; set; } = 1;
 
-    private bool HasBeats => _mark.Length > 0 && Counts.Beats > 0;
+    private bool HasBeats => _count > 0 && Counts.Beats > 0;
 
-    private bool WithHours => _times.Length > 1 && _times[^1] >= 3600;
+    private bool WithHours => _count > 0 && _lastTime >= 3600;
 
     private ChartTimeRange? CurrentSelection => Selection ?? _ownSelection;
 
-    private bool ShowHandles => SelectionChanged.HasDelegate && RendererInfo.IsInteractive && _mark.Length > 0;
+    private bool ShowHandles => SelectionChanged.HasDelegate && RendererInfo.IsInteractive && _count > 0;
 
-    private bool ShowForm => FieldName is not null && !RendererInfo.IsInteractive && _mark.Length > 0;
+    private bool ShowForm => FieldName is not null && !RendererInfo.IsInteractive && _count > 0;
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -174,19 +174,13 @@ public sealed partial class Tachogram
 
     private string Unit => Quantity == TachogramQuantity.HeartRateBpm ? T["AxisHr"] : T["AxisRr"];
 
-    /// <summary>Per interval: the time of the beat that ends it, in s (a view of the beat times, not a copy).</summary>
-    private ReadOnlySpan<double> BeatX => _times.Length > 1 ? _times.AsSpan(1) : [];
-
-    private ReadOnlySpan<double> LineX => _lineX.AsSpan(0, _lineCount);
-
-    /// <summary>Interval <paramref name="i"/> as plotted: RR in ms, or 60,000 / RR in bpm (computed when needed, not stored).</summary>
-    private double Value(int i) => ValueOf(_forSeries!.IntervalsMs[i]);
-
     private double ValueOf(double rrMs) => _forQuantity == TachogramQuantity.HeartRateBpm ? 60_000 / rrMs : rrMs;
 
     /// <summary>
-    /// The per-series arrays, in one pass over the intervals after the artifact marks: no copy of the beat times or of
-    /// the values, no growing lists (a 24-h recording is 106,459 intervals; every array here is sized once).
+    /// The per-series state: the interval count, the last beat's time (the beat times' running sum, in the order and
+    /// arithmetic of <see cref="RrSeries.GetBeatTimesSeconds"/>, so every time drawn equals that method's) and the
+    /// artifact marks as two short arrays in index order (<see cref="ArtifactResult.Flags"/> is increasing, one flag per
+    /// index; should it not be, the marks are sorted and the last flag of an index wins).
     /// </summary>
     private void Prepare()
     {
@@ -195,50 +189,80 @@ public sealed partial class Tachogram
         _forQuantity = Quantity;
         _forGap = GapThresholdSeconds;
         var rr = series.IntervalsMs;
-        var n = rr.Length;
-        _times = series.GetBeatTimesSeconds();
-        _mark = new byte[n];
-        foreach (var flag in Artifacts?.Flags ?? [])
+        _count = rr.Length;
+        var sumMs = 0.0;
+        foreach (var v in rr)
         {
-            if ((uint)flag.Index < (uint)n)
+            sumMs += v;
+        }
+
+        _lastTime = series.StartTimeSeconds + (sumMs / 1000.0);
+
+        var flags = Artifacts?.Flags ?? [];
+        var index = new List<int>(flags.Count);
+        var mark = new List<byte>(flags.Count);
+        var sorted = true;
+        foreach (var flag in flags)
+        {
+            if ((uint)flag.Index >= (uint)_count)
             {
-                _mark[flag.Index] = flag.Action switch
+                continue;
+            }
+
+            sorted &= index.Count == 0 || flag.Index > index[^1];
+            index.Add(flag.Index);
+            mark.Add(flag.Action switch
+            {
+                ArtifactAction.None => FlaggedMark,
+                ArtifactAction.Removed => RemovedMark,
+                _ => CorrectedMark,
+            });
+        }
+
+        if (!sorted)
+        {
+            // Not the documented order: by index, then by position, keeping the last flag of each index.
+            var order = Enumerable.Range(0, index.Count).OrderBy(k => index[k]).ThenBy(k => k).ToArray();
+            var (byIndex, byMark) = (new List<int>(order.Length), new List<byte>(order.Length));
+            foreach (var k in order)
+            {
+                if (byIndex.Count > 0 && byIndex[^1] == index[k])
                 {
-                    ArtifactAction.None => FlaggedMark,
-                    ArtifactAction.Removed => RemovedMark,
-                    _ => CorrectedMark,
-                };
+                    byMark[^1] = mark[k];
+                }
+                else
+                {
+                    byIndex.Add(index[k]);
+                    byMark.Add(mark[k]);
+                }
             }
+
+            (index, mark) = (byIndex, byMark);
         }
 
-        _gap = new bool[n];
-        _lineX = new double[n];
-        _lineY = new double[n];
-        var beatX = BeatX;
-        var gapMs = GapThresholdSeconds * 1000;
-        var line = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var gap = _gap[i] = rr[i] > gapMs;
-            var mark = _mark[i];
-            if (gap || mark == RemovedMark)
-            {
-                _lineX[line] = beatX[i];
-                _lineY[line++] = double.NaN; // the line breaks here
-            }
-            else if (mark != CorrectedMark)
-            {
-                _lineX[line] = beatX[i];
-                _lineY[line++] = ValueOf(rr[i]);
-            }
-        }
-
-        _lineCount = line;
+        _flagIndex = [.. index];
+        _flagMark = [.. mark];
     }
 
+    /// <summary>An interval in view, kept for the beat-by-beat table (the first <see cref="MaxBeatRows"/> + 1 only).</summary>
+    private readonly record struct BeatRow(double Time, double RrMs, byte Mark, bool Gap);
+
+    /// <summary>A marker in view: its mark, time (s) and interval (ms); its y is mapped once the value scale is known.</summary>
+    private readonly record struct Marker(byte Mark, double Time, double RrMs);
+
+    /// <summary>A stretch of the summary table: its clock start (s) and what its beats hold.</summary>
+    private readonly record struct Stretch(double Start, int Beats, int Artifacts, int Valid, double Min, double Max, double Sum);
+
+    /// <summary>
+    /// Draws the view in one pass over the intervals, each beat time summed as it is reached: the counts, value range and
+    /// mean of the beats in view, the line's M4 selection (<see cref="M4Stream"/>, fed the line's points in view plus one
+    /// neighbour each side), one marker per pixel column and kind, and the table's rows (beat by beat, or stretches of
+    /// time). The pass stops after the line's first point beyond the view. Only the points kept are mapped to the
+    /// viewBox, after the pass, when the value scale is known.
+    /// </summary>
     private void DrawView()
     {
-        if (_mark.Length == 0)
+        if (_count == 0)
         {
             Counts = default;
             Table = null;
@@ -248,7 +272,7 @@ public sealed partial class Tachogram
         }
 
         var first = Series!.StartTimeSeconds;
-        var last = _times[^1];
+        var last = _lastTime;
         var start = Math.Max(first, Range?.StartSeconds ?? first);
         var end = Math.Min(last, Range?.EndSeconds ?? last);
         if (!(end > start))
@@ -258,38 +282,161 @@ public sealed partial class Tachogram
         }
 
         _window = new ChartTimeRange(start, end);
+        var columns = Layout.Columns(M4Downsampler.MaxPointsPerColumn);
+        var line = new M4Stream(start, end, columns);
+        var markers = new List<Marker>();
+        Span<int> lastColumn = [-1, -1, -1];
+        var markerWidth = (end - start) / columns;
+        var beatRows = new List<BeatRow>(MaxBeatRows + 1);
 
-        // Intervals in view: beat times in [start, end].
-        var beatX = BeatX;
-        var from = LowerBound(beatX, start);
-        var to = UpperBound(beatX, end);
-        int flagged = 0, corrected = 0, removed = 0, gaps = 0;
+        // Stretches of the summary table: [t, t + step), t stepping on by repeated addition from the clock-round start.
+        // The view's minimum, maximum and valid count are those of its stretches; its sum is summed beat by beat.
+        var stretchStep = NiceTicks.TimeStep(start, end, 24);
+        var stretches = new List<Stretch>();
+        var stretchStart = Math.Floor(start / stretchStep) * stretchStep;
+        var stretchEnd = stretchStart + stretchStep;
+        int stretchBeats = 0, stretchArtifacts = 0, stretchValid = 0;
+        double stretchMin = double.PositiveInfinity, stretchMax = double.NegativeInfinity, stretchSum = 0;
+
+        var rr = _forSeries!.IntervalsMs;
+        var flagIndex = _flagIndex;
+        var flagMark = _flagMark;
+        var nextFlagAt = flagIndex.Length > 0 ? flagIndex[0] : -1;
+        var nextFlag = 0;
+        var gapMs = GapThresholdSeconds * 1000;
+        var hr = _forQuantity == TachogramQuantity.HeartRateBpm;
+        int flagged = 0, corrected = 0, removed = 0, gaps = 0, beats = 0, valid = 0;
         double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
-        var valid = 0;
-        for (var i = from; i < to; i++)
+        var sumMs = 0.0;
+        M4Point? before = null; // the line's last point left of the view, fed with the first point at or after its start
+        for (var i = 0; i < rr.Length; i++)
         {
-            switch (_mark[i])
+            var rrMs = rr[i];
+            sumMs += rrMs;
+            var time = first + (sumMs / 1000.0); // the beat that ends interval i (RrSeries.GetBeatTimesSeconds()[i + 1])
+            var value = hr ? 60_000 / rrMs : rrMs;
+            var gap = rrMs > gapMs;
+            byte mark = 0;
+            if (i == nextFlagAt)
             {
-                case FlaggedMark: flagged++; break;
-                case CorrectedMark: corrected++; break;
-                case RemovedMark: removed++; break;
+                mark = flagMark[nextFlag++];
+                nextFlagAt = nextFlag < flagIndex.Length ? flagIndex[nextFlag] : -1;
             }
 
-            if (_gap[i])
+            // The line: a corrected interval leaves it (it joins its neighbours); a gap or a removed one breaks it.
+            if (gap || mark != CorrectedMark)
             {
-                gaps++;
+                var y = gap || mark == RemovedMark ? double.NaN : value;
+                if (time < start)
+                {
+                    before = new M4Point(i, time, y);
+                }
+                else
+                {
+                    if (before is { } b)
+                    {
+                        line.Add(b.Index, b.X, b.Y);
+                        before = null;
+                    }
+
+                    line.Add(i, time, y);
+                    if (time > end)
+                    {
+                        break; // the line's neighbour beyond the view: nothing after it is drawn
+                    }
+                }
             }
-            else if (_mark[i] is 0 or FlaggedMark)
+
+            if (time < start || time > end)
             {
-                var v = Value(i);
-                min = Math.Min(min, v);
-                max = Math.Max(max, v);
-                sum += v;
-                valid++;
+                continue;
+            }
+
+            // A beat in view.
+            beats++;
+            if (beats <= MaxBeatRows + 1)
+            {
+                beatRows.Add(new BeatRow(time, rrMs, mark, gap));
+            }
+
+            if (!(time < stretchEnd))
+            {
+                do
+                {
+                    if (stretchBeats > 0)
+                    {
+                        stretches.Add(new Stretch(stretchStart, stretchBeats, stretchArtifacts, stretchValid, stretchMin, stretchMax, stretchSum));
+                        (stretchBeats, stretchArtifacts, stretchValid) = (0, 0, 0);
+                        (stretchMin, stretchMax, stretchSum) = (double.PositiveInfinity, double.NegativeInfinity, 0);
+                    }
+
+                    stretchStart = stretchEnd;
+                    stretchEnd = stretchStart + stretchStep;
+                }
+                while (!(time < stretchEnd));
+            }
+
+            stretchBeats++;
+            if (mark == 0 && !gap)
+            {
+                // A valid beat (the common case).
+                sum += value;
+                stretchSum += value;
+                stretchValid++;
+                stretchMin = value < stretchMin ? value : stretchMin;
+                stretchMax = value > stretchMax ? value : stretchMax;
+                continue;
+            }
+
+            gaps += gap ? 1 : 0;
+            if (mark != 0)
+            {
+                stretchArtifacts++;
+                switch (mark)
+                {
+                    case FlaggedMark: flagged++; break;
+                    case CorrectedMark: corrected++; break;
+                    default: removed++; break;
+                }
+
+                // One marker per pixel column and kind: the rest would be drawn on top of it.
+                var column = (int)Math.Min(columns - 1, (time - start) / markerWidth);
+                if (column != lastColumn[mark - 1])
+                {
+                    lastColumn[mark - 1] = column;
+                    markers.Add(new Marker(mark, time, rrMs));
+                }
+            }
+
+            if (!gap && mark == FlaggedMark)
+            {
+                // Flagged but left as it was: still a valid beat.
+                sum += value;
+                stretchSum += value;
+                stretchValid++;
+                stretchMin = value < stretchMin ? value : stretchMin;
+                stretchMax = value > stretchMax ? value : stretchMax;
             }
         }
 
-        Counts = (flagged, corrected, removed, gaps, to - from);
+        if (before is { } leftOnly)
+        {
+            line.Add(leftOnly.Index, leftOnly.X, leftOnly.Y); // no line point at or after the view's start
+        }
+
+        if (stretchBeats > 0)
+        {
+            stretches.Add(new Stretch(stretchStart, stretchBeats, stretchArtifacts, stretchValid, stretchMin, stretchMax, stretchSum));
+        }
+
+        foreach (var s in stretches)
+        {
+            valid += s.Valid;
+            min = Math.Min(min, s.Min);
+            max = Math.Max(max, s.Max);
+        }
+
+        Counts = (flagged, corrected, removed, gaps, beats);
         var mean = valid > 0 ? sum / valid : double.NaN;
         if (valid == 0)
         {
@@ -302,23 +449,17 @@ public sealed partial class Tachogram
         XAxis = new ChartAxis(AxisSide.Bottom, XScale, xTicks, Layout, WithHours ? T["AxisTimeHours"] : T["AxisTimeMinutes"]);
         YAxis = new ChartAxis(AxisSide.Left, yScale, yTicks, Layout, Unit);
 
-        // The line: M4 over the points in view plus one neighbour each side, so it runs to the plot's edges (clipped).
-        var lineFrom = Math.Max(0, LowerBound(LineX, start) - 1);
-        var lineTo = Math.Min(_lineCount, UpperBound(LineX, end) + 1);
-        var columns = Layout.Columns(M4Downsampler.MaxPointsPerColumn);
-        var xs = _lineX.AsSpan(lineFrom, lineTo - lineFrom);
-        var ys = _lineY.AsSpan(lineFrom, lineTo - lineFrom);
-        var kept = M4Downsampler.Select(xs, ys, start, end, columns);
-        var line = new SvgPath(kept.Length * 14);
+        var kept = line.Finish();
+        var path = new SvgPath(kept.Length * 14);
         foreach (var k in kept)
         {
-            line.LineTo(XScale.Map(xs[k]), double.IsFinite(ys[k]) ? yScale.Map(ys[k]) : double.NaN);
+            path.LineTo(XScale.Map(k.X), double.IsFinite(k.Y) ? yScale.Map(k.Y) : double.NaN);
         }
 
-        LinePath = line.ToString();
-        DrawMarkers(from, to, columns, yScale);
+        LinePath = path.ToString();
+        DrawMarkers(markers, yScale);
         SliderStep = SliderStepFor(end - start);
-        Table = BuildTable(from, to);
+        Table = beats <= MaxBeatRows ? BeatTable(beatRows) : SummaryTable(stretches, stretchStep, beats);
         _viewMin = min;
         _viewMax = max;
         _viewMean = mean;
@@ -328,32 +469,15 @@ public sealed partial class Tachogram
     private double _viewMax;
     private double _viewMean;
 
-    private void DrawMarkers(int from, int to, int columns, LinearScale yScale)
+    private void DrawMarkers(List<Marker> markers, LinearScale yScale)
     {
         var paths = new[] { new SvgPath(), new SvgPath(), new SvgPath() };
-        var lastColumn = new[] { -1, -1, -1 };
-        var width = (_window.EndSeconds - _window.StartSeconds) / columns;
-        var beatX = BeatX;
-        for (var i = from; i < to; i++)
+        foreach (var m in markers)
         {
-            var mark = _mark[i];
-            if (mark == 0)
-            {
-                continue;
-            }
-
-            // One marker per pixel column and kind: the rest would be drawn on top of it.
-            var column = (int)Math.Min(columns - 1, (beatX[i] - _window.StartSeconds) / width);
-            if (column == lastColumn[mark - 1])
-            {
-                continue;
-            }
-
-            lastColumn[mark - 1] = column;
-            // At the recorded value (a marker off the scale sits on the plot's edge).
-            var x = XScale.Map(beatX[i]);
-            var y = Math.Clamp(yScale.Map(Value(i)), Layout.PlotTop + 4, Layout.PlotBottom - 4);
-            Shape(paths[mark - 1], mark, x, y);
+            // At its recorded value (a marker off the scale sits on the plot's edge).
+            var x = XScale.Map(m.Time);
+            var y = Math.Clamp(yScale.Map(ValueOf(m.RrMs)), Layout.PlotTop + 4, Layout.PlotBottom - 4);
+            Shape(paths[m.Mark - 1], m.Mark, x, y);
         }
 
         FlaggedPath = paths[0].ToString();
@@ -378,67 +502,40 @@ public sealed partial class Tachogram
         }
     }
 
-    private ChartTable BuildTable(int from, int to)
+    /// <summary>The table of every beat in view (up to <see cref="MaxBeatRows"/>).</summary>
+    private ChartTable BeatTable(List<BeatRow> beats)
     {
-        var hr = Quantity == TachogramQuantity.HeartRateBpm;
-        var beatX = BeatX;
-        if (to - from <= MaxBeatRows)
+        var decimals = Quantity == TachogramQuantity.HeartRateBpm ? 1 : 0;
+        var rows = new List<string[]>(beats.Count);
+        foreach (var b in beats)
         {
-            var rows = new List<string[]>(to - from);
-            for (var i = from; i < to; i++)
-            {
-                rows.Add([ChartNumber.ClockSeconds(beatX[i], WithHours), ChartNumber.Label(Value(i), hr ? 1 : 0), ArtifactText(i)]);
-            }
-
-            return new ChartTable(T.Format("TableCaptionBeats", Title), [T["ColumnTime"], Unit, T["ColumnArtifact"]], rows);
+            rows.Add([ChartNumber.ClockSeconds(b.Time, WithHours), ChartNumber.Label(ValueOf(b.RrMs), decimals), ArtifactText(b.Mark, b.Gap)]);
         }
 
-        // Stretches of a clock step giving at most ~24 rows (1 h for a day, 15 min for 5 h, ...).
-        var step = NiceTicks.Time(_window.StartSeconds, _window.EndSeconds, 24).Step;
-        var summary = new List<string[]>();
-        var i0 = from;
-        for (var t = Math.Floor(_window.StartSeconds / step) * step; i0 < to; t += step)
+        return new ChartTable(T.Format("TableCaptionBeats", Title), [T["ColumnTime"], Unit, T["ColumnArtifact"]], rows);
+    }
+
+    /// <summary>The table of stretches of a clock step giving at most ~24 rows (1 h for a day, 15 min for 5 h, ...).</summary>
+    private ChartTable SummaryTable(List<Stretch> stretches, double step, int beats)
+    {
+        var decimals = Quantity == TachogramQuantity.HeartRateBpm ? 1 : 0;
+        var rows = new List<string[]>(stretches.Count);
+        foreach (var s in stretches)
         {
-            var i1 = i0;
-            int beats = 0, artifacts = 0, valid = 0;
-            double min = double.PositiveInfinity, max = double.NegativeInfinity, sum = 0;
-            for (; i1 < to && beatX[i1] < t + step; i1++)
-            {
-                beats++;
-                if (_mark[i1] != 0)
-                {
-                    artifacts++;
-                }
-
-                if (!_gap[i1] && _mark[i1] is 0 or FlaggedMark)
-                {
-                    var v = Value(i1);
-                    min = Math.Min(min, v);
-                    max = Math.Max(max, v);
-                    sum += v;
-                    valid++;
-                }
-            }
-
-            if (beats > 0)
-            {
-                var decimals = hr ? 1 : 0;
-                summary.Add(valid > 0
-                    ? [ChartNumber.ClockSeconds(Math.Max(t, _window.StartSeconds), WithHours), ChartNumber.Count(beats), ChartNumber.Label(min, decimals), ChartNumber.Label(sum / valid, decimals), ChartNumber.Label(max, decimals), ChartNumber.Count(artifacts)]
-                    : [ChartNumber.ClockSeconds(Math.Max(t, _window.StartSeconds), WithHours), ChartNumber.Count(beats), "–", "–", "–", ChartNumber.Count(artifacts)]);
-            }
-
-            i0 = i1;
+            var from = ChartNumber.ClockSeconds(Math.Max(s.Start, _window.StartSeconds), WithHours);
+            rows.Add(s.Valid > 0
+                ? [from, ChartNumber.Count(s.Beats), ChartNumber.Label(s.Min, decimals), ChartNumber.Label(s.Sum / s.Valid, decimals), ChartNumber.Label(s.Max, decimals), ChartNumber.Count(s.Artifacts)]
+                : [from, ChartNumber.Count(s.Beats), "–", "–", "–", ChartNumber.Count(s.Artifacts)]);
         }
 
         return new ChartTable(
             T.Format("TableCaptionSummary", Title),
             [T["ColumnFrom"], T["ColumnBeats"], T.Format("ColumnMinimum", Unit), T.Format("ColumnMean", Unit), T.Format("ColumnMaximum", Unit), T["ColumnArtifacts"]],
-            summary,
-            T.Format("TableNote", ChartNumber.Duration(step), ChartNumber.Count(to - from)));
+            rows,
+            T.Format("TableNote", ChartNumber.Duration(step), ChartNumber.Count(beats)));
     }
 
-    private string ArtifactText(int i) => _gap[i] ? T["ArtifactGap"] : _mark[i] switch
+    private string ArtifactText(byte mark, bool gap) => gap ? T["ArtifactGap"] : mark switch
     {
         FlaggedMark => T["ArtifactFlagged"],
         CorrectedMark => T["ArtifactCorrected"],
@@ -448,7 +545,7 @@ public sealed partial class Tachogram
 
     private string Describe()
     {
-        if (_mark.Length == 0 || Counts.Beats == 0)
+        if (_count == 0 || Counts.Beats == 0)
         {
             return T["Empty"];
         }
@@ -558,44 +655,6 @@ public sealed partial class Tachogram
         }
 
         return 3600;
-    }
-
-    private static int LowerBound(ReadOnlySpan<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int UpperBound(ReadOnlySpan<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
