@@ -20,9 +20,9 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// first coordinate, and keep a Fenwick tree over the D distinct values of the second coordinate: each
 /// template's count is one window query, O(n log D). k = 3: the same window, with the active templates in a
 /// grid of blocks of the sorted second and third coordinates whose rows hold running totals over the columns.
-/// A block is one distinct value where that value is frequent (every value, when there are at most
-/// <c>MaximumGridBlocks</c> distinct values, as on RR series quantised by the recorder's sampling clock), else a
-/// run of rare values of at most S = max(16, ⌈n/256⌉) templates. A query counts the whole blocks of its box with
+/// A block is one distinct value where at least <see cref="BlockThreshold"/> templates hold it (nearly every value
+/// on RR series quantised by the recorder's sampling clock), else a run of rare values of at most
+/// S = max(16, ⌈n/256⌉) templates; the threshold is raised until there are at most 1,024 blocks per side. A query counts the whole blocks of its box with
 /// two reads per row; a query box never cuts a one-value block, so only the runs of rare values at its edges are
 /// checked template by template. Cost O(n (B + S)) for B ≤ max(1,024, 2⌈n/S⌉ + 1) blocks per side: linear in n
 /// on quantised series, about n²/256 contiguous SIMD operations at worst (series without ties).
