@@ -38,26 +38,8 @@ public static partial class HrvMetrics
         SampleEntropyCancellable(rrMs, options, CancellationToken.None);
 
     /// <summary><see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
-    internal static SampleEntropyResult SampleEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
-    {
-        RrGuard.ValidIntervals(rrMs);
-        options = CheckEntropyOptions(options);
-        var m = options.EmbeddingDimension;
-        if (rrMs.Length < m + 2)
-        {
-            return new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, ProblemList.Create([TooFewForEntropy("SampEn", rrMs.Length, m)]));
-        }
-
-        var truncated = Truncate(ref rrMs, options, "SampEn");
-        var r = Tolerance(rrMs, options);
-        if (r == 0)
-        {
-            return new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, WithTruncation(truncated, [ZeroTolerance("SampEn")]));
-        }
-
-        var result = SampleEntropyCore(rrMs, m, r, options.Comparison == ToleranceComparison.LessThan, "SampEn", cancellationToken);
-        return truncated is null ? result : result with { Problems = WithTruncation(truncated, result.Problems) };
-    }
+    internal static SampleEntropyResult SampleEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken) =>
+        Entropies(rrMs, options, EntropyKinds.Sample, cancellationToken).Sample;
 
     /// <summary>
     /// Approximate entropy (ApEn) of an RR series: Φ<sup>m</sup> − Φ<sup>m+1</sup>, where Φ<sup>k</sup> is the
@@ -79,31 +61,81 @@ public static partial class HrvMetrics
         ApproximateEntropyCancellable(rrMs, options, CancellationToken.None);
 
     /// <summary><see cref="ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>, observing <paramref name="cancellationToken"/> inside the counts.</summary>
-    internal static ApproximateEntropyResult ApproximateEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken)
+    internal static ApproximateEntropyResult ApproximateEntropyCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken) =>
+        Entropies(rrMs, options, EntropyKinds.Approximate, cancellationToken).Approximate;
+
+    /// <summary>
+    /// <see cref="SampleEntropy(ReadOnlySpan{double}, EntropyOptions?)"/> and <see cref="ApproximateEntropy(ReadOnlySpan{double}, EntropyOptions?)"/>
+    /// of one series with the same options, equal to the two separate calls, from one set of template counts: ApEn's
+    /// per-template counts over the N − m + 1 length-m and N − m length-(m + 1) templates give SampEn's A directly and
+    /// its B after removing the last length-m template's pairs.
+    /// </summary>
+    internal static (SampleEntropyResult Sample, ApproximateEntropyResult Approximate) EntropiesCancellable(ReadOnlySpan<double> rrMs, EntropyOptions? options, CancellationToken cancellationToken) =>
+        Entropies(rrMs, options, EntropyKinds.Sample | EntropyKinds.Approximate, cancellationToken);
+
+    [Flags]
+    private enum EntropyKinds
+    {
+        Sample = 1,
+        Approximate = 2,
+    }
+
+    /// <summary>The entropies asked for in <paramref name="kinds"/>; the others are default.</summary>
+    private static (SampleEntropyResult Sample, ApproximateEntropyResult Approximate) Entropies(ReadOnlySpan<double> rrMs, EntropyOptions? options, EntropyKinds kinds, CancellationToken cancellationToken)
     {
         RrGuard.ValidIntervals(rrMs);
         options = CheckEntropyOptions(options);
+        var sample = (kinds & EntropyKinds.Sample) != 0;
+        var approximate = (kinds & EntropyKinds.Approximate) != 0;
         var m = options.EmbeddingDimension;
         if (rrMs.Length < m + 2)
         {
-            return new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([TooFewForEntropy("ApEn", rrMs.Length, m)]));
+            return (
+                sample ? new SampleEntropyResult(null, 0, m, Math.Max(rrMs.Length - m, 0), 0, 0, ProblemList.Create([TooFewForEntropy("SampEn", rrMs.Length, m)])) : default,
+                approximate ? new ApproximateEntropyResult(null, 0, m, 0, 0, ProblemList.Create([TooFewForEntropy("ApEn", rrMs.Length, m)])) : default);
         }
 
-        var truncated = Truncate(ref rrMs, options, "ApEn");
+        var whole = rrMs;
+        var truncatedSample = Truncate(ref rrMs, options, "SampEn");
+        var truncatedApproximate = Truncate(ref whole, options, "ApEn");
         var r = Tolerance(rrMs, options);
         if (r == 0)
         {
-            return new ApproximateEntropyResult(null, 0, m, 0, 0, WithTruncation(truncated, [ZeroTolerance("ApEn")]));
+            return (
+                sample ? new SampleEntropyResult(null, 0, m, rrMs.Length - m, 0, 0, WithTruncation(truncatedSample, [ZeroTolerance("SampEn")])) : default,
+                approximate ? new ApproximateEntropyResult(null, 0, m, 0, 0, WithTruncation(truncatedApproximate, [ZeroTolerance("ApEn")])) : default);
         }
 
         var strict = options.Comparison == ToleranceComparison.LessThan;
+        if (!approximate)
+        {
+            var result = SampleEntropyCore(rrMs, m, r, strict, "SampEn", cancellationToken);
+            return (truncatedSample is null ? result : result with { Problems = WithTruncation(truncatedSample, result.Problems) }, default);
+        }
+
+        // ApEn's templates: N − m + 1 of length m and N − m of length m + 1.
         var n = rrMs.Length;
-        var rented = ArrayPool<int>.Shared.Rent(n - m + 1);
+        var templatesM = n - m + 1;
+        var templatesM1 = n - m;
+        var rented = ArrayPool<int>.Shared.Rent(templatesM + templatesM1);
         try
         {
-            var phiM = Phi(rrMs, m, n - m + 1, r, strict, rented, cancellationToken);
-            var phiM1 = Phi(rrMs, m + 1, n - m, r, strict, rented, cancellationToken);
-            return new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, WithTruncation(truncated, ProblemList.Empty));
+            var countsM = rented.AsSpan(0, templatesM);
+            var countsM1 = rented.AsSpan(templatesM, templatesM1);
+            TemplateMatchCounter.CountPerTemplateBothLengths(rrMs, m, templatesM, countsM, templatesM1, countsM1, r, strict, cancellationToken);
+            var phiM = Phi(countsM);
+            var phiM1 = Phi(countsM1);
+            var approximateResult = new ApproximateEntropyResult(phiM - phiM1, r, m, phiM, phiM1, WithTruncation(truncatedApproximate, ProblemList.Empty));
+            if (!sample)
+            {
+                return (default, approximateResult);
+            }
+
+            // SampEn uses the first N − m length-m templates: leave out the pairs of the last one (both orders).
+            var b = TemplateMatchCounter.PairsFromCounts(countsM) - (2L * (countsM[templatesM - 1] - 1));
+            var a = TemplateMatchCounter.PairsFromCounts(countsM1);
+            var sampleResult = SampleEntropyFromPairs(m, r, templatesM1, b, a, "SampEn");
+            return (truncatedSample is null ? sampleResult : sampleResult with { Problems = WithTruncation(truncatedSample, sampleResult.Problems) }, approximateResult);
         }
         finally
         {
@@ -347,8 +379,23 @@ public static partial class HrvMetrics
     private static SampleEntropyResult SampleEntropyCore(ReadOnlySpan<double> x, int m, double r, bool strict, string metric, CancellationToken cancellationToken)
     {
         var templates = x.Length - m;
-        var b = TemplateMatchCounter.CountPairsCancellable(x, m, templates, r, strict, cancellationToken);
-        var a = TemplateMatchCounter.CountPairsCancellable(x, m + 1, templates, r, strict, cancellationToken);
+        var rented = ArrayPool<int>.Shared.Rent(2 * templates);
+        try
+        {
+            var countsM = rented.AsSpan(0, templates);
+            var countsM1 = rented.AsSpan(templates, templates);
+            TemplateMatchCounter.CountPerTemplateBothLengths(x, m, templates, countsM, templates, countsM1, r, strict, cancellationToken);
+            return SampleEntropyFromPairs(m, r, templates, TemplateMatchCounter.PairsFromCounts(countsM), TemplateMatchCounter.PairsFromCounts(countsM1), metric);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>SampEn = −ln(A/B) from the pair counts, or null with <c>hrv.no-template-matches</c> when A or B is 0.</summary>
+    private static SampleEntropyResult SampleEntropyFromPairs(int m, double r, int templates, long b, long a, string metric)
+    {
         if (a == 0 || b == 0)
         {
             var problem = new Problem(
@@ -364,17 +411,16 @@ public static partial class HrvMetrics
         return new SampleEntropyResult(-Math.Log((double)a / b), r, m, templates, b, a, ProblemList.Empty);
     }
 
-    private static double Phi(ReadOnlySpan<double> x, int k, int templates, double r, bool strict, int[] buffer, CancellationToken cancellationToken)
+    /// <summary>Φ = mean over the templates of ln(Cᵢ / templates), from the counts Cᵢ (self-match included).</summary>
+    private static double Phi(ReadOnlySpan<int> counts)
     {
-        var counts = buffer.AsSpan(0, templates);
-        TemplateMatchCounter.CountPerTemplateCancellable(x, k, templates, r, strict, counts, cancellationToken);
         var sum = 0.0;
         foreach (var c in counts)
         {
             sum += Math.Log(c);
         }
 
-        return (sum / templates) - Math.Log(templates);
+        return (sum / counts.Length) - Math.Log(counts.Length);
     }
 
     private static Problem TooFewForEntropy(string metric, int n, int m) => new(

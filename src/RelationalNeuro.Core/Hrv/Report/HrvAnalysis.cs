@@ -194,9 +194,9 @@ public static class HrvAnalysis
         if (options.IncludeEntropy)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var s = HrvMetrics.SampleEntropyCancellable(nn, options.Entropy, cancellationToken);
+            // Both from one set of template counts (equal to the two separate calls).
+            var (s, a) = HrvMetrics.EntropiesCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(s.Problems);
-            var a = HrvMetrics.ApproximateEntropyCancellable(nn, options.Entropy, cancellationToken);
             problems.AddRange(a.Problems);
             sampleEntropy = s;
             approximateEntropy = a;

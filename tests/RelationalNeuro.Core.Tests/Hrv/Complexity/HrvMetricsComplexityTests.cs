@@ -586,6 +586,123 @@ public class HrvMetricsComplexityTests
         }
     }
 
+    [Fact]
+    public void CountPerTemplate_MixedFrequentAndRareValues_EveryBlockThreshold_EqualsBruteForce()
+    {
+        // A quantised RR series (7.8125-ms clock) with 3 % of the values off the grid, as after artifact correction:
+        // frequent values get grid blocks of their own, rare ones share blocks that query boxes cut. r is a multiple
+        // of the quantum, so many distances equal r exactly. Thresholds from "every value its own block" to "all share".
+        var random = new Random(31);
+        var x = Enumerable.Range(0, 3000)
+            .Select(i => random.NextDouble() < 0.03
+                ? 700 + (120 * random.NextDouble())
+                : 7.8125 * Math.Round((800 + (40 * Math.Sin(i * 0.07)) + (30 * (random.NextDouble() - 0.5))) / 7.8125))
+            .ToArray();
+        foreach (var threshold in new[] { 1, 2, 16, 100_000 })
+        {
+            foreach (var strict in new[] { false, true })
+            {
+                Assert.True(WithBlockThreshold(threshold, () => CountsAgree(x, 3, 4 * 7.8125, strict)), $"threshold = {threshold}, strict = {strict}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CountPerTemplate_RandomTiesAnyBlockThreshold_EqualsBruteForce()
+    {
+        // Small series on a 5-ms grid with a few off-grid values; the block threshold decides which values share blocks.
+        var value = Gen.Frequency((9, Gen.Choose(0, 24).Select(v => 700.0 + (5 * v))), (1, Gen.Choose(0, 120_000).Select(v => 700 + (v / 1000.0))));
+        var cases =
+            from n in Gen.Choose(3, 300)
+            from x in Gen.ArrayOf(value, n)
+            from threshold in Gen.Elements(1, 2, 3, 8, 1000)
+            from r in Gen.Elements(5.0, 10.0, 15.0, 7.5)
+            from strict in Gen.Elements(false, true)
+            select (x, threshold, r, strict);
+
+        Prop.ForAll(Arb.From(cases), c => WithBlockThreshold(c.threshold, () => CountsAgree(c.x, 3, c.r, c.strict))).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void CountPerTemplateBothLengths_EqualsTwoSeparateCounts()
+    {
+        var random = new Random(37);
+        foreach (var n in new[] { 2, 3, 4, 5, 40, 700 })
+        {
+            var x = Enumerable.Range(0, n).Select(_ => 700.0 + (5 * random.Next(9))).ToArray();
+            for (var k = 1; k <= 3 && k + 1 <= n; k++)
+            {
+                foreach (var (templatesK, templatesK1) in new[] { (n - k + 1, n - k), (n - k, n - k) })
+                {
+                    var both = new int[templatesK];
+                    var bothK1 = new int[templatesK1];
+                    TemplateMatchCounter.CountPerTemplateBothLengths(x, k, templatesK, both, templatesK1, bothK1, 10.0, false, CancellationToken.None);
+                    Assert.Equal(BruteForceTemplateCounter.CountPerTemplate(x, k, templatesK, 10.0, false), both);
+                    Assert.Equal(BruteForceTemplateCounter.CountPerTemplate(x, k + 1, templatesK1, 10.0, false), bothK1);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void CountPerTemplate_ConstantSeries_EveryTemplateMatchesAll()
+    {
+        // Analytic: with r > 0 every template of a constant series matches every template, for tiny and huge N.
+        foreach (var n in new[] { 1, 2, 3, 250_000 })
+        {
+            var x = Enumerable.Repeat(800.0, n).ToArray();
+            for (var k = 1; k <= 3 && k <= n; k++)
+            {
+                var templates = n - k + 1;
+                var counts = new int[templates];
+                TemplateMatchCounter.CountPerTemplate(x, k, templates, 0.5, strict: true, counts);
+                Assert.All(counts, c => Assert.Equal(templates, c));
+            }
+        }
+    }
+
+    [Fact]
+    public void Entropies_Together_EqualTheSeparateCalls()
+    {
+        var random = new Random(41);
+        var quantised = Enumerable.Range(0, 2000).Select(i => 7.8125 * Math.Round((800 + (60 * Math.Sin(i * 0.05)) + (40 * random.NextDouble())) / 7.8125)).ToArray();
+        var options = new[]
+        {
+            EntropyOptions.Default,
+            EntropyOptions.Default with { Comparison = ToleranceComparison.LessThan, ToleranceMs = 15.625 },
+            EntropyOptions.Default with { EmbeddingDimension = 1 },
+            EntropyOptions.Default with { EmbeddingDimension = 3 },
+            EntropyOptions.Default with { MaximumIntervals = 1500 },
+            EntropyOptions.Default with { ToleranceMs = 0.001 },
+        };
+        foreach (var x in new[] { quantised, RandomSeries(seed: 43, length: 900), [800.0, 800, 800, 800, 800], [800.0, 810] })
+        {
+            foreach (var o in options)
+            {
+                var (sample, approximate) = HrvMetrics.EntropiesCancellable(x, o, CancellationToken.None);
+                var separateSample = HrvMetrics.SampleEntropy(x, o);
+                var separateApproximate = HrvMetrics.ApproximateEntropy(x, o);
+                Assert.Equal(separateSample with { Problems = [] }, sample with { Problems = [] });
+                Assert.Equal(separateSample.Problems, sample.Problems);
+                Assert.Equal(separateApproximate with { Problems = [] }, approximate with { Problems = [] });
+                Assert.Equal(separateApproximate.Problems, approximate.Problems);
+            }
+        }
+    }
+
+    private static bool WithBlockThreshold(int threshold, Func<bool> check)
+    {
+        TemplateMatchCounter.BlockThreshold = threshold;
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            TemplateMatchCounter.BlockThreshold = 0;
+        }
+    }
+
     private static bool CountsAgree(double[] x, int k, double r, bool strict)
     {
         if (x.Length < k)
