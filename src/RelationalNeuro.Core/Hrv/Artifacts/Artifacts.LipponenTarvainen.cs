@@ -343,7 +343,14 @@ public static partial class Artifacts
     private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems)
     {
         var n = rr.Length;
-        var beats = new List<Beat>(n + 8) { new(0, -1, None) };
+        var split = 0;
+        foreach (var kind in kinds)
+        {
+            split += kind == (sbyte)ArtifactKind.Missed ? 1 : 0;
+        }
+
+        var beats = new List<Beat>(n + 1 + split) { new(0, -1, None) }; // a missed beat adds one: the list never grows
+
         var t = 0.0;
         var mergedIntoThis = false;
         for (var k = 0; k < n; k++)
