@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RelationalNeuro.Hrv;
 
 public static partial class Artifacts
@@ -23,9 +25,25 @@ public static partial class Artifacts
     /// </summary>
     private static IrregularRhythmSegment[] FindIrregularSegments(ReadOnlySpan<double> rr, sbyte[]? ectopic, ArtifactOptions options)
     {
+        sbyte[]? rentedMarks = null;
+        try
+        {
+            return FindIrregularSegments(rr, ectopic, options, ref rentedMarks);
+        }
+        finally
+        {
+            if (rentedMarks is not null)
+            {
+                ArrayPool<sbyte>.Shared.Return(rentedMarks);
+            }
+        }
+    }
+
+    /// <summary>The segments; the side detector's marks, when it runs, go into a pooled array left in <paramref name="rentedMarks"/> for the caller to return.</summary>
+    private static IrregularRhythmSegment[] FindIrregularSegments(ReadOnlySpan<double> rr, sbyte[]? ectopic, ArtifactOptions options, ref sbyte[]? rentedMarks)
+    {
         var n = rr.Length;
         var segments = new List<IrregularRhythmSegment>();
-        var sorted = new double[IrregularSegmentLength];
         var trimmed = new double[IrregularSegmentLength];
         var kept = new double[IrregularSegmentLength];
         var start = 0.0;
@@ -41,14 +59,7 @@ public static partial class Artifacts
             var segmentStart = start;
             start += duration;
 
-            // Dash et al.: trim the 8 longest and 8 shortest (by value, the order of the rest kept) for RMSSD and entropy.
-            x.CopyTo(sorted);
-            Array.Sort(sorted);
-            var low = sorted[IrregularTrim - 1];
-            var high = sorted[IrregularSegmentLength - IrregularTrim];
-            var m = Trim(x, low, high, sorted, trimmed);
-            var normalizedRmssd = NormalizedRmssd(trimmed.AsSpan(0, m));
-            var entropy = ShannonEntropy(trimmed.AsSpan(0, m));
+            // The turning-point test first: it needs no ordering, and a segment must pass all three tests.
             var turning = 0;
             for (var i = 1; i < IrregularSegmentLength - 1; i++)
             {
@@ -59,16 +70,33 @@ public static partial class Artifacts
             }
 
             var tpr = (double)turning / IrregularSegmentLength;
-            if (!(normalizedRmssd > IrregularRmssd && entropy > IrregularEntropy && tpr is >= TurningPointLow and <= TurningPointHigh))
+            if (tpr is not (>= TurningPointLow and <= TurningPointHigh))
+            {
+                continue;
+            }
+
+            // Dash et al.: trim the 8 longest and 8 shortest (by value, the order of the rest kept) for RMSSD and entropy.
+            var (low, high) = TrimBounds(x);
+            var m = Trim(x, low, high, trimmed);
+            var normalizedRmssd = NormalizedRmssd(trimmed.AsSpan(0, m));
+            if (!(normalizedRmssd > IrregularRmssd))
+            {
+                continue;
+            }
+
+            var entropy = ShannonEntropy(trimmed.AsSpan(0, m));
+            if (!(entropy > IrregularEntropy))
             {
                 continue;
             }
 
             if (ectopic is null)
             {
-                ectopic = new sbyte[n];
-                ectopic.AsSpan().Fill(None);
-                DetectSinusRhythm(rr, options, ectopic, new double[n]);
+                ectopic = rentedMarks = ArrayPool<sbyte>.Shared.Rent(n);
+                ectopic.AsSpan(0, n).Fill(None);
+                var sinus = ArrayPool<double>.Shared.Rent(n);
+                DetectSinusRhythm(rr, options, ectopic.AsSpan(0, n), sinus.AsSpan(0, n));
+                ArrayPool<double>.Shared.Return(sinus);
             }
 
             var k = 0;
@@ -91,16 +119,56 @@ public static partial class Artifacts
         return [.. segments];
     }
 
-    // Keeps the values inside (low, high) plus as many ties at the bounds as make exactly 128 − 16 values, in series order:
-    // the 8 smallest and 8 largest by rank are dropped, ties broken by position (first ones dropped).
-    private static int Trim(ReadOnlySpan<double> x, double low, double high, double[] sorted, double[] output)
+    /// <summary>
+    /// The 8th smallest and 8th largest value of a segment (the first and last kept by Dash et al.'s trim), from two
+    /// running lists of the 8 smallest and 8 largest values seen: most values fail the first comparison, so this is
+    /// about one pass, where sorting the 128 values cost several.
+    /// </summary>
+    private static (double Low, double High) TrimBounds(ReadOnlySpan<double> x)
     {
-        var lowTies = 0;
-        var highTies = 0;
-        for (var i = 0; i < IrregularTrim; i++)
+        Span<double> smallest = stackalloc double[IrregularTrim]; // ascending
+        Span<double> largest = stackalloc double[IrregularTrim];  // descending
+        smallest.Fill(double.PositiveInfinity);
+        largest.Fill(double.NegativeInfinity);
+        foreach (var v in x)
         {
-            lowTies += sorted[i] == low ? 1 : 0;
-            highTies += sorted[IrregularSegmentLength - 1 - i] == high ? 1 : 0;
+            if (v < smallest[IrregularTrim - 1])
+            {
+                var i = IrregularTrim - 1;
+                for (; i > 0 && smallest[i - 1] > v; i--)
+                {
+                    smallest[i] = smallest[i - 1];
+                }
+
+                smallest[i] = v;
+            }
+
+            if (v > largest[IrregularTrim - 1])
+            {
+                var i = IrregularTrim - 1;
+                for (; i > 0 && largest[i - 1] < v; i--)
+                {
+                    largest[i] = largest[i - 1];
+                }
+
+                largest[i] = v;
+            }
+        }
+
+        return (smallest[IrregularTrim - 1], largest[IrregularTrim - 1]);
+    }
+
+    // Keeps the values inside (low, high) plus as many ties at the bounds as make exactly 128 − 16 values, in series order:
+    // the 8 smallest and 8 largest by rank are dropped, ties broken by position (first ones dropped). Of the 8 smallest,
+    // those not below low are ties at low (likewise at high).
+    private static int Trim(ReadOnlySpan<double> x, double low, double high, double[] output)
+    {
+        var lowTies = IrregularTrim;
+        var highTies = IrregularTrim;
+        foreach (var v in x)
+        {
+            lowTies -= v < low ? 1 : 0;
+            highTies -= v > high ? 1 : 0;
         }
 
         var m = 0;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -25,14 +26,31 @@ public static partial class Artifacts
     internal static int DetectLipponenTarvainen(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds)
     {
         var n = rr.Length;
-        var count = 0;
         if (n < 3)
         {
             return 0;
         }
 
+        // Seven working series of n + 1 values in one pooled block: the detector allocates nothing per call.
         var size = n + 1;
-        var period = new double[size];
+        var pool = ArrayPool<double>.Shared;
+        var block = pool.Rent(7 * size);
+        try
+        {
+            var work = block.AsSpan(0, 7 * size);
+            return DetectLipponenTarvainen(rr, o, kinds, work[..size], work.Slice(size, size), work.Slice(2 * size, size), work.Slice(3 * size, size), work.Slice(4 * size, size), work.Slice(5 * size, size), work.Slice(6 * size, size));
+        }
+        finally
+        {
+            pool.Return(block);
+        }
+    }
+
+    private static int DetectLipponenTarvainen(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> period, Span<double> drrs, Span<double> work, Span<double> q1, Span<double> q3, Span<double> medrr, Span<double> mrrs)
+    {
+        var n = rr.Length;
+        var count = 0;
+        var size = n + 1;
         var mean = 0.0;
         foreach (var v in rr)
         {
@@ -40,9 +58,8 @@ public static partial class Artifacts
         }
 
         period[0] = mean / n;
-        rr.CopyTo(period.AsSpan(1));
+        rr.CopyTo(period[1..]);
 
-        var drrs = new double[size];
         var sumD = 0.0;
         for (var k = 1; k < size; k++)
         {
@@ -52,9 +69,6 @@ public static partial class Artifacts
 
         drrs[0] = sumD / (size - 1);
 
-        var work = new double[size];
-        var q1 = new double[size];
-        var q3 = new double[size];
         for (var k = 0; k < size; k++)
         {
             work[k] = Math.Abs(drrs[k]);
@@ -67,9 +81,7 @@ public static partial class Artifacts
             drrs[k] = th1 != 0 ? drrs[k] / th1 : double.NaN;
         }
 
-        var medrr = new double[size];
         RollingQuantile.Median(period, o.MedianWindow, medrr);
-        var mrrs = new double[size];
         for (var k = 0; k < size; k++)
         {
             var m = period[k] - medrr[k];
@@ -157,7 +169,7 @@ public static partial class Artifacts
         }
     }
 
-    private static double Reflect(double[] x, int index)
+    private static double Reflect(ReadOnlySpan<double> x, int index)
     {
         var n = x.Length;
         if (index < 0)
@@ -172,7 +184,7 @@ public static partial class Artifacts
         return x[index];
     }
 
-    private static double S12(double[] drrs, int k)
+    private static double S12(ReadOnlySpan<double> drrs, int k)
     {
         var d = drrs[k];
         if (d > 0)
@@ -183,7 +195,7 @@ public static partial class Artifacts
         return d < 0 ? NanMin(Reflect(drrs, k - 1), Reflect(drrs, k + 1)) : 0;
     }
 
-    private static double S22(double[] drrs, int k)
+    private static double S22(ReadOnlySpan<double> drrs, int k)
     {
         var d = drrs[k];
         if (d >= 0)
@@ -331,7 +343,14 @@ public static partial class Artifacts
     private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems)
     {
         var n = rr.Length;
-        var beats = new List<Beat>(n + 8) { new(0, -1, None) };
+        var split = 0;
+        foreach (var kind in kinds)
+        {
+            split += kind == (sbyte)ArtifactKind.Missed ? 1 : 0;
+        }
+
+        var beats = new List<Beat>(n + 1 + split) { new(0, -1, None) }; // a missed beat adds one: the list never grows
+
         var t = 0.0;
         var mergedIntoThis = false;
         for (var k = 0; k < n; k++)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv;
@@ -33,7 +34,7 @@ public static partial class Artifacts
     /// the sinus rhythm itself varies (a = max(0.10, 6·s), c = max(0.08, 4·s), s = 91-beat running median of the
     /// relative successive change of that estimate); the walk is repeated. 4. Intervals above 1.2·ref are pauses.
     /// </remarks>
-    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, sbyte[] kinds, double[] sinus)
+    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus)
     {
         var n = rr.Length;
         if (n < 3)
@@ -41,21 +42,37 @@ public static partial class Artifacts
             return;
         }
 
-        var work = new double[n];
+        // Four working series of n values and the premature marks, pooled: the detector allocates nothing per call.
+        var pool = ArrayPool<double>.Shared;
+        var block = pool.Rent(4 * n);
+        var marks = ArrayPool<bool>.Shared.Rent(n + 1);
+        try
+        {
+            var work = block.AsSpan(0, 4 * n);
+            var premature = marks.AsSpan(0, n + 1);
+            premature.Clear();
+            DetectSinusRhythm(rr, o, kinds, sinus, work[..n], work.Slice(n, n), work.Slice(2 * n, n), work.Slice(3 * n, n), premature);
+        }
+        finally
+        {
+            pool.Return(block);
+            ArrayPool<bool>.Shared.Return(marks);
+        }
+    }
+
+    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, Span<double> work, Span<double> reference, Span<double> prematurity, Span<double> shortLong, Span<bool> premature)
+    {
+        var n = rr.Length;
         for (var i = 0; i < n - 1; i++)
         {
             work[i] = (rr[i] + rr[i + 1]) / 2;
         }
 
         work[n - 1] = rr[n - 1];
-        var reference = new double[n];
         RollingQuantile.Median(work, PairWindow, reference);
 
-        var premature = new bool[n + 1];
-        var prematurity = new double[n];
-        var shortLong = new double[n];
-        prematurity.AsSpan().Fill(Prematurity);
-        shortLong.AsSpan().Fill(ShortLong);
+        prematurity.Fill(Prematurity);
+        shortLong.Fill(ShortLong);
 
         // Pass 1: the sinus cycle Δ/k at each sinus beat, carried forward (into work, by interval index).
         WalkBeats(rr, reference, prematurity, shortLong, premature, work);
@@ -77,7 +94,7 @@ public static partial class Artifacts
             shortLong[i] = Math.Max(ShortLong, SpreadShortLong * spread[i]);
         }
 
-        Array.Clear(premature);
+        premature.Clear();
         WalkBeats(rr, sinus, prematurity, shortLong, premature, work);
 
         for (var i = 0; i < n; i++)
@@ -101,7 +118,7 @@ public static partial class Artifacts
     /// One walk over the beats (beat b ends interval b − 1; beat 0 is taken as sinus): marks premature beats and writes
     /// the sinus cycle Δ/k found at each sinus beat, carried forward, into <paramref name="sinusLength"/> by interval index.
     /// </summary>
-    private static void WalkBeats(ReadOnlySpan<double> rr, double[] reference, double[] prematurity, double[] shortLong, bool[] premature, double[] sinusLength)
+    private static void WalkBeats(ReadOnlySpan<double> rr, ReadOnlySpan<double> reference, ReadOnlySpan<double> prematurity, ReadOnlySpan<double> shortLong, Span<bool> premature, Span<double> sinusLength)
     {
         var n = rr.Length;
         var t = 0.0;
