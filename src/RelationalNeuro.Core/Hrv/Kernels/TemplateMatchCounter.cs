@@ -51,21 +51,7 @@ internal static class TemplateMatchCounter
             return;
         }
 
-        var length = templateCount + k - 1;
-        var sortedArray = ArrayPool<double>.Shared.Rent(length);
-        var indexArray = ArrayPool<int>.Shared.Rent(length);
-        try
-        {
-            var sorted = sortedArray.AsSpan(0, length);
-            var index = indexArray.AsSpan(0, length);
-            Sort(x[..length], sorted, index);
-            CountSorted(sorted, index, k, templateCount, r, strict, counts, cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(sortedArray);
-            ArrayPool<int>.Shared.Return(indexArray);
-        }
+        SortThenCount(x[..(templateCount + k - 1)], k, templateCount, counts, 0, default, alsoNextLength: false, r, strict, cancellationToken);
     }
 
     /// <summary>
@@ -94,15 +80,37 @@ internal static class TemplateMatchCounter
         }
 
         var length = Math.Max(templatesK + k - 1, templatesKPlusOne + k);
-        var sortedArray = ArrayPool<double>.Shared.Rent(length);
-        var indexArray = ArrayPool<int>.Shared.Rent(length);
+        SortThenCount(x[..length], k, templatesK, countsK, templatesKPlusOne, countsKPlusOne, alsoNextLength: true, r, strict, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="x"/> once (pooled buffers) and counts the length-<paramref name="k"/> templates, and the
+    /// length-(k + 1) ones too when <paramref name="alsoNextLength"/>: the one body behind both public entry points.
+    /// </summary>
+    private static void SortThenCount(
+        ReadOnlySpan<double> x,
+        int k,
+        int templatesK,
+        Span<int> countsK,
+        int templatesNext,
+        Span<int> countsNext,
+        bool alsoNextLength,
+        double r,
+        bool strict,
+        CancellationToken cancellationToken)
+    {
+        var sortedArray = ArrayPool<double>.Shared.Rent(x.Length);
+        var indexArray = ArrayPool<int>.Shared.Rent(x.Length);
         try
         {
-            var sorted = sortedArray.AsSpan(0, length);
-            var index = indexArray.AsSpan(0, length);
-            Sort(x[..length], sorted, index);
+            var sorted = sortedArray.AsSpan(0, x.Length);
+            var index = indexArray.AsSpan(0, x.Length);
+            Sort(x, sorted, index);
             CountSorted(sorted, index, k, templatesK, r, strict, countsK, cancellationToken);
-            CountSorted(sorted, index, k + 1, templatesKPlusOne, r, strict, countsKPlusOne, cancellationToken);
+            if (alsoNextLength)
+            {
+                CountSorted(sorted, index, k + 1, templatesNext, r, strict, countsNext, cancellationToken);
+            }
         }
         finally
         {
