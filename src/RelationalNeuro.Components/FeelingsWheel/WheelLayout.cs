@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Emotions;
 
 namespace RelationalNeuro.Components;
@@ -162,8 +163,8 @@ internal static class WheelLayout
             $"M {N(ox0)} {N(oy0)} A {N(rOut)} {N(rOut)} 0 {large} 1 {N(ox1)} {N(oy1)} L {N(ix1)} {N(iy1)} A {N(rIn)} {N(rIn)} 0 {large} 0 {N(ix0)} {N(iy0)} Z");
     }
 
-    /// <summary>A number as written into markup: rounded to 0.01, invariant culture, no "-0".</summary>
-    internal static string N(double value) => R(value).ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>A number as written into markup: <see cref="ChartNumber.Svg"/> (0.01, halves away from zero, invariant, no "-0").</summary>
+    internal static string N(double value) => ChartNumber.Svg(value);
 
     private static double R(double value) => Math.Round(value, 2) + 0.0;
 

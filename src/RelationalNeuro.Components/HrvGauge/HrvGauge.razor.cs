@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 
 namespace RelationalNeuro.Components;
@@ -210,7 +211,7 @@ public partial class HrvGauge
 
     private string FormatValue(double value) => value.ToString(Format, CultureInfo.InvariantCulture);
 
-    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Num(double value) => ChartNumber.Svg(value);
 
     private static string Tone(GaugeBandTone tone) => tone switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Interventions;
 
@@ -384,5 +385,5 @@ public partial class PauseTimer
 
     private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 
-    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Num(double value) => ChartNumber.Svg(value);
 }

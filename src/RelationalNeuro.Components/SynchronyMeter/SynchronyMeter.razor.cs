@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using RelationalNeuro.Components.Charts;
 using RelationalNeuro.Components.Localization;
 using RelationalNeuro.Hrv.Live;
 using RelationalNeuro.Synchrony;
@@ -558,7 +559,7 @@ public partial class SynchronyMeter
         }
     }
 
-    private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Num(double value) => ChartNumber.Svg(value);
 
     private static string Fmt(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
