@@ -29,7 +29,7 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// k ≥ 4 (general path): sort by the first coordinate and compare the remaining coordinates of the pairs whose
 /// first coordinates match, O(pairs in the window).</para>
 /// </remarks>
-internal static class TemplateMatchCounter
+internal static partial class TemplateMatchCounter
 {
     /// <summary>Largest number of grid blocks per side (k = 3) the block choice aims for: 1,024 × 1,025 running totals, 4 MB.</summary>
     private const int MaximumGridBlocks = 1024;
@@ -99,6 +99,11 @@ internal static class TemplateMatchCounter
         bool strict,
         CancellationToken cancellationToken)
     {
+        if (TryCountOnValueGrid(x, k, templatesK, countsK, templatesNext, countsNext, alsoNextLength, r, strict, cancellationToken))
+        {
+            return;
+        }
+
         var sortedArray = ArrayPool<double>.Shared.Rent(x.Length);
         var indexArray = ArrayPool<int>.Shared.Rent(x.Length);
         try
