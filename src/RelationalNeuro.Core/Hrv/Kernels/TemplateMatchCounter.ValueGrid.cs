@@ -16,11 +16,12 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// the same integers as the brute-force count.</para>
 /// <para>Length 2: a D × D table of the templates' value pairs turned into two-dimensional running totals; each count is
 /// four reads, O(n + D²). Length 3: the templates grouped by their first value; a sweep over the groups keeps the
-/// templates whose first value matches the group's in a (second value × third value) grid whose rows hold running totals
-/// over the columns, and answers the group's templates either row by row (two reads per row of the box) or, when the
-/// group is large, from two-dimensional running totals of the part of the grid its boxes cover (four reads each). A
-/// template entering or leaving the grid updates its row only up to the last column any query reads while it is in the
-/// grid (the largest hi(c) + 1 over the groups whose first values match its own), not to the end of the row.</para>
+/// templates whose first value matches the group's in a grid (rows: third value, columns: second value) whose rows hold
+/// running totals over the columns, and answers the group's templates either row by row (two reads per row of the box)
+/// or, when the group is large, from two-dimensional running totals of the part of the grid its boxes cover (four reads
+/// each). A template entering or leaving the grid updates its row only up to the last entry any query reads while it is
+/// in the grid (the largest hi(b) + 1, b the second value, over the groups whose first values match its own), not to
+/// the end of the row.</para>
 /// <para>Used when D ≤ 1,024 and D² ≤ 8 × the series length; other series take the sorted-order paths.</para>
 /// </remarks>
 internal static partial class TemplateMatchCounter
@@ -237,7 +238,9 @@ internal static partial class TemplateMatchCounter
 
     /// <summary>
     /// Length 3: a sweep over the first value; the templates whose first value matches the current one are in a
-    /// (second value × third value) grid of row running totals (see the class remarks).
+    /// (third value × second value) grid of row running totals (see the class remarks). The rows are the third values and
+    /// the columns the second: a second value lies one beat from the first, so within a group they spread less than the
+    /// third values and the row updates, which run over columns, are shorter (either order gives the same counts).
     /// </summary>
     private static void CountTriplesOnValueGrid(ReadOnlySpan<int> number, int distinct, ReadOnlySpan<int> lo, ReadOnlySpan<int> hi, int n, Span<int> counts, CancellationToken cancellationToken)
     {
@@ -263,7 +266,7 @@ internal static partial class TemplateMatchCounter
                 groupStart[a + 1] += groupStart[a];
             }
 
-            // lastEntry[a]: the last running-total entry a query of group a reads; reach[v]: the largest of these over the
+            // lastEntry[a]: the last running-total entry (over second values) a query of group a reads; reach[v]: the largest of these over the
             // groups whose first values match v, i.e. how far a template of group v must update its row.
             lastEntry.Clear();
             var fill = reach;
@@ -272,7 +275,7 @@ internal static partial class TemplateMatchCounter
             {
                 var a = number[t];
                 members[fill[a]++] = t;
-                lastEntry[a] = Math.Max(lastEntry[a], hi[number[t + 2]] + 1);
+                lastEntry[a] = Math.Max(lastEntry[a], hi[number[t + 1]] + 1);
             }
 
             for (var v = 0; v < distinct; v++)
@@ -323,13 +326,13 @@ internal static partial class TemplateMatchCounter
         }
     }
 
-    /// <summary>Adds <paramref name="delta"/> for each template of a group to its grid row, from its third value's entry to entry <paramref name="reach"/>.</summary>
+    /// <summary>Adds <paramref name="delta"/> for each template of a group to its grid row (its third value), from the entry after its second value to entry <paramref name="reach"/>.</summary>
     private static void UpdateGroup(Span<int> grid, int side, ReadOnlySpan<int> number, ReadOnlySpan<int> group, int reach, int delta)
     {
         foreach (var t in group)
         {
-            var row = number[t + 1] * side;
-            var line = grid[(row + number[t + 2] + 1)..(row + reach + 1)];
+            var row = number[t + 2] * side;
+            var line = grid[(row + number[t + 1] + 1)..(row + reach + 1)];
             TensorPrimitives.Add(line, delta, line);
         }
     }
@@ -344,13 +347,13 @@ internal static partial class TemplateMatchCounter
         long rowsRead = 0;
         foreach (var t in group)
         {
-            var b = number[t + 1];
-            var c = number[t + 2];
-            rowLo = Math.Min(rowLo, lo[b]);
-            rowHi = Math.Max(rowHi, hi[b]);
-            entryLo = Math.Min(entryLo, lo[c]);
-            entryHi = Math.Max(entryHi, hi[c] + 1);
-            rowsRead += hi[b] - lo[b] + 1;
+            var row = number[t + 2];
+            var column = number[t + 1];
+            rowLo = Math.Min(rowLo, lo[row]);
+            rowHi = Math.Max(rowHi, hi[row]);
+            entryLo = Math.Min(entryLo, lo[column]);
+            entryHi = Math.Max(entryHi, hi[column] + 1);
+            rowsRead += hi[row] - lo[row] + 1;
         }
 
         var rows = rowHi - rowLo + 1;
@@ -361,9 +364,9 @@ internal static partial class TemplateMatchCounter
         {
             foreach (var t in group)
             {
-                var b = number[t + 1];
-                var c = number[t + 2];
-                counts[t] = GridRectangle(grid, side, lo[b], hi[b], lo[c], hi[c] + 1);
+                var row = number[t + 2];
+                var column = number[t + 1];
+                counts[t] = GridRectangle(grid, side, lo[row], hi[row], lo[column], hi[column] + 1);
             }
 
             return;
@@ -379,12 +382,12 @@ internal static partial class TemplateMatchCounter
 
         foreach (var t in group)
         {
-            var b = number[t + 1];
-            var c = number[t + 2];
-            var top = (lo[b] - rowLo) * width;
-            var bottom = (hi[b] + 1 - rowLo) * width;
-            var left = lo[c] - entryLo;
-            var right = hi[c] + 1 - entryLo;
+            var row = number[t + 2];
+            var column = number[t + 1];
+            var top = (lo[row] - rowLo) * width;
+            var bottom = (hi[row] + 1 - rowLo) * width;
+            var left = lo[column] - entryLo;
+            var right = hi[column] + 1 - entryLo;
             counts[t] = block[bottom + right] - block[bottom + left] - block[top + right] + block[top + left];
         }
     }

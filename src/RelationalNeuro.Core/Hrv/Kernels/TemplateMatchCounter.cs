@@ -26,6 +26,8 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// two reads per row; a query box never cuts a one-value block, so only the runs of rare values at its edges are
 /// checked template by template. Cost O(n (B + S)) for B ≤ max(1,024, 2⌈n/S⌉ + 1) blocks per side: linear in n
 /// on quantised series, about n²/256 contiguous SIMD operations at worst (series without ties).
+/// Series with few distinct values (RR quantised by the recorder's clock) take the value-grid path for k = 2 and 3 instead
+/// (TemplateMatchCounter.ValueGrid.cs): box sums over histograms of the distinct values, O(n + D²).
 /// k ≥ 4 (general path): sort by the first coordinate and compare the remaining coordinates of the pairs whose
 /// first coordinates match, O(pairs in the window).</para>
 /// </remarks>
