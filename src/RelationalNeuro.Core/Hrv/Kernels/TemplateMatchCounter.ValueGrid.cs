@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv.Kernels;
 
@@ -8,8 +9,9 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// length 2 and 3 become box sums over histograms of the distinct values.
 /// </summary>
 /// <remarks>
-/// <para>The series' D distinct values are numbered in ascending order (a hash table, then a sort of the D values, so
-/// O(n + D log D) instead of a sort of the series). Two values match when <c>|a − b| ≤ r</c> (or <c>&lt; r</c>), computed
+/// <para>The series' D distinct values are numbered in ascending order (<see cref="DistinctValues.Number"/>: a hash
+/// table, then a sort of the D values, so O(n + D log D) instead of a sort of the series; −0 and +0 get two numbers,
+/// which changes nothing below since the ranges come from comparing values). Two values match when <c>|a − b| ≤ r</c> (or <c>&lt; r</c>), computed
 /// as larger minus smaller exactly as the pairwise loop computes <c>|a − b|</c>; the values matching value v form a
 /// contiguous run of numbers [lo(v), hi(v)], and v ∈ [lo(u), hi(u)] exactly when u ∈ [lo(v), hi(v)]. A template's count
 /// is therefore the number of templates in the box [lo(a), hi(a)] × [lo(b), hi(b)] (× [lo(c), hi(c)]) of value numbers:
@@ -28,9 +30,6 @@ internal static partial class TemplateMatchCounter
 {
     /// <summary>Most distinct values the value-grid path takes (a 1,024 × 1,025 grid of running totals, 4 MB).</summary>
     private const int MaximumGridValues = 1024;
-
-    /// <summary>Slots of the hash table that numbers the distinct values (a power of two, four per value at most).</summary>
-    private const int ValueTableSlots = 4 * MaximumGridValues;
 
     [ThreadStatic]
     private static int t_valueGrid;
@@ -74,7 +73,7 @@ internal static partial class TemplateMatchCounter
         try
         {
             var number = numberArray.AsSpan(0, length);
-            var distinct = NumberValues(x, number, valueArray);
+            var distinct = DistinctValues.Number(x, number, valueArray.AsSpan(0, MaximumGridValues), out _);
             if (distinct < 0 || (ValueGrid == 0 && (long)distinct * distinct > 8L * length))
             {
                 return false;
@@ -103,91 +102,6 @@ internal static partial class TemplateMatchCounter
             ArrayPool<int>.Shared.Return(numberArray);
             ArrayPool<double>.Shared.Return(valueArray);
             ArrayPool<int>.Shared.Return(rangeArray);
-        }
-    }
-
-    /// <summary>
-    /// Numbers the distinct values of <paramref name="x"/> 0 … D − 1 in ascending order: <paramref name="number"/>[i] is
-    /// the number of x[i], <paramref name="values"/>[0 … D) the values. Returns D, or −1 when there are more than
-    /// <see cref="MaximumGridValues"/> distinct values or a NaN (−0 and +0 are one value, as they compare equal).
-    /// </summary>
-    private static int NumberValues(ReadOnlySpan<double> x, Span<int> number, double[] values)
-    {
-        var keyArray = ArrayPool<long>.Shared.Rent(ValueTableSlots);
-        var slotArray = ArrayPool<int>.Shared.Rent(ValueTableSlots + MaximumGridValues);
-        try
-        {
-            var keys = keyArray.AsSpan(0, ValueTableSlots);
-            var slotNumber = slotArray.AsSpan(0, ValueTableSlots);
-            var rank = slotArray.AsSpan(ValueTableSlots, MaximumGridValues);
-            slotNumber.Fill(-1);
-            var distinct = 0;
-            var previousBits = long.MinValue;
-            var previousNumber = -1;
-            for (var i = 0; i < x.Length; i++)
-            {
-                var value = x[i] + 0.0; // −0 + 0 = +0: one key for the two zeros
-                if (double.IsNaN(value))
-                {
-                    return -1;
-                }
-
-                var bits = BitConverter.DoubleToInt64Bits(value);
-                if (bits == previousBits)
-                {
-                    number[i] = previousNumber;
-                    continue;
-                }
-
-                var slot = (int)((ulong)(bits * -7046029254386353131L) >> 52); // Fibonacci hashing into 4,096 slots
-                while (slotNumber[slot] >= 0 && keys[slot] != bits)
-                {
-                    slot = (slot + 1) & (ValueTableSlots - 1);
-                }
-
-                if (slotNumber[slot] < 0)
-                {
-                    if (distinct == MaximumGridValues)
-                    {
-                        return -1;
-                    }
-
-                    keys[slot] = bits;
-                    slotNumber[slot] = distinct;
-                    values[distinct] = value;
-                    distinct++;
-                }
-
-                previousBits = bits;
-                previousNumber = slotNumber[slot];
-                number[i] = previousNumber;
-            }
-
-            // Renumber in ascending order of value.
-            var order = rank[..distinct];
-            for (var d = 0; d < distinct; d++)
-            {
-                order[d] = d;
-            }
-
-            values.AsSpan(0, distinct).Sort(order);
-            var renumber = slotNumber[..distinct]; // the hash table is not needed any more
-            for (var d = 0; d < distinct; d++)
-            {
-                renumber[order[d]] = d;
-            }
-
-            for (var i = 0; i < x.Length; i++)
-            {
-                number[i] = renumber[number[i]];
-            }
-
-            return distinct;
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(keyArray);
-            ArrayPool<int>.Shared.Return(slotArray);
         }
     }
 
