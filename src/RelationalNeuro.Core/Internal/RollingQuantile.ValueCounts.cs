@@ -86,22 +86,8 @@ internal static partial class RollingQuantile
             if (leaving >= 0 && last < wantLast)
             {
                 // Full window: one value enters, one leaves.
-                var entering = number[++last];
-                var gone = number[leaving];
-                if (entering == gone)
-                {
-                    // The window's multiset, and so every statistic, is unchanged.
-                    outA[t] = outA[t - 1];
-                    if (!median)
-                    {
-                        outB[t] = outB[t - 1];
-                    }
-
-                    continue;
-                }
-
-                Add(entering, 1, counts, ref a, ref b);
-                Add(gone, -1, counts, ref a, ref b);
+                Add(number[++last], 1, counts, ref a, ref b);
+                Add(number[leaving], -1, counts, ref a, ref b);
             }
             else
             {
