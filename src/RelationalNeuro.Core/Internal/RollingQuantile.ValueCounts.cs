@@ -20,9 +20,9 @@ internal static partial class RollingQuantile
     private static int t_valueCounts;
 
     /// <summary>
-    /// On the calling thread: 0 (the default) takes the counting path for windows of at least 25 values on series with at
-    /// most 2,048 distinct values and at least 8 values per distinct value; 1 whenever there are at most 2,048 distinct
-    /// values; −1 never. Tests set it to drive both paths over the same series.
+    /// On the calling thread: 0 (the default) takes the counting path for windows of at least 25 values on series of at
+    /// least 512 values with at most 2,048 distinct values and at least 8 values per distinct value; 1 whenever there are
+    /// at most 2,048 distinct values (and no −0 beside +0); −1 never. Tests set it to drive both paths over the same series.
     /// </summary>
     internal static int ValueCounts
     {
