@@ -37,6 +37,10 @@ public class ComplexityBenchmarks
     [Benchmark(Description = "ApEn m=2")]
     public double? ApproximateEntropy() => HrvMetrics.ApproximateEntropy(_rrMs).Value;
 
+    /// <summary>What the one-call report computes: SampEn and ApEn from one shared per-template count.</summary>
+    [Benchmark(Description = "SampEn + ApEn, shared count")]
+    public double? BothEntropies() => HrvMetrics.EntropiesCancellable(_rrMs, null, CancellationToken.None).Approximate.Value;
+
     [Benchmark(Description = "DFA α1+α2")]
     public double? Dfa() => HrvMetrics.DetrendedFluctuation(_rrMs).Alpha1;
 }

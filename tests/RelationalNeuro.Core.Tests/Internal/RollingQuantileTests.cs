@@ -28,11 +28,12 @@ public sealed class RollingQuantileTests
     public void Quantiles_BothPaths_EqualTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var scalar in new[] { false, true })
+        foreach (var (scalar, counting) in Paths)
         {
             var q1 = new double[n];
             var q3 = new double[n];
             KernelDispatch.ForceScalar = scalar;
+            RollingQuantile.ValueCounts = counting;
             try
             {
                 RollingQuantile.Quantiles(x, window, 0.25, 0.75, q1, q3);
@@ -40,6 +41,7 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
+                RollingQuantile.ValueCounts = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -56,10 +58,11 @@ public sealed class RollingQuantileTests
     public void Median_BothPaths_EqualsTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var scalar in new[] { false, true })
+        foreach (var (scalar, counting) in Paths)
         {
             var median = new double[n];
             KernelDispatch.ForceScalar = scalar;
+            RollingQuantile.ValueCounts = counting;
             try
             {
                 RollingQuantile.Median(x, window, median);
@@ -67,6 +70,7 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
+                RollingQuantile.ValueCounts = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -75,6 +79,64 @@ public sealed class RollingQuantileTests
                 var m = sorted.Length;
                 var expected = m % 2 == 1 ? sorted[m / 2] : (sorted[(m / 2) - 1] + sorted[m / 2]) / 2;
                 Assert.Equal(expected, median[t]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(91)]
+    [InlineData(31)]
+    [InlineData(90)]
+    public void QuantilesAndMedian_LongQuantisedSeriesByDefault_EqualTheSortedWindow(int window)
+    {
+        // 3,000 values on the 1/128-s clock and their absolute differences (as the L&T detector's thresholds use):
+        // long enough, few enough distinct values and a wide enough window for the counting path by default.
+        var rr = Series(3000, kind: 2);
+        var differences = rr.Select((v, i) => i == 0 ? 0 : Math.Abs(v - rr[i - 1])).ToArray();
+        foreach (var x in new[] { rr, differences })
+        {
+            var q1 = new double[x.Length];
+            var q3 = new double[x.Length];
+            var median = new double[x.Length];
+            RollingQuantile.Quantiles(x, window, 0.25, 0.75, q1, q3);
+            RollingQuantile.Median(x, window, median);
+            for (var t = 0; t < x.Length; t++)
+            {
+                var sorted = Window(x, window, t);
+                var m = sorted.Length;
+                Assert.Equal(Quantile(sorted, 0.25), q1[t]);
+                Assert.Equal(Quantile(sorted, 0.75), q3[t]);
+                Assert.Equal(m % 2 == 1 ? sorted[m / 2] : (sorted[(m / 2) - 1] + sorted[m / 2]) / 2, median[t]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Quantiles_CountingPathForced_ZerosOfBothSignsAndOneValue_EqualTheSortedWindow()
+    {
+        // Both zeros: the counting path steps aside (it could not tell which zero the sorted window holds), so the
+        // result is the sorted window's bit for bit; a constant series: every statistic is that value.
+        double[] zeros = [0.0, -0.0, 3, 0.0, 1, -0.0, 3, 3, 0.0, 1, 1, -0.0];
+        double[] constant = [.. Enumerable.Repeat(812.5, 40)];
+        foreach (var x in new[] { zeros, constant })
+        {
+            var q1 = new double[x.Length];
+            var q3 = new double[x.Length];
+            RollingQuantile.ValueCounts = 1;
+            try
+            {
+                RollingQuantile.Quantiles(x, 5, 0.25, 0.75, q1, q3);
+            }
+            finally
+            {
+                RollingQuantile.ValueCounts = 0;
+            }
+
+            for (var t = 0; t < x.Length; t++)
+            {
+                var sorted = Window(x, 5, t);
+                Assert.Equal(Quantile(sorted, 0.25), q1[t]);
+                Assert.Equal(Quantile(sorted, 0.75), q3[t]);
             }
         }
     }
@@ -90,6 +152,9 @@ public sealed class RollingQuantileTests
 
         Assert.Equal([3, 4, 2, 3, 2.5], median);
     }
+
+    /// <summary>(scalar sorted-window kernel forced, counting path: 1 forced, −1 never).</summary>
+    private static readonly (bool Scalar, int Counting)[] Paths = [(false, -1), (true, -1), (false, 1)];
 
     private static double[] Series(int n, int kind)
     {

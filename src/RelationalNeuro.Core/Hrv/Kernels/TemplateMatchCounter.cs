@@ -26,10 +26,12 @@ namespace RelationalNeuro.Hrv.Kernels;
 /// two reads per row; a query box never cuts a one-value block, so only the runs of rare values at its edges are
 /// checked template by template. Cost O(n (B + S)) for B ≤ max(1,024, 2⌈n/S⌉ + 1) blocks per side: linear in n
 /// on quantised series, about n²/256 contiguous SIMD operations at worst (series without ties).
+/// Series with few distinct values (RR quantised by the recorder's clock) take the value-grid path for k = 2 and 3 instead
+/// (TemplateMatchCounter.ValueGrid.cs): box sums over histograms of the distinct values, O(n + D²).
 /// k ≥ 4 (general path): sort by the first coordinate and compare the remaining coordinates of the pairs whose
 /// first coordinates match, O(pairs in the window).</para>
 /// </remarks>
-internal static class TemplateMatchCounter
+internal static partial class TemplateMatchCounter
 {
     /// <summary>Largest number of grid blocks per side (k = 3) the block choice aims for: 1,024 × 1,025 running totals, 4 MB.</summary>
     private const int MaximumGridBlocks = 1024;
@@ -99,6 +101,11 @@ internal static class TemplateMatchCounter
         bool strict,
         CancellationToken cancellationToken)
     {
+        if (TryCountOnValueGrid(x, k, templatesK, countsK, templatesNext, countsNext, alsoNextLength, r, strict, cancellationToken))
+        {
+            return;
+        }
+
         var sortedArray = ArrayPool<double>.Shared.Rent(x.Length);
         var indexArray = ArrayPool<int>.Shared.Rent(x.Length);
         try

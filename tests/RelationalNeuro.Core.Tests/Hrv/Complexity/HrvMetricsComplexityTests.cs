@@ -690,6 +690,109 @@ public class HrvMetricsComplexityTests
         }
     }
 
+    [Fact]
+    public void CountPerTemplate_ValueGridAndSortedPaths_RandomQuantisedSeriesWithOutliers_EqualBruteForce()
+    {
+        // RR-like values on a 1-ms or 7.8125-ms clock, a few off the grid, and outliers at 300 and 2000 ms; r a multiple
+        // of the quantum (many distances exactly r) or not. Both paths: the value grid forced on, and off.
+        var cases =
+            from quantum in Gen.Elements(1.0, 7.8125)
+            from n in Gen.Choose(4, 400)
+            from x in Gen.ArrayOf(
+                Gen.Frequency(
+                    (40, Gen.Choose(0, 40).Select(v => 780 + (quantum * v))),
+                    (2, Gen.Choose(0, 100_000).Select(v => 700 + (v / 1000.0))),
+                    (1, Gen.Elements(300.0, 2000.0))),
+                n)
+            from r in Gen.Elements(quantum, 2 * quantum, 4 * quantum, 2.5 * quantum, 1500.0)
+            from k in Gen.Elements(2, 3)
+            from strict in Gen.Elements(false, true)
+            from grid in Gen.Elements(1, -1)
+            select (x, k, r, strict, grid);
+
+        Prop.ForAll(Arb.From(cases), c => WithValueGrid(c.grid, () => CountsAgree(c.x, c.k, c.r, c.strict) && BothLengthsAgree(c.x, c.r, c.strict)))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void CountPerTemplate_ValueGridForcedOnUnquantisedSeries_EqualBruteForce()
+    {
+        // No ties at all (every value its own number), including values 1e-9 apart around r.
+        var cases =
+            from n in Gen.Choose(4, 300)
+            from x in Gen.ArrayOf(Gen.Choose(0, 2_000_000).Select(v => 300 + (v / 1000.0)), n)
+            from r in Gen.Choose(1, 300_000).Select(v => v / 1000.0)
+            from k in Gen.Elements(2, 3)
+            from strict in Gen.Elements(false, true)
+            select (x, k, r, strict);
+
+        Prop.ForAll(Arb.From(cases), c => WithValueGrid(1, () => CountsAgree(c.x, c.k, c.r, c.strict))).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void CountPerTemplate_LongWholeMillisecondSeriesWithOutliers_ValueGridByDefault_EqualsBruteForce()
+    {
+        // 6,000 whole-ms beats (about 170 distinct values, so the default takes the value grid) with outliers at 300 and
+        // 2000 ms and an integer r: ties at exactly r everywhere. Then 1,500 more off-grid values (D > 1,024: the sorted path).
+        var random = new Random(47);
+        var x = RandomSeries(seed: 53, length: 6000).Select(v => random.NextDouble() < 0.005 ? (random.NextDouble() < 0.5 ? 300.0 : 2000.0) : Math.Round(v)).ToArray();
+        var manyValues = x.Concat(Enumerable.Range(0, 1500).Select(i => 700 + (i * 0.0625) + 0.001)).ToArray();
+        foreach (var series in new[] { x, manyValues })
+        {
+            foreach (var k in new[] { 2, 3 })
+            {
+                foreach (var strict in new[] { false, true })
+                {
+                    Assert.True(CountsAgree(series, k, 9.0, strict), $"n = {series.Length}, k = {k}, strict = {strict}");
+                }
+            }
+
+            Assert.True(BothLengthsAgree(series, 9.0, strict: false), $"n = {series.Length}, both lengths");
+        }
+    }
+
+    [Fact]
+    public void CountPerTemplate_ValueGrid_SignedZerosAreOneValue()
+    {
+        // −0 and +0 compare equal, so they are the same value for the counts; r = 0 with ≤ counts exact ties only.
+        var x = new[] { 0.0, -0.0, 1, 0.0, -0.0, 1, -0.0, 0.0, 1, 0.0, 0.0, -0.0 };
+        foreach (var k in new[] { 2, 3 })
+        {
+            foreach (var (r, strict) in new[] { (0.0, false), (1.0, false), (1.0, true) })
+            {
+                Assert.True(WithValueGrid(1, () => CountsAgree(x, k, r, strict)), $"k = {k}, r = {r}, strict = {strict}");
+            }
+        }
+    }
+
+    private static bool WithValueGrid(int mode, Func<bool> check)
+    {
+        TemplateMatchCounter.ValueGrid = mode;
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            TemplateMatchCounter.ValueGrid = 0;
+        }
+    }
+
+    /// <summary>The shared length-2-and-3 count (what the one-call report uses) against brute force.</summary>
+    private static bool BothLengthsAgree(double[] x, double r, bool strict)
+    {
+        if (x.Length < 4)
+        {
+            return true;
+        }
+
+        var countsK = new int[x.Length - 1];
+        var countsK1 = new int[x.Length - 2];
+        TemplateMatchCounter.CountPerTemplateBothLengths(x, 2, countsK.Length, countsK, countsK1.Length, countsK1, r, strict, CancellationToken.None);
+        return countsK.SequenceEqual(BruteForceTemplateCounter.CountPerTemplate(x, 2, countsK.Length, r, strict))
+            && countsK1.SequenceEqual(BruteForceTemplateCounter.CountPerTemplate(x, 3, countsK1.Length, r, strict));
+    }
+
     private static bool WithBlockThreshold(int threshold, Func<bool> check)
     {
         TemplateMatchCounter.BlockThreshold = threshold;
