@@ -14,11 +14,9 @@ namespace RelationalNeuro.Internal;
 /// pass over the buffer (<see cref="SortedWindow.Replace"/>), vectorised where the hardware allows: on noisy RR data a
 /// binary search and a shift of data-dependent length mispredict several branches per step, which cost more than
 /// touching all w values. The buffer holds the same multiset as a sort of the window, so every order statistic
-/// equals the sorted window's. Long series with few distinct values (quantised RR, their differences) and a wide window
-/// take a counting path instead (RollingQuantile.ValueCounts.cs): the same order statistics from counts per distinct
-/// value, O(1) amortised per step.
+/// equals the sorted window's.
 /// </remarks>
-internal static partial class RollingQuantile
+internal static class RollingQuantile
 {
     /// <summary>Largest pair of window buffers kept on the stack (doubles, both buffers).</summary>
     private const int StackLimit = 512;
@@ -29,11 +27,6 @@ internal static partial class RollingQuantile
     /// </summary>
     public static void Quantiles(ReadOnlySpan<double> x, int window, double qa, double qb, Span<double> outA, Span<double> outB)
     {
-        if (TryOnValueCounts(x, window, qa, qb, median: false, outA, outB))
-        {
-            return;
-        }
-
         var length = SortedWindow.BufferLength(window, x.Length);
         double[]? rented = null;
         Span<double> buffers = 2 * length <= StackLimit ? stackalloc double[2 * length] : (rented = ArrayPool<double>.Shared.Rent(2 * length));
@@ -54,11 +47,6 @@ internal static partial class RollingQuantile
     /// <summary>Centred rolling median (mean of the two middle values for an even count), truncated at the edges.</summary>
     public static void Median(ReadOnlySpan<double> x, int window, Span<double> output)
     {
-        if (TryOnValueCounts(x, window, 0, 0, median: true, output, default))
-        {
-            return;
-        }
-
         var length = SortedWindow.BufferLength(window, x.Length);
         double[]? rented = null;
         Span<double> buffers = 2 * length <= StackLimit ? stackalloc double[2 * length] : (rented = ArrayPool<double>.Shared.Rent(2 * length));

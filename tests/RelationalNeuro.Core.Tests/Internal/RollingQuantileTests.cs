@@ -28,12 +28,11 @@ public sealed class RollingQuantileTests
     public void Quantiles_BothPaths_EqualTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var (scalar, counting) in Paths)
+        foreach (var scalar in new[] { false, true })
         {
             var q1 = new double[n];
             var q3 = new double[n];
             KernelDispatch.ForceScalar = scalar;
-            RollingQuantile.ValueCounts = counting;
             try
             {
                 RollingQuantile.Quantiles(x, window, 0.25, 0.75, q1, q3);
@@ -41,7 +40,6 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
-                RollingQuantile.ValueCounts = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -58,11 +56,10 @@ public sealed class RollingQuantileTests
     public void Median_BothPaths_EqualsTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var (scalar, counting) in Paths)
+        foreach (var scalar in new[] { false, true })
         {
             var median = new double[n];
             KernelDispatch.ForceScalar = scalar;
-            RollingQuantile.ValueCounts = counting;
             try
             {
                 RollingQuantile.Median(x, window, median);
@@ -70,7 +67,6 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
-                RollingQuantile.ValueCounts = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -90,7 +86,7 @@ public sealed class RollingQuantileTests
     public void QuantilesAndMedian_LongQuantisedSeriesByDefault_EqualTheSortedWindow(int window)
     {
         // 3,000 values on the 1/128-s clock and their absolute differences (as the L&T detector's thresholds use):
-        // long enough, few enough distinct values and a wide enough window for the counting path by default.
+        // the series the artifact detectors window, checked against the sorted window value by value.
         var rr = Series(3000, kind: 2);
         var differences = rr.Select((v, i) => i == 0 ? 0 : Math.Abs(v - rr[i - 1])).ToArray();
         foreach (var x in new[] { rr, differences })
@@ -112,36 +108,6 @@ public sealed class RollingQuantileTests
     }
 
     [Fact]
-    public void Quantiles_CountingPathForced_ZerosOfBothSignsAndOneValue_EqualTheSortedWindow()
-    {
-        // Both zeros: the counting path steps aside (it could not tell which zero the sorted window holds), so the
-        // result is the sorted window's bit for bit; a constant series: every statistic is that value.
-        double[] zeros = [0.0, -0.0, 3, 0.0, 1, -0.0, 3, 3, 0.0, 1, 1, -0.0];
-        double[] constant = [.. Enumerable.Repeat(812.5, 40)];
-        foreach (var x in new[] { zeros, constant })
-        {
-            var q1 = new double[x.Length];
-            var q3 = new double[x.Length];
-            RollingQuantile.ValueCounts = 1;
-            try
-            {
-                RollingQuantile.Quantiles(x, 5, 0.25, 0.75, q1, q3);
-            }
-            finally
-            {
-                RollingQuantile.ValueCounts = 0;
-            }
-
-            for (var t = 0; t < x.Length; t++)
-            {
-                var sorted = Window(x, 5, t);
-                Assert.Equal(Quantile(sorted, 0.25), q1[t]);
-                Assert.Equal(Quantile(sorted, 0.75), q3[t]);
-            }
-        }
-    }
-
-    [Fact]
     public void Median_HandExample_CentredAndTruncatedAtTheEdges()
     {
         // Window 3 over 5, 1, 4, 2, 3: {5, 1} → 3; {5, 1, 4} → 4; {1, 4, 2} → 2; {4, 2, 3} → 3; {2, 3} → 2.5.
@@ -152,9 +118,6 @@ public sealed class RollingQuantileTests
 
         Assert.Equal([3, 4, 2, 3, 2.5], median);
     }
-
-    /// <summary>(scalar sorted-window kernel forced, counting path: 1 forced, −1 never).</summary>
-    private static readonly (bool Scalar, int Counting)[] Paths = [(false, -1), (true, -1), (false, 1)];
 
     private static double[] Series(int n, int kind)
     {
