@@ -32,6 +32,8 @@ public sealed class HrvAnalysisParallelTests
 
         var inOrder = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken);
 
+        // ToJson's generated writer against the serializer's metadata path, on a report of real data with every stage.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(inOrder, HrvJsonContext.Default.HrvReport), inOrder.ToJson());
         foreach (var degree in new[] { 2, 4 })
         {
             var parallel = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = degree }, TestContext.Current.CancellationToken);
