@@ -176,16 +176,17 @@ void WriteValue(StringBuilder code, Type type, string access, string n, string i
     }
     else if (Element(type) is { } element)
     {
+        // An index loop, not foreach: no enumerator instantiated over the report's value types (each one a method to compile).
         code.AppendLine(CultureInfo.InvariantCulture, $"{pad}writer.WriteStartArray({n});");
-        code.AppendLine(CultureInfo.InvariantCulture, $"{pad}foreach (var item in {access})");
+        code.AppendLine(CultureInfo.InvariantCulture, $"{pad}for (var i = 0; i < {access}.Count; i++)");
         code.AppendLine(CultureInfo.InvariantCulture, $"{pad}{{");
         if (element == typeof(double) || element == typeof(int) || element == typeof(long))
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"{pad}    writer.WriteNumberValue(item);");
+            code.AppendLine(CultureInfo.InvariantCulture, $"{pad}    writer.WriteNumberValue({access}[i]);");
         }
         else if (IsObject(element))
         {
-            code.AppendLine(CultureInfo.InvariantCulture, $"{pad}    Write(writer, item);");
+            code.AppendLine(CultureInfo.InvariantCulture, $"{pad}    Write(writer, {access}[i]);");
         }
         else
         {

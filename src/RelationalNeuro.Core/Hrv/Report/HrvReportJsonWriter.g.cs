@@ -175,9 +175,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -211,9 +211,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -248,18 +248,18 @@ internal static partial class HrvReportJsonWriter
         if (value.FlaggedByKind is { } vN18)
         {
             writer.WriteStartArray(N18);
-            foreach (var item in vN18)
+            for (var i = 0; i < vN18.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN18[i]);
             }
             writer.WriteEndArray();
         }
         if (value.FlaggedIndices is { } vN21)
         {
             writer.WriteStartArray(N21);
-            foreach (var item in vN21)
+            for (var i = 0; i < vN21.Count; i++)
             {
-                writer.WriteNumberValue(item);
+                writer.WriteNumberValue(vN21[i]);
             }
             writer.WriteEndArray();
         }
@@ -268,18 +268,18 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
         if (value.IrregularSegments is { } vN24)
         {
             writer.WriteStartArray(N24);
-            foreach (var item in vN24)
+            for (var i = 0; i < vN24.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN24[i]);
             }
             writer.WriteEndArray();
         }
@@ -415,9 +415,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -460,9 +460,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -551,9 +551,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -575,9 +575,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -598,9 +598,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -621,9 +621,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
@@ -666,9 +666,9 @@ internal static partial class HrvReportJsonWriter
         if (value.Problems is { } vN9)
         {
             writer.WriteStartArray(N9);
-            foreach (var item in vN9)
+            for (var i = 0; i < vN9.Count; i++)
             {
-                Write(writer, item);
+                Write(writer, vN9[i]);
             }
             writer.WriteEndArray();
         }
