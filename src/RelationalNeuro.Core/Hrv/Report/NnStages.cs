@@ -5,7 +5,7 @@ namespace RelationalNeuro.Hrv;
 /// <summary>
 /// The stages of <see cref="HrvAnalysis"/> that read only the corrected NN series and their options — time domain,
 /// Poincaré, frequency domain, the two entropies, DFA, the autonomic indexes — run in that order on the calling thread,
-/// or (<see cref="HrvAnalysisOptions.MaxDegreeOfParallelism"/> ≥ 2) with the costliest moved to thread-pool threads.
+/// or (<see cref="HrvAnalysisOptions.MaxDegreeOfParallelism"/> ≥ 2) in groups on the calling and thread-pool threads.
 /// Each stage writes only its own field, so the results are those of the in-order run whatever the threads.
 /// </summary>
 internal sealed class NnStages(double[] nn, HrvAnalysisOptions options, CancellationToken cancellationToken)
@@ -17,9 +17,6 @@ internal sealed class NnStages(double[] nn, HrvAnalysisOptions options, Cancella
     private const int DfaStage = 4;
     private const int AutonomicStage = 5;
     private const int StageCount = 6;
-
-    /// <summary>The stages moved off the calling thread, costliest first (entropy ≈ half of a 24-h analysis after artifacts).</summary>
-    private static readonly int[] MovableByCost = [EntropyStage, FrequencyStage, DfaStage];
 
     public TimeDomainResult TimeDomain { get; private set; }
 
@@ -37,26 +34,52 @@ internal sealed class NnStages(double[] nn, HrvAnalysisOptions options, Cancella
 
     /// <summary>Runs every included stage on up to <paramref name="degree"/> threads (the calling thread included).</summary>
     /// <remarks>
-    /// Every stage runs to its end before this returns. Should stages throw (an option out of range, cancellation), the
-    /// exception of the earliest stage in the in-order sequence is rethrown — the one the in-order run would have thrown.
+    /// The calling thread, already running, takes the costliest stage (the entropies, ≈ half of a 24-h analysis after the
+    /// artifact step); the other stages go to thread-pool threads in groups — with 2 threads one group of all of them, with
+    /// 3 the spectrum apart, with 4 also DFA apart — so on a busy machine the calling thread rarely waits for a late
+    /// pool thread. Every stage runs to its end before this returns. Should stages throw (an option out of range,
+    /// cancellation), the exception of the earliest stage in the in-order sequence is rethrown — the one the in-order run
+    /// would have thrown.
     /// </remarks>
     public void Run(int degree)
     {
-        var moved = new Task?[StageCount];
-        var slots = Math.Min(degree, MovableByCost.Length + 1) - 1;
-        foreach (var stage in MovableByCost)
+        var failures = new ExceptionDispatchInfo?[StageCount];
+        if (degree <= 1)
         {
-            if (slots > 0 && Included(stage))
+            RunInOrder([TimeDomainStage, PoincareStage, FrequencyStage, EntropyStage, DfaStage, AutonomicStage], failures);
+        }
+        else
+        {
+            int[][] groups = degree switch
             {
-                moved[stage] = Task.Run(() => RunStage(stage), CancellationToken.None);
-                slots--;
+                2 => [[EntropyStage], [TimeDomainStage, PoincareStage, FrequencyStage, DfaStage, AutonomicStage]],
+                3 => [[EntropyStage], [FrequencyStage], [TimeDomainStage, PoincareStage, DfaStage, AutonomicStage]],
+                _ => [[EntropyStage], [FrequencyStage], [DfaStage], [TimeDomainStage, PoincareStage, AutonomicStage]],
+            };
+            var included = groups.Select(g => g.Where(Included).ToArray()).Where(g => g.Length > 0).ToArray();
+            var moved = new Task[included.Length - 1];
+            for (var g = 1; g < included.Length; g++)
+            {
+                var group = included[g];
+                moved[g - 1] = Task.Run(() => RunInOrder(group, failures), CancellationToken.None);
             }
+
+            RunInOrder(included[0], failures);
+            Task.WaitAll(moved, CancellationToken.None);
         }
 
-        var failures = new ExceptionDispatchInfo?[StageCount];
-        for (var stage = 0; stage < StageCount; stage++)
+        foreach (var failure in failures)
         {
-            if (moved[stage] is not null || !Included(stage))
+            failure?.Throw();
+        }
+    }
+
+    /// <summary>Runs the included stages of <paramref name="stages"/> in order; the first to throw ends the group, its exception kept at its stage.</summary>
+    private void RunInOrder(int[] stages, ExceptionDispatchInfo?[] failures)
+    {
+        foreach (var stage in stages)
+        {
+            if (!Included(stage))
             {
                 continue;
             }
@@ -68,28 +91,8 @@ internal sealed class NnStages(double[] nn, HrvAnalysisOptions options, Cancella
             catch (Exception exception)
             {
                 failures[stage] = ExceptionDispatchInfo.Capture(exception);
-                break;
+                return;
             }
-        }
-
-        for (var stage = 0; stage < StageCount; stage++)
-        {
-            if (moved[stage] is { } task)
-            {
-                try
-                {
-                    task.Wait(CancellationToken.None);
-                }
-                catch (AggregateException aggregate) when (aggregate.InnerException is { } inner)
-                {
-                    failures[stage] = ExceptionDispatchInfo.Capture(inner);
-                }
-            }
-        }
-
-        foreach (var failure in failures)
-        {
-            failure?.Throw();
         }
     }
 

@@ -88,8 +88,8 @@ public sealed class HrvAnalysisParallelTests
     [Fact]
     public void Analyze_TwoStagesWithBadOptions_ThrowsTheEarlierStagesExceptionAsInOrder()
     {
-        // Entropy (stage 5 of 7, moved to another thread) and DFA (stage 6, on the calling thread) both refuse their options:
-        // the in-order run throws the entropy's, and so must every degree, although DFA's guard fails first in time.
+        // Entropy (stage 5 of 7) and DFA (stage 6) both refuse their options and run on different threads with 2 or more:
+        // the in-order run throws the entropy's, and so must every degree, whichever guard fails first in time.
         var rr = WithArtifacts(2_000, seed: 3);
         var bad = HrvAnalysisOptions.Default with
         {
