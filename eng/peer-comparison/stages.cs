@@ -23,7 +23,9 @@ if (args[0] == "cold")
     var path = args[1];
     var (readCold, read) = Time(() => RrReader.ReadFile(path, RrFormat.SingleColumn));
     var (analyzeCold, report) = Time(() => HrvAnalysis.Analyze(read.Series));
+    var jit = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
     var (jsonCold, json) = Time(report.ToJson);
+    Console.Error.WriteLine(string.Create(inv, $"first ToJson: {(System.Runtime.JitInfo.GetCompilationTime() - jit.Item1).TotalMilliseconds:0.#} ms of JIT for {System.Runtime.JitInfo.GetCompiledMethodCount() - jit.Item2} methods"));
     var readWarm = Median(7, () => RrReader.ReadFile(path, RrFormat.SingleColumn));
     var analyzeWarm = Median(7, () => HrvAnalysis.Analyze(read.Series));
     var jsonWarm = Median(7, report.ToJson);

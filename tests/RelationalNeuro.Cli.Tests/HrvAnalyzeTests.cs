@@ -45,6 +45,33 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_FewerFilesThanJobs_SpareCoresTakeStagesAndTheRowsEqualJobs1()
+    {
+        // One 24-h file with the default jobs (the cores) and with --jobs 4 (the analysis spreads its stages over 4
+        // threads), and two files with --jobs 4 (2 threads each): each output equals --jobs 1, byte for byte.
+        var files = HrvExpectations.ReferenceFiles();
+        var day = Assert.Single(files, f => Path.GetFileName(f) == "nsr2db_nsr001_24h.rr_ms.txt");
+        string[][] inputs = [[day], [day, files.First(f => f != day)]];
+        using var temp = new TempFolder();
+        for (var k = 0; k < inputs.Length; k++)
+        {
+            string[][] jobs = [["--jobs", "1"], [], ["--jobs", "4"]];
+            var outputs = new List<string>();
+            for (var j = 0; j < jobs.Length; j++)
+            {
+                var output = temp[$"out-{k}-{j}.jsonl"];
+                var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. inputs[k], "-o", output, "--progress", "none", .. jobs[j]]);
+                Assert.True(run.ExitCode is 0 or 1, run.Error);
+                outputs.Add(await File.ReadAllTextAsync(output, TestContext.Current.CancellationToken));
+            }
+
+            Assert.Equal(inputs[k].Length, outputs[0].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(outputs[0], outputs[1]);
+            Assert.Equal(outputs[0], outputs[2]);
+        }
+    }
+
+    [Fact]
     public async Task Analyze_ConstantSeries_AnalyticValues()
     {
         using var temp = new TempFolder();

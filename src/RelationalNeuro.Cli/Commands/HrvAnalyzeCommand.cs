@@ -169,6 +169,13 @@ internal static class HrvAnalyzeCommand
 
         await using var sink = await TableSink.OpenAsync(path, format, schema, metadata, request.Resume, request.Overwrite).ConfigureAwait(false);
         var todo = sink.Done.Count == 0 ? mine : mine.Where(i => !sink.Done.Contains(i.Id)).ToList();
+        if (todo.Count > 0 && todo.Count < request.Jobs)
+        {
+            // Fewer recordings than jobs (e.g. one file): the idle cores take stages of each analysis (the same rows; a batch
+            // with a recording per job is unchanged). HrvAnalysisOptions.MaxDegreeOfParallelism, docs/cli.md.
+            options = options with { Analysis = options.Analysis with { MaxDegreeOfParallelism = request.Jobs / todo.Count } };
+        }
+
         using var progress = new ProgressReporter(console.Error, request.Progress, mine.Count, mine.Count - todo.Count, "recordings", request.ProgressInterval, console.Time);
         var outcome = await BatchRunner.RunAsync(todo, input => HrvFileAnalyzer.Analyze(input, options), sink, progress, request.Jobs, cancellationToken).ConfigureAwait(false);
         await sink.CompleteAsync().ConfigureAwait(false);

@@ -6,13 +6,16 @@ namespace RelationalNeuro.Benchmarks.Hrv;
 /// <summary>
 /// The one-call analysis of a 24-h recording (100,000 seeded beats, <see cref="RrSeriesGenerator"/>): every stage, every
 /// stage but entropy, and the artifact stage alone for scale; plus the
-/// full analysis of the unquantised ComplexityBenchmarks series, on which entropy costs more.
+/// full analysis of the unquantised ComplexityBenchmarks series, on which entropy costs more; and the full analysis with
+/// its stages on two threads (<see cref="HrvAnalysisOptions.MaxDegreeOfParallelism"/>).
 /// Run: dotnet run -c Release --project tests/RelationalNeuro.Benchmarks -- --filter '*HrvAnalysis*' --job short --inProcess
 /// </summary>
 [MemoryDiagnoser]
 public class HrvAnalysisBenchmarks
 {
     private static readonly HrvAnalysisOptions NoEntropy = HrvAnalysisOptions.Default with { IncludeEntropy = false };
+
+    private static readonly HrvAnalysisOptions TwoThreads = HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = 2 };
 
     private double[] _rrMs = [];
     private double[] _unquantisedRrMs = [];
@@ -32,6 +35,9 @@ public class HrvAnalysisBenchmarks
 
     [Benchmark(Baseline = true, Description = "HrvAnalysis.Analyze, all stages, 100k beats")]
     public double? Full() => HrvAnalysis.Analyze(_rrMs, HrvAnalysisOptions.Default).TimeDomain?.RmssdMs;
+
+    [Benchmark(Description = "HrvAnalysis.Analyze, all stages, 100k beats, MaxDegreeOfParallelism = 2 (wall; CPU ≈ Full's)")]
+    public double? FullTwoThreads() => HrvAnalysis.Analyze(_rrMs, TwoThreads).TimeDomain?.RmssdMs;
 
     [Benchmark(Description = "HrvAnalysis.Analyze, all stages, 100k unquantised beats (ComplexitySeries)")]
     public double? FullUnquantised() => HrvAnalysis.Analyze(_unquantisedRrMs, HrvAnalysisOptions.Default).TimeDomain?.RmssdMs;

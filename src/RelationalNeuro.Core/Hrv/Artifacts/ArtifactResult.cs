@@ -38,6 +38,9 @@ public sealed record ArtifactResult
     /// <summary>The corrected NN intervals in ms (all finite and &gt; 0).</summary>
     public ReadOnlySpan<double> NnIntervalsMs => _nnMs;
 
+    /// <summary>The NN series' own array (never written after construction), for stages that run on other threads.</summary>
+    internal double[] NnArray => _nnMs;
+
     /// <summary>The flagged input indices, in increasing order, one flag per index.</summary>
     public IReadOnlyList<ArtifactFlag> Flags { get; }
 

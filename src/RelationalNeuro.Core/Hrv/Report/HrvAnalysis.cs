@@ -116,6 +116,7 @@ public static class HrvAnalysis
     private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount, CancellationToken cancellationToken)
     {
         options ??= HrvAnalysisOptions.Default;
+        Guard.Positive(options.MaxDegreeOfParallelism);
         cancellationToken.ThrowIfCancellationRequested();
         var problems = new ProblemCollector();
         problems.AddRange(series.Problems);
@@ -132,7 +133,7 @@ public static class HrvAnalysis
         var artifacts = Artifacts.Process(rr, options.Artifacts);
         cancellationToken.ThrowIfCancellationRequested();
         problems.AddRange(artifacts.Problems);
-        var nn = artifacts.NnIntervalsMs;
+        var nn = artifacts.NnArray;
         var nnDuration = 0.0;
         var outside = 0;
         foreach (var v in nn)
@@ -168,66 +169,45 @@ public static class HrvAnalysis
         {
             IrregularSegments = artifacts.IrregularSegments,
         };
-        if (nn.IsEmpty)
+        if (nn.Length == 0)
         {
             problems.Error("hrv.no-nn-intervals", "Artifact correction left no NN interval; no metric can be computed.");
             return new HrvReport(recordingId, input, artifactSummary, null, null, null, null, null, null, problems.ToList());
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var timeDomain = HrvMetrics.TimeDomain(nn, options.TimeDomain);
-        problems.AddRange(timeDomain.Problems);
-        var poincare = HrvMetrics.Poincare(nn, options.Poincare);
-        problems.AddRange(poincare.Problems);
-
-        FrequencyDomainResult? frequency = null;
-        cancellationToken.ThrowIfCancellationRequested();
-        if (options.IncludeFrequencyDomain)
+        var stages = new NnStages(nn, options, cancellationToken);
+        stages.Run(options.MaxDegreeOfParallelism);
+        problems.AddRange(stages.TimeDomain.Problems);
+        problems.AddRange(stages.Poincare.Problems);
+        if (stages.Frequency is { } frequency)
         {
-            var f = HrvMetrics.FrequencyDomain(nn, options.FrequencyDomain);
-            problems.AddRange(f.Problems);
-            frequency = f;
+            problems.AddRange(frequency.Problems);
         }
 
-        SampleEntropyResult? sampleEntropy = null;
-        ApproximateEntropyResult? approximateEntropy = null;
-        if (options.IncludeEntropy)
+        if (stages.SampleEntropy is { } sampleEntropy && stages.ApproximateEntropy is { } approximateEntropy)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            // Both from one set of template counts (equal to the two separate calls).
-            var (s, a) = HrvMetrics.EntropiesCancellable(nn, options.Entropy, cancellationToken);
-            problems.AddRange(s.Problems);
-            problems.AddRange(a.Problems);
-            sampleEntropy = s;
-            approximateEntropy = a;
+            problems.AddRange(sampleEntropy.Problems);
+            problems.AddRange(approximateEntropy.Problems);
         }
 
-        DfaResult? dfa = null;
-        cancellationToken.ThrowIfCancellationRequested();
-        if (options.IncludeDfa)
+        if (stages.Dfa is { } dfa)
         {
-            var d = HrvMetrics.DetrendedFluctuation(nn, options.Dfa);
-            problems.AddRange(d.Problems);
-            dfa = d;
+            problems.AddRange(dfa.Problems);
         }
 
-        AutonomicResult? autonomic = null;
-        cancellationToken.ThrowIfCancellationRequested();
-        if (options.IncludeAutonomic)
+        if (stages.Autonomic is { } autonomic)
         {
-            var a = HrvMetrics.Autonomic(nn, options.Autonomic);
-            problems.AddRange(a.Problems);
-            autonomic = a;
+            problems.AddRange(autonomic.Problems);
         }
 
         return new HrvReport(
-            recordingId, input, artifactSummary, timeDomain, poincare, frequency, sampleEntropy, approximateEntropy, dfa, problems.ToList())
+            recordingId, input, artifactSummary, stages.TimeDomain, stages.Poincare, stages.Frequency, stages.SampleEntropy, stages.ApproximateEntropy, stages.Dfa, problems.ToList())
         {
-            Autonomic = autonomic,
+            Autonomic = stages.Autonomic,
         };
     }
 
-    private static double[] WithinRange(ReadOnlySpan<double> nn, int outside)
+    private static double[] WithinRange(double[] nn, int outside)
     {
         var kept = new double[nn.Length - outside];
         var k = 0;

@@ -44,4 +44,20 @@ public sealed record HrvAnalysisOptions
 
     /// <summary>Whether to compute Baevsky's stress index and the PNS and SNS indexes (default true).</summary>
     public bool IncludeAutonomic { get; init; } = true;
+
+    /// <summary>
+    /// How many threads one <see cref="HrvAnalysis"/> call may use for the stages that read the corrected NN series
+    /// (default 1: every stage on the calling thread, in order). With 2 or more, the calling thread computes sample and
+    /// approximate entropy while thread-pool threads compute the other stages (with 3 the frequency domain on its own
+    /// thread, with 4 also DFA).
+    /// </summary>
+    /// <remarks>
+    /// The report is the same, member for member and bit for bit, for every value: each stage is a pure function of the
+    /// NN series and its options, and the problems are collected in stage order after all stages finished; options out
+    /// of range throw the exception the in-order run throws. Reading and artifact correction come first and stay on the
+    /// calling thread. Useful when one recording is analysed while cores are idle (one file from a script; figures in
+    /// docs/performance.md); a batch that already runs one recording per core gains nothing, and on cores busy with other
+    /// work it can take longer. Values above 4 act as 4. Must be at least 1.
+    /// </remarks>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -104,19 +104,20 @@ public sealed record HrvReport(
         return builder.ToString();
     }
 
-    /// <summary>The report as indented camelCase JSON (enums as strings; null members omitted), source-generated.</summary>
+    /// <summary>The report as indented camelCase JSON (enums as strings; null members omitted), trim- and AOT-safe.</summary>
     /// <remarks>
-    /// Written by the source generator's serialization-only fast path (<see cref="HrvJsonWriteContext"/>): the same text
-    /// as the metadata path <see cref="FromJson"/> reads with, at half the first call's cost in a fresh JIT process
-    /// (docs/performance.md, "Cold start"). A result never holds NaN or ∞; should one ever reach this method, the fast
-    /// path refuses it and the metadata path writes it as a named literal instead of failing.
+    /// Written member by member to a <see cref="Utf8JsonWriter"/> by generated code (<c>eng/report-json/generate.cs</c>):
+    /// the same text, byte for byte, as the source-generated metadata context <see cref="FromJson"/> reads with, without
+    /// building serializer metadata, so the first call in a fresh JIT process costs a few ms instead of ~60 ms
+    /// (docs/performance.md, "Cold start"). A result never holds NaN or ∞; should one ever reach this method, the writer
+    /// refuses it and the metadata context writes it as a named literal instead of failing.
     /// </remarks>
     /// <returns>The JSON text.</returns>
     public string ToJson()
     {
         try
         {
-            return JsonSerializer.Serialize(this, HrvJsonWriteContext.Default.HrvReport);
+            return HrvReportJsonWriter.ToJson(this);
         }
         catch (ArgumentException)
         {

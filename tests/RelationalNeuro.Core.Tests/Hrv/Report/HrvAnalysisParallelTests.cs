@@ -1,0 +1,219 @@
+using System.Globalization;
+using RelationalNeuro.Hrv;
+using RelationalNeuro.TestSupport;
+
+namespace RelationalNeuro.Core.Tests.Hrv;
+
+/// <summary>
+/// <see cref="HrvAnalysisOptions.MaxDegreeOfParallelism"/>: the oracle is the in-order run (degree 1) of the same input
+/// and options — every report member (the JSON text, which writes every double with round-trip precision, the CSV row,
+/// each stage's result record and the problems in order) must be the same, on the four 24-h reference recordings of
+/// ../shared/reference, on generated series with artifacts and bad values, and for the exceptions of bad options.
+/// </summary>
+public sealed class HrvAnalysisParallelTests
+{
+    private static readonly IReadOnlyList<Problem> NoProblems = ProblemList.Empty;
+
+    public static TheoryData<string> DayLongRecordings() => new()
+    {
+        Path.Combine("hrv", "data", "nsr2db_nsr001_24h.rr_ms.txt"),
+        Path.Combine("artifacts", "data", "ltdb_14046.rr_ms.txt"),
+        Path.Combine("artifacts", "data", "ltdb_14149.rr_ms.txt"),
+        Path.Combine("artifacts", "data", "ltdb_14172.rr_ms.txt"),
+    };
+
+    [Theory]
+    [MemberData(nameof(DayLongRecordings))]
+    public void Analyze_DayLongReferenceRecording_EveryDegreeGivesTheInOrderReport(string relative)
+    {
+        var path = Path.Combine(SharedData.RequireDirectory("reference"), relative);
+        var rr = File.ReadLines(path).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(rr.Length > 60_000, $"{relative}: {rr.Length} beats, a day-long recording expected");
+
+        var inOrder = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken);
+
+        // ToJson's generated writer against the serializer's metadata path, on a report of real data with every stage.
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(inOrder, HrvJsonContext.Default.HrvReport), inOrder.ToJson());
+        foreach (var degree in new[] { 2, 4 })
+        {
+            var parallel = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = degree }, TestContext.Current.CancellationToken);
+            AssertSameReport(inOrder, parallel);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(20)]
+    [InlineData(300)]
+    [InlineData(5_000)]
+    public void Analyze_GeneratedSeriesWithArtifactsAndBadValues_EveryDegreeGivesTheInOrderReport(int count)
+    {
+        var rr = WithArtifacts(count, seed: count);
+        var variants = new[]
+        {
+            HrvAnalysisOptions.Default,
+            HrvAnalysisOptions.Default with { IncludeEntropy = false },
+            HrvAnalysisOptions.Default with { IncludeFrequencyDomain = false, IncludeDfa = false },
+            HrvAnalysisOptions.Default with { IncludeFrequencyDomain = false, IncludeEntropy = false, IncludeDfa = false, IncludeAutonomic = false },
+            HrvAnalysisOptions.Default with { FrequencyDomain = FrequencyDomainOptions.Default with { Method = SpectralMethod.LombScargle } },
+        };
+
+        foreach (var options in variants)
+        {
+            var inOrder = HrvAnalysis.Analyze(rr, options, TestContext.Current.CancellationToken);
+            foreach (var degree in new[] { 2, 3, 4, 64 })
+            {
+                AssertSameReport(inOrder, HrvAnalysis.Analyze(rr, options with { MaxDegreeOfParallelism = degree }, TestContext.Current.CancellationToken));
+            }
+        }
+    }
+
+    [Fact]
+    public void Analyze_NothingUsable_SameProblemsOnTwoThreads()
+    {
+        double[][] inputs = [[], [double.NaN, double.PositiveInfinity, -5, 0], [1e9, 1e9, 1e9]];
+        foreach (var rr in inputs)
+        {
+            var inOrder = HrvAnalysis.Analyze(rr, cancellationToken: TestContext.Current.CancellationToken);
+            var parallel = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = 2 }, TestContext.Current.CancellationToken);
+
+            Assert.Contains(inOrder.Problems, p => p.Severity == ProblemSeverity.Error);
+            AssertSameReport(inOrder, parallel);
+        }
+    }
+
+    [Fact]
+    public void Analyze_TwoStagesWithBadOptions_ThrowsTheEarlierStagesExceptionAsInOrder()
+    {
+        // Entropy (stage 5 of 7) and DFA (stage 6) both refuse their options and run on different threads with 2 or more:
+        // the in-order run throws the entropy's, and so must every degree, whichever guard fails first in time.
+        var rr = WithArtifacts(2_000, seed: 3);
+        var bad = HrvAnalysisOptions.Default with
+        {
+            Entropy = EntropyOptions.Default with { EmbeddingDimension = 0 },
+            Dfa = DfaOptions.Default with { ShortTermMinBeats = 1 },
+        };
+
+        var inOrder = Assert.Throws<ArgumentOutOfRangeException>(() => HrvAnalysis.Analyze(rr, bad, TestContext.Current.CancellationToken));
+        foreach (var degree in new[] { 2, 4 })
+        {
+            var parallel = Assert.Throws<ArgumentOutOfRangeException>(() => HrvAnalysis.Analyze(rr, bad with { MaxDegreeOfParallelism = degree }, TestContext.Current.CancellationToken));
+            Assert.Equal(inOrder.ParamName, parallel.ParamName);
+            Assert.Equal(inOrder.Message, parallel.Message);
+        }
+
+        Assert.Contains("mbedding", inOrder.ParamName, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Analyze_DegreeBelowOne_ThrowsNamingTheOption(int degree)
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            HrvAnalysis.Analyze(WithArtifacts(300, seed: 1), HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = degree }, TestContext.Current.CancellationToken));
+
+        Assert.Contains(nameof(HrvAnalysisOptions.MaxDegreeOfParallelism), exception.ParamName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_CancelledBeforeTheCall_ThrowsOperationCanceledOnTwoThreads()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            HrvAnalysis.Analyze(WithArtifacts(5_000, seed: 2), HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = 2 }, cts.Token));
+    }
+
+    [Fact]
+    public void Analyze_CancelledWhileItRuns_ThrowsOperationCanceledOnTwoThreads()
+    {
+        // 100,000 beats take tens of ms (artifacts, then the entropy counts, which observe the token every 4,096 templates);
+        // a dedicated thread cancels 5 ms after the call started, so the cancellation lands inside the analysis.
+        var rr = WithArtifacts(100_000, seed: 4);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var started = new ManualResetEventSlim();
+        var canceller = new Thread(() =>
+        {
+            started.Wait(TestContext.Current.CancellationToken);
+            Thread.Sleep(5);
+            cts.Cancel();
+        });
+        canceller.Start();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            started.Set();
+            return HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default with { MaxDegreeOfParallelism = 4 }, cts.Token);
+        });
+        canceller.Join();
+    }
+
+    private static void AssertSameReport(HrvReport expected, HrvReport actual)
+    {
+        Assert.Equal(expected.ToJson(), actual.ToJson());
+        Assert.Equal(expected.ToCsvRow(), actual.ToCsvRow());
+        Assert.Equal(expected.Problems, actual.Problems);
+        Same(expected.TimeDomain, actual.TimeDomain, r => r with { Problems = NoProblems });
+        Same(expected.Poincare, actual.Poincare, r => r with { Problems = NoProblems });
+        Same(expected.FrequencyDomain, actual.FrequencyDomain, r => r with { Problems = NoProblems });
+        Same(expected.SampleEntropy, actual.SampleEntropy, r => r with { Problems = NoProblems });
+        Same(expected.ApproximateEntropy, actual.ApproximateEntropy, r => r with { Problems = NoProblems });
+        Same(expected.Dfa, actual.Dfa, r => r with { Problems = NoProblems });
+        Same(expected.Autonomic, actual.Autonomic, r => r with { Problems = NoProblems });
+        Assert.Equal(expected.Artifacts?.FlaggedIndices, actual.Artifacts?.FlaggedIndices);
+    }
+
+    /// <summary>A stage's result record compared member by member (doubles by value), its problems compared in the report's list.</summary>
+    private static void Same<T>(T? expected, T? actual, Func<T, T> withoutProblems)
+        where T : struct
+    {
+        Assert.Equal(expected.HasValue, actual.HasValue);
+        if (expected is { } e && actual is { } a)
+        {
+            Assert.Equal(withoutProblems(e), withoutProblems(a));
+        }
+    }
+
+    /// <summary>
+    /// Seeded RR around 800 ms with respiratory and Mayer-wave modulation, and every 97th beat an ectopic (short then long),
+    /// every 401st a missed beat (double), every 997th a NaN and every 1,499th a value out of range.
+    /// </summary>
+    private static double[] WithArtifacts(int count, int seed)
+    {
+        var random = new Random(seed);
+        var rr = new double[count];
+        var t = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            rr[i] = 800 + (40 * Math.Sin(2 * Math.PI * 0.1 * t)) + (25 * Math.Sin(2 * Math.PI * 0.25 * t)) + (20 * (random.NextDouble() - 0.5));
+            t += rr[i] / 1000;
+            if (i % 97 == 50)
+            {
+                rr[i] *= 0.6;
+            }
+            else if (i % 97 == 51)
+            {
+                rr[i] *= 1.4;
+            }
+            else if (i % 401 == 200)
+            {
+                rr[i] *= 2;
+            }
+            else if (i % 997 == 500)
+            {
+                rr[i] = double.NaN;
+            }
+            else if (i % 1_499 == 700)
+            {
+                rr[i] = 9_000;
+            }
+        }
+
+        return rr;
+    }
+}
