@@ -5,7 +5,8 @@
 #   ./build.sh gallery   run the gallery app on http://localhost:5029
 #   ./build.sh fuzz      the fuzz suite alone, longer (RELATIONALNEURO_FUZZ_SECONDS, default 600; _SEED to vary the run)
 #   ./build.sh rn-aot    publish the rn tool with Native AOT (every trim/AOT warning an error; ~2 min of CPU) to
-#                        artifacts/rn-aot and check it: one 24-h recording to JSON Lines and to Parquet, resumed
+#                        artifacts/rn-aot and check it: one 24-h recording to JSON Lines and to Parquet, resumed;
+#                        RN_ISA=x86-64-v3 ./build.sh rn-aot compiles for AVX2 processors (faster; refuses older ones)
 # Ends (for `test`) with one line: "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -121,7 +122,9 @@ run_tests() {
 publish_rn_aot() {
   # Opt-in (not part of `test`: the AOT compile alone takes minutes). docs/cli.md, "Native AOT".
   rm -rf artifacts/rn-aot artifacts/rn-aot-check
-  dotnet publish src/RelationalNeuro.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/rn-aot
+  local isa=()
+  if [ -n "${RN_ISA:-}" ]; then isa=("-p:IlcInstructionSet=$RN_ISA"); fi
+  dotnet publish src/RelationalNeuro.Cli -c Release -r linux-x64 -p:PublishAot=true "${isa[@]}" -o artifacts/rn-aot
   local shared=${RELATIONALNEURO_SHARED:-$root/../shared} out=artifacts/rn-aot-check input
   input="$shared/reference/hrv/data/nsr2db_nsr001_24h.rr_ms.txt"
   if [ ! -f "$input" ]; then echo "rn-aot: published; not run, because $input is absent"; return; fi
