@@ -12,6 +12,7 @@
 #              ../shared/reference/hrv (its JSONs' environment.peer_sources)
 #   Debian 12's python3-numpy python3-scipy python3-pandas python3-sklearn python3-astropy python3-pywt
 #              python3-matplotlib python3-future python3-requests; hyperfine; /usr/bin/time
+#   RN_ARGS    extra rn arguments (default "--jobs 1": one core; "" lets rn use idle cores for the one file)
 #   PHASES     which parts to run (default "rn ours neurokit2 hrvanalysis"); RUNS rn repetitions (default 20),
 #              PEER_RUNS peer repetitions (default 1 for NeuroKit2, 3 for hrv-analysis)
 # Every timing is also taken as CPU time (user + sys): on a shared machine that is the comparable figure.
@@ -28,9 +29,9 @@ for phase in $phases; do
       for f in "$@"; do
         id=$(basename "$f" .rr_ms.txt)
         hyperfine -N -w 2 -r "${RUNS:-20}" --export-json "$out/rn-$id.hyperfine.json" \
-          "$RN hrv analyze $f -o $out/rn-$id.jsonl --overwrite --jobs 1 --progress none" >/dev/null
+          "$RN hrv analyze $f -o $out/rn-$id.jsonl --overwrite ${RN_ARGS---jobs 1} --progress none" >/dev/null
         /usr/bin/time -f '%e %U %S %M' -o "$out/rn-$id.time" \
-          "$RN" hrv analyze "$f" -o "$out/rn-$id.jsonl" --overwrite --jobs 1 --progress none 2>/dev/null
+          "$RN" hrv analyze "$f" -o "$out/rn-$id.jsonl" --overwrite ${RN_ARGS---jobs 1} --progress none 2>/dev/null
       done ;;
     ours)
       dotnet run -c Release "$here/stages.cs" -- stages "$@" > "$out/ours-stages.tsv" 2> "$out/ours-stages.err" ;;
