@@ -86,8 +86,10 @@ internal static partial class TemplateMatchCounter
     }
 
     /// <summary>
-    /// Sorts <paramref name="x"/> once (pooled buffers) and counts the length-<paramref name="k"/> templates, and the
-    /// length-(k + 1) ones too when <paramref name="alsoNextLength"/>: the one body behind both public entry points.
+    /// Counts the length-<paramref name="k"/> templates, and the length-(k + 1) ones too when
+    /// <paramref name="alsoNextLength"/>: on the value grid when the series has few distinct values
+    /// (TemplateMatchCounter.ValueGrid.cs), else after one sort of <paramref name="x"/> (pooled buffers). The one body
+    /// behind both public entry points.
     /// </summary>
     private static void SortThenCount(
         ReadOnlySpan<double> x,

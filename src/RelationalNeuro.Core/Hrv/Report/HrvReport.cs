@@ -108,7 +108,7 @@ public sealed record HrvReport(
     /// <remarks>
     /// Written member by member to a <see cref="Utf8JsonWriter"/> by generated code (<c>eng/report-json/generate.cs</c>):
     /// the same text, byte for byte, as the source-generated metadata context <see cref="FromJson"/> reads with, without
-    /// building serializer metadata, so the first call in a fresh JIT process costs a few ms instead of ~60 ms
+    /// building serializer metadata, so the first call in a fresh JIT process costs about 20 ms instead of 60–100 ms
     /// (docs/performance.md, "Cold start"). A result never holds NaN or ∞; should one ever reach this method, the writer
     /// refuses it and the metadata context writes it as a named literal instead of failing.
     /// </remarks>
