@@ -486,39 +486,7 @@ public static partial class HrvMetrics
         var n = profile.Length;
         var step = overlapping ? scale / 2 : scale;
         var last = overlapping ? n - scale - 1 : n - scale; // last allowed window start
-        // Centred design: j − (n − 1)/2 has sum of squares n(n² − 1)/12.
-        var centre = (scale - 1) / 2.0;
-        var sjj = scale * (((double)scale * scale) - 1) / 12.0;
-        var total = 0.0;
-        var windows = 0;
-        for (var start = 0; start <= last; start += step)
-        {
-            var w = profile.Slice(start, scale);
-            // Subtract the chord through the window's end points first: the residuals of a linear fit do not
-            // change, and the sums below stay small, so no precision is lost to cancellation on long drifts.
-            var y0 = w[0];
-            var chord = (w[scale - 1] - y0) / (scale - 1);
-            double sv = 0, sjv = 0, svv = 0;
-            for (var j = 0; j < scale; j++)
-            {
-                var v = w[j] - y0 - (j * chord);
-                sv += v;
-                sjv += j * v;
-                svv += v * v;
-            }
-
-            var cross = sjv - (centre * sv);
-            var sse = svv - (sv * sv / scale) - (cross * cross / sjj);
-            var variance = Math.Max(sse, 0) / scale;
-            if (variance <= minimumVariance)
-            {
-                continue;
-            }
-
-            total += variance;
-            windows++;
-        }
-
+        var (total, windows) = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, minimumVariance);
         return windows == 0 ? 0 : Math.Sqrt(total / windows);
     }
 }

@@ -1,0 +1,139 @@
+using FsCheck;
+using FsCheck.Fluent;
+using RelationalNeuro.Hrv.Kernels;
+
+namespace RelationalNeuro.Core.Tests.Hrv;
+
+/// <summary>
+/// <see cref="DfaKernels.MeanSquaredResiduals"/> (four windows per 256-bit vector where accelerated, the scalar loop
+/// otherwise or when forced) against an oracle written here from the definition of DFA's fluctuation: per window an
+/// ordinary least-squares line in two passes (window mean, then the slope Σ(j − c)(y − ȳ)/Σ(j − c)²), the residuals
+/// formed one by one and their squares averaged (Peng et al. 1995; docs/hrv-complexity.md).
+/// </summary>
+public sealed class DfaKernelTests
+{
+    // Profiles: cumulative sums of RR deviations (whole ms, 600–1100) with a drift, as DFA builds them.
+    private static readonly Arbitrary<(double[] Profile, int Scale, bool Overlapping, int FloorChoice)> Cases =
+        Gen.Choose(70, 900).SelectMany(n => Gen.ArrayOf(Gen.Choose(600, 1100).Select(i => (double)i), n))
+            .SelectMany(rr => Gen.Choose(3, 64).Select(scale => (rr, scale)))
+            .SelectMany(t => Gen.Elements(false, true).Select(o => (t.rr, t.scale, o)))
+            .SelectMany(t => Gen.Choose(0, 2).Select(f => (Profile(t.rr), t.scale, t.o, f)))
+            .ToArbitrary();
+
+    [Fact]
+    public void VectorPath_RandomProfiles_EqualsTheLeastSquaresDefinition() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
+
+    [Fact]
+    public void ScalarPath_RandomProfiles_EqualsTheLeastSquaresDefinition()
+    {
+        KernelDispatch.ForceScalar = true;
+        try
+        {
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
+        }
+        finally
+        {
+            KernelDispatch.ForceScalar = false;
+        }
+    }
+
+    [Fact]
+    public void VectorAndScalarPaths_AgreeToRounding_AndCountTheSameWindows()
+    {
+        var random = new Random(20261202);
+        var rr = Enumerable.Range(0, 5000).Select(i => 800 + (200 * Math.Sin(i / 300.0)) + random.Next(-60, 61)).ToArray();
+        var profile = Profile(rr);
+        for (var scale = 3; scale <= 64; scale++)
+        {
+            foreach (var overlapping in new[] { false, true })
+            {
+                var (step, last) = Windows(profile.Length, scale, overlapping);
+                var vector = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
+                KernelDispatch.ForceScalar = true;
+                var scalar = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
+                KernelDispatch.ForceScalar = false;
+                Assert.Equal(scalar.Windows, vector.Windows);
+                Assert.True(scalar.Windows > 0);
+                Assert.Equal(scalar.Total, vector.Total, scalar.Total * 1e-13);
+            }
+        }
+    }
+
+    private static bool MatchesOracle((double[] Profile, int Scale, bool Overlapping, int FloorChoice) c)
+    {
+        var (profile, scale, overlapping, floorChoice) = c;
+        if (profile.Length < scale + 1)
+        {
+            return true;
+        }
+
+        var (step, last) = Windows(profile.Length, scale, overlapping);
+        var residuals = new List<double>();
+        for (var start = 0; start <= last; start += step)
+        {
+            residuals.Add(OracleMeanSquaredResidual(profile.AsSpan(start, scale)));
+        }
+
+        // No floor; a floor halfway between the two middle windows (about half left out; halfway, so rounding cannot move
+        // a window across it); a floor above every window (none kept).
+        var sorted = residuals.Order().ToArray();
+        var middle = sorted.Length / 2;
+        double? floor = floorChoice switch
+        {
+            0 => null,
+            1 when middle > 0 && sorted[middle - 1] < sorted[middle] => (sorted[middle - 1] + sorted[middle]) / 2,
+            1 => null,
+            _ => (sorted[^1] * 1.01) + 1,
+        };
+        var kept = residuals.Where(v => floor is null || v > floor.Value).ToArray();
+        var (total, windows) = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, floor);
+        return windows == kept.Length && Math.Abs(total - kept.Sum()) <= 1e-9 * Math.Max(1, kept.Sum());
+    }
+
+    private static double OracleMeanSquaredResidual(ReadOnlySpan<double> y)
+    {
+        var s = y.Length;
+        var c = (s - 1) / 2.0;
+        var mean = 0.0;
+        foreach (var v in y)
+        {
+            mean += v;
+        }
+
+        mean /= s;
+        double sxy = 0, sxx = 0;
+        for (var j = 0; j < s; j++)
+        {
+            sxy += (j - c) * (y[j] - mean);
+            sxx += (j - c) * (j - c);
+        }
+
+        var slope = sxy / sxx;
+        var sse = 0.0;
+        for (var j = 0; j < s; j++)
+        {
+            var r = y[j] - (mean + (slope * (j - c)));
+            sse += r * r;
+        }
+
+        return sse / s;
+    }
+
+    private static (int Step, int Last) Windows(int n, int scale, bool overlapping) =>
+        overlapping ? (scale / 2, n - scale - 1) : (scale, n - scale);
+
+    private static double[] Profile(double[] rr)
+    {
+        var mean = rr.Average();
+        var profile = new double[rr.Length];
+        var running = 0.0;
+        for (var i = 0; i < rr.Length; i++)
+        {
+            running += rr[i] - mean + 3.0; // + a drift of 3 ms per beat
+            profile[i] = running;
+        }
+
+        return profile;
+    }
+}
