@@ -235,88 +235,112 @@ public static partial class Artifacts
                 ProblemSeverity.Warning));
         }
 
-        var current = rr.ToArray();
-        var origin = new int[n];
+        // origin[m]: the input interval that interval m of current ends at (pooled, like CorrectBeats' next map).
+        var origin = ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
         for (var i = 0; i < n; i++)
         {
             origin[i] = i;
         }
 
-        var pass = new sbyte[n];
-        pass.AsSpan().Fill(None);
-        var flagged = DetectLipponenTarvainen(current, o, pass);
-        Record(pass, origin, kinds);
-        if (o.Correction == ArtifactCorrection.Correct && flagged > 0)
+        return DetectAndCorrect(rr, o, kinds, actions, problems, rangePass, origin);
+    }
+
+    /// <summary>
+    /// The passes of <see cref="ProcessLipponenTarvainen"/>; returns every pooled origin map it is given or makes. The
+    /// series is copied only when the result needs it (a correction that changed nothing, or the range pass's).
+    /// </summary>
+    private static double[] DetectAndCorrect(ReadOnlySpan<double> rr, ArtifactOptions o, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems, bool rangePass, int[] origin)
+    {
+        try
         {
-            while (true)
+            var n = rr.Length;
+            double[]? current = null; // null: still rr
+
+            var pass = new sbyte[n];
+            pass.AsSpan().Fill(None);
+            var flagged = DetectLipponenTarvainen(rr, o, pass);
+            Record(pass, origin, kinds);
+            if (o.Correction == ArtifactCorrection.Correct && flagged > 0)
             {
-                (current, origin) = CorrectBeats(current, origin, pass, actions, problems);
-                if (!o.Iterative)
+                while (true)
                 {
-                    break;
-                }
-
-                pass = new sbyte[current.Length];
-                pass.AsSpan().Fill(None);
-                var again = DetectLipponenTarvainen(current, o, pass);
-                if (again == 0 || again >= flagged)
-                {
-                    break;
-                }
-
-                flagged = again;
-                Record(pass, origin, kinds);
-            }
-        }
-
-        if (rangePass)
-        {
-            var outside = new bool[current.Length];
-            var any = false;
-            for (var m = 0; m < current.Length; m++)
-            {
-                if (current[m] < o.MinimumMs || current[m] > o.MaximumMs)
-                {
-                    outside[m] = true;
-                    any = true;
-                    if (kinds[origin[m]] == None)
+                    var (corrected, next) = CorrectBeats(current ?? rr, origin, pass, actions, problems);
+                    ArrayPool<int>.Shared.Return(origin);
+                    (current, origin) = (corrected, next);
+                    if (!o.Iterative)
                     {
-                        kinds[origin[m]] = (sbyte)ArtifactKind.OutOfRange;
+                        break;
+                    }
+
+                    pass = new sbyte[current.Length];
+                    pass.AsSpan().Fill(None);
+                    var again = DetectLipponenTarvainen(current, o, pass);
+                    if (again == 0 || again >= flagged)
+                    {
+                        break;
+                    }
+
+                    flagged = again;
+                    Record(pass, origin, kinds);
+                }
+            }
+
+            if (rangePass)
+            {
+                ReadOnlySpan<double> series = current ?? rr;
+                var outside = new bool[series.Length];
+                var any = false;
+                for (var m = 0; m < series.Length; m++)
+                {
+                    if (series[m] < o.MinimumMs || series[m] > o.MaximumMs)
+                    {
+                        outside[m] = true;
+                        any = true;
+                        if (kinds[origin[m]] == None)
+                        {
+                            kinds[origin[m]] = (sbyte)ArtifactKind.OutOfRange;
+                        }
                     }
                 }
+
+                if (any && o.Correction == ArtifactCorrection.Correct)
+                {
+                    current ??= rr.ToArray();
+                    var before = 0.0;
+                    foreach (var v in current)
+                    {
+                        before += v;
+                    }
+
+                    var map = origin;
+                    InterpolateFlagged(current, m => outside[m], m => actions[map[m]] = ArtifactAction.Interpolated, problems);
+                    var after = 0.0;
+                    foreach (var v in current)
+                    {
+                        after += v;
+                    }
+
+                    problems.Add(new Problem(
+                        "artifacts.range-interpolated",
+                        Invariant($"Intervals outside {o.MinimumMs}–{o.MaximumMs} ms after L&T correction were interpolated by value; the series' duration changed by {after - before:0.###} ms."),
+                        ProblemSeverity.Warning));
+                }
             }
 
-            if (any && o.Correction == ArtifactCorrection.Correct)
+            switch (o.Correction)
             {
-                var before = 0.0;
-                foreach (var v in current)
-                {
-                    before += v;
-                }
+                case ArtifactCorrection.FlagOnly:
+                    return rr.ToArray();
+                case ArtifactCorrection.Remove:
+                    return RemoveFlagged(rr, kinds, actions);
 
-                InterpolateFlagged(current, m => outside[m], m => actions[origin[m]] = ArtifactAction.Interpolated, problems);
-                var after = 0.0;
-                foreach (var v in current)
-                {
-                    after += v;
-                }
-
-                problems.Add(new Problem(
-                    "artifacts.range-interpolated",
-                    Invariant($"Intervals outside {o.MinimumMs}–{o.MaximumMs} ms after L&T correction were interpolated by value; the series' duration changed by {after - before:0.###} ms."),
-                    ProblemSeverity.Warning));
+                default:
+                    return current ?? rr.ToArray();
             }
         }
-
-        switch (o.Correction)
+        finally
         {
-            case ArtifactCorrection.FlagOnly:
-                return rr.ToArray();
-            case ArtifactCorrection.Remove:
-                return RemoveFlagged(rr, kinds, actions);
-
-            default:
-                return current;
+            ArrayPool<int>.Shared.Return(origin);
         }
     }
 
@@ -340,7 +364,7 @@ public static partial class Artifacts
     /// flagged beat to the midpoint of its neighbours, as NeuroKit2 does. Every step keeps the first and last
     /// beat, so the total duration is unchanged.
     /// </summary>
-    private static (double[] Intervals, int[] Origin) CorrectBeats(double[] rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems)
+    private static (double[] Intervals, int[] PooledOrigin) CorrectBeats(ReadOnlySpan<double> rr, int[] origin, sbyte[] kinds, ArtifactAction[] actions, ProblemCollector problems)
     {
         var n = rr.Length;
         var split = 0;
@@ -349,65 +373,77 @@ public static partial class Artifacts
             split += kind == (sbyte)ArtifactKind.Missed ? 1 : 0;
         }
 
-        var beats = new List<Beat>(n + 1 + split) { new(0, -1, None) }; // a missed beat adds one: the list never grows
-
-        var t = 0.0;
-        var mergedIntoThis = false;
-        for (var k = 0; k < n; k++)
+        // A missed beat adds one: n + 1 + split beats at most. Pooled: on 24 h this is 1.7 MB a call otherwise.
+        var rented = ArrayPool<Beat>.Shared.Rent(n + 1 + split);
+        try
         {
-            var kind = kinds[k];
-            var end = t + rr[k];
-            if (mergedIntoThis)
-            {
-                mergedIntoThis = false;
-                if (kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort)
-                {
-                    actions[origin[k]] = ArtifactAction.Merged;
-                    kind = None;
-                }
-            }
+            var beats = rented.AsSpan(0, n + 1 + split);
+            beats[0] = new Beat(0, -1, None);
+            var count = 1;
 
-            if (kind == (sbyte)ArtifactKind.Missed)
+            var t = 0.0;
+            var mergedIntoThis = false;
+            for (var k = 0; k < n; k++)
             {
-                beats.Add(new Beat((t + end) / 2, origin[k], None));
-                actions[origin[k]] = ArtifactAction.Split;
-            }
-
-            if (kind == (sbyte)ArtifactKind.Extra)
-            {
-                if (k + 1 < n)
+                var kind = kinds[k];
+                var end = t + rr[k];
+                if (mergedIntoThis)
                 {
-                    actions[origin[k]] = ArtifactAction.Merged;
-                    mergedIntoThis = true;
-                    t = end;
-                    continue; // drop the beat ending interval k
+                    mergedIntoThis = false;
+                    if (kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort)
+                    {
+                        actions[origin[k]] = ArtifactAction.Merged;
+                        kind = None;
+                    }
                 }
 
-                Uncorrectable(problems, origin[k], "extra beat at the end of the series");
+                if (kind == (sbyte)ArtifactKind.Missed)
+                {
+                    beats[count++] = new Beat((t + end) / 2, origin[k], None);
+                    actions[origin[k]] = ArtifactAction.Split;
+                }
+
+                if (kind == (sbyte)ArtifactKind.Extra)
+                {
+                    if (k + 1 < n)
+                    {
+                        actions[origin[k]] = ArtifactAction.Merged;
+                        mergedIntoThis = true;
+                        t = end;
+                        continue; // drop the beat ending interval k
+                    }
+
+                    Uncorrectable(problems, origin[k], "extra beat at the end of the series");
+                }
+
+                beats[count++] = new Beat(end, origin[k], kind);
+                t = end;
             }
 
-            beats.Add(new Beat(end, origin[k], kind));
-            t = end;
+            beats = beats[..count];
+            SpreadRuns(beats, actions, problems);
+
+            var intervals = new double[beats.Length - 1];
+            var newOrigin = ArrayPool<int>.Shared.Rent(Math.Max(beats.Length - 1, 1)); // the caller returns it
+            for (var b = 1; b < beats.Length; b++)
+            {
+                intervals[b - 1] = beats[b].Time - beats[b - 1].Time;
+                newOrigin[b - 1] = beats[b].Origin;
+            }
+
+            return (intervals, newOrigin);
         }
-
-        SpreadRuns(beats, actions, problems);
-
-        var intervals = new double[beats.Count - 1];
-        var newOrigin = new int[beats.Count - 1];
-        for (var b = 1; b < beats.Count; b++)
+        finally
         {
-            intervals[b - 1] = beats[b].Time - beats[b - 1].Time;
-            newOrigin[b - 1] = beats[b].Origin;
+            ArrayPool<Beat>.Shared.Return(rented);
         }
-
-        return (intervals, newOrigin);
     }
 
-    private static void SpreadRuns(List<Beat> beats, ArtifactAction[] actions, ProblemCollector problems)
+    private static void SpreadRuns(Span<Beat> beats, ArtifactAction[] actions, ProblemCollector problems)
     {
         static bool Misaligned(Beat beat) => beat.Kind is (sbyte)ArtifactKind.Ectopic or (sbyte)ArtifactKind.LongShort;
         var b = 1;
-        while (b < beats.Count)
+        while (b < beats.Length)
         {
             if (!Misaligned(beats[b]))
             {
@@ -416,7 +452,7 @@ public static partial class Artifacts
             }
 
             var first = b;
-            while (b < beats.Count && Misaligned(beats[b]))
+            while (b < beats.Length && Misaligned(beats[b]))
             {
                 actions[beats[b].Origin] = ArtifactAction.Interpolated;
                 b++;
@@ -427,7 +463,7 @@ public static partial class Artifacts
             var to = last;
             if (first == last)
             {
-                if (last + 1 < beats.Count)
+                if (last + 1 < beats.Length)
                 {
                     to = last + 1;
                 }
