@@ -18,10 +18,10 @@ internal static class DfaKernels
     /// squared residual (those ≤ <paramref name="minimumVariance"/>, when set, left out), and the number of windows summed.
     /// </summary>
     /// <remarks>
-    /// Where 256-bit vectors are accelerated, four windows run side by side, one per lane: each lane sums its window's
+    /// Where 256-bit vectors are accelerated, four windows run side by side, one per lane (two where only 128-bit ones are): each lane sums its window's
     /// values in the scalar loop's order, so every window's mean squared residual equals the scalar one bit for bit;
     /// only the order in which the windows' values are added to the total differs (about 1e-16 relative; tested with
-    /// <see cref="KernelDispatch.ForceScalar"/>). Four independent sums also keep the loop from waiting on one running sum.
+    /// <see cref="KernelDispatch.ForceScalar"/> and <see cref="KernelDispatch.ForceVector128"/>). Four independent sums also keep the loop from waiting on one running sum.
     /// </remarks>
     public static (double Total, int Windows) MeanSquaredResiduals(ReadOnlySpan<double> profile, int scale, int step, int last, double? minimumVariance)
     {
@@ -30,7 +30,7 @@ internal static class DfaKernels
         var total = 0.0;
         var windows = 0;
         var start = 0;
-        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128)
         {
             var floor = Vector256.Create(minimumVariance ?? double.NegativeInfinity);
             var totals = Vector256<double>.Zero;
@@ -54,8 +54,7 @@ internal static class DfaKernels
                 }
 
                 var cross = sjv - (vcentre * sv);
-                var sse = svv - (sv * sv / vscale) - (cross * cross / vsjj);
-                var variance = Vector256.Max(sse, Vector256<double>.Zero) / vscale;
+                var variance = Vector256.Max(svv - (sv * sv / vscale) - (cross * cross / vsjj), Vector256<double>.Zero) / vscale;
                 var kept = Vector256.GreaterThan(variance, floor);
                 totals += variance & kept;
                 counts += Vector256<double>.One & kept;
@@ -63,6 +62,37 @@ internal static class DfaKernels
 
             total = Vector256.Sum(totals);
             windows = (int)Vector256.Sum(counts);
+        }
+        else if (Vector128.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
+        {
+            // Two windows per vector (Native AOT's portable x64 build has 128-bit vectors only).
+            var floor = Vector128.Create(minimumVariance ?? double.NegativeInfinity);
+            var totals = Vector128<double>.Zero;
+            var counts = Vector128<double>.Zero;
+            var span = Vector128.Create((double)(scale - 1));
+            for (; start + step <= last; start += 2 * step)
+            {
+                var y0 = Lanes128(profile, start, step, 0);
+                var chord = (Lanes128(profile, start, step, scale - 1) - y0) / span;
+                Vector128<double> sv = default, sjv = default, svv = default;
+                for (var j = 0; j < scale; j++)
+                {
+                    var jj = Vector128.Create((double)j);
+                    var v = Lanes128(profile, start, step, j) - y0 - (jj * chord);
+                    sv += v;
+                    sjv += jj * v;
+                    svv += v * v;
+                }
+
+                var cross = sjv - (centre * sv);
+                var variance = Vector128.Max(svv - (sv * sv / scale) - (cross * cross / sjj), Vector128<double>.Zero) / scale;
+                var kept = Vector128.GreaterThan(variance, floor);
+                totals += variance & kept;
+                counts += Vector128<double>.One & kept;
+            }
+
+            total = Vector128.Sum(totals);
+            windows = (int)Vector128.Sum(counts);
         }
 
         for (; start <= last; start += step)
@@ -101,5 +131,13 @@ internal static class DfaKernels
         // In range: the caller's windows end at or before the profile's end, and the last lane's window is one of them.
         ref var x = ref Unsafe.Add(ref MemoryMarshal.GetReference(profile), start + j);
         return Vector256.Create(x, Unsafe.Add(ref x, step), Unsafe.Add(ref x, 2 * step), Unsafe.Add(ref x, 3 * step));
+    }
+
+    /// <summary>The values at offset <paramref name="j"/> of the two windows starting at start and start + step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<double> Lanes128(ReadOnlySpan<double> profile, int start, int step, int j)
+    {
+        ref var x = ref Unsafe.Add(ref MemoryMarshal.GetReference(profile), start + j);
+        return Vector128.Create(x, Unsafe.Add(ref x, step));
     }
 }

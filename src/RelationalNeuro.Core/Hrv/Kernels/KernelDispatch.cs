@@ -20,6 +20,16 @@ internal static class KernelDispatch
         set => t_forceScalar = value;
     }
 
+    [ThreadStatic]
+    private static bool t_force128;
+
+    /// <summary>Limits the kernels that have a 128-bit path to it on the calling thread (what Native AOT's portable x64 build runs), so tests can reach it on wider hardware.</summary>
+    internal static bool ForceVector128
+    {
+        get => t_force128;
+        set => t_force128 = value;
+    }
+
     /// <summary>The AVX-512 kernels run: 512-bit vectors are accelerated, AVX-512F is there, and the calling thread does not force scalar.</summary>
     internal static bool UseVector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported && !t_forceScalar;
 }

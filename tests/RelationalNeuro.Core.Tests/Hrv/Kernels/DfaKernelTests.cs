@@ -5,8 +5,8 @@ using RelationalNeuro.Hrv.Kernels;
 namespace RelationalNeuro.Core.Tests.Hrv;
 
 /// <summary>
-/// <see cref="DfaKernels.MeanSquaredResiduals"/> (four windows per 256-bit vector where accelerated, the scalar loop
-/// otherwise or when forced) against an oracle written here from the definition of DFA's fluctuation: per window an
+/// <see cref="DfaKernels.MeanSquaredResiduals"/> (four windows per 256-bit vector where accelerated, two per 128-bit
+/// vector where only those are or when forced, the scalar loop otherwise or when forced) against an oracle written here from the definition of DFA's fluctuation: per window an
 /// ordinary least-squares line in two passes (window mean, then the slope Σ(j − c)(y − ȳ)/Σ(j − c)²), the residuals
 /// formed one by one and their squares averaged (Peng et al. 1995; docs/hrv-complexity.md).
 /// </summary>
@@ -39,6 +39,20 @@ public sealed class DfaKernelTests
     }
 
     [Fact]
+    public void Vector128Path_RandomProfiles_EqualsTheLeastSquaresDefinition()
+    {
+        KernelDispatch.ForceVector128 = true;
+        try
+        {
+            Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
+        }
+        finally
+        {
+            KernelDispatch.ForceVector128 = false;
+        }
+    }
+
+    [Fact]
     public void VectorAndScalarPaths_AgreeToRounding_AndCountTheSameWindows()
     {
         var random = new Random(20261202);
@@ -50,12 +64,17 @@ public sealed class DfaKernelTests
             {
                 var (step, last) = Windows(profile.Length, scale, overlapping);
                 var vector = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
+                KernelDispatch.ForceVector128 = true;
+                var vector128 = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
+                KernelDispatch.ForceVector128 = false;
                 KernelDispatch.ForceScalar = true;
                 var scalar = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
                 KernelDispatch.ForceScalar = false;
                 Assert.Equal(scalar.Windows, vector.Windows);
+                Assert.Equal(scalar.Windows, vector128.Windows);
                 Assert.True(scalar.Windows > 0);
                 Assert.Equal(scalar.Total, vector.Total, scalar.Total * 1e-13);
+                Assert.Equal(scalar.Total, vector128.Total, scalar.Total * 1e-13);
             }
         }
     }
