@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using RelationalNeuro.Hrv;
+
+namespace RelationalNeuro.Benchmarks.Hrv;
+
+/// <summary>
+/// Issue 20 item 6, "in-process sum of stages ≥ 500× NeuroKit2 on the same definitions": the stages
+/// eng/peer-comparison/peers.py times in NeuroKit2 (artifacts: L&amp;T one pass, corrected; time domain; Poincaré; Welch at
+/// 4 Hz; SampEn and ApEn, m = 2, r = 0.2 SD; DFA α1 4–16 + α2 16–64, non-overlapping), each alone on one thread and
+/// all of them in sequence on one thread (the figure to divide NeuroKit2's summed stage CPU by), one row per record of
+/// <see cref="ReferenceRecords"/>. Ours: the default artifact step (L&amp;T as NeuroKit2, plus the range pass and the
+/// irregular-rhythm screening NeuroKit2 does not run), the entropies from one shared count (as the one-call report).
+/// Run: dotnet run -c Release --project tests/RelationalNeuro.Benchmarks -- --filter '*PeerStages*' --job short
+/// </summary>
+[MemoryDiagnoser]
+public class PeerStagesBenchmarks
+{
+    private double[] _rrMs = [];
+    private double[] _nnMs = [];
+
+    /// <summary>The record (a name <see cref="ReferenceRecords.Load"/> knows).</summary>
+    [Params("nsr001", "ltdb14046", "ltdb14149", "ltdb14172")]
+    public string Record { get; set; } = "nsr001";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rrMs = ReferenceRecords.Load(Record);
+        _nnMs = Artifacts.Process(_rrMs).NnIntervalsMs.ToArray();
+    }
+
+    [Benchmark(Description = "artifacts (default, corrected)")]
+    public int ArtifactStep() => Artifacts.Process(_rrMs).FlaggedCount;
+
+    [Benchmark(Description = "time domain")]
+    public double? TimeDomain() => HrvMetrics.TimeDomain(_nnMs).RmssdMs;
+
+    [Benchmark(Description = "Poincaré")]
+    public double? Poincare() => HrvMetrics.Poincare(_nnMs).Sd1Ms;
+
+    [Benchmark(Description = "Welch, 4 Hz")]
+    public double? Welch() => HrvMetrics.FrequencyDomain(_nnMs).HfPowerMs2;
+
+    [Benchmark(Description = "SampEn + ApEn, shared count")]
+    public double? Entropies() => HrvMetrics.EntropiesCancellable(_nnMs, null, CancellationToken.None).Approximate.Value;
+
+    [Benchmark(Description = "DFA α1 4–16 + α2 16–64")]
+    public double? Dfa() => HrvMetrics.DetrendedFluctuation(_nnMs).Alpha1;
+
+    [Benchmark(Baseline = true, Description = "sum: every stage above in sequence, from the raw intervals")]
+    public double Sum()
+    {
+        var nn = Artifacts.Process(_rrMs).NnIntervalsMs;
+        var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
+        total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
+        total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;
+        total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
+        return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
+    }
+}
