@@ -3,9 +3,10 @@
 //       per stage on each file: the first call in this process (cold), then the median of 7 warm calls, wall and CPU
 //   dotnet run -c Release eng/peer-comparison/stages.cs -- cold <rr file>
 //       issue 20 item 1b: the first RrReader.ReadFile / HrvAnalysis.Analyze / ToJson of a fresh process against warm calls
-//   dotnet run -c Release eng/peer-comparison/stages.cs -- floor
-//       the floor under a first ToJson: the first double a fresh process writes as UTF-8 text (nothing else runs before
-//       it) against warm calls; publish with -p:PublishReadyToRun=true to see it with precompiled framework code
+//   dotnet run -c Release eng/peer-comparison/stages.cs -- floor [rr file]
+//       the floor under a first ToJson: the first double a fresh process writes as UTF-8 text against warm calls —
+//       with nothing run before it, or after reading and analysing the file (as ToJson always runs); publish with
+//       -p:PublishReadyToRun=true to see it with precompiled framework code
 // CPU is the process's (Environment.CpuUsage: getrusage, all threads); the machine is shared, so CPU is the figure to compare.
 #:project ../../src/RelationalNeuro.Core/RelationalNeuro.Core.csproj
 #:property PublishAot=false
@@ -15,20 +16,25 @@ using RelationalNeuro.Hrv;
 using RelationalNeuro.Io;
 
 var inv = CultureInfo.InvariantCulture;
-if (args is ["floor"])
+if (args is ["floor"] or ["floor", _])
 {
+    if (args.Length == 2)
+    {
+        _ = HrvAnalysis.Analyze(RrReader.ReadFile(args[1], RrFormat.SingleColumn).Series);
+    }
+
     var utf8 = new byte[64];
     var value = 812.3456789;
     var (formatCold, _) = Time(() => value.TryFormat(utf8, out _, "R", inv));
     var formatWarm = Median(7, () => value.TryFormat(utf8, out _, "R", inv));
     Console.WriteLine("call\tcold_wall_ms\tcold_cpu_ms\twarm_wall_ms\twarm_cpu_ms\tcold_over_warm_cpu");
-    Row("double.TryFormat (UTF-8, \"R\"), the process's first", formatCold, formatWarm);
+    Row(args.Length == 2 ? "double.TryFormat (UTF-8, \"R\"), first after Analyze" : "double.TryFormat (UTF-8, \"R\"), the process's first", formatCold, formatWarm);
     return 0;
 }
 
 if (args.Length < 2 || args[0] is not ("stages" or "cold"))
 {
-    Console.Error.WriteLine("usage: stages.cs stages|cold <rr files> | floor");
+    Console.Error.WriteLine("usage: stages.cs stages|cold <rr files> | floor [rr file]");
     return 2;
 }
 
