@@ -78,6 +78,9 @@ public sealed record RrSeries
     /// <summary>The accepted RR intervals, in ms (finite and &gt; 0; may include values outside physiology, see remarks).</summary>
     public ReadOnlySpan<double> IntervalsMs => _intervalsMs;
 
+    /// <summary>The accepted intervals' own array (never handed out publicly: callers must not write to it).</summary>
+    internal double[] IntervalsArray => _intervalsMs;
+
     /// <summary>Number of accepted intervals.</summary>
     public int Count => _intervalsMs.Length;
 

@@ -45,6 +45,39 @@ public static partial class Artifacts
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
         Validate(options);
+        return ProcessValidated(rrMs, options, null);
+    }
+
+    /// <summary>
+    /// <see cref="Process(ReadOnlySpan{double}, ArtifactOptions?)"/>, with the irregular-rhythm screening of a method
+    /// that does not feed it (every method but <see cref="ArtifactMethod.SinusRhythm"/>) on a thread-pool thread while
+    /// the method runs on the calling thread when <paramref name="maxDegreeOfParallelism"/> ≥ 2. The screening reads only
+    /// the input, so the result is the one-thread result bit for bit (tested); only the wall time changes.
+    /// </summary>
+    internal static ArtifactResult Process(double[] rrMs, ArtifactOptions? options, int maxDegreeOfParallelism)
+    {
+        RrGuard.ValidIntervals(rrMs);
+        options ??= ArtifactOptions.Default;
+        Validate(options);
+        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || rrMs.Length < IrregularSegmentLength)
+        {
+            return ProcessValidated(rrMs, options, null);
+        }
+
+        var screening = Task.Run(() => FindIrregularSegments(rrMs, null, options), CancellationToken.None);
+        try
+        {
+            return ProcessValidated(rrMs, options, screening);
+        }
+        finally
+        {
+            // Observed on every path, so a failure of the method never leaves the screening running unobserved.
+            screening.Wait(CancellationToken.None);
+        }
+    }
+
+    private static ArtifactResult ProcessValidated(ReadOnlySpan<double> rrMs, ArtifactOptions options, Task<IrregularRhythmSegment[]>? screening)
+    {
         var problems = new ProblemCollector();
         var n = rrMs.Length;
         var kinds = new sbyte[n];
@@ -79,7 +112,7 @@ public static partial class Artifacts
                 break;
         }
 
-        irregular ??= IrregularSegmentsFor(rrMs, options);
+        irregular ??= screening?.GetAwaiter().GetResult() ?? IrregularSegmentsFor(rrMs, options);
         if (irregular.Length > 0)
         {
             var seconds = 0.0;

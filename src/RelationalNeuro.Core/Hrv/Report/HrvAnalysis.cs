@@ -130,7 +130,7 @@ public static class HrvAnalysis
             return new HrvReport(recordingId, input, null, null, null, null, null, null, null, problems.ToList());
         }
 
-        var artifacts = Artifacts.Process(rr, options.Artifacts);
+        var artifacts = Artifacts.Process(series.IntervalsArray, options.Artifacts, options.MaxDegreeOfParallelism);
         cancellationToken.ThrowIfCancellationRequested();
         problems.AddRange(artifacts.Problems);
         var nn = artifacts.NnArray;

@@ -54,8 +54,9 @@ public sealed record HrvAnalysisOptions
     /// <remarks>
     /// The report is the same, member for member and bit for bit, for every value: each stage is a pure function of the
     /// NN series and its options, and the problems are collected in stage order after all stages finished; options out
-    /// of range throw the exception the in-order run throws. Reading and artifact correction come first and stay on the
-    /// calling thread. Useful when one recording is analysed while cores are idle (one file from a script; figures in
+    /// of range throw the exception the in-order run throws. Artifact correction comes first on the calling thread; with 2
+    /// or more its irregular-rhythm screening (which reads only the input intervals) runs on a thread-pool thread at the
+    /// same time, except for <see cref="ArtifactMethod.SinusRhythm"/>, whose screening needs its flags. Useful when one recording is analysed while cores are idle (one file from a script; figures in
     /// docs/performance.md); a batch that already runs one recording per core gains nothing, and on cores busy with other
     /// work it can take longer. Values above 4 act as 4. Must be at least 1.
     /// </remarks>

@@ -42,6 +42,27 @@ public sealed class HrvAnalysisParallelTests
     }
 
     [Theory]
+    [MemberData(nameof(DayLongRecordings))]
+    public void ArtifactsProcess_ScreeningOnASecondThread_GivesTheInOrderResultForEveryMethod(string relative)
+    {
+        var path = Path.Combine(SharedData.RequireDirectory("reference"), relative);
+        var rr = File.ReadLines(path).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        foreach (var method in Enum.GetValues<ArtifactMethod>())
+        {
+            foreach (var correction in new[] { ArtifactCorrection.Correct, ArtifactCorrection.FlagOnly })
+            {
+                var options = new ArtifactOptions { Method = method, Correction = correction };
+                var inOrder = Artifacts.Process(rr, options);
+                var overlapped = Artifacts.Process(rr, options, maxDegreeOfParallelism: 2);
+                Assert.Equal(inOrder.Flags, overlapped.Flags);
+                Assert.Equal(inOrder.NnIntervalsMs.ToArray(), overlapped.NnIntervalsMs.ToArray());
+                Assert.Equal(inOrder.IrregularSegments, overlapped.IrregularSegments);
+                Assert.Equal(inOrder.Problems, overlapped.Problems);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
