@@ -42,8 +42,10 @@ if (args[0] == "cold")
 {
     var path = args[1];
     var (readCold, read) = Time(() => RrReader.ReadFile(path, RrFormat.SingleColumn));
+    var jitBefore = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
     var (analyzeCold, report) = Time(() => HrvAnalysis.Analyze(read.Series));
     var jit = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
+    Console.Error.WriteLine(string.Create(inv, $"first Analyze: {(jit.Item1 - jitBefore.Item1).TotalMilliseconds:0.#} ms of JIT for {jit.Item2 - jitBefore.Item2} methods"));
     var (jsonCold, json) = Time(report.ToJson);
     Console.Error.WriteLine(string.Create(inv, $"first ToJson: {(System.Runtime.JitInfo.GetCompilationTime() - jit.Item1).TotalMilliseconds:0.#} ms of JIT for {System.Runtime.JitInfo.GetCompiledMethodCount() - jit.Item2} methods"));
     var readWarm = Median(7, () => RrReader.ReadFile(path, RrFormat.SingleColumn));
