@@ -59,7 +59,8 @@ public static partial class Artifacts
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
         Validate(options);
-        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || rrMs.Length < IrregularSegmentLength)
+        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || rrMs.Length < IrregularSegmentLength
+            || OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
         {
             return ProcessValidated(rrMs, options, null);
         }

@@ -58,7 +58,8 @@ public sealed record HrvAnalysisOptions
     /// or more its irregular-rhythm screening (which reads only the input intervals) runs on a thread-pool thread at the
     /// same time, except for <see cref="ArtifactMethod.SinusRhythm"/>, whose screening needs its flags. Useful when one recording is analysed while cores are idle (one file from a script; figures in
     /// docs/performance.md); a batch that already runs one recording per core gains nothing, and on cores busy with other
-    /// work it can take longer. Values above 4 act as 4. Must be at least 1.
+    /// work it can take longer. Values above 4 act as 4; in a browser or under WASI (WebAssembly, where there may be no
+    /// second thread to wait for) every value acts as 1. Must be at least 1.
     /// </remarks>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -44,8 +44,9 @@ internal sealed class NnStages(double[] nn, HrvAnalysisOptions options, Cancella
     public void Run(int degree)
     {
         var failures = new ExceptionDispatchInfo?[StageCount];
-        if (degree <= 1)
+        if (degree <= 1 || OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
         {
+            // In a browser or WASI there may be no second thread to wait for: the stages run in order.
             RunInOrder([TimeDomainStage, PoincareStage, FrequencyStage, EntropyStage, DfaStage, AutonomicStage], failures);
         }
         else
