@@ -10,7 +10,8 @@ namespace RelationalNeuro.Gallery.Analyse;
 /// <param name="Format">The format it was read in.</param>
 /// <param name="Read">The reader's result: the series and every line it could not use.</param>
 /// <param name="Artifacts">Artifact detection on the whole series, with the analysis' artifact options.</param>
-public sealed record Recording(string Name, RrFormat Format, RrReadResult Read, ArtifactResult Artifacts)
+/// <param name="ArtifactOptions">The artifact options <paramref name="Artifacts"/> was computed with.</param>
+public sealed record Recording(string Name, RrFormat Format, RrReadResult Read, ArtifactResult Artifacts, ArtifactOptions ArtifactOptions)
 {
     public RrSeries Series => Read.Series;
 }
@@ -48,7 +49,7 @@ internal static class Analyser
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("Finding artifacts", 0.55));
         var artifacts = Artifacts.Process(read.Series.IntervalsMs, options.Artifacts);
-        return new Recording(name, chosen, read, artifacts);
+        return new Recording(name, chosen, read, artifacts, options.Artifacts);
     }
 
     /// <summary>Analyses the whole recording (<paramref name="window"/> null) or the beats wholly inside a window.</summary>
@@ -56,10 +57,12 @@ internal static class Analyser
     {
         var clock = Stopwatch.StartNew();
         var series = window is { } w ? Slice(recording.Series, w) : recording.Series;
-        var artifacts = window is null ? recording.Artifacts : Artifacts.Process(series.IntervalsMs, options.Artifacts);
+        // The artifact step runs once: the report is built on the result the page shows (the whole recording's from
+        // reading, unless the options changed since).
+        var artifacts = window is null && recording.ArtifactOptions == options.Artifacts ? recording.Artifacts : Artifacts.Process(series, options.Artifacts);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("Computing time, frequency and non-linear metrics", 0.65));
-        var report = HrvAnalysis.Analyze(series, options, cancellationToken) with { RecordingId = recording.Name };
+        var report = HrvAnalysis.Analyze(series, artifacts, options, cancellationToken) with { RecordingId = recording.Name };
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("Computing the spectrum", 0.9));
         var spectrum = Spectrum(artifacts.NnIntervalsMs, options.FrequencyDomain);

@@ -16,13 +16,15 @@ public sealed record ArtifactResult
     private readonly double[] _nnMs;
     private readonly int[] _counts;
 
-    internal ArtifactResult(double[] nnMs, ArtifactFlag[] flags, ProblemList problems, ArtifactMethod method, int inputCount, IrregularRhythmSegment[] irregularSegments)
+    internal ArtifactResult(double[] nnMs, ArtifactFlag[] flags, ProblemList problems, ArtifactOptions options, int inputCount, double inputSumMs, IrregularRhythmSegment[] irregularSegments)
     {
         IrregularSegments = irregularSegments;
+        Options = options;
+        InputSumMs = inputSumMs;
         _nnMs = nnMs;
         Flags = flags;
         Problems = problems;
-        Method = method;
+        Method = options.Method;
         InputCount = inputCount;
         _counts = new int[KindCount];
         var indices = new int[flags.Length];
@@ -37,6 +39,12 @@ public sealed record ArtifactResult
 
     /// <summary>The corrected NN intervals in ms (all finite and &gt; 0).</summary>
     public ReadOnlySpan<double> NnIntervalsMs => _nnMs;
+
+    /// <summary>The options the result was computed with.</summary>
+    internal ArtifactOptions Options { get; }
+
+    /// <summary>The input intervals' sum in input order (with <see cref="InputCount"/>, how a result is matched to its series).</summary>
+    internal double InputSumMs { get; }
 
     /// <summary>The NN series' own array (never written after construction), for stages that run on other threads.</summary>
     internal double[] NnArray => _nnMs;

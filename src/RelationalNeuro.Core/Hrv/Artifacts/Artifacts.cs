@@ -145,7 +145,13 @@ public static partial class Artifacts
                 ProblemSeverity.Warning));
         }
 
-        return new ArtifactResult(nn, [.. flags], problems.ToList(), options.Method, n, irregular);
+        var sum = 0.0;
+        foreach (var v in rrMs)
+        {
+            sum += v;
+        }
+
+        return new ArtifactResult(nn, [.. flags], problems.ToList(), options, n, sum, irregular);
     }
 
     /// <summary>

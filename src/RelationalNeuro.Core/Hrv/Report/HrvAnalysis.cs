@@ -49,6 +49,47 @@ public static class HrvAnalysis
     }
 
     /// <summary>
+    /// Analyses one recording whose artifact step has already run — e.g. a page that shows the flags before the report:
+    /// the report is the one <see cref="Analyze(RrSeries, HrvAnalysisOptions?, CancellationToken)"/> gives with the same
+    /// options, without detecting and correcting the artifacts a second time.
+    /// </summary>
+    /// <param name="series">The RR series.</param>
+    /// <param name="artifacts">The result of <see cref="Artifacts.Process(RrSeries, ArtifactOptions?)"/> on <paramref name="series"/> with <paramref name="options"/>' <see cref="HrvAnalysisOptions.Artifacts"/>.</param>
+    /// <param name="options">Stage options (<see cref="HrvAnalysisOptions.Default"/> for the defaults).</param>
+    /// <param name="cancellationToken">Observed between stages and inside the entropy counts.</param>
+    /// <returns>The report (<see cref="HrvReport.RecordingId"/> null).</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="artifacts"/> was computed on another series (a different number or sum of intervals) or with other artifact options than <paramref name="options"/>' <see cref="HrvAnalysisOptions.Artifacts"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A stage option is out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "Sixth session: options are required here, so a call with two arguments still means the RrSeries overload and no call is ambiguous.")]
+    public static HrvReport Analyze(RrSeries series, ArtifactResult artifacts, HrvAnalysisOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        ArgumentNullException.ThrowIfNull(options);
+        var sum = 0.0;
+        foreach (var v in series.IntervalsMs)
+        {
+            sum += v;
+        }
+
+        if (artifacts.InputCount != series.Count || !sum.Equals(artifacts.InputSumMs))
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The artifact result is for another series: {artifacts.InputCount} intervals summing to {artifacts.InputSumMs} ms, the series has {series.Count} summing to {sum} ms."),
+                nameof(artifacts));
+        }
+
+        if (!artifacts.Options.Equals(options.Artifacts))
+        {
+            throw new ArgumentException("The artifact result was computed with other artifact options than options.Artifacts.", nameof(artifacts));
+        }
+
+        return Analyze(series, options, null, series.Count, cancellationToken, artifacts);
+    }
+
+    /// <summary>
     /// Analyses many recordings in parallel on all cores (<see cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>).
     /// A recording with bad data — NaN, nothing usable, even a null array — gives a report with problems; it never fails the batch.
     /// </summary>
@@ -113,7 +154,7 @@ public static class HrvAnalysis
         null, null, null, null, null, null, null,
         ProblemList.Create([problem]));
 
-    private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount, CancellationToken cancellationToken)
+    private static HrvReport Analyze(RrSeries series, HrvAnalysisOptions? options, string? recordingId, int inputCount, CancellationToken cancellationToken, ArtifactResult? artifactStep = null)
     {
         options ??= HrvAnalysisOptions.Default;
         Guard.Positive(options.MaxDegreeOfParallelism);
@@ -130,7 +171,7 @@ public static class HrvAnalysis
             return new HrvReport(recordingId, input, null, null, null, null, null, null, null, problems.ToList());
         }
 
-        var artifacts = Artifacts.Process(series.IntervalsArray, options.Artifacts, options.MaxDegreeOfParallelism);
+        var artifacts = artifactStep ?? Artifacts.Process(series.IntervalsArray, options.Artifacts, options.MaxDegreeOfParallelism);
         cancellationToken.ThrowIfCancellationRequested();
         problems.AddRange(artifacts.Problems);
         var nn = artifacts.NnArray;

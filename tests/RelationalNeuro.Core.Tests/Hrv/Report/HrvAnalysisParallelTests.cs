@@ -9,6 +9,8 @@ namespace RelationalNeuro.Core.Tests.Hrv;
 /// and options — every report member (the JSON text, which writes every double with round-trip precision, the CSV row,
 /// each stage's result record and the problems in order) must be the same, on the four 24-h reference recordings of
 /// ../shared/reference, on generated series with artifacts and bad values, and for the exceptions of bad options.
+/// The same oracle checks <see cref="HrvAnalysis.Analyze(RrSeries, ArtifactResult, HrvAnalysisOptions, CancellationToken)"/>,
+/// which takes the artifact step's result instead of running it again.
 /// </summary>
 public sealed class HrvAnalysisParallelTests
 {
@@ -60,6 +62,56 @@ public sealed class HrvAnalysisParallelTests
                 Assert.Equal(inOrder.Problems, overlapped.Problems);
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(DayLongRecordings))]
+    public void Analyze_WithTheArtifactStepDone_GivesTheOneCallReport(string relative)
+    {
+        var path = Path.Combine(SharedData.RequireDirectory("reference"), relative);
+        var series = RrSeries.FromIntervalsMs(File.ReadLines(path).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray());
+        foreach (var options in new[] { HrvAnalysisOptions.Default, HrvAnalysisOptions.Default with { Artifacts = new ArtifactOptions { Method = ArtifactMethod.SinusRhythm } } })
+        {
+            var artifacts = Artifacts.Process(series, options.Artifacts);
+            AssertSameReport(HrvAnalysis.Analyze(series, options, TestContext.Current.CancellationToken), HrvAnalysis.Analyze(series, artifacts, options, TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(300)]
+    [InlineData(5_000)]
+    public void Analyze_WithTheArtifactStepDone_GeneratedSeriesWithBadValues_GivesTheOneCallReport(int count)
+    {
+        var series = RrSeries.FromIntervalsMs(WithArtifacts(count, seed: count));
+        var options = HrvAnalysisOptions.Default with { Artifacts = new ArtifactOptions { Method = ArtifactMethod.Karlsson, Correction = ArtifactCorrection.Remove } };
+        var artifacts = Artifacts.Process(series, options.Artifacts);
+        AssertSameReport(HrvAnalysis.Analyze(series, options, TestContext.Current.CancellationToken), HrvAnalysis.Analyze(series, artifacts, options, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Analyze_WithAnArtifactResultOfAnotherSeriesOrOtherOptions_ThrowsNamingIt()
+    {
+        var rr = WithArtifacts(600, seed: 7);
+        var series = RrSeries.FromIntervalsMs(rr);
+        var artifacts = Artifacts.Process(series);
+
+        // Same length, one interval 1 ms longer: another recording.
+        var other = (double[])rr.Clone();
+        other[10] = other[10] is double.NaN ? 800 : other[10] + 1;
+        var otherSeries = RrSeries.FromIntervalsMs(other);
+        Assert.Equal("artifacts", Assert.Throws<ArgumentException>(() => HrvAnalysis.Analyze(otherSeries, artifacts, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken)).ParamName);
+        Assert.Equal("artifacts", Assert.Throws<ArgumentException>(() => HrvAnalysis.Analyze(RrSeries.FromIntervalsMs(rr.AsSpan(1)), artifacts, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken)).ParamName);
+
+        // Other artifact options than the analysis's.
+        var malik = HrvAnalysisOptions.Default with { Artifacts = new ArtifactOptions { Method = ArtifactMethod.Malik } };
+        Assert.Equal("artifacts", Assert.Throws<ArgumentException>(() => HrvAnalysis.Analyze(series, artifacts, malik, TestContext.Current.CancellationToken)).ParamName);
+        var flagOnly = HrvAnalysisOptions.Default with { Artifacts = new ArtifactOptions { Correction = ArtifactCorrection.FlagOnly } };
+        Assert.Equal("artifacts", Assert.Throws<ArgumentException>(() => HrvAnalysis.Analyze(series, artifacts, flagOnly, TestContext.Current.CancellationToken)).ParamName);
+
+        Assert.Equal("series", Assert.Throws<ArgumentNullException>(() => HrvAnalysis.Analyze(null!, artifacts, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken)).ParamName);
+        Assert.Equal("artifacts", Assert.Throws<ArgumentNullException>(() => HrvAnalysis.Analyze(series, null!, HrvAnalysisOptions.Default, TestContext.Current.CancellationToken)).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => HrvAnalysis.Analyze(series, artifacts, null!, TestContext.Current.CancellationToken)).ParamName);
     }
 
     [Theory]
