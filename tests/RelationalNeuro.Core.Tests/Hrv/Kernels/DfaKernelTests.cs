@@ -94,20 +94,32 @@ public sealed class DfaKernelTests
             residuals.Add(OracleMeanSquaredResidual(profile.AsSpan(start, scale)));
         }
 
-        // No floor; a floor halfway between the two middle windows (about half left out; halfway, so rounding cannot move
-        // a window across it); a floor above every window (none kept).
+        // No floor; a floor halfway across the first clear gap at or above the middle window (about half left out; a gap
+        // far above rounding, since windows with the same true residual differ in the last digits); a floor above every
+        // window (none kept).
         var sorted = residuals.Order().ToArray();
-        var middle = sorted.Length / 2;
         double? floor = floorChoice switch
         {
             0 => null,
-            1 when middle > 0 && sorted[middle - 1] < sorted[middle] => (sorted[middle - 1] + sorted[middle]) / 2,
-            1 => null,
+            1 => ClearGapFloor(sorted),
             _ => (sorted[^1] * 1.01) + 1,
         };
         var kept = residuals.Where(v => floor is null || v > floor.Value).ToArray();
         var (total, windows) = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, floor);
         return windows == kept.Length && Math.Abs(total - kept.Sum()) <= 1e-9 * Math.Max(1, kept.Sum());
+    }
+
+    private static double? ClearGapFloor(double[] sorted)
+    {
+        for (var k = Math.Max(1, sorted.Length / 2); k < sorted.Length; k++)
+        {
+            if (sorted[k] - sorted[k - 1] > 1e-6 * Math.Max(1, Math.Abs(sorted[k])))
+            {
+                return (sorted[k - 1] + sorted[k]) / 2;
+            }
+        }
+
+        return null;
     }
 
     private static double OracleMeanSquaredResidual(ReadOnlySpan<double> y)
