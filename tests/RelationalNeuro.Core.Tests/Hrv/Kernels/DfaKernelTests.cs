@@ -20,37 +20,19 @@ public sealed class DfaKernelTests
             .SelectMany(t => Gen.Choose(0, 2).Select(f => (Profile(t.rr), t.scale, t.o, f)))
             .ToArbitrary();
 
-    [Fact]
-    public void VectorPath_RandomProfiles_EqualsTheLeastSquaresDefinition() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
-
-    [Fact]
-    public void ScalarPath_RandomProfiles_EqualsTheLeastSquaresDefinition()
+    public enum KernelPath
     {
-        KernelDispatch.ForceScalar = true;
-        try
-        {
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
-        }
-        finally
-        {
-            KernelDispatch.ForceScalar = false;
-        }
+        Widest,
+        Vector128,
+        Scalar,
     }
 
-    [Fact]
-    public void Vector128Path_RandomProfiles_EqualsTheLeastSquaresDefinition()
-    {
-        KernelDispatch.ForceVector128 = true;
-        try
-        {
-            Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c)));
-        }
-        finally
-        {
-            KernelDispatch.ForceVector128 = false;
-        }
-    }
+    [Theory]
+    [InlineData(KernelPath.Widest)]
+    [InlineData(KernelPath.Vector128)]
+    [InlineData(KernelPath.Scalar)]
+    public void EveryPath_RandomProfiles_EqualsTheLeastSquaresDefinition(KernelPath path) =>
+        On(path, () => Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Cases, c => MatchesOracle(c))));
 
     [Fact]
     public void VectorAndScalarPaths_AgreeToRounding_AndCountTheSameWindows()
@@ -63,13 +45,16 @@ public sealed class DfaKernelTests
             foreach (var overlapping in new[] { false, true })
             {
                 var (step, last) = Windows(profile.Length, scale, overlapping);
-                var vector = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
-                KernelDispatch.ForceVector128 = true;
-                var vector128 = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
-                KernelDispatch.ForceVector128 = false;
-                KernelDispatch.ForceScalar = true;
-                var scalar = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0);
-                KernelDispatch.ForceScalar = false;
+                (double Total, int Windows) Run(KernelPath path)
+                {
+                    (double Total, int Windows) result = default;
+                    On(path, () => result = DfaKernels.MeanSquaredResiduals(profile, scale, step, last, 50.0));
+                    return result;
+                }
+
+                var vector = Run(KernelPath.Widest);
+                var vector128 = Run(KernelPath.Vector128);
+                var scalar = Run(KernelPath.Scalar);
                 Assert.Equal(scalar.Windows, vector.Windows);
                 Assert.Equal(scalar.Windows, vector128.Windows);
                 Assert.True(scalar.Windows > 0);
@@ -149,6 +134,22 @@ public sealed class DfaKernelTests
         }
 
         return sse / s;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the kernels limited to <paramref name="path"/> on this thread, restored after (also on failure).</summary>
+    private static void On(KernelPath path, Action action)
+    {
+        KernelDispatch.ForceVector128 = path == KernelPath.Vector128;
+        KernelDispatch.ForceScalar = path == KernelPath.Scalar;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            KernelDispatch.ForceVector128 = false;
+            KernelDispatch.ForceScalar = false;
+        }
     }
 
     private static (int Step, int Last) Windows(int n, int scale, bool overlapping) =>
