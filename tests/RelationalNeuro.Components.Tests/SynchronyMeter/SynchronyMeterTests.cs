@@ -124,8 +124,15 @@ public sealed class SynchronyMeterTests : BunitContext
     [Fact]
     public void Live_EnoughSegments_ChanceBandAppears_AndBothEndingCompletes()
     {
+        // The callback runs on the renderer's thread after State is set, so the list is read under its lock, after waiting.
         var states = new List<LiveHrvState>();
-        var cut = RenderLive(p => p.Add(c => c.OnStateChanged, s => states.Add(s)));
+        var cut = RenderLive(p => p.Add(c => c.OnStateChanged, s =>
+        {
+            lock (states)
+            {
+                states.Add(s);
+            }
+        }));
         cut.Find("button").Click();
         cut.WaitForAssertion(() => Assert.Equal(1, _b.OpenReaders));
 
@@ -151,7 +158,13 @@ public sealed class SynchronyMeterTests : BunitContext
         Assert.True(low <= high, $"band {low}..{high}");
         Assert.Contains("chance band", Text(cut, ".rn-sync-meter__status"), StringComparison.Ordinal);
         Assert.Equal("Both recordings ended.", Text(cut, ".rn-sync-meter__state"));
-        Assert.Equal([LiveHrvState.Running, LiveHrvState.Completed], states);
+        cut.WaitForAssertion(() =>
+        {
+            lock (states)
+            {
+                Assert.Equal([LiveHrvState.Running, LiveHrvState.Completed], states);
+            }
+        });
         Assert.Empty(cut.Instance.Snapshot.Problems); // no grid sample was dropped
     }
 
