@@ -30,7 +30,7 @@ internal static class DistinctValues
             var slotNumber = slotArray.AsSpan(0, slots);
             slotNumber.Fill(-1);
             var distinct = 0;
-            var previousBits = long.MinValue; // the bits of no double that reaches the table (a NaN)
+            var previousBits = BitConverter.DoubleToInt64Bits(double.NaN); // bits no value reaching the table has (a NaN returns first; long.MinValue would be −0)
             var previousNumber = -1;
             for (var i = 0; i < x.Length; i++)
             {

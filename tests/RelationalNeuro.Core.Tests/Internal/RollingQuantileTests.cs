@@ -4,10 +4,10 @@ using RelationalNeuro.Internal;
 namespace RelationalNeuro.Core.Tests.Internal;
 
 /// <summary>
-/// The rolling quantiles behind the artifact detectors, on both paths (vectorised where the machine allows, and the
-/// scalar one forced on the test's thread), against the definition computed the slow way: sort each truncated
-/// centred window [t − h, t + h] ∩ [0, n − 1] and interpolate at position q·(m − 1) (pandas
-/// <c>rolling(w, center=True, min_periods=1).quantile(q)</c>, linear).
+/// The rolling quantiles behind the artifact detectors, on every path (vectorised where the machine allows, and the
+/// scalar one forced on the test's thread; over the doubles, and over the 16-bit numbers of the distinct values), against
+/// the definition computed the slow way: sort each truncated centred window [t − h, t + h] ∩ [0, n − 1] and interpolate
+/// at position q·(m − 1) (pandas <c>rolling(w, center=True, min_periods=1).quantile(q)</c>, linear).
 /// </summary>
 public sealed class RollingQuantileTests
 {
@@ -25,14 +25,15 @@ public sealed class RollingQuantileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Quantiles_BothPaths_EqualTheSortedWindow(int n, int window, int kind)
+    public void Quantiles_EveryPath_EqualsTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var scalar in new[] { false, true })
+        foreach (var (scalar, ranks) in Paths)
         {
             var q1 = new double[n];
             var q3 = new double[n];
             KernelDispatch.ForceScalar = scalar;
+            RollingQuantile.Ranks = ranks;
             try
             {
                 RollingQuantile.Quantiles(x, window, 0.25, 0.75, q1, q3);
@@ -40,6 +41,7 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
+                RollingQuantile.Ranks = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -53,13 +55,14 @@ public sealed class RollingQuantileTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Median_BothPaths_EqualsTheSortedWindow(int n, int window, int kind)
+    public void Median_EveryPath_EqualsTheSortedWindow(int n, int window, int kind)
     {
         var x = Series(n, kind);
-        foreach (var scalar in new[] { false, true })
+        foreach (var (scalar, ranks) in Paths)
         {
             var median = new double[n];
             KernelDispatch.ForceScalar = scalar;
+            RollingQuantile.Ranks = ranks;
             try
             {
                 RollingQuantile.Median(x, window, median);
@@ -67,6 +70,7 @@ public sealed class RollingQuantileTests
             finally
             {
                 KernelDispatch.ForceScalar = false;
+                RollingQuantile.Ranks = 0;
             }
 
             for (var t = 0; t < n; t++)
@@ -107,6 +111,73 @@ public sealed class RollingQuantileTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Ranks_WhereTheyCannotServe_TheDoublePathGivesTheSameBits(int kind)
+    {
+        // Kind 0: −0 and +0 both occur (equal values, two numbers): the rank path must not be taken. Kind 1: more distinct
+        // values than 16-bit numbers are kept for. Either way every output equals the double path's bit for bit, and
+        // the sorted window's value.
+        var random = new Random(20261203 + kind);
+        var n = kind == 0 ? 500 : RollingQuantile.MaximumRankValues + 600;
+        var x = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = kind == 0 ? (i % 3 == 0 ? -0.0 : i % 3 == 1 ? 0.0 : random.Next(1, 4)) : random.NextDouble();
+        }
+
+        double[] Run(int ranks, bool median)
+        {
+            var a = new double[n];
+            var b = new double[n];
+            RollingQuantile.Ranks = ranks;
+            try
+            {
+                if (median)
+                {
+                    RollingQuantile.Median(x, 31, a);
+                }
+                else
+                {
+                    RollingQuantile.Quantiles(x, 31, 0.25, 0.75, a, b);
+                }
+            }
+            finally
+            {
+                RollingQuantile.Ranks = 0;
+            }
+
+            return [.. a, .. b];
+        }
+
+        foreach (var median in new[] { false, true })
+        {
+            var forced = Run(1, median);
+            var doubles = Run(-1, median);
+            Assert.Equal(doubles.Select(BitConverter.DoubleToInt64Bits), forced.Select(BitConverter.DoubleToInt64Bits));
+        }
+
+        var q1 = new double[n];
+        var q3 = new double[n];
+        RollingQuantile.Ranks = 1;
+        try
+        {
+            RollingQuantile.Quantiles(x, 31, 0.25, 0.75, q1, q3);
+        }
+        finally
+        {
+            RollingQuantile.Ranks = 0;
+        }
+
+        for (var t = 0; t < n; t++)
+        {
+            var sorted = Window(x, 31, t);
+            Assert.Equal(Quantile(sorted, 0.25), q1[t]);
+            Assert.Equal(Quantile(sorted, 0.75), q3[t]);
+        }
+    }
+
     [Fact]
     public void Median_HandExample_CentredAndTruncatedAtTheEdges()
     {
@@ -118,6 +189,9 @@ public sealed class RollingQuantileTests
 
         Assert.Equal([3, 4, 2, 3, 2.5], median);
     }
+
+    /// <summary>Every path: vector or scalar replace step, over doubles (ranks −1) or over value numbers (ranks forced on).</summary>
+    private static readonly (bool Scalar, int Ranks)[] Paths = [(false, -1), (true, -1), (false, 1), (true, 1)];
 
     private static double[] Series(int n, int kind)
     {

@@ -65,6 +65,35 @@ public sealed class ArtifactsWholeRecordTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("14046", ArtifactMethod.Default)]
+    [InlineData("14149", ArtifactMethod.Default)]
+    [InlineData("14172", ArtifactMethod.SinusRhythm)]
+    public void RollingWindowRankPath_OnWholeRecords_GivesTheDoublePathsResultBitForBit(string id, ArtifactMethod method)
+    {
+        // The rolling windows run over the numbers of the distinct values on these long quantised records (every
+        // 91- and 31-beat window of L&T, the screening and the sinus-rhythm detector); forced off, they run over the
+        // doubles. Every NN value, flag and irregular segment must be the same.
+        var record = LtdbRecord.Load(id);
+        var options = new ArtifactOptions { Method = method };
+        var ranks = Artifacts.Process(record.RrMs, options);
+        ArtifactResult doubles;
+        RelationalNeuro.Internal.RollingQuantile.Ranks = -1;
+        try
+        {
+            doubles = Artifacts.Process(record.RrMs, options);
+        }
+        finally
+        {
+            RelationalNeuro.Internal.RollingQuantile.Ranks = 0;
+        }
+
+        Assert.Equal(doubles.NnIntervalsMs.ToArray().Select(BitConverter.DoubleToInt64Bits), ranks.NnIntervalsMs.ToArray().Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(doubles.Flags, ranks.Flags);
+        Assert.Equal(doubles.IrregularSegments, ranks.IrregularSegments);
+        Assert.NotEmpty(ranks.Flags);
+    }
+
+    [Theory]
     [MemberData(nameof(EctopyRecords))]
     public void PeerMethods_OnWholeRecords_ReportedBesideTheDetector(string id)
     {
