@@ -95,6 +95,7 @@ internal static class RollingQuantile
         Walk(x, default, window, qa, qb, outA, outB);
     }
 
+    /// <summary>One pass of the sorted window over <paramref name="x"/>: doubles, or numbers standing for <paramref name="values"/>[number].</summary>
     private static void Walk<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> values, int window, double qa, double qb, Span<double> outA, Span<double> outB)
         where T : unmanaged, INumber<T>
     {
