@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using RelationalNeuro.Hrv.Kernels;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -112,7 +113,7 @@ internal static class Radix2Fft
 
         ref var d = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(data));
         ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
             for (var start = 0; start < data.Length; start += length)
@@ -186,7 +187,7 @@ internal static class Radix2Fft
         ref var up = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(upper));
         ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
         var k = 0;
-        if (Vector256.IsHardwareAccelerated && count >= 2)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && count >= 2)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
             for (; k + 1 < count; k += 2)

@@ -275,17 +275,27 @@ public sealed class Radix2FftTests
             data[i] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
         }
 
-        foreach (var inverse in new[] { false, true })
+        // Both butterfly paths: the 256-bit one where the machine has it, and the scalar one (what Native AOT's portable
+        // x64 build runs), forced on this thread.
+        foreach (var (inverse, scalar) in new[] { (false, false), (true, false), (false, true), (true, true) })
         {
             var ours = (System.Numerics.Complex[])data.Clone();
             var plain = (System.Numerics.Complex[])data.Clone();
-            if (inverse)
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = scalar;
+            try
             {
-                Radix2Fft.Inverse(ours);
+                if (inverse)
+                {
+                    Radix2Fft.Inverse(ours);
+                }
+                else
+                {
+                    Radix2Fft.Forward(ours);
+                }
             }
-            else
+            finally
             {
-                Radix2Fft.Forward(ours);
+                RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = false;
             }
 
             TextbookRadix2(plain, inverse);
@@ -294,7 +304,7 @@ public sealed class Radix2FftTests
                 Assert.True(
                     BitConverter.DoubleToInt64Bits(plain[i].Real) == BitConverter.DoubleToInt64Bits(ours[i].Real)
                     && BitConverter.DoubleToInt64Bits(plain[i].Imaginary) == BitConverter.DoubleToInt64Bits(ours[i].Imaginary),
-                    $"n = {n}, inverse = {inverse}, point {i}: {ours[i]} vs {plain[i]}");
+                    $"n = {n}, inverse = {inverse}, scalar = {scalar}, point {i}: {ours[i]} vs {plain[i]}");
             }
         }
     }
