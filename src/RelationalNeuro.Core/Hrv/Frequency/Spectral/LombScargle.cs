@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using RelationalNeuro.Hrv.Kernels;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -402,7 +403,7 @@ internal static class LombScargle
     private static void Add(Span<Complex> grid, int first, double hr, double hi, ReadOnlySpan<double> weights)
     {
         const int Width = 2 * SpreadHalfWidth;
-        if (Vector256.IsHardwareAccelerated && first >= 0 && first + Width <= grid.Length)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && first >= 0 && first + Width <= grid.Length)
         {
             // No wrap: the cells are contiguous, (re, im) of two cells per vector.
             ref var g0 = ref MemoryMarshal.GetReference(weights);
@@ -432,7 +433,7 @@ internal static class LombScargle
     private static void Add(Span<double> grid, int first, double h, ReadOnlySpan<double> weights)
     {
         const int Width = 2 * SpreadHalfWidth;
-        if (Vector256.IsHardwareAccelerated && first >= 0 && first + Width <= grid.Length)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && first >= 0 && first + Width <= grid.Length)
         {
             ref var g0 = ref MemoryMarshal.GetReference(weights);
             ref var cell = ref grid[first];

@@ -48,9 +48,21 @@ public sealed class LombScargleFastSumsTests(ITestOutputHelper output)
             }
         }
 
-        AssertBandsAgree(nn, FrequencyDomainOptions.Default with { Method = SpectralMethod.LombScargle }, "synthetic");
-        AssertBandsAgree(nn, FrequencyDomainOptions.HrvAnalysisLomb, "synthetic");
-        AssertBandsAgree(nn, FrequencyDomainOptions.Default with { Method = SpectralMethod.LombScargle, LombSamplesPerPeak = 7.3, LombMinimumFrequencyHz = 0.0011 }, "synthetic");
+        // Both spreading paths: 256-bit where the machine has it, and the scalar one (Native AOT's portable build), forced.
+        foreach (var scalar in new[] { false, true })
+        {
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = scalar;
+            try
+            {
+                AssertBandsAgree(nn, FrequencyDomainOptions.Default with { Method = SpectralMethod.LombScargle }, $"synthetic, scalar = {scalar}");
+                AssertBandsAgree(nn, FrequencyDomainOptions.HrvAnalysisLomb, $"synthetic, scalar = {scalar}");
+                AssertBandsAgree(nn, FrequencyDomainOptions.Default with { Method = SpectralMethod.LombScargle, LombSamplesPerPeak = 7.3, LombMinimumFrequencyHz = 0.0011 }, $"synthetic, scalar = {scalar}");
+            }
+            finally
+            {
+                RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = false;
+            }
+        }
     }
 
     [Fact]
