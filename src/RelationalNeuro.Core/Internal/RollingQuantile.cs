@@ -55,14 +55,14 @@ internal static class RollingQuantile
     /// statistics: position q·(m−1)) of x over [t − h, t + h] ∩ [0, n − 1], h = (window − 1) / 2.
     /// </summary>
     public static void Quantiles(ReadOnlySpan<double> x, int window, double qa, double qb, Span<double> outA, Span<double> outB) =>
-        Run(x, window, qa, qb, outA, outB);
+        Run(x, window, median: false, qa, qb, outA, outB);
 
     /// <summary>Centred rolling median (mean of the two middle values for an even count), truncated at the edges.</summary>
     public static void Median(ReadOnlySpan<double> x, int window, Span<double> output) =>
-        Run(x, window, double.NaN, double.NaN, output, default);
+        Run(x, window, median: true, 0, 0, output, default);
 
-    /// <summary>The medians (when <paramref name="qa"/> is NaN) or the two quantiles, on the rank path where it applies.</summary>
-    private static void Run(ReadOnlySpan<double> x, int window, double qa, double qb, Span<double> outA, Span<double> outB)
+    /// <summary>The medians (into <paramref name="outA"/>) or the two quantiles, on the rank path where it applies.</summary>
+    private static void Run(ReadOnlySpan<double> x, int window, bool median, double qa, double qb, Span<double> outA, Span<double> outB)
     {
         var n = x.Length;
         if (t_ranks >= 0 && (t_ranks > 0 || (window >= RankMinimumWindow && n >= RankMinimumLength)) && n > 0)
@@ -80,7 +80,7 @@ internal static class RollingQuantile
                         ranks[i] = (short)numbers[i];
                     }
 
-                    Walk(ranks.AsSpan(0, n), values.AsSpan(0, distinct), window, qa, qb, outA, outB);
+                    Walk(ranks.AsSpan(0, n), values.AsSpan(0, distinct), window, median, qa, qb, outA, outB);
                     return;
                 }
             }
@@ -92,18 +92,17 @@ internal static class RollingQuantile
             }
         }
 
-        Walk(x, default, window, qa, qb, outA, outB);
+        Walk(x, default, window, median, qa, qb, outA, outB);
     }
 
     /// <summary>One pass of the sorted window over <paramref name="x"/>: doubles, or numbers standing for <paramref name="values"/>[number].</summary>
-    private static void Walk<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> values, int window, double qa, double qb, Span<double> outA, Span<double> outB)
+    private static void Walk<T>(ReadOnlySpan<T> x, ReadOnlySpan<double> values, int window, bool median, double qa, double qb, Span<double> outA, Span<double> outB)
         where T : unmanaged, INumber<T>
     {
         var length = SortedWindow<T>.BufferLength(window, x.Length);
         T[]? rented = null;
         Span<T> buffers = 2 * length <= StackLimit ? stackalloc T[2 * length] : (rented = ArrayPool<T>.Shared.Rent(2 * length));
         var sorted = new SortedWindow<T>(x, values, window, buffers[..(2 * length)]);
-        var median = double.IsNaN(qa);
         for (var t = 0; t < x.Length; t++)
         {
             sorted.Advance(t);
