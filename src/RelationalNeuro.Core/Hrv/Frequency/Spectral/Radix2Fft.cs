@@ -18,7 +18,7 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// <remarks>
 /// Every butterfly is t = W·b, (a, b) ← (a + t, a − t) with t = (b.re·W.re − b.im·W.im, b.re·W.im + b.im·W.re), each
 /// product and sum rounded once (no fused multiply–add), in the same stage order wherever a butterfly is computed: the
-/// vector path (two butterflies per 256-bit vector), the scalar path and every cache schedule give the same doubles bit for
+/// vector paths (two butterflies per 256-bit vector, one per 128-bit vector), the scalar path and every cache schedule give the same doubles bit for
 /// bit (the tests check the schedule against the plain stage-by-stage loop). Schedules: the bit-reversal permutation swaps
 /// 16 × 16 tiles so each pair of tiles is in cache together; the stages up to <see cref="CacheBlock"/> points run block by
 /// block; the stages above it run on columns of <see cref="ColumnWidth"/> adjacent points, copied out of every block, through
@@ -113,7 +113,7 @@ internal static class Radix2Fft
 
         ref var d = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(data));
         ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
-        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
             for (var start = 0; start < data.Length; start += length)
@@ -124,6 +124,22 @@ internal static class Radix2Fft
                 {
                     var w = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride) * 2)) * conjugate;
                     VectorButterfly(ref lo, ref up, (nuint)k * 2, w);
+                }
+            }
+
+            return;
+        }
+
+        if (Vector128.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
+        {
+            var conjugate = inverse ? Vector128.Create(1.0, -1.0) : Vector128<double>.One;
+            for (var start = 0; start < data.Length; start += length)
+            {
+                ref var lo = ref Unsafe.Add(ref d, 2 * start);
+                ref var up = ref Unsafe.Add(ref d, 2 * (start + half));
+                for (var k = 0; k < half; k++)
+                {
+                    VectorButterfly(ref lo, ref up, (nuint)k * 2, Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2) * conjugate);
                 }
             }
 
@@ -147,6 +163,21 @@ internal static class Radix2Fft
         var y = Vector256.Shuffle(b, Vector256.Create(1L, 0, 3, 2)) * wi;    // (b.im·W.im, b.re·W.im)
         var t = Avx.IsSupported ? Avx.AddSubtract(x, y) : x + (y * Vector256.Create(-1.0, 1.0, -1.0, 1.0));
         var a = Vector256.LoadUnsafe(ref lo, at);
+        (a + t).StoreUnsafe(ref lo, at);
+        (a - t).StoreUnsafe(ref up, at);
+    }
+
+    /// <summary>One butterfly at doubles <paramref name="at"/>, <paramref name="at"/> + 1 of lower and upper, W = (re, im) in <paramref name="w"/>: the 128-bit path (Native AOT's portable x64 build, SSE-only hardware).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector128<double> w)
+    {
+        var wr = Vector128.Shuffle(w, Vector128.Create(0L, 0));
+        var wi = Vector128.Shuffle(w, Vector128.Create(1L, 1));
+        var b = Vector128.LoadUnsafe(ref up, at);
+        var x = b * wr;                                                  // (b.re·W.re, b.im·W.re)
+        var y = Vector128.Shuffle(b, Vector128.Create(1L, 0)) * wi;     // (b.im·W.im, b.re·W.im)
+        var t = Sse3.IsSupported ? Sse3.AddSubtract(x, y) : x + (y * Vector128.Create(-1.0, 1.0));
+        var a = Vector128.LoadUnsafe(ref lo, at);
         (a + t).StoreUnsafe(ref lo, at);
         (a - t).StoreUnsafe(ref up, at);
     }
@@ -187,7 +218,7 @@ internal static class Radix2Fft
         ref var up = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(upper));
         ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
         var k = 0;
-        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && count >= 2)
+        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128 && count >= 2)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
             for (; k + 1 < count; k += 2)
@@ -196,6 +227,14 @@ internal static class Radix2Fft
                 var i1 = (nuint)((k0 + k + 1) * stride) * 2;
                 var w = Vector256.Create(Vector128.LoadUnsafe(ref w0, i0), Vector128.LoadUnsafe(ref w0, i1)) * conjugate;
                 VectorButterfly(ref lo, ref up, (nuint)k * 2, w);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
+        {
+            var conjugate = inverse ? Vector128.Create(1.0, -1.0) : Vector128<double>.One;
+            for (; k < count; k++)
+            {
+                VectorButterfly(ref lo, ref up, (nuint)k * 2, Vector128.LoadUnsafe(ref w0, (nuint)((k0 + k) * stride) * 2) * conjugate);
             }
         }
 

@@ -275,13 +275,15 @@ public sealed class Radix2FftTests
             data[i] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
         }
 
-        // Both butterfly paths: the 256-bit one where the machine has it, and the scalar one (what Native AOT's portable
-        // x64 build runs), forced on this thread.
-        foreach (var (inverse, scalar) in new[] { (false, false), (true, false), (false, true), (true, true) })
+        // Every butterfly path: the 256-bit one where the machine has it, the 128-bit one (what Native AOT's portable x64
+        // build runs) and the scalar one, the narrower two forced on this thread.
+        foreach (var inverse in new[] { false, true })
+        foreach (var path in new[] { "widest", "vector128", "scalar" })
         {
             var ours = (System.Numerics.Complex[])data.Clone();
             var plain = (System.Numerics.Complex[])data.Clone();
-            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = scalar;
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = path == "scalar";
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceVector128 = path == "vector128";
             try
             {
                 if (inverse)
@@ -296,6 +298,7 @@ public sealed class Radix2FftTests
             finally
             {
                 RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = false;
+                RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceVector128 = false;
             }
 
             TextbookRadix2(plain, inverse);
@@ -304,7 +307,7 @@ public sealed class Radix2FftTests
                 Assert.True(
                     BitConverter.DoubleToInt64Bits(plain[i].Real) == BitConverter.DoubleToInt64Bits(ours[i].Real)
                     && BitConverter.DoubleToInt64Bits(plain[i].Imaginary) == BitConverter.DoubleToInt64Bits(ours[i].Imaginary),
-                    $"n = {n}, inverse = {inverse}, scalar = {scalar}, point {i}: {ours[i]} vs {plain[i]}");
+                    $"n = {n}, inverse = {inverse}, path = {path}, point {i}: {ours[i]} vs {plain[i]}");
             }
         }
     }
