@@ -1,6 +1,7 @@
 // RelationalNeuro's side of the peer comparison (docs/performance.md, "Side by side with NeuroKit2 and hrv-analysis").
 //   dotnet run -c Release eng/peer-comparison/stages.cs -- stages <rr files> > ours.tsv
-//       per stage on each file: the first call in this process (cold), then the median of 7 warm calls, wall and CPU
+//       per stage on each file: the first call in this process (cold), then, after 30 more untimed calls (so the tiered
+//       JIT has replaced the first code with optimised code), the median of 11 warm calls, wall and CPU
 //   dotnet run -c Release eng/peer-comparison/stages.cs -- cold <rr file>
 //       issue 20 item 1b: the first RrReader.ReadFile / HrvAnalysis.Analyze / ToJson of a fresh process against warm calls
 //   dotnet run -c Release eng/peer-comparison/stages.cs -- floor [rr file]
@@ -85,7 +86,12 @@ foreach (var path in args.Skip(1))
     foreach (var (name, call) in stages)
     {
         var (cold, _) = Time(call);
-        var warm = Median(7, call);
+        for (var i = 0; i < 30; i++)
+        {
+            call();
+        }
+
+        var warm = Median(11, call);
         Console.WriteLine(string.Create(inv, $"{Path.GetFileName(path)}\t{read.Series.Count}\t{name}\t{cold.Wall:0.###}\t{cold.Cpu:0.###}\t{warm.Wall:0.###}\t{warm.Cpu:0.###}"));
     }
 }

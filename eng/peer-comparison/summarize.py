@@ -42,8 +42,9 @@ for peer in ("neurokit2", "hrvanalysis"):
             _, cpu, rss = time_file(path[:-5] + ".time")
         except (ValueError, OSError):  # a run still going
             continue
-        entry = peers.setdefault((peer, rid), {"cpu": [], "rss": [], "import": [], "stages": {}})
+        entry = peers.setdefault((peer, rid), {"cpu": [], "wall": [], "rss": [], "import": [], "stages": {}})
         entry["cpu"].append(cpu)
+        entry["wall"].append(time_file(path[:-5] + ".time")[0])
         entry["rss"].append(rss)
         entry["import"].append(data["import_cpu_s"])
         beats[rid] = data["values"]["input_count"]
@@ -83,8 +84,9 @@ def fmt_ms(x):
 
 
 print("| recording | beats | rn CPU (user+sys, mean of runs) | rn wall (mean / min) | rn peak RSS | NeuroKit2 CPU | "
-      "NeuroKit2 peak RSS | hrv-analysis CPU | hrv-analysis peak RSS | NeuroKit2 ÷ rn | hrv-analysis ÷ rn |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+      "NeuroKit2 peak RSS | hrv-analysis CPU | hrv-analysis peak RSS | NeuroKit2 ÷ rn | hrv-analysis ÷ rn | "
+      "NeuroKit2 ÷ rn, wall | hrv-analysis ÷ rn, wall |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for rid in ids:
     r = rn.get(rid)
     nk = peers.get(("neurokit2", rid))
@@ -94,7 +96,8 @@ for rid in ids:
     print(f"| {rid} | {beats.get(rid, 0):,} | {fmt(r and r['cpu'])} ({r and r['runs']} runs) | "
           f"{fmt(r and r['wall'])} / {fmt(r and r['wall_min'])} | {fmt(r and r['rss'], 'MiB')} | {fmt(nk_cpu)} | "
           f"{fmt(nk and max(nk['rss']), 'MiB')} | {fmt(hv_cpu)} | {fmt(hv and max(hv['rss']), 'MiB')} | "
-          f"{ratio(nk_cpu, r and r['cpu'], 0)} | {ratio(hv_cpu, r and r['cpu'], 1)} |")
+          f"{ratio(nk_cpu, r and r['cpu'], 0)} | {ratio(hv_cpu, r and r['cpu'], 1)} | "
+          f"{ratio(nk and med(nk['wall']), r and r['wall'], 0)} | {ratio(hv and med(hv['wall']), r and r['wall'], 1)} |")
 
 print()
 stage_map = [
@@ -113,11 +116,12 @@ stage_map = [
     ("ours: HrvAnalysis.Analyze, every stage in one call", "HrvAnalysis.Analyze (all stages)", None, None),
 ]
 for rid in ids:
-    print(f"CPU per stage, {rid} ({beats.get(rid, 0):,} beats); ours: median of 7 warm calls in one JIT process "
+    print(f"CPU per stage, {rid} ({beats.get(rid, 0):,} beats); ours: median of 11 warm calls (after 30 untimed ones) in one JIT process "
           "(first calls: stages.cs cold); the peers: one call each, median over their runs:")
     print()
     print("| stage | ours | NeuroKit2 | NeuroKit2 ÷ ours | hrv-analysis | hrv-analysis ÷ ours |")
     print("|---|---:|---:|---:|---:|---:|")
+    sums = []
     for label, our_name, nk_name, hv_name in stage_map:
         warm = ours.get((rid, our_name), (0, None))[1]
 
@@ -133,4 +137,13 @@ for rid in ids:
         hv_s = peer_stage("hrvanalysis", hv_name)
         print(f"| {label} | {'—' if warm is None else f'{warm * 1000:.1f} ms'} | {fmt(nk_s)} | {ratio(nk_s, warm, 0)} | "
               f"{fmt(hv_s)} | {ratio(hv_s, warm, 1)} |")
+        if label.startswith("artifacts, L&T") or label.startswith("time domain") or label == "Poincaré" \
+                or label.startswith("Welch, 4 Hz (") or label.startswith("SampEn") or label.startswith("ApEn") or label.startswith("DFA"):
+            sums.append((warm, nk_s))
+    # Issue 20 item 6's in-process figure: NeuroKit2's stages (artifacts, time domain, Poincaré, Welch at 4 Hz, SampEn,
+    # ApEn, DFA) summed, against ours summed over the same stages (ours: each stage's median warm call).
+    if sums and all(o is not None and p is not None for o, p in sums):
+        our_sum, nk_sum = sum(o for o, _ in sums), sum(p for _, p in sums)
+        print(f"| **sum of NeuroKit2's stages** (artifacts, time domain, Poincaré, Welch 4 Hz, SampEn, ApEn, DFA) | "
+              f"{our_sum * 1000:.1f} ms | {fmt(nk_sum)} | {ratio(nk_sum, our_sum, 0)} | — | — |")
     print()
