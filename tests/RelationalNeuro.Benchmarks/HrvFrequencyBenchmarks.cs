@@ -49,6 +49,14 @@ public class HrvFrequencyBenchmarks
     [Benchmark]
     public double? NeuroKit2Welch() => HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.NeuroKit2Welch).LfHfRatio;
 
+    /// <summary>hrv-analysis' Welch (<see cref="FrequencyDomainOptions.HrvAnalysisWelch"/>: 64-s segments zero-padded to 4,096 points).</summary>
+    [Benchmark]
+    public double? HrvAnalysisWelch() => HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.HrvAnalysisWelch).LfHfRatio;
+
+    /// <summary>pyHRV's Welch (<see cref="FrequencyDomainOptions.PyHrvWelch"/>: 300-sample segments zero-padded to 4,096 points).</summary>
+    [Benchmark]
+    public double? PyHrvWelch() => HrvMetrics.FrequencyDomain(nn, FrequencyDomainOptions.PyHrvWelch).LfHfRatio;
+
     /// <summary>Coherence ratio, 64-s windows every 5 s.</summary>
     [Benchmark]
     public double? Coherence() => HeartRhythmCoherence.Compute(nn).MeanRatio;

@@ -307,8 +307,7 @@ internal static class Welch
                     fft[k] = new Complex(re, im);
                 }
 
-                Array.Clear(fft, segment, nfft - segment);
-                Radix2Fft.Forward(fft.AsSpan(0, nfft));
+                Radix2Fft.ForwardZeroPadded(fft.AsSpan(0, nfft), segment);
 
                 // With Z = FFT(a + i·b): |A_k|² + |B_k|² = (|Z_k|² + |Z_{N−k}|²)/2.
                 for (var k = 0; k < bins; k++)

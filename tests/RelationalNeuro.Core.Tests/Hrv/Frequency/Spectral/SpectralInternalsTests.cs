@@ -312,6 +312,68 @@ public sealed class Radix2FftTests
         }
     }
 
+    /// <summary>
+    /// A zero-padded segment (Welch's segments in a longer FFT): the transform that fills the bit-reversed blocks and skips
+    /// the stages that only copy them gives the textbook loop's doubles for every output that is not zero (== also
+    /// equates the two zeros, whose sign the shortcut may flip), on every butterfly path; what the padding held is ignored.
+    /// </summary>
+    [Theory]
+    [InlineData(4096, 256)]
+    [InlineData(4096, 300)]
+    [InlineData(4096, 4096)]
+    [InlineData(1024, 1)]
+    [InlineData(1024, 0)]
+    [InlineData(64, 31)]
+    [InlineData(8, 3)]
+    [InlineData(1 << 16, 1000)]
+    public void ForwardZeroPadded_AnyNonzeroLength_EqualsTheTextbookLoopOnTheZeroPaddedData(int n, int nonzero)
+    {
+        var rng = new Random((n * 31) + nonzero);
+        var padded = new System.Numerics.Complex[n];
+        for (var i = 0; i < nonzero; i++)
+        {
+            padded[i] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+
+        var plain = (System.Numerics.Complex[])padded.Clone();
+        TextbookRadix2(plain, inverse: false);
+        var nonzeroOutputs = 0;
+        foreach (var path in new[] { "widest", "vector128", "scalar" })
+        {
+            var ours = (System.Numerics.Complex[])padded.Clone();
+            ours.AsSpan(nonzero).Fill(new System.Numerics.Complex(double.NaN, 1e308));
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = path == "scalar";
+            RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceVector128 = path == "vector128";
+            try
+            {
+                Radix2Fft.ForwardZeroPadded(ours, nonzero);
+            }
+            finally
+            {
+                RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceScalar = false;
+                RelationalNeuro.Hrv.Kernels.KernelDispatch.ForceVector128 = false;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                Assert.True(
+                    plain[i].Real == ours[i].Real && plain[i].Imaginary == ours[i].Imaginary,
+                    $"n = {n}, nonzero = {nonzero}, path = {path}, point {i}: {ours[i]} vs {plain[i]}");
+                nonzeroOutputs += plain[i] == System.Numerics.Complex.Zero ? 0 : 1;
+            }
+        }
+
+        Assert.Equal(nonzero == 0 ? 0 : 3 * n, nonzeroOutputs);
+    }
+
+    [Fact]
+    public void ForwardZeroPadded_BadArguments_NameThem()
+    {
+        Assert.Equal("nonzero", Assert.Throws<ArgumentOutOfRangeException>(() => Radix2Fft.ForwardZeroPadded(new System.Numerics.Complex[8], 9)).ParamName);
+        Assert.Equal("nonzero", Assert.Throws<ArgumentOutOfRangeException>(() => Radix2Fft.ForwardZeroPadded(new System.Numerics.Complex[8], -1)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentException>(() => Radix2Fft.ForwardZeroPadded(new System.Numerics.Complex[12], 3)).ParamName);
+    }
+
     private static void TextbookRadix2(System.Numerics.Complex[] data, bool inverse)
     {
         var n = data.Length;
