@@ -21,6 +21,17 @@ internal sealed class ChannelRrSource : IRrSource
 
     public int Reads => Volatile.Read(ref _reads);
 
+    /// <summary>
+    /// Waits until <see cref="OpenReaders"/> is <paramref name="expected"/>, then asserts it. A reader opens and closes
+    /// on a pool thread, outside the renderer, and bUnit's <c>WaitForAssertion</c> re-checks only after a render: a
+    /// reader that opened after the last render was never seen (a CI run failed that way). So this polls.
+    /// </summary>
+    public void WaitForOpenReaders(int expected)
+    {
+        SpinWait.SpinUntil(() => OpenReaders == expected, TimeSpan.FromSeconds(20));
+        Assert.Equal(expected, OpenReaders);
+    }
+
     public void Push(params double[] rrMs)
     {
         foreach (var rr in rrMs)

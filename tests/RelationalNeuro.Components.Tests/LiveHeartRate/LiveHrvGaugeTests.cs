@@ -32,7 +32,7 @@ public class LiveHrvGaugeTests : BunitContext
     private void Start(IRenderedComponent<LiveHrvGauge> cut)
     {
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _source.OpenReaders));
+        _source.WaitForOpenReaders(1);
     }
 
     private static string Text(IRenderedComponent<LiveHrvGauge> cut, string selector) => cut.Find(selector).TextContent.Trim();
@@ -99,10 +99,11 @@ public class LiveHrvGaugeTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("2", Text(cut, ".rn-live__beats")));
 
         cut.Find("button").Click(); // Stop
-        cut.WaitForAssertion(() => Assert.Equal(0, _source.OpenReaders));
+        // Stop lets go of the source first, then renders the Stopped state: wait for that render.
+        cut.WaitForAssertion(() => Assert.Equal("Start", Text(cut, "button")));
+        _source.WaitForOpenReaders(0);
         Assert.Equal(1, _source.CancelledReads);
         Assert.Equal(LiveHrvState.Stopped, cut.Instance.State);
-        Assert.Equal("Start", Text(cut, "button"));
         Assert.Equal("10.0 ms", cut.Find("[role=meter]").GetAttribute("aria-valuetext"));
         Assert.StartsWith("Stopped. RMSSD 10.0 ms, heart rate 74 bpm, 2 beats, 0 rejected.", Text(cut, "[role=status]"), StringComparison.Ordinal);
 
@@ -119,10 +120,11 @@ public class LiveHrvGaugeTests : BunitContext
         _source.Push(800, 810);
         cut.WaitForAssertion(() => Assert.Equal("2", Text(cut, ".rn-live__beats")));
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(0, _source.OpenReaders));
+        cut.WaitForAssertion(() => Assert.Equal("Start", Text(cut, "button")));
+        _source.WaitForOpenReaders(0);
 
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _source.OpenReaders));
+        _source.WaitForOpenReaders(1);
         Assert.Equal("0", Text(cut, ".rn-live__beats"));
         Assert.Equal("Waiting for beats", cut.Find("[role=meter]").GetAttribute("aria-valuetext"));
         _source.Push(900, 940);
@@ -139,7 +141,7 @@ public class LiveHrvGaugeTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("1", Text(cut, ".rn-live__beats")));
 
         await DisposeComponentsAsync();
-        Assert.Equal(0, _source.OpenReaders);
+        _source.WaitForOpenReaders(0);
         Assert.Equal(1, _source.CancelledReads);
     }
 
@@ -218,14 +220,14 @@ public class LiveHrvGaugeTests : BunitContext
     public void AutoStart_StartsOnceInteractive_AndANewSourceReplacesTheOld()
     {
         var cut = RenderLive(p => p.Add(g => g.AutoStart, true).Add(g => g.ShowControls, false));
-        cut.WaitForAssertion(() => Assert.Equal(1, _source.OpenReaders));
+        _source.WaitForOpenReaders(1);
         Assert.Empty(cut.FindAll("button"));
 
         var next = new ChannelRrSource();
         cut.Render(p => p.Add(g => g.Source, next));
         cut.WaitForAssertion(() => Assert.Equal(LiveHrvState.Running, cut.Instance.State));
-        cut.WaitForAssertion(() => Assert.Equal(1, next.OpenReaders));
-        Assert.Equal(0, _source.OpenReaders);
+        next.WaitForOpenReaders(1);
+        _source.WaitForOpenReaders(0);
         Assert.Equal(1, _source.CancelledReads);
         next.Push(800, 830);
         cut.WaitForAssertion(() => Assert.Equal("30.0 ms", cut.Find("[role=meter]").GetAttribute("aria-valuetext")));

@@ -209,7 +209,7 @@ public sealed class GermanWidgetTests : BunitContext
         Assert.Equal(["Start"], Buttons(cut));
 
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, source.OpenReaders));
+        source.WaitForOpenReaders(1);
         Assert.Equal("Läuft.", Text(cut, ".rn-live__status"));
         Assert.Equal("Warte auf Herzschläge", cut.Find("[role=meter]").GetAttribute("aria-valuetext"));
         Assert.Equal(["Stopp"], Buttons(cut));
@@ -217,8 +217,9 @@ public sealed class GermanWidgetTests : BunitContext
         source.Push(800, 810);  // RMSSD |810 − 800| = 10 ms; heart rate 60 000 / 810 = 74.07 bpm
         cut.WaitForAssertion(() => Assert.Equal("2", Text(cut, ".rn-live__beats")));
         cut.Find("button").Click(); // Stop
-        cut.WaitForAssertion(() => Assert.Equal(0, source.OpenReaders));
-        Assert.Equal("Gestoppt.", Text(cut, ".rn-live__status"));
+        // Stop lets go of the source first, then renders the Stopped state: wait for that render.
+        cut.WaitForAssertion(() => Assert.Equal("Gestoppt.", Text(cut, ".rn-live__status")));
+        source.WaitForOpenReaders(0);
         Assert.Equal("Gestoppt. RMSSD 10.0 ms, Herzfrequenz 74 bpm, 2 Schläge, 0 verworfen.", Text(cut, "[role=status]"));
     }
 

@@ -103,8 +103,8 @@ public sealed class SynchronyMeterTests : BunitContext
     {
         var cut = RenderLive();
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _a.OpenReaders));
-        cut.WaitForAssertion(() => Assert.Equal(1, _b.OpenReaders));
+        _a.WaitForOpenReaders(1);
+        _b.WaitForOpenReaders(1);
 
         // B's intervals are A's three beats later: B follows A by about 3 × 0.8 = 2.4 s (a 31-beat wave, so one peak in ±3 s).
         for (var k = 0; k < 60; k++)
@@ -134,7 +134,7 @@ public sealed class SynchronyMeterTests : BunitContext
             }
         }));
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _b.OpenReaders));
+        _b.WaitForOpenReaders(1);
 
         // 200 beats of about 0.8 s: 160 s, more than four 30-s segments. In chunks of 20 (16 s), so neither member runs more
         // than the engine's 60 s ahead of the other, as two straps never do.
@@ -173,14 +173,14 @@ public sealed class SynchronyMeterTests : BunitContext
     {
         var cut = RenderLive();
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _a.OpenReaders));
-        cut.WaitForAssertion(() => Assert.Equal(1, _b.OpenReaders));
+        _a.WaitForOpenReaders(1);
+        _b.WaitForOpenReaders(1);
 
         _a.Complete(new InvalidOperationException("strap lost"));
 
         cut.WaitForAssertion(() => Assert.Equal(LiveHrvState.Failed, cut.Instance.State));
         Assert.Equal("A source failed: strap lost", Text(cut, ".rn-sync-meter__state"));
-        cut.WaitForAssertion(() => Assert.Equal(0, _b.OpenReaders));
+        _b.WaitForOpenReaders(0);
     }
 
     [Fact]
@@ -188,8 +188,8 @@ public sealed class SynchronyMeterTests : BunitContext
     {
         var cut = RenderLive();
         cut.Find("button").Click();
-        cut.WaitForAssertion(() => Assert.Equal(1, _a.OpenReaders));
-        cut.WaitForAssertion(() => Assert.Equal(1, _b.OpenReaders));
+        _a.WaitForOpenReaders(1);
+        _b.WaitForOpenReaders(1);
 
         await cut.InvokeAsync(() => cut.Instance.StopAsync());
 
