@@ -158,13 +158,18 @@ public sealed class SynchronyMeterTests : BunitContext
         Assert.True(low <= high, $"band {low}..{high}");
         Assert.Contains("chance band", Text(cut, ".rn-sync-meter__status"), StringComparison.Ordinal);
         Assert.Equal("Both recordings ended.", Text(cut, ".rn-sync-meter__state"));
-        cut.WaitForAssertion(() =>
+        // Polled, not WaitForAssertion: the callback can run after the render bUnit last checked on, and nothing renders after it.
+        SpinWait.SpinUntil(() =>
         {
             lock (states)
             {
-                Assert.Equal([LiveHrvState.Running, LiveHrvState.Completed], states);
+                return states.Count >= 2;
             }
-        });
+        }, TimeSpan.FromSeconds(20));
+        lock (states)
+        {
+            Assert.Equal([LiveHrvState.Running, LiveHrvState.Completed], states);
+        }
         Assert.Empty(cut.Instance.Snapshot.Problems); // no grid sample was dropped
     }
 
