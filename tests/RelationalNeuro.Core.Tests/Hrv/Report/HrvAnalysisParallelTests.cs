@@ -205,9 +205,10 @@ public sealed class HrvAnalysisParallelTests
     [Fact]
     public void Analyze_CancelledWhileItRuns_ThrowsOperationCanceledOnTwoThreads()
     {
-        // 100,000 beats take tens of ms (artifacts, then the entropy counts, which observe the token every 4,096 templates);
-        // a dedicated thread cancels 5 ms after the call started, so the cancellation lands inside the analysis.
-        var rr = WithArtifacts(100_000, seed: 4);
+        // 400,000 beats (four and a half days) take hundreds of ms (artifacts, then the entropy counts, which observe the
+        // token every 4,096 templates); a dedicated thread cancels 5 ms after the call started, so the cancellation lands
+        // inside the analysis even when a loaded machine runs the canceller tens of ms late.
+        var rr = WithArtifacts(400_000, seed: 4);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var started = new ManualResetEventSlim();
         var canceller = new Thread(() =>
