@@ -23,6 +23,9 @@ internal sealed class RrReadState(RrReadOptions options)
 
     /// <summary>A median interval above the calculable maximum (60 s, 1 bpm) is no heartbeat: the values are in another unit.</summary>
     private const double MaxPlausibleMedianMs = RrSeries.MaximumIntervalMs;
+
+    /// <summary>The fewest values that <see cref="LooksLikeBeatTimes"/> judges (fewer rising intervals can be a real slowing).</summary>
+    private const int BeatTimesMinimumCount = 8;
     private readonly ProblemCollector _problems = new(options.MaxListedProblems, "io.more-problems");
     private readonly List<string> _headers = [];
     private readonly SourceLineMap.Builder _lines = new();
@@ -213,6 +216,15 @@ internal sealed class RrReadState(RrReadOptions options)
             values[inRange++] = ms;
         }
 
+        if (LooksLikeBeatTimes(values[..inRange]))
+        {
+            _problems.Add(new Problem(
+                "io.looks-like-beat-times",
+                Invariant($"All {inRange} values rise, from {values[0]:G6} to {values[inRange - 1]:G6} ms: they look like beat or R-peak times (or sample numbers, or sorted values), not intervals in recorded order. Read as intervals, every metric is meaningless; give the successive differences of beat times instead."),
+                ProblemSeverity.Warning,
+                Invariant($"line {(lines is null ? _lines.First : lines[0])}")));
+        }
+
         var intervals = values[..inRange].ToArray();
         var lineMap = lines is null ? _lines.Build() : SourceLineMap.FromLines(lines.AsSpan(0, inRange));
         if (intervals.Length == 0 && !_problems.HasErrors)
@@ -234,6 +246,28 @@ internal sealed class RrReadState(RrReadOptions options)
             source,
             lineCount,
             [.. _headers]);
+    }
+
+    /// <summary>
+    /// At least <see cref="BeatTimesMinimumCount"/> values, none below the one before it, the last at least twice the first:
+    /// beat times or sample numbers given as intervals (a heart never slows at every beat of a recording to half its rate).
+    /// </summary>
+    private static bool LooksLikeBeatTimes(ReadOnlySpan<double> values)
+    {
+        if (values.Length < BeatTimesMinimumCount || values[^1] < 2 * values[0])
+        {
+            return false;
+        }
+
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -175,8 +175,15 @@ public static partial class RrReader
         return true;
     }
 
+    /// <summary>
+    /// The column named <paramref name="wanted"/> (case-insensitive), or without a name the first column whose name has a
+    /// word rr/rri/ibi/nn/nni/interval(s) and no word saying it holds something else about the interval (index, number,
+    /// count, id, label, type, class, flag, annotation, quality: <c>rr_index,rr_ms</c> reads <c>rr_ms</c>); failing that,
+    /// the first column with such a word at all.
+    /// </summary>
     private static int FindColumn(string[] names, string? wanted)
     {
+        var fallback = -1;
         for (var i = 0; i < names.Length; i++)
         {
             var name = names[i].Trim().Trim('"').Trim();
@@ -186,14 +193,26 @@ public static partial class RrReader
                 {
                     return i;
                 }
+
+                continue;
             }
-            else if (Tokens(name).Any(t => t is "rr" or "ibi" or "rri" or "interval" or "intervals" or "nn" or "nni"))
+
+            var tokens = Tokens(name);
+            if (!tokens.Any(t => t is "rr" or "ibi" or "rri" or "interval" or "intervals" or "nn" or "nni"))
+            {
+                continue;
+            }
+
+            if (!tokens.Any(t => t is "index" or "idx" or "no" or "nr" or "number" or "num" or "count" or "id" or "label" or "labels"
+                or "type" or "class" or "flag" or "flags" or "annotation" or "quality"))
             {
                 return i;
             }
+
+            fallback = fallback < 0 ? i : fallback;
         }
 
-        return -1;
+        return fallback;
     }
 
     private static string[] Tokens(string text)
