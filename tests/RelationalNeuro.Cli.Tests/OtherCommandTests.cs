@@ -117,6 +117,44 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_RepeatedAndBlankIds_AreWarnedOnTheirRows_AndNoFhirFileReplacesAnother()
+    {
+        using var temp = new TempFolder();
+        // p01 twice, P01 (another id, the same file name on a file system that ignores case), a blank id.
+        var input = temp.Write("answers.csv", "respondent_id,1,2,3,4\np01,3,2,4,1\nP01,2,1,3,1\np01,1,1,1,1\n,0,0,0,0\n");
+        Directory.CreateDirectory(temp["fhir"]);
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"], "--fhir-out", temp["fhir"]);
+
+        Assert.Equal(1, run.ExitCode); // warnings are problems for the exit code
+        var rows = DuckDb.Csv(temp["s.csv"]);
+        Assert.Equal(["p01", "P01", "p01", ""], rows.Select(r => r["respondent_id"] ?? ""));
+        Assert.Equal(["0", "0", "1", "1"], rows.Select(r => r["problem_count"]));
+        Assert.Contains("answers.csv:4: warning cli.duplicate-id: 'p01' is also on line 2", rows[2]["problems"], StringComparison.Ordinal);
+        Assert.Contains("answers.csv:5: warning cli.missing-id", rows[3]["problems"], StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.Equal("true", r["complete"])); // every row is still scored
+        // PSS-4 items 2 and 3 are reverse-keyed (0–4): p01 = 3 + (4−2) + (4−4) + 1 = 6; its second row 1 + 3 + 3 + 1 = 8.
+        Assert.Equal([6d, 8d], new[] { rows[0], rows[2] }.Select(r => DuckDb.Number(r["total_score"])!.Value));
+
+        // Four rows, four files: before, the second p01 replaced the first (and P01 did on a case-insensitive file system).
+        var files = Directory.GetFiles(temp["fhir"], "*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["line_5.json", "p01-2.json", "p01-3.json", "p01.json"], files);
+    }
+
+    [Fact]
+    public async Task ChangeRci_RepeatedId_IsWarnedOnTheLaterRow()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\np02,10,12\np01,11,19\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", temp["c.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["c.csv"]);
+        Assert.Equal(["0", "0", "1"], rows.Select(r => r["problem_count"]));
+        Assert.Contains("scores.csv:4: warning cli.duplicate-id: 'p01' is also on line 2", rows[2]["problems"], StringComparison.Ordinal);
+        Assert.Equal(8 / 3.1622776601683795, DuckDb.Number(rows[2]["rci"])!.Value, 12); // still computed
+    }
+
+    [Fact]
     public async Task Commands_UnderGermanCulture_WriteInvariantNumbers()
     {
         var previous = CultureInfo.CurrentCulture;

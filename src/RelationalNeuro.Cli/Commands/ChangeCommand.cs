@@ -61,9 +61,15 @@ internal static class ChangeCommand
             var schema = Schema(cut is not null);
             var rows = new List<string[]>();
             var anyProblem = false;
+            var ids = new RowIds("person");
             foreach (var row in csv.Rows)
             {
                 var problems = new List<Problem>();
+                if (ids.Check(row[id], row.Line) is { } idProblem)
+                {
+                    problems.Add(idProblem);
+                }
+
                 var x1 = Score(row, pre, "pre", problems);
                 var x2 = Score(row, post, "post", problems);
                 var cells = new List<string> { row[id], QuestionnaireCommand.Num(x1), QuestionnaireCommand.Num(x2) };

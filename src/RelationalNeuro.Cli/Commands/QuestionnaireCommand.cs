@@ -81,6 +81,7 @@ internal static class QuestionnaireCommand
         var schema = Schema(definition);
         var rows = new List<string[]>();
         var anyProblem = false;
+        var fhirNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // a file system may ignore case
         foreach (var file in InputFiles.Expand(arguments, ["*.csv", "*.json"]))
         {
             if (file.Id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -101,12 +102,13 @@ internal static class QuestionnaireCommand
                 var problems = (IReadOnlyList<Problem>)[.. import.Problems, .. result.Problems];
                 anyProblem |= problems.Count > 0;
                 rows.Add(Cells(definition, respondent, result, problems, file.Id, null));
-                WriteFhir(fhirOut, definition, respondent, import.Answers.AsSpan(), result);
+                WriteFhir(fhirOut, fhirNames, definition, respondent, import.Answers.AsSpan(), result);
                 continue;
             }
 
             var csv = CsvInput.Read(file.FullPath);
             var id = csv.Column(idColumn, "--id-column");
+            var ids = new RowIds("respondent");
             var itemIndex = new int[csv.Header.Count];
             for (var c = 0; c < csv.Header.Count; c++)
             {
@@ -134,9 +136,10 @@ internal static class QuestionnaireCommand
 
                 var respondent = row[id];
                 var result = scorer.Score(pairs);
-                anyProblem |= result.Problems.Count > 0;
-                rows.Add(Cells(definition, respondent, result, result.Problems, file.Id, row.Line));
-                WriteFhir(fhirOut, definition, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
+                var problems = ids.Check(respondent, row.Line) is { } idProblem ? (IReadOnlyList<Problem>)[idProblem, .. result.Problems] : result.Problems;
+                anyProblem |= problems.Count > 0;
+                rows.Add(Cells(definition, respondent, result, problems, file.Id, row.Line));
+                WriteFhir(fhirOut, fhirNames, definition, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
             }
         }
 
@@ -162,16 +165,32 @@ internal static class QuestionnaireCommand
         return -1;
     }
 
-    private static void WriteFhir(string? folder, InstrumentDefinition definition, string respondent, ReadOnlySpan<double?> answers, ScoreResult result)
+    /// <summary>
+    /// One QuestionnaireResponse file per respondent: the id in snake case, at most <see cref="MaxFhirNameLength"/>
+    /// characters, and "-2", "-3", … after a name this run has already written (two rows with one id, or ids that differ
+    /// only in case or punctuation), so that no respondent's file replaces another's.
+    /// </summary>
+    private static void WriteFhir(string? folder, HashSet<string> used, InstrumentDefinition definition, string respondent, ReadOnlySpan<double?> answers, ScoreResult result)
     {
         if (folder is null)
         {
             return;
         }
 
+        var stem = SmallTable.Snake(respondent);
+        stem = stem.Length > MaxFhirNameLength ? stem[..MaxFhirNameLength] : stem;
+        var name = stem;
+        for (var k = 2; !used.Add(name); k++)
+        {
+            name = FormattableString.Invariant($"{stem}-{k}");
+        }
+
         var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, result);
-        File.WriteAllText(Path.Combine(folder, SmallTable.Snake(respondent) + ".json"), json);
+        File.WriteAllText(Path.Combine(folder, name + ".json"), json);
     }
+
+    /// <summary>The longest file-name stem for a respondent's FHIR file (file systems allow 255 bytes).</summary>
+    private const int MaxFhirNameLength = 100;
 
     /// <summary>respondent_id, instrument, items_answered, per subscale (score, mean, raw_sum, items_answered, prorated, band), complete, problems.</summary>
     internal static TableSchema Schema(InstrumentDefinition definition)
