@@ -141,6 +141,27 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_FhirOutIntoAFolderWithThoseFiles_RefusesBeforeWritingAnything_UnlessOverwrite()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["fhir"]);
+        var wave1 = temp.Write("wave1.csv", "respondent_id,1,2,3,4\np01,3,2,4,1\n");
+        var wave2 = temp.Write("wave2.csv", "respondent_id,1,2,3,4\np01,0,0,0,0\n");
+        Assert.Equal(0, (await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", wave1, "-o", temp["w1.csv"], "--fhir-out", temp["fhir"])).ExitCode);
+        var first = File.ReadAllText(temp["fhir/p01.json"]);
+
+        var refused = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", wave2, "-o", temp["w2.csv"], "--fhir-out", temp["fhir"]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("1 of the 1 files exist already (p01.json first); give --overwrite", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllText(temp["fhir/p01.json"])); // wave 1's file kept
+        Assert.False(File.Exists(temp["w2.csv"]));                     // and no table written either
+
+        var replaced = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", wave2, "-o", temp["w2.csv"], "--fhir-out", temp["fhir"], "--overwrite");
+        Assert.Equal(0, replaced.ExitCode);
+        Assert.NotEqual(first, File.ReadAllText(temp["fhir/p01.json"]));
+    }
+
+    [Fact]
     public async Task ChangeRci_RepeatedId_IsWarnedOnTheLaterRow()
     {
         using var temp = new TempFolder();

@@ -81,7 +81,7 @@ internal static class QuestionnaireCommand
         var schema = Schema(definition);
         var rows = new List<string[]>();
         var anyProblem = false;
-        var fhirNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase); // a file system may ignore case
+        var fhir = fhirOut is null ? null : new FhirFiles(fhirOut);
         foreach (var file in InputFiles.Expand(arguments, ["*.csv", "*.json"]))
         {
             if (file.Id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -102,7 +102,7 @@ internal static class QuestionnaireCommand
                 var problems = (IReadOnlyList<Problem>)[.. import.Problems, .. result.Problems];
                 anyProblem |= problems.Count > 0;
                 rows.Add(Cells(definition, respondent, result, problems, file.Id, null));
-                WriteFhir(fhirOut, fhirNames, definition, respondent, import.Answers.AsSpan(), result);
+                fhir?.Add(definition, respondent, import.Answers.AsSpan(), result);
                 continue;
             }
 
@@ -139,7 +139,7 @@ internal static class QuestionnaireCommand
                 var problems = ids.Check(respondent, row.Line) is { } idProblem ? (IReadOnlyList<Problem>)[idProblem, .. result.Problems] : result.Problems;
                 anyProblem |= problems.Count > 0;
                 rows.Add(Cells(definition, respondent, result, problems, file.Id, row.Line));
-                WriteFhir(fhirOut, fhirNames, definition, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
+                fhir?.Add(definition, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
             }
         }
 
@@ -147,7 +147,9 @@ internal static class QuestionnaireCommand
         metadata["rn.options.instrument"] = definition.Id;
         metadata["rn.options.instrument_name"] = definition.Name;
         metadata["rn.options.id_column"] = idColumn;
+        fhir?.CheckOverwrite(overwrite);
         await SmallTable.WriteAsync(console, output, format, overwrite, schema, metadata, rows).ConfigureAwait(false);
+        fhir?.Write();
         return anyProblem ? ExitCodes.InputProblems : ExitCodes.Success;
     }
 
@@ -166,31 +168,55 @@ internal static class QuestionnaireCommand
     }
 
     /// <summary>
-    /// One QuestionnaireResponse file per respondent: the id in snake case, at most <see cref="MaxFhirNameLength"/>
-    /// characters, and "-2", "-3", … after a name this run has already written (two rows with one id, or ids that differ
-    /// only in case or punctuation), so that no respondent's file replaces another's.
+    /// The <c>--fhir-out</c> files: one QuestionnaireResponse per respondent, named after the id in snake case (at most
+    /// <see cref="MaxNameLength"/> characters) with "-2", "-3", … after a name this run already uses (two rows with one
+    /// id, or ids that differ only in case or punctuation), so that no respondent's file replaces another's. Held until
+    /// <see cref="Write"/>, which refuses, before anything is written, to replace a file already in the folder unless
+    /// <c>--overwrite</c> is given (another wave written into the same folder would otherwise be lost).
     /// </summary>
-    private static void WriteFhir(string? folder, HashSet<string> used, InstrumentDefinition definition, string respondent, ReadOnlySpan<double?> answers, ScoreResult result)
+    private sealed class FhirFiles(string folder)
     {
-        if (folder is null)
+        private const int MaxNameLength = 100;
+        private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase); // a file system may ignore case
+        private readonly List<(string Path, string Json)> _files = [];
+
+        public void Add(InstrumentDefinition definition, string respondent, ReadOnlySpan<double?> answers, ScoreResult result)
         {
-            return;
+            var stem = SmallTable.Snake(respondent);
+            stem = stem.Length > MaxNameLength ? stem[..MaxNameLength] : stem;
+            var name = stem;
+            for (var k = 2; !_used.Add(name); k++)
+            {
+                name = FormattableString.Invariant($"{stem}-{k}");
+            }
+
+            _files.Add((Path.Combine(folder, name + ".json"), FhirMapper.ToQuestionnaireResponseJson(definition, answers, result)));
         }
 
-        var stem = SmallTable.Snake(respondent);
-        stem = stem.Length > MaxFhirNameLength ? stem[..MaxFhirNameLength] : stem;
-        var name = stem;
-        for (var k = 2; !used.Add(name); k++)
+        /// <summary>Throws a usage error naming the first file that exists (and the count) unless <paramref name="overwrite"/>.</summary>
+        public void CheckOverwrite(bool overwrite)
         {
-            name = FormattableString.Invariant($"{stem}-{k}");
+            if (overwrite)
+            {
+                return;
+            }
+
+            var existing = _files.Where(f => File.Exists(f.Path)).Select(f => f.Path).ToList();
+            if (existing.Count > 0)
+            {
+                throw new UsageException(FormattableString.Invariant(
+                    $"--fhir-out {folder}: {existing.Count} of the {_files.Count} files exist already ({Path.GetFileName(existing[0])} first); give --overwrite to replace them, or another folder. Nothing was written."));
+            }
         }
 
-        var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, result);
-        File.WriteAllText(Path.Combine(folder, name + ".json"), json);
+        public void Write()
+        {
+            foreach (var (path, json) in _files)
+            {
+                File.WriteAllText(path, json);
+            }
+        }
     }
-
-    /// <summary>The longest file-name stem for a respondent's FHIR file (file systems allow 255 bytes).</summary>
-    private const int MaxFhirNameLength = 100;
 
     /// <summary>respondent_id, instrument, items_answered, per subscale (score, mean, raw_sum, items_answered, prorated, band), complete, problems.</summary>
     internal static TableSchema Schema(InstrumentDefinition definition)
