@@ -89,6 +89,31 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_FolderWithLinksBackToItsParents_ListsEachRecordingOnce_AndFollowsALinkOutside()
+    {
+        using var temp = new TempFolder();
+        var sinus = string.Join('\n', Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? "800" : "900")) + "\n";
+        temp.Write("study/a.txt", sinus);
+        temp.Write("scratch/b.txt", sinus);
+        Directory.CreateDirectory(temp["study/sub"]);
+        // Two links to the parent: followed blindly, a.txt would be listed once per path up to the system's 40 levels
+        // deep, 2^40 paths (the run never ends); a link to a folder outside (scratch space) is followed.
+        Directory.CreateSymbolicLink(temp["study/sub/up"], "..");
+        Directory.CreateSymbolicLink(temp["study/sub/up2"], "..");
+        Directory.CreateSymbolicLink(temp["study/scratch"], temp["scratch"]);
+
+        var folder = RnRunner.InProcessAsync("hrv", "analyze", temp["study"], "-o", temp["out.csv"], "--progress", "none");
+        Assert.Same(folder, await Task.WhenAny(folder, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
+        Assert.True((await folder).ExitCode is 0 or 1, (await folder).Error); // 1: a 4-min series lacks some metrics
+        var ids = DuckDb.Csv(temp["out.csv"]).Select(r => r["recording_id"]!.Replace('\\', '/')).ToArray();
+        Assert.Equal([temp["study"].Replace('\\', '/') + "/a.txt", temp["study"].Replace('\\', '/') + "/scratch/b.txt"], ids);
+
+        var glob = await RnRunner.InProcessAsync("hrv", "analyze", temp["study"] + "/**/*.txt", "-o", temp["glob.csv"], "--progress", "none");
+        Assert.True(glob.ExitCode is 0 or 1, glob.Error);
+        Assert.Equal(2, DuckDb.Csv(temp["glob.csv"]).Count);
+    }
+
+    [Fact]
     public async Task Analyze_GarbageFiles_EveryFileGetsARowAndTheBatchFinishesWithExit1()
     {
         using var temp = new TempFolder();

@@ -10,7 +10,8 @@ internal sealed record InputFile(string FullPath, string Id);
 /// <summary>
 /// Expands file, folder and glob arguments into one sorted, de-duplicated list, and picks a shard of it.
 /// Folders are searched recursively for the <c>--include</c> patterns; globs (<c>*</c>, <c>?</c>, <c>**</c>) are
-/// matched with Microsoft.Extensions.FileSystemGlobbing relative to their fixed leading folder.
+/// matched with Microsoft.Extensions.FileSystemGlobbing relative to their fixed leading folder. Symbolic links to folders
+/// are followed, except one that leads back into a folder the search is already inside (<see cref="LoopFreeDirectory"/>).
 /// </summary>
 internal static class InputFiles
 {
@@ -88,7 +89,8 @@ internal static class InputFiles
         }
 
         var prefix = root == "." && !argument.StartsWith("./", StringComparison.Ordinal) ? string.Empty : Normalize(root).TrimEnd('/') + "/";
-        foreach (var relative in matcher.GetResultsInFullPath(root).Select(full => Path.GetRelativePath(root, full)))
+        var matches = matcher.Execute(new LoopFreeDirectory(new DirectoryInfo(root))).Files;
+        foreach (var relative in matches.Select(match => Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, match.Path)))))
         {
             var path = Path.Combine(root, relative);
             yield return (Path.GetFullPath(path), prefix + Normalize(relative));
