@@ -191,8 +191,9 @@ public sealed class HrvAnalyzeTests
         Assert.Equal("BIGINT", types["flagged_ectopic"]);
         Assert.Equal("DOUBLE", types["rmssd_ms"]);
         Assert.Equal("DOUBLE", types["lf_power_ms2"]);
+        Assert.Equal("VARCHAR", types["input_sha256"]);
         Assert.Equal("VARCHAR", types["problems"]);
-        Assert.Equal(HrvReport.CsvColumns.Count + 1, types.Count);
+        Assert.Equal(HrvReport.CsvColumns.Count + 2, types.Count);
 
         var metadata = DuckDb.ParquetMetadata(output);
         Assert.Equal("malik", metadata["rn.options.artifact_method"]);
@@ -254,6 +255,49 @@ public sealed class HrvAnalyzeTests
         var otherOptions = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--resume", "--entropy", "off");
         Assert.Equal(2, otherOptions.ExitCode);
         Assert.Contains("rn.options.entropy", otherOptions.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_EveryRowCarriesItsFilesSha256()
+    {
+        using var temp = new TempFolder();
+        // FIPS 180-2, appendix B.1: SHA-256("abc"). Not an RR file: the row holds the reader's problem and the hash.
+        var input = temp.Write("abc.txt", "abc");
+        await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none");
+        var row = Assert.Single(DuckDb.Csv(temp["o.csv"]));
+        Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", row["input_sha256"]);
+    }
+
+    [Fact]
+    public async Task Resume_AfterARecordingChanged_RefusesNamingIt_SoNoStaleRowStays()
+    {
+        var files = HrvExpectations.ReferenceFiles().Take(2).ToArray();
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["cohort"]);
+        foreach (var file in files)
+        {
+            File.Copy(file, temp["cohort/" + Path.GetFileName(file)]);
+        }
+
+        string[] run = ["hrv", "analyze", temp["cohort"], "-o", temp["o.csv"], "--progress", "none", "--entropy", "off"];
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync(run)).ExitCode);
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync([.. run, "--resume"])).ExitCode); // unchanged: resumes
+
+        // The study team fixes the first recording (drops its last 50 lines) and resumes.
+        var fixedFile = temp["cohort/" + Path.GetFileName(files[0])];
+        var lines = File.ReadAllLines(fixedFile);
+        File.WriteAllLines(fixedFile, lines[..^50]);
+        var before = File.ReadAllText(temp["o.csv"]);
+        var resumed = await RnRunner.InProcessAsync([.. run, "--resume"]);
+
+        Assert.Equal(2, resumed.ExitCode);
+        Assert.Contains("cannot resume: 1 recording(s) changed since their rows were written", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(files[0]), resumed.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(temp["o.csv"]));
+
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync([.. run, "--overwrite"])).ExitCode);
+        var row = DuckDb.Csv(temp["o.csv"]).Single(r => r["recording_id"]!.EndsWith(Path.GetFileName(files[0]), StringComparison.Ordinal));
+        Assert.Equal(lines.Length - 50, DuckDb.Number(row["input_count"]));
     }
 
     [Fact]

@@ -168,6 +168,7 @@ internal static class HrvAnalyzeCommand
         metadata["rn.inputs.fingerprint"] = InputFiles.Fingerprint(all);
 
         await using var sink = await TableSink.OpenAsync(path, format, schema, metadata, request.Resume, request.Overwrite).ConfigureAwait(false);
+        RefuseChangedInputs(path, mine, sink.DoneVersions);
         var todo = sink.Done.Count == 0 ? mine : mine.Where(i => !sink.Done.Contains(i.Id)).ToList();
         if (todo.Count > 0 && todo.Count < request.Jobs)
         {
@@ -185,6 +186,48 @@ internal static class HrvAnalyzeCommand
         return outcome.WithErrors > 0 || (request.Resume && await ResumedHadErrorsAsync(path, format, schema).ConfigureAwait(false))
             ? ExitCodes.InputProblems
             : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// On resume, a recording whose file changed since its row was written (its SHA-256 differs from the row's
+    /// <c>input_sha256</c>) would keep a stale row: a usage error naming it, before anything is analysed.
+    /// </summary>
+    private static void RefuseChangedInputs(string path, IReadOnlyList<InputFile> inputs, IReadOnlyDictionary<string, string> done)
+    {
+        if (done.Count == 0)
+        {
+            return;
+        }
+
+        var changed = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (!done.TryGetValue(input.Id, out var written) || written.Length == 0)
+            {
+                continue;
+            }
+
+            string now;
+            try
+            {
+                now = HrvFileAnalyzer.InputHash(input.FullPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                now = string.Empty; // unreadable now: changed, as far as its row can tell
+            }
+
+            if (!string.Equals(now, written, StringComparison.Ordinal))
+            {
+                changed.Add(input.Id);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{path}: cannot resume: {changed.Count} recording(s) changed since their rows were written ({changed[0]} first; input_sha256 differs), and resuming would keep their old rows. Run with --overwrite to analyse everything again."));
+        }
     }
 
     /// <summary>After a resume the exit code covers the whole table: any row with an error problem counts.</summary>

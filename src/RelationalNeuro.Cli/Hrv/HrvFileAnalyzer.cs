@@ -12,13 +12,15 @@ internal static class HrvFileAnalyzer
     public static UnitResult Analyze(InputFile input, HrvBatchOptions options)
     {
         RrReadResult read;
+        string hash;
         try
         {
+            hash = InputHash(input.FullPath);
             read = RrReader.ReadFile(input.FullPath, options.FormatFor(input.FullPath), options.Read);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, default);
+            return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, string.Empty, default);
         }
 
         try
@@ -26,22 +28,29 @@ internal static class HrvFileAnalyzer
             if (options.WindowSeconds is not { } window)
             {
                 var report = HrvRows.WithReadProblems(HrvAnalysis.Analyze(read.Series, options.Analysis), input.Id, read);
-                return Single(report, options, read.SourceLineNumbers);
+                return Single(report, options, hash, read.SourceLineNumbers);
             }
 
-            return Windows(input.Id, read, window, options);
+            return Windows(input.Id, read, window, hash, options);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
         {
             // The library reports data problems in its results; this is the batch's last line of defence.
             var problem = new Problem("cli.analysis-failed", string.Create(CultureInfo.InvariantCulture, $"The recording could not be analysed: {exception.GetType().Name}: {exception.Message}"));
-            return Single(HrvRows.Failed(input.Id, problem), options, default);
+            return Single(HrvRows.Failed(input.Id, problem), options, hash, default);
         }
     }
 
-    private static UnitResult Single(HrvReport report, HrvBatchOptions options, ReadOnlySpan<int> lines)
+    /// <summary>The SHA-256 of a file's bytes, lowercase hex (<see cref="HrvRows.InputHashColumn"/>).</summary>
+    public static string InputHash(string path)
     {
-        var cells = HrvRows.Cells(report, options.WindowSeconds is null ? null : (0, 0, 0), lines, 0);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    private static UnitResult Single(HrvReport report, HrvBatchOptions options, string hash, ReadOnlySpan<int> lines)
+    {
+        var cells = HrvRows.Cells(report, options.WindowSeconds is null ? null : (0, 0, 0), hash, lines, 0);
         return new UnitResult([cells], report.Problems.Count > 0, HasErrors(report.Problems));
     }
 
@@ -49,7 +58,7 @@ internal static class HrvFileAnalyzer
     /// Consecutive windows [kW, (k+1)W) over the time at the end of each beat (cumulative RR from 0); a beat belongs to the
     /// window holding its end. A trailing part shorter than W is not analysed.
     /// </summary>
-    private static UnitResult Windows(string id, RrReadResult read, double windowSeconds, HrvBatchOptions options)
+    private static UnitResult Windows(string id, RrReadResult read, double windowSeconds, string hash, HrvBatchOptions options)
     {
         var rr = read.Series.IntervalsMs;
         var lines = read.SourceLineNumbers;
@@ -69,7 +78,7 @@ internal static class HrvFileAnalyzer
                 string.Create(CultureInfo.InvariantCulture, $"The recording lasts {total / 1000.0:0.###} s, less than one window of {windowSeconds:0.###} s."),
                 ProblemSeverity.Error));
             report = report with { Problems = [.. read.Problems, .. report.Problems] };
-            return new UnitResult([HrvRows.Cells(report, (0, 0, windowSeconds), lines, 0)], true, true);
+            return new UnitResult([HrvRows.Cells(report, (0, 0, windowSeconds), hash, lines, 0)], true, true);
         }
 
         var start = 0;
@@ -86,7 +95,7 @@ internal static class HrvFileAnalyzer
 
             var report = HrvAnalysis.Analyze(RrSeries.FromIntervalsMs(rr[start..stop]), options.Analysis);
             report = report with { RecordingId = id, Problems = [.. read.Problems, .. report.Problems] };
-            rows.Add(HrvRows.Cells(report, (k, k * windowSeconds, (k + 1) * windowSeconds), lines, start));
+            rows.Add(HrvRows.Cells(report, (k, k * windowSeconds, (k + 1) * windowSeconds), hash, lines, start));
             problems |= report.Problems.Count > 0;
             errors |= HasErrors(report.Problems);
             start = stop;

@@ -8,7 +8,8 @@ namespace RelationalNeuro.Cli.Hrv;
 /// <summary>
 /// The HRV table: the library's own report columns (<see cref="HrvReport.CsvColumns"/>, cells from
 /// <see cref="HrvReport.ToCsvRow"/>, so a metric added to the report appears here without a change), window columns
-/// after <c>recording_id</c> with <c>--window</c>, and a <c>problems</c> column at the end with every problem as
+/// after <c>recording_id</c> with <c>--window</c>, the input file's SHA-256 (<see cref="InputHashColumn"/>), and a
+/// <c>problems</c> column at the end with every problem as
 /// <c>file:line: severity code: message</c>.
 /// </summary>
 internal static class HrvRows
@@ -29,6 +30,12 @@ internal static class HrvRows
         : IntegerColumns.Contains(name) || name.EndsWith("_count", StringComparison.Ordinal) || name.StartsWith("flagged_", StringComparison.Ordinal) ? ColumnKind.Integer
         : ColumnKind.Real;
 
+    /// <summary>
+    /// The SHA-256 of the input file's bytes (lowercase hex; empty when the file could not be read): which version of a
+    /// recording a row was computed from, and how <c>--resume</c> sees that a file changed since its row was written.
+    /// </summary>
+    public const string InputHashColumn = "input_sha256";
+
     /// <summary>The table's schema; unit column <c>recording_id</c>, ordered by <c>window_index</c> when windowed.</summary>
     public static TableSchema Schema(bool windowed)
     {
@@ -44,15 +51,16 @@ internal static class HrvRows
             }
         }
 
+        columns.Add(new TableColumn(InputHashColumn, ColumnKind.Text));
         columns.Add(new TableColumn("problems", ColumnKind.Text));
-        return new TableSchema(columns, "recording_id", windowed ? "window_index" : null);
+        return new TableSchema(columns, "recording_id", windowed ? "window_index" : null, InputHashColumn);
     }
 
     /// <summary>
     /// One row's cells: the report's CSV cells, the window cells when given, and the problems text.
     /// <paramref name="sourceLines"/> maps a series index (problem location <c>index i</c>) to its 1-based file line.
     /// </summary>
-    public static string[] Cells(HrvReport report, (int Index, double StartS, double EndS)? window, ReadOnlySpan<int> sourceLines, int indexOffset)
+    public static string[] Cells(HrvReport report, (int Index, double StartS, double EndS)? window, string inputHash, ReadOnlySpan<int> sourceLines, int indexOffset)
     {
         var library = CsvLine.Split(report.ToCsvRow());
         var cells = new List<string>(library.Count + 4);
@@ -67,6 +75,7 @@ internal static class HrvRows
             }
         }
 
+        cells.Add(inputHash);
         cells.Add(ProblemText.Describe(report.RecordingId ?? string.Empty, report.Problems, sourceLines, indexOffset));
         return cells.ToArray();
     }

@@ -22,11 +22,12 @@ internal sealed record TableColumn(string Name, ColumnKind Kind);
 /// </summary>
 internal sealed record TableSchema
 {
-    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn)
+    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn, string? versionColumn = null)
     {
         Columns = columns;
         UnitIndex = IndexOf(unitColumn);
         OrderIndex = orderColumn is null ? -1 : IndexOf(orderColumn);
+        VersionIndex = versionColumn is null ? -1 : IndexOf(versionColumn);
     }
 
     /// <summary>The columns, in output order.</summary>
@@ -37,6 +38,9 @@ internal sealed record TableSchema
 
     /// <summary>The column ordering rows within one unit (a window index), or -1.</summary>
     public int OrderIndex { get; }
+
+    /// <summary>The column holding a fingerprint of the unit's input (a file's SHA-256), which resume compares, or -1.</summary>
+    public int VersionIndex { get; }
 
     /// <summary>The index of a column by name; throws for a name the schema lacks (a programmer error).</summary>
     public int IndexOf(string name)

@@ -24,7 +24,7 @@ internal sealed class TableSink : IAsyncDisposable
     private int _units;
     private long _rows;
 
-    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, HashSet<string> done, long rows)
+    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, string> done, long rows)
     {
         _path = path;
         _format = format;
@@ -33,13 +33,20 @@ internal sealed class TableSink : IAsyncDisposable
         _parquetExisted = parquetExisted;
         _textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
         _textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
-        Done = done;
+        Done = done.Keys.ToHashSet(StringComparer.Ordinal);
+        DoneVersions = done;
         _units = done.Count;
         _rows = rows;
     }
 
     /// <summary>The units (recording ids) already in the output when resuming; empty otherwise.</summary>
     public IReadOnlySet<string> Done { get; }
+
+    /// <summary>
+    /// The units already in the output with the fingerprint of their input (<see cref="TableSchema.VersionIndex"/>'s
+    /// cell of their first row; empty where the schema has no such column).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DoneVersions { get; }
 
     /// <summary>Rows written so far, resumed ones included.</summary>
     public long Rows => _rows;
@@ -74,7 +81,7 @@ internal sealed class TableSink : IAsyncDisposable
         }
 
         DeleteIfExists(path + ".tmp");
-        var done = new HashSet<string>(StringComparer.Ordinal);
+        var done = new Dictionary<string, string>(StringComparer.Ordinal);
         long rows = 0;
         var parquetExisted = format == TableFormat.Parquet && File.Exists(path);
         if (parquetExisted)
@@ -82,7 +89,7 @@ internal sealed class TableSink : IAsyncDisposable
             Check(path, await ParquetTable.ReadMetadataAsync(path).ConfigureAwait(false), metadata);
             await foreach (var row in ParquetTable.ReadAsync(path, schema).ConfigureAwait(false))
             {
-                done.Add(row[schema.UnitIndex]);
+                done.TryAdd(row[schema.UnitIndex], schema.VersionIndex < 0 ? string.Empty : row[schema.VersionIndex]);
                 rows++;
             }
         }
@@ -133,7 +140,7 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <summary>Reads the units of a text table; unless it is complete, cuts off its last unit (and any cut-off line).</summary>
-    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, HashSet<string> done, bool complete)
+    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, Dictionary<string, string> done, bool complete)
     {
         int[]? csvColumns = null;
         string? lastUnit = null;
@@ -165,7 +172,7 @@ internal sealed class TableSink : IAsyncDisposable
                 lastUnitRows = 0;
             }
 
-            done.Add(unit);
+            done.TryAdd(unit, schema.VersionIndex < 0 ? string.Empty : cells[schema.VersionIndex]);
             rows++;
             lastUnitRows++;
         }
