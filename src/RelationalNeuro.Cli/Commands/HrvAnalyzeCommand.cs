@@ -210,7 +210,7 @@ internal static class HrvAnalyzeCommand
             string now;
             try
             {
-                now = HrvFileAnalyzer.InputHash(input.FullPath);
+                now = InputGuard.Check(input.FullPath) is null ? HrvFileAnalyzer.InputHash(input.FullPath) : string.Empty;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

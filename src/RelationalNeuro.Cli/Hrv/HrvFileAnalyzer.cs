@@ -11,6 +11,11 @@ internal static class HrvFileAnalyzer
     /// <summary>Reads and analyses one file; an unreadable file or an unexpected failure becomes a row with its problem.</summary>
     public static UnitResult Analyze(InputFile input, HrvBatchOptions options)
     {
+        if (InputGuard.Check(input.FullPath) is { } notAFile)
+        {
+            return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", notAFile)), options, string.Empty, default);
+        }
+
         RrReadResult read;
         string hash;
         try
