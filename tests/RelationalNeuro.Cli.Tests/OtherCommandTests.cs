@@ -55,6 +55,23 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_AFhirFileOf200000RepeatedItems_GivesOneBoundedRow()
+    {
+        using var temp = new TempFolder();
+        // 10 MB of one item repeated: the import lists 100 problems and the total, and the problems cell is built in one
+        // pass (its control-character pass went through StringBuilder's chunk-walking indexer: minutes for this file).
+        var items = string.Join(',', Enumerable.Repeat("""{"linkId":"pss-4-01","answer":[{"valueInteger":1}]}""", 200_000));
+        var input = temp.Write("r01.json", $$"""{"resourceType":"QuestionnaireResponse","status":"completed","item":[{{items}}]}""");
+        var run = RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"]);
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(1, (await run).ExitCode);
+        var row = Assert.Single(DuckDb.Csv(temp["s.csv"]));
+        Assert.Equal("102", row["problem_count"]); // 100 listed duplicates, the fhir.more-problems total, score.too-many-missing
+        Assert.Contains("error fhir.more-problems: 199999 problems in total; the first 100 are listed.", row["problems"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QuestionnaireScore_GarbageAndUnknownInstrument_Exit2NamingTheFile()
     {
         using var temp = new TempFolder();

@@ -50,15 +50,18 @@ internal static class ProblemText
             builder.Append(": ").Append(problem.Message);
         }
 
-        for (var i = 0; i < builder.Length; i++)
-        {
-            if (char.IsControl(builder[i]))
+        // On the string, not through StringBuilder's indexer, which walks the builder's chunks at every call: over the
+        // ~40,000 problems of a hostile FHIR file that loop was quadratic (5.5 s for 40,000 repeated items, minutes for 200,000).
+        var text = builder.ToString();
+        return text.AsSpan().IndexOfAnyInRange('\u0000', '\u001F') < 0 && text.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+            ? text
+            : string.Create(text.Length, text, static (span, source) =>
             {
-                builder[i] = ' ';
-            }
-        }
-
-        return builder.ToString();
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+                }
+            });
     }
 
     /// <summary>The distinct codes joined by ';' (the library's <c>problem_codes</c> convention).</summary>

@@ -121,6 +121,12 @@ public static partial class FhirMapper
     }
 
     /// <summary>
+    /// How many problems <see cref="FromQuestionnaireResponseJson"/> lists; beyond them one <c>fhir.more-problems</c>
+    /// gives the total (a response of 200,000 repeated items listed every one, 20 MB of text).
+    /// </summary>
+    public const int MaxListedImportProblems = 100;
+
+    /// <summary>
     /// Reads the answers of a FHIR R4 QuestionnaireResponse for this instrument. Items are matched by <c>linkId</c>
     /// (nested groups are searched); answers may be <c>valueCoding</c> (local code = the value, or a LOINC answer
     /// code of the scale), <c>valueInteger</c> or <c>valueDecimal</c>. Score items are skipped. Every problem is
@@ -128,7 +134,8 @@ public static partial class FhirMapper
     /// is <c>fhir.invalid-json</c>; an <c>item</c> or <c>answer</c> that is not an array, an item or answer that is not an
     /// object, a non-string <c>linkId</c>, a <c>valueInteger</c>/<c>valueDecimal</c> that is not a number or a
     /// <c>valueCoding</c> that is not an object with a string code is <c>fhir.bad-structure</c>; an item without
-    /// <c>linkId</c> is <c>fhir.missing-link-id</c>.
+    /// <c>linkId</c> is <c>fhir.missing-link-id</c>. At most <see cref="MaxListedImportProblems"/> problems are listed,
+    /// then <c>fhir.more-problems</c> with the total.
     /// </summary>
     /// <param name="definition">The instrument the response answers.</param>
     /// <param name="utf8Json">The QuestionnaireResponse JSON.</param>
@@ -140,7 +147,7 @@ public static partial class FhirMapper
         ArgumentNullException.ThrowIfNull(definition);
         options ??= FhirOptions.Default;
         var answers = new double?[definition.Items.Length];
-        var problems = new ProblemCollector();
+        var problems = new ProblemCollector(MaxListedImportProblems, "fhir.more-problems");
         if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
         {
             problems.Error("fhir.invalid-json", "The text is not valid UTF-8.", "$");

@@ -33,6 +33,22 @@ public sealed class FhirResponseImportHardeningTests
     }
 
     [Fact]
+    public void FromQuestionnaireResponseJson_ManyRepeatedItems_ListTheFirst100AndTheTotal()
+    {
+        // 500 copies of item 1: the first is read, the 499 others are each fhir.duplicate-item (and the answer is dropped).
+        var items = "[" + string.Join(',', Enumerable.Repeat("""{ "linkId": "who-5-01", "answer": [ { "valueInteger": 2 } ] }""", 500)) + "]";
+        var result = Import(Response(items));
+
+        Assert.Equal(FhirMapper.MaxListedImportProblems + 1, result.Problems.Count);
+        Assert.All(result.Problems.Take(100), p => Assert.Equal("fhir.duplicate-item", p.Code));
+        Assert.Equal("$.item[100]", result.Problems[99].Location);
+        var summary = result.Problems[^1];
+        Assert.Equal(("fhir.more-problems", ProblemSeverity.Error), (summary.Code, summary.Severity));
+        Assert.Equal("499 problems in total; the first 100 are listed.", summary.Message);
+        Assert.Null(result.Answers[0]);
+    }
+
+    [Fact]
     public void FromQuestionnaireResponseJson_TrailingGarbage_IsInvalidJson()
     {
         var result = Import(Response("""[ { "linkId": "who-5-01", "answer": [ { "valueInteger": 2 } ] } ]""") + " }garbage");
