@@ -18,7 +18,7 @@ namespace RelationalNeuro.Questionnaires;
 /// allows is not scored. Otherwise: sum = keyed sum, prorated to mean × item count when items are missing; mean =
 /// mean of answered keyed values; custom = the named rule of <see cref="CustomScoringRules"/>. A score lying in no
 /// band of a subscale that has bands gets a <c>score.no-band</c> warning.</para>
-/// <para>Problem codes: <c>answer.out-of-range</c>, <c>answer.non-numeric</c>, <c>answer.unknown-item</c>,
+/// <para>Problem codes: <c>answer.out-of-range</c>, <c>answer.non-numeric</c>, <c>answer.unknown-item</c> (at most <see cref="MaxListedUnknownItems"/> listed, then one with the count),
 /// <c>answer.duplicate</c>, <c>score.invalid-answers</c>, <c>score.too-many-missing</c>, <c>score.no-band</c>.
 /// The span overload allocates only the result (two objects) when the response is valid.</para>
 /// </remarks>
@@ -148,11 +148,16 @@ public sealed class InstrumentScorer
         var states = new byte[n];
         var seen = new bool[n];
         ProblemCollector? problems = null;
+        var unknown = 0;
         foreach (var (number, answer) in answers)
         {
             if (!_indexByNumber.TryGetValue(number, out var i))
             {
-                Add(ref problems, "answer.unknown-item", $"Item {Inv(number)} is not an item of {Definition.Id}; its answer was not used.", Inv(number));
+                if (++unknown <= MaxListedUnknownItems)
+                {
+                    Add(ref problems, "answer.unknown-item", $"Item {Inv(number)} is not an item of {Definition.Id}; its answer was not used.", Inv(number));
+                }
+
                 continue;
             }
 
@@ -168,6 +173,7 @@ public sealed class InstrumentScorer
             }
         }
 
+        MoreUnknown(unknown, ref problems);
         return Combine(values, states, problems);
     }
 
@@ -187,11 +193,16 @@ public sealed class InstrumentScorer
         var states = new byte[n];
         var seen = new bool[n];
         ProblemCollector? problems = null;
+        var unknown = 0;
         foreach (var (key, text) in answers)
         {
             if (key is null || !_indexByKey.TryGetValue(key.Trim(), out var i))
             {
-                Add(ref problems, "answer.unknown-item", $"'{key}' is not an item of {Definition.Id}; its answer was not used.", key);
+                if (++unknown <= MaxListedUnknownItems)
+                {
+                    Add(ref problems, "answer.unknown-item", $"'{key}' is not an item of {Definition.Id}; its answer was not used.", key);
+                }
+
                 continue;
             }
 
@@ -216,7 +227,23 @@ public sealed class InstrumentScorer
             values[i] = x;
         }
 
+        MoreUnknown(unknown, ref problems);
         return Combine(values, states, problems);
+    }
+
+    /// <summary>
+    /// How many <c>answer.unknown-item</c> problems one call lists; beyond them one more <c>answer.unknown-item</c> gives the
+    /// count. Unknown keys are the one problem an input can repeat without bound (a file of 50,000 columns that are not
+    /// items made every row's list 50,000 long); the subscale problems after them are always listed.
+    /// </summary>
+    public const int MaxListedUnknownItems = 20;
+
+    private void MoreUnknown(int unknown, ref ProblemCollector? problems)
+    {
+        if (unknown > MaxListedUnknownItems)
+        {
+            Add(ref problems, "answer.unknown-item", $"{Inv(unknown - MaxListedUnknownItems)} more keys are not items of {Definition.Id} ({Inv(unknown)} in all; the first {Inv(MaxListedUnknownItems)} are listed); their answers were not used.", null);
+        }
     }
 
     private static string Inv(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -49,6 +49,28 @@ public sealed class InstrumentScorerTests
     }
 
     [Fact]
+    public void Score_ManyUnknownKeys_ListTheFirst20ThenTheCount_AndStillScore()
+    {
+        // All ten PSS-10 answers (2 each) plus 25 columns that are not items, as a wide export would have.
+        var answers = Enumerable.Range(1, 10).Select(i => KeyValuePair.Create(i.ToString(CultureInfo.InvariantCulture), (string?)"2"))
+            .Concat(Enumerable.Range(0, 25).Select(k => KeyValuePair.Create($"extra{k}", (string?)"1")))
+            .ToList();
+
+        var result = Pss10.Score(answers);
+
+        var unknown = result.Problems.Where(p => p.Code == "answer.unknown-item").ToList();
+        Assert.Equal(InstrumentScorer.MaxListedUnknownItems + 1, unknown.Count);
+        Assert.Equal("extra19", unknown[19].Location);
+        Assert.Null(unknown[^1].Location);
+        Assert.StartsWith("5 more keys are not items of pss-10 (25 in all; the first 20 are listed)", unknown[^1].Message, StringComparison.Ordinal);
+        Assert.Equal(20, result["total"].Score); // 10 × 2, items 4, 5, 7, 8 reversed: 4 − 2 = 2 — every item still counts 2
+
+        var byNumber = Pss10.Score(Enumerable.Range(1, 40).Select(i => KeyValuePair.Create(i, (double?)2)));
+        Assert.Equal(21, byNumber.Problems.Count(p => p.Code == "answer.unknown-item")); // 30 unknown numbers: 20 listed + 1
+        Assert.Equal(20, byNumber["total"].Score);
+    }
+
+    [Fact]
     public void Score_ByItemNumber_UnknownAndDuplicateReported()
     {
         var answers = Enumerable.Range(1, 10).Select(i => KeyValuePair.Create(i, (double?)2)).ToList();
