@@ -33,7 +33,7 @@ internal static class HrvAnalyzeCommand
         var column = new Option<string?>("--column") { Description = "The RR column of CSV files (default: the first named rr/rri/ibi/nn/interval).", HelpName = "name" };
         var include = new Option<string[]>("--include") { Description = "File patterns for folders (default *.txt *.csv *.tsv *.rr *.hrv).", HelpName = "pattern", AllowMultipleArgumentsPerToken = true };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Recordings analysed in parallel (default: the number of cores, or SLURM_CPUS_PER_TASK).", HelpName = "n" };
-        var resume = new Option<bool>("--resume") { Description = "Continue an output: recordings already in it are skipped, a recording cut off by a kill is redone." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an output: recordings already in it are skipped, a recording cut off by a kill is redone; a recording whose file changed since its row was written stops the resume (exit 2)." };
         var overwrite = CommonOptions.Overwrite();
         var shard = new Option<string?>("--shard") { Description = "Process shard I of N (0-based) of the sorted inputs — inputs I, I+N, I+2N, ... — into its own part file; join the parts with rn merge.", HelpName = "I/N" };
         var progress = CommonOptions.Progress();
