@@ -202,7 +202,8 @@ internal static class HrvAnalyzeCommand
         var changed = new List<string>();
         foreach (var input in inputs)
         {
-            if (!done.TryGetValue(input.Id, out var written) || written.Length == 0)
+            // An empty hash is a file that could not be read then: readable now, it changed too (its failure row would stay).
+            if (!done.TryGetValue(input.Id, out var written))
             {
                 continue;
             }
