@@ -120,7 +120,7 @@ public sealed class HrvAnalyzeTests
         using var temp = new TempFolder();
         var good = temp.Write("good.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
         var fifo = temp["pipe.txt"];
-        Assert.Equal(0, MakeFifo(fifo, Convert.ToUInt32("644", 8)));
+        RelationalNeuro.TestSupport.UnixFiles.MakeFifo(fifo);
 
         // /dev/zero never ends and a FIFO without a writer never opens: before, either one hung the whole run.
         var run = RnRunner.InProcessAsync("hrv", "analyze", "/dev/zero", fifo, good, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off");
@@ -128,13 +128,10 @@ public sealed class HrvAnalyzeTests
 
         Assert.Equal(1, (await run).ExitCode);
         var rows = DuckDb.Csv(temp["o.csv"]).ToDictionary(r => r["recording_id"]!);
-        Assert.Contains("error cli.unreadable-file: The file reports a length of 0 but yields data", rows["/dev/zero"]["problems"], StringComparison.Ordinal);
-        Assert.Contains("error cli.unreadable-file: Opening the file did not finish within 10 s", rows[fifo]["problems"], StringComparison.Ordinal);
+        Assert.Contains("error cli.unreadable-file: '/dev/zero' reports a length of 0 but yields data", rows["/dev/zero"]["problems"], StringComparison.Ordinal);
+        Assert.Contains($"error cli.unreadable-file: '{fifo}' did not open within 10 s", rows[fifo]["problems"], StringComparison.Ordinal);
         Assert.Equal(300, DuckDb.Number(rows[good]["nn_count"]));
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
-    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 
     [Fact]
     public async Task Analyze_GarbageFiles_EveryFileGetsARowAndTheBatchFinishesWithExit1()

@@ -211,7 +211,7 @@ internal static class HrvAnalyzeCommand
             string now;
             try
             {
-                now = InputGuard.Check(input.FullPath) is null ? HrvFileAnalyzer.InputHash(input.FullPath) : string.Empty;
+                now = InputHashing.HashFile(input.FullPath);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

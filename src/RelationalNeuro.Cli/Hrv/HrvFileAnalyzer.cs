@@ -11,17 +11,12 @@ internal static class HrvFileAnalyzer
     /// <summary>Reads and analyses one file; an unreadable file or an unexpected failure becomes a row with its problem.</summary>
     public static UnitResult Analyze(InputFile input, HrvBatchOptions options)
     {
-        if (InputGuard.Check(input.FullPath) is { } notAFile)
-        {
-            return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", notAFile)), options, string.Empty, default);
-        }
-
         RrReadResult read;
         string hash;
         try
         {
-            hash = InputHash(input.FullPath);
-            read = RrReader.ReadFile(input.FullPath, options.FormatFor(input.FullPath), options.Read);
+            // One open: the hash of input_sha256 is taken from the bytes the reader reads (RecordingFile refuses pipes and devices).
+            (read, hash) = InputHashing.ReadAndHash(input.FullPath, stream => RrReader.Read(stream, options.FormatFor(input.FullPath), options.Read));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -44,13 +39,6 @@ internal static class HrvFileAnalyzer
             var problem = new Problem("cli.analysis-failed", string.Create(CultureInfo.InvariantCulture, $"The recording could not be analysed: {exception.GetType().Name}: {exception.Message}"));
             return Single(HrvRows.Failed(input.Id, problem), options, hash, default);
         }
-    }
-
-    /// <summary>The SHA-256 of a file's bytes, lowercase hex (<see cref="HrvRows.InputHashColumn"/>).</summary>
-    public static string InputHash(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static UnitResult Single(HrvReport report, HrvBatchOptions options, string hash, ReadOnlySpan<int> lines)

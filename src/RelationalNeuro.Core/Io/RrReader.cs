@@ -97,11 +97,15 @@ public static partial class RrReader
     /// <param name="options">Options; null for defaults.</param>
     /// <returns>The series plus every problem met.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    /// <exception cref="IOException">The file cannot be opened.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or only white space.</exception>
+    /// <exception cref="IOException">
+    /// The file cannot be opened, did not open within <see cref="RecordingFile.DefaultOpenTimeout"/> (a named pipe without a
+    /// writer), or is a pipe or device rather than a regular file (<see cref="RecordingFile.OpenRead(string)"/>).
+    /// </exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static RrReadResult ReadFile(string path, RrFormat format, RrReadOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        using var stream = File.OpenRead(path);
+        using var stream = RecordingFile.OpenRead(path);
         return Read(stream, format, options);
     }
 
