@@ -22,16 +22,25 @@ internal static class Columns
         {
             var source = x.Slice(j * t, t);
             var target = z.Slice(j * t, t);
-            var (mean, ss) = Moments(source);
-            var scale = scaling switch
+            if (scaling == ColumnScaling.None)
             {
-                ColumnScaling.UnitNorm => 1 / Math.Sqrt(ss),
-                ColumnScaling.SampleSd => 1 / Math.Sqrt(ss / (t - 1)),
-                _ => 1.0,
-            };
+                var (mean, _) = Moments(source);
+                for (var i = 0; i < t; i++)
+                {
+                    target[i] = source[i] - mean;
+                }
+
+                continue;
+            }
+
+            // Scaled by the column's power-of-two magnitude first (exact), so the sum of squares neither overflows (|x| above
+            // about 1e154) nor underflows (below about 1e-154); the standardised values are the same doubles either way.
+            var e = BinaryScale.Magnitude(source);
+            var (scaledMean, ss) = SampleMoments.OfScaled(source, e);
+            var scale = scaling == ColumnScaling.UnitNorm ? 1 / Math.Sqrt(ss) : 1 / Math.Sqrt(ss / (t - 1));
             for (var i = 0; i < t; i++)
             {
-                target[i] = (source[i] - mean) * scale;
+                target[i] = (Math.ScaleB(source[i], -e) - scaledMean) * scale;
             }
         }
     }

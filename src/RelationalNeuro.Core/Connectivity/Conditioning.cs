@@ -8,10 +8,39 @@ namespace RelationalNeuro.Connectivity;
 internal static class Conditioning
 {
     /// <summary>κ = σ_max/σ_min (null when σ_min is 0 or κ overflows) and the rank with NumPy's tolerance σ_max·N·ε; warns when κ exceeds <paramref name="threshold"/> or the rank is below N.</summary>
-    public static (double? ConditionNumber, int Rank) Of(double[,] matrix, double threshold, ProblemCollector problems)
+    /// <remarks>
+    /// The singular values are taken of the matrix divided by a power of two (exact) that brings its largest entry below 2:
+    /// κ and the rank are scale-free, and MathNet's iteration then meets no overflow. Where it still does not converge (or
+    /// an entry is not finite) the result is null with the same warning.
+    /// </remarks>
+    public static (double? ConditionNumber, int? Rank) Of(double[,] matrix, double threshold, ProblemCollector problems)
     {
         var n = matrix.GetLength(0);
-        var s = Matrix<double>.Build.DenseOfArray(matrix).Svd(computeVectors: false).S;
+        var copy = (double[,])matrix.Clone();
+        var values = Columns.AsSpan(copy);
+        var e = BinaryScale.Magnitude(values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                return Unknown(n, "an entry is not finite", problems);
+            }
+
+            values[i] = Math.ScaleB(values[i], -e);
+        }
+
+        var scaled = Matrix<double>.Build.DenseOfArray(copy);
+
+        Vector<double> s;
+        try
+        {
+            s = scaled.Svd(computeVectors: false).S;
+        }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            return Unknown(n, "the singular value decomposition did not converge", problems);
+        }
+
         double max = 0, min = double.PositiveInfinity;
         foreach (var v in s)
         {
@@ -37,5 +66,13 @@ internal static class Conditioning
         }
 
         return (condition, rank);
+    }
+
+    private static (double? ConditionNumber, int? Rank) Unknown(int n, string why, ProblemCollector problems)
+    {
+        problems.Warning(
+            "connectivity.ill-conditioned",
+            string.Create(CultureInfo.InvariantCulture, $"The condition number and rank of the estimated {n} × {n} matrix are unknown ({why}): treat its inverse (precision, partial correlation) as unreliable."));
+        return (null, null);
     }
 }

@@ -10,7 +10,7 @@ public static partial class FunctionalConnectivity
     /// <param name="timeSeries">T × N: time points in rows, ROIs in columns; finite, at least 2 rows.</param>
     /// <returns>Σ_LW, the shrinkage and μ.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="timeSeries"/> is null.</exception>
-    /// <exception cref="ArgumentException">Fewer than 2 time points, or a value is not finite.</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 time points, a value is not finite, or the covariance exceeds the double range (values near ±1e154 and beyond).</exception>
     /// <remarks>
     /// With centred X, S = XᵀX/T, μ = trace(S)/N, β' = Σ(X∘X)ᵀ(X∘X), δ' = Σ(XᵀX)²/T²; β = (β'/T − δ')/(N·T);
     /// δ = (δ' − 2μ·trace(S) + N·μ²)/N; shrinkage = min(β, δ)/δ (0 when β = 0; 0 for N = 1); Σ_LW = (1 − s)·S + s·μ·I.
@@ -38,8 +38,19 @@ public static partial class FunctionalConnectivity
 
         var centered = new double[t * n];
         Columns.ToColumnMajor(timeSeries, centered);
+        // On the data divided by 2^e (exact; x − mean overflows for ±1e308 and β' sums fourth powers, which overflow above
+        // about 1e77), scaled back by 2^(2e).
+        var e = ScaleToUnit(centered);
         Columns.Standardize(centered, t, n, centered, ColumnScaling.None);
-        return LedoitWolfFromCentered(centered, t, n, new double[n, n]);
+        e += ScaleToUnit(centered);
+        var scaled = LedoitWolfFromCentered(centered, t, n, new double[n, n]);
+        var lw = new ShrunkCovariance(ScaleBack(scaled.Covariance, 2 * e)!, scaled.Shrinkage, Math.ScaleB(scaled.Mu, 2 * e));
+        if (!double.IsFinite(lw.Mu) || !AllFinite(lw.Covariance))
+        {
+            throw new ArgumentException("The covariance of timeSeries is beyond the range of double-precision numbers; rescale the series first.", nameof(timeSeries));
+        }
+
+        return lw;
     }
 
     /// <summary>LW of centred column-major data; <paramref name="result"/> (N × N) receives XᵀX and then Σ_LW, and is returned as the covariance.</summary>

@@ -54,7 +54,7 @@ public static partial class FunctionalConnectivity
         }
 
         var problems = new ProblemCollector();
-        (double? ConditionNumber, int Rank)? conditioning = null;
+        (double? ConditionNumber, int? Rank)? conditioning = null;
         var inverts = options.Kind is ConnectivityKind.Precision or ConnectivityKind.PartialCorrelation;
         void Condition(double[,] estimate)
         {
@@ -64,12 +64,24 @@ public static partial class FunctionalConnectivity
             }
         }
 
-        ConnectivityResult Result(double[,]? matrix, double? shrinkage = null) =>
-            new(matrix, options.Kind, options.Estimator, shrinkage, t, n, problems.ToList())
+        ConnectivityResult Result(double[,]? matrix, double? shrinkage = null)
+        {
+            if (matrix is not null && !AllFinite(matrix))
+            {
+                // Values so large or small that the covariance or precision itself is beyond double precision (1e160 and
+                // 1e-160 ms² are not numbers a double holds): refused rather than returned with ∞ or NaN entries.
+                problems.Error(
+                    "connectivity.out-of-range",
+                    string.Create(CultureInfo.InvariantCulture, $"The {options.Kind} matrix of these data is beyond the range of double-precision numbers; no matrix is returned. Rescale the ROI series (e.g. to their units' usual range) first."));
+                matrix = null;
+            }
+
+            return new(matrix, options.Kind, options.Estimator, shrinkage, t, n, problems.ToList())
             {
                 ConditionNumber = conditioning?.ConditionNumber,
                 Rank = conditioning?.Rank,
             };
+        }
 
         // One pooled column-major copy: validated, then centred/standardised in place.
         var x = ArrayPool<double>.Shared.Rent(Math.Max(1, t * n));
@@ -95,13 +107,17 @@ public static partial class FunctionalConnectivity
                     return Result(result);
                 }
 
+                // The covariance of the data divided by 2^e (exact), then scaled back by 2^(2e): no sum of squares overflows or
+                // underflows on the way (the same doubles for ordinary data; partial correlations are scale-free).
+                var e = ScaleToUnit(columns); // before centring too: x − mean overflows for ±1e308
                 Columns.Standardize(columns, t, n, columns, ColumnScaling.None);
+                e += ScaleToUnit(columns);
                 Gram.Symmetric(columns, t, n, gram);
                 Scale(gram, 1.0 / (t - 1));
                 Condition(result);
                 if (options.Kind == ConnectivityKind.Covariance)
                 {
-                    return Result(result);
+                    return Result(ScaleBack(result, 2 * e));
                 }
 
                 if (t <= n)
@@ -112,11 +128,13 @@ public static partial class FunctionalConnectivity
                     return Result(null);
                 }
 
-                return Result(FromPrecision(result, options.Kind, problems));
+                return Result(ScaleBack(FromPrecision(result, options.Kind, problems), options.Kind == ConnectivityKind.Precision ? -2 * e : 0));
             }
 
             // Ledoit–Wolf (scikit-learn formula), on z-scored signals for correlation (nilearn), on raw signals otherwise.
+            var lwScale = ScaleToUnit(columns);
             Columns.Standardize(columns, t, n, columns, options.Kind == ConnectivityKind.Correlation ? ColumnScaling.SampleSd : ColumnScaling.None);
+            lwScale += ScaleToUnit(columns);
             var lw = LedoitWolfFromCentered(columns, t, n, result);
             if (lw.Shrinkage >= 1)
             {
@@ -128,8 +146,9 @@ public static partial class FunctionalConnectivity
             Condition(lw.Covariance);
             return options.Kind switch
             {
-                ConnectivityKind.Covariance => Result(lw.Covariance, lw.Shrinkage),
+                ConnectivityKind.Covariance => Result(ScaleBack(lw.Covariance, 2 * lwScale), lw.Shrinkage),
                 ConnectivityKind.Correlation => Result(CovarianceToCorrelation(lw.Covariance), lw.Shrinkage),
+                ConnectivityKind.Precision => Result(ScaleBack(FromPrecision(lw.Covariance, options.Kind, problems), -2 * lwScale), lw.Shrinkage),
                 _ => Result(FromPrecision(lw.Covariance, options.Kind, problems), lw.Shrinkage),
             };
         }
@@ -241,7 +260,7 @@ public static partial class FunctionalConnectivity
     /// <param name="discardDiagonal">True: N(N − 1)/2 entries without the diagonal; false: N(N + 1)/2 with the diagonal / √2.</param>
     /// <returns>The vector.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="symmetric"/> is null.</exception>
-    /// <exception cref="ArgumentException">The matrix is not square.</exception>
+    /// <exception cref="ArgumentException">The matrix is not square or an entry is not finite.</exception>
     public static double[] ToVector(double[,] symmetric, bool discardDiagonal)
     {
         var n = Square(symmetric, nameof(symmetric));
@@ -268,7 +287,7 @@ public static partial class FunctionalConnectivity
     /// <param name="weights">Which weights to sum.</param>
     /// <returns>N strengths, in the matrix's unit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="connectivity"/> is null.</exception>
-    /// <exception cref="ArgumentException">The matrix is not square.</exception>
+    /// <exception cref="ArgumentException">The matrix is not square, an entry is not finite, or a strength exceeds the double range.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weights"/> is not a defined <see cref="NodeStrengthWeights"/> value.</exception>
     /// <remarks>Rubinov &amp; Sporns (2010), NeuroImage 52:1059–1069 (Brain Connectivity Toolbox <c>strengths_und</c>, <c>strengths_und_sign</c>).</remarks>
     public static double[] NodeStrength(double[,] connectivity, NodeStrengthWeights weights)
@@ -296,6 +315,11 @@ public static partial class FunctionalConnectivity
                 };
             }
 
+            if (!double.IsFinite(s))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The strength of node {i} (the sum of row {i} of connectivity) exceeds the range of double-precision numbers."), nameof(connectivity));
+            }
+
             strength[i] = s;
         }
 
@@ -306,17 +330,20 @@ public static partial class FunctionalConnectivity
     /// <param name="covariance">A symmetric N × N matrix with a positive diagonal.</param>
     /// <returns>The correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="covariance"/> is null.</exception>
-    /// <exception cref="ArgumentException">Not square, or a diagonal entry is not positive (message names it).</exception>
-    public static double[,] CovarianceToCorrelation(double[,] covariance)
+    /// <exception cref="ArgumentException">Not square, an entry is not finite, or a diagonal entry is not positive (message names it).</exception>
+    public static double[,] CovarianceToCorrelation(double[,] covariance) => ToCorrelation(covariance, nameof(covariance));
+
+    /// <summary>Cⱼₖ/√(CⱼⱼCₖₖ) with the diagonal exactly 1; exceptions name <paramref name="name"/>.</summary>
+    private static double[,] ToCorrelation(double[,] covariance, string name)
     {
-        var n = Square(covariance, nameof(covariance));
+        var n = Square(covariance, name);
         var d = new double[n];
         for (var i = 0; i < n; i++)
         {
             var v = covariance[i, i];
             if (!(v > 0) || double.IsInfinity(v))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"covariance[{i}, {i}] was {v}; variances must be finite and positive."), nameof(covariance));
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}, {i}] was {v}; variances must be finite and positive."), name);
             }
 
             d[i] = Math.Sqrt(v);
@@ -327,7 +354,10 @@ public static partial class FunctionalConnectivity
         {
             for (var c = 0; c < n; c++)
             {
-                r[row, c] = row == c ? 1 : Math.Clamp(covariance[row, c] / (d[row] * d[c]), -1, 1);
+                // √Cⱼⱼ·√Cₖₖ overflows for variances near 1e308 and underflows near 1e-308; two divisions then keep r.
+                var scale = d[row] * d[c];
+                var value = double.IsNormal(scale) ? covariance[row, c] / scale : covariance[row, c] / d[row] / d[c];
+                r[row, c] = row == c ? 1 : Math.Clamp(value, -1, 1);
             }
         }
 
@@ -353,11 +383,10 @@ public static partial class FunctionalConnectivity
     /// <param name="precision">A symmetric N × N precision (inverse covariance) matrix with a positive diagonal.</param>
     /// <returns>The partial correlation matrix.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="precision"/> is null.</exception>
-    /// <exception cref="ArgumentException">Not square, or a diagonal entry is not positive.</exception>
+    /// <exception cref="ArgumentException">Not square, an entry is not finite, or a diagonal entry is not positive (message names it).</exception>
     public static double[,] PrecisionToPartialCorrelation(double[,] precision)
     {
-        Square(precision, nameof(precision));
-        var partial = CovarianceToCorrelation(precision);
+        var partial = ToCorrelation(precision, nameof(precision));
         var n = partial.GetLength(0);
         for (var c = 0; c < n; c++)
         {
@@ -435,10 +464,12 @@ public static partial class FunctionalConnectivity
                 continue;
             }
 
-            var (_, ss) = Columns.Moments(column);
+            // In units of the column's power-of-two magnitude, so that neither 1e200 nor 1e-200 overflows or underflows.
+            var e = max > 0 ? Math.ILogB(max) : 0;
+            var (_, ss) = SampleMoments.OfScaled(column, e);
 
             // Constant up to rounding: the SD is below 1e-13 of the largest magnitude.
-            if (Math.Sqrt(ss / t) <= 1e-13 * max || ss == 0)
+            if (Math.Sqrt(ss / t) <= 1e-13 * Math.ScaleB(max, -e) || ss == 0)
             {
                 problems.Error("connectivity.constant-series", string.Create(CultureInfo.InvariantCulture, $"ROI {j} is constant over all {t} time points; its correlations are undefined."), RoiLocation(j));
                 ok = false;
@@ -460,6 +491,49 @@ public static partial class FunctionalConnectivity
         }
     }
 
+    /// <summary>Divides every value by 2^e (exact), e the binary magnitude of the largest |value|; returns e.</summary>
+    private static int ScaleToUnit(Span<double> values)
+    {
+        var e = BinaryScale.Magnitude(values);
+        if (e != 0)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Math.ScaleB(values[i], -e);
+            }
+        }
+
+        return e;
+    }
+
+    /// <summary>Multiplies every entry by 2^<paramref name="e"/> in place (exact unless it leaves the double range); null stays null.</summary>
+    private static double[,]? ScaleBack(double[,]? matrix, int e)
+    {
+        if (matrix is not null && e != 0)
+        {
+            var values = Columns.AsSpan(matrix);
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Math.ScaleB(values[i], e);
+            }
+        }
+
+        return matrix;
+    }
+
+    private static bool AllFinite(double[,] matrix)
+    {
+        foreach (var v in Columns.AsSpan(matrix))
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void Scale(Span<double> values, double factor)
     {
         for (var i = 0; i < values.Length; i++)
@@ -476,6 +550,17 @@ public static partial class FunctionalConnectivity
         if (m.GetLength(0) != m.GetLength(1))
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name} is {m.GetLength(0)} × {m.GetLength(1)}; it must be square."), name);
+        }
+
+        for (var i = 0; i < m.GetLength(0); i++)
+        {
+            for (var j = 0; j < m.GetLength(1); j++)
+            {
+                if (!double.IsFinite(m[i, j]))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{name}[{i}, {j}] was {m[i, j]}; entries must be finite."), name);
+                }
+            }
         }
 
         return m.GetLength(0);

@@ -22,4 +22,27 @@ internal static class SampleMoments
 
         return (mean, squares);
     }
+
+    /// <summary>
+    /// The mean and Σ (x − mean)² of the values divided by 2^<paramref name="e"/> (exact, see <see cref="BinaryScale"/>), in
+    /// those units, without a copy: with e = <see cref="BinaryScale.Magnitude"/> no sum or square overflows for finite values.
+    /// </summary>
+    public static (double Mean, double SumSquares) OfScaled(ReadOnlySpan<double> values, int e)
+    {
+        var mean = 0.0;
+        foreach (var v in values)
+        {
+            mean += Math.ScaleB(v, -e);
+        }
+
+        mean /= values.Length;
+        var squares = 0.0;
+        foreach (var v in values)
+        {
+            var d = Math.ScaleB(v, -e) - mean;
+            squares += d * d;
+        }
+
+        return (mean, squares);
+    }
 }

@@ -43,7 +43,7 @@ public static class DyadAlignment
         ArgumentNullException.ThrowIfNull(seriesA);
         ArgumentNullException.ThrowIfNull(seriesB);
         options ??= DyadAlignmentOptions.Default;
-        var rate = Guard.Positive(options.SampleRateHz);
+        var rate = SynchronyGuard.BeatGridRate(options.SampleRateHz);
         Guard.NonNegative(options.MinimumOverlapSeconds);
         Guard.Positive(options.MaximumGapSeconds);
 
@@ -67,6 +67,14 @@ public static class DyadAlignment
             return Empty(options, flaggedA, flaggedB, problems);
         }
 
+        if (overlap * rate >= MaxGridSamples)
+        {
+            problems.Error(
+                "sync.grid-too-long",
+                string.Create(CultureInfo.InvariantCulture, $"The recordings overlap for {overlap:0.###} s, {Math.Floor(overlap * rate) + 1:0} samples at {rate} Hz; at most {MaxGridSamples} fit one grid (48 days at 4 Hz). Align shorter pieces or use a lower rate."));
+            return Empty(options, flaggedA, flaggedB, problems);
+        }
+
         var count = (int)Math.Floor((overlap * rate) + 1e-9) + 1;
         Gaps(a, t0, end, options.MaximumGapSeconds, problems.At("$.a"));
         Gaps(b, t0, end, options.MaximumGapSeconds, problems.At("$.b"));
@@ -74,6 +82,9 @@ public static class DyadAlignment
         var gridB = Resample(b, t0, rate, count);
         return new DyadSeries(gridA, gridB, t0, rate, options.Signal, flaggedA, flaggedB, problems.ToList());
     }
+
+    /// <summary>The most samples one member's grid holds (2²⁴: 128 MiB of doubles).</summary>
+    private const int MaxGridSamples = 1 << 24;
 
     private static DyadSeries Empty(DyadAlignmentOptions options, int flaggedA, int flaggedB, ProblemCollector problems) =>
         new([], [], 0, options.SampleRateHz, options.Signal, flaggedA, flaggedB, problems.ToList());

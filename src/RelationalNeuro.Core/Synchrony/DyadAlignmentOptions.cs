@@ -16,7 +16,7 @@ public sealed record DyadAlignmentOptions
     /// </summary>
     public static DyadAlignmentOptions Reference { get; } = new() { Artifacts = null };
 
-    /// <summary>Grid rate in Hz (default 4). Must be finite and &gt; 0.</summary>
+    /// <summary>Grid rate in Hz (default 4). More than 0 and at most 1000 (an inter-beat series has a few beats per second; a finer grid only interpolates).</summary>
     public double SampleRateHz { get; init; } = 4;
 
     /// <summary>The signal put on the grid (default <see cref="DyadSignal.InterBeatIntervalMs"/>).</summary>

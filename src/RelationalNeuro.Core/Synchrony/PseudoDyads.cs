@@ -1,3 +1,4 @@
+using System.Globalization;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Synchrony;
@@ -104,8 +105,11 @@ public static class PseudoDyads
             return new RealVersusPseudo(real.Length, pseudo.Length, null, null, null, null, null, problems.ToList());
         }
 
-        var (rm, rs, rss) = Moments(real);
-        var (pm, ps, pss) = Moments(pseudo);
+        // d is scale-free: compute on the values divided by a power of two (exact) that brings the largest |value| below 2,
+        // so no sum or square overflows for any finite values (±1e308 included); means and SDs are scaled back.
+        var e = Math.Max(BinaryScale.Magnitude(real), BinaryScale.Magnitude(pseudo));
+        var (rm, rs, rss) = Moments(real, e);
+        var (pm, ps, pss) = Moments(pseudo, e);
         double? d = null;
         if (real.Length < 1 || pseudo.Length < 1 || real.Length + pseudo.Length < 3)
         {
@@ -124,17 +128,37 @@ public static class PseudoDyads
             }
         }
 
-        return new RealVersusPseudo(real.Length, pseudo.Length, rm, rs, pm, ps, d, problems.ToList());
+        return new RealVersusPseudo(
+            real.Length, pseudo.Length, Back(rm, e, "real mean", problems), Back(rs, e, "real SD", problems), Back(pm, e, "pseudo mean", problems), Back(ps, e, "pseudo SD", problems), d, problems.ToList());
     }
 
-    private static (double? Mean, double? Sd, double SumSquares) Moments(ReadOnlySpan<double> values)
+    /// <summary>A scaled summary in the values' unit again; null with <c>sync.out-of-range</c> when that is beyond the double range.</summary>
+    private static double? Back(double? scaled, int e, string what, ProblemCollector problems)
+    {
+        if (scaled is not { } v)
+        {
+            return null;
+        }
+
+        var value = Math.ScaleB(v, e);
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        problems.Warning("sync.out-of-range", string.Create(CultureInfo.InvariantCulture, $"The {what} exceeds the range of double-precision numbers; it is left out (Cohen's d is scale-free and still given)."));
+        return null;
+    }
+
+    /// <summary>Mean, sample SD and sum of squared deviations of the values divided by 2^<paramref name="e"/> (in those units).</summary>
+    private static (double? Mean, double? Sd, double SumSquares) Moments(ReadOnlySpan<double> values, int e)
     {
         if (values.IsEmpty)
         {
             return (null, null, 0);
         }
 
-        var (mean, squares) = SampleMoments.Of(values);
+        var (mean, squares) = SampleMoments.OfScaled(values, e);
         return (mean, values.Length < 2 ? null : Math.Sqrt(squares / (values.Length - 1)), squares);
     }
 }

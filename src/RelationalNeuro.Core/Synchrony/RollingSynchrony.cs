@@ -1,4 +1,5 @@
 using System.Globalization;
+using RelationalNeuro.Hrv;
 using RelationalNeuro.Hrv.Live;
 using RelationalNeuro.Internal;
 
@@ -36,9 +37,19 @@ public sealed class RollingSynchrony
     private MemberClock _clockB;
     private long _paired;
     private long _dropped;
+    private long _ignored;
     private double _refA;
     private double _refB;
     private int _pos;
+
+    /// <summary>The largest window in grid samples (<see cref="RollingSynchronyOptions.WindowSeconds"/> × rate).</summary>
+    private const int MaxWindowSamples = 1 << 20;
+
+    /// <summary>The largest lag in grid samples: every grid sample updates 2·lag + 1 running sums.</summary>
+    private const int MaxLagSamples = 8192;
+
+    /// <summary>The largest <see cref="RollingSynchronyOptions.MaxPendingSamples"/>.</summary>
+    private const int MaxPendingSamples = 1 << 20;
 
     /// <summary>A rolling engine with <see cref="RollingSynchronyOptions.Default"/>.</summary>
     public RollingSynchrony()
@@ -49,14 +60,14 @@ public sealed class RollingSynchrony
     /// <summary>A rolling engine.</summary>
     /// <param name="options">The geometry.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (the limits are on <see cref="RollingSynchronyOptions"/>' properties).</exception>
     public RollingSynchrony(RollingSynchronyOptions options)
     {
         Options = Guard.NotNull(options);
-        _rate = Guard.Positive(options.SampleRateHz);
-        _win = SynchronyGuard.Samples(options.WindowSeconds, _rate, 3);
-        _lag = SynchronyGuard.Samples(options.MaxLagSeconds, _rate, 0);
-        Guard.Positive(options.MaxPendingSamples);
+        _rate = SynchronyGuard.BeatGridRate(options.SampleRateHz);
+        _win = SynchronyGuard.Samples(options.WindowSeconds, _rate, 3, maximum: MaxWindowSamples);
+        _lag = SynchronyGuard.Samples(options.MaxLagSeconds, _rate, 0, maximum: MaxLagSamples);
+        Guard.InRange(options.MaxPendingSamples, 1, MaxPendingSamples);
         _cap = _win + _lag + 1;
         _ringA = new double[2 * _cap];
         _ringB = new double[2 * _cap];
@@ -76,13 +87,22 @@ public sealed class RollingSynchrony
     /// <summary>The latest snapshot (computed on demand).</summary>
     public RollingSynchronySnapshot Current => Snapshot();
 
-    /// <summary>Adds one beat of one member and returns the updated snapshot. Non-finite or non-positive intervals are ignored.</summary>
+    /// <summary>
+    /// Adds one beat of one member and returns the updated snapshot. An interval that is not finite or lies outside the
+    /// calculable range [<see cref="RrSeries.MinimumIntervalMs"/>, <see cref="RrSeries.MaximumIntervalMs"/>] ms is ignored
+    /// and counted in the snapshot's <c>sync.beats-ignored</c> warning (before, a huge one stalled the caller while the
+    /// grid was filled up to it).
+    /// </summary>
     /// <param name="member">Whose beat.</param>
     /// <param name="rrMs">The RR interval that ended with this beat, in ms.</param>
     /// <returns>The snapshot after the beat.</returns>
     public RollingSynchronySnapshot Add(DyadMember member, double rrMs)
     {
-        if (double.IsFinite(rrMs) && rrMs > 0)
+        if (!(rrMs >= RrSeries.MinimumIntervalMs && rrMs <= RrSeries.MaximumIntervalMs))
+        {
+            _ignored++;
+        }
+        else
         {
             var value = Options.Signal == DyadSignal.HeartRateBpm ? 60000.0 / rrMs : rrMs;
             if (member == DyadMember.A)
@@ -177,6 +197,7 @@ public sealed class RollingSynchrony
         _pendingB.Clear();
         _paired = 0;
         _dropped = 0;
+        _ignored = 0;
         _pos = 0;
         Array.Clear(_sx);
         Array.Clear(_sy);
@@ -306,9 +327,7 @@ public sealed class RollingSynchrony
     private RollingSynchronySnapshot Snapshot()
     {
         var ready = _paired >= _win + _lag;
-        var problems = _dropped == 0
-            ? ProblemList.Empty
-            : ProblemList.Create([new Problem("sync.samples-dropped", string.Create(CultureInfo.InvariantCulture, $"{_dropped} grid samples were dropped because one member ran more than {Options.MaxPendingSamples} samples ahead of the other."), ProblemSeverity.Warning)]);
+        var problems = _dropped == 0 && _ignored == 0 ? ProblemList.Empty : Problems();
         if (!ready)
         {
             return new RollingSynchronySnapshot(_clockA.Beats, _clockB.Beats, _paired, false, null, null, null, null, problems);
@@ -341,6 +360,22 @@ public sealed class RollingSynchrony
         }
 
         return new RollingSynchronySnapshot(_clockA.Beats, _clockB.Beats, _paired, true, zero, peak, peakLag, n == 0 ? null : sumAbs / n, problems);
+    }
+
+    private ProblemList Problems()
+    {
+        var list = new List<Problem>(2);
+        if (_ignored > 0)
+        {
+            list.Add(new Problem("sync.beats-ignored", string.Create(CultureInfo.InvariantCulture, $"{_ignored} beats were ignored: their interval was not a number of ms within {RrSeries.MinimumIntervalMs}–{RrSeries.MaximumIntervalMs}."), ProblemSeverity.Warning));
+        }
+
+        if (_dropped > 0)
+        {
+            list.Add(new Problem("sync.samples-dropped", string.Create(CultureInfo.InvariantCulture, $"{_dropped} grid samples were dropped because one member ran more than {Options.MaxPendingSamples} samples ahead of the other."), ProblemSeverity.Warning));
+        }
+
+        return ProblemList.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
     }
 
     /// <summary>Pearson r at lag column <paramref name="li"/> from the running sums; NaN where a block is constant.</summary>

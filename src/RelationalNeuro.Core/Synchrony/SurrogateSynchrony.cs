@@ -131,7 +131,7 @@ public static class SurrogateSynchrony
                     var dot = l >= 0
                         ? TensorPrimitives.Dot(x[..(seg - l)], y[l..])
                         : TensorPrimitives.Dot(x[(-l)..], y[..(seg + l)]);
-                    r[li] = dot / norm;
+                    r[li] = Math.Clamp(dot / norm, -1.0, 1.0); // rounding can give 1 + 2⁻⁵², whose z would be NaN
                 }
 
                 // z = ½ ln((1 + r)/(1 − r)).
@@ -165,12 +165,22 @@ public static class SurrogateSynchrony
         acc.PairZ = [.. pairZ];
     }
 
-    /// <summary>Centres one segment and returns true when it is constant (every value equal: R's ccf is NaN).</summary>
+    /// <summary>
+    /// Centres one segment and returns true when it is constant (every value equal: R's ccf is NaN). The segment is first
+    /// divided by the power of two of its largest |value| (exact; r is scale-free and comes out the same doubles), so its
+    /// sums of squares and products stay finite for any finite values — before, values near 1e154 and beyond made r NaN.
+    /// </summary>
     private static bool Prepare(ReadOnlySpan<double> values, Span<double> centred, out double sumSquares)
     {
         var constant = values.IndexOfAnyExcept(values[0]) < 0;
-        var mean = TensorPrimitives.Sum(values) / values.Length;
-        TensorPrimitives.Subtract(values, mean, centred);
+        var e = BinaryScale.Magnitude(values);
+        for (var i = 0; i < values.Length; i++)
+        {
+            centred[i] = Math.ScaleB(values[i], -e);
+        }
+
+        var mean = TensorPrimitives.Sum(centred) / values.Length;
+        TensorPrimitives.Subtract(centred, mean, centred);
         sumSquares = TensorPrimitives.Dot(centred, centred);
         return constant;
     }

@@ -14,7 +14,7 @@ public sealed record SurrogateSynchronyOptions
     /// <summary>Segment length in s (SUSY <c>segment</c>; SUSY has no default, 30 is what its manual uses); rounded to whole samples. Must be at least twice <see cref="MaxLagSeconds"/>.</summary>
     public double SegmentSeconds { get; init; } = 30;
 
-    /// <summary>Largest lag each way in s (SUSY <c>maxlag</c>, default 3); rounded to whole samples.</summary>
+    /// <summary>Largest lag each way in s (SUSY <c>maxlag</c>, default 3); rounded to whole samples, at most 1,048,576 (72 h at 4 Hz).</summary>
     public double MaxLagSeconds { get; init; } = 3;
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed record WindowedCrossCorrelationOptions
     /// <summary>Boker et al. (2002): signed r, peak picking nearest lag 0 (<see cref="BestLagRule.PeakNearestZero"/>), search region 2 lags.</summary>
     public static WindowedCrossCorrelationOptions Boker { get; } = new() { FisherZ = false, AbsoluteValues = false, BestLag = BestLagRule.PeakNearestZero };
 
-    /// <summary>Largest lag each way in s (rMEA <c>lagSec</c>, default 5); rounded to whole samples. 0 computes lag 0 only.</summary>
+    /// <summary>Largest lag each way in s (rMEA <c>lagSec</c>, default 5); rounded to whole samples, at most 1,048,576 (72 h at 4 Hz). 0 computes lag 0 only.</summary>
     public double MaxLagSeconds { get; init; } = 5;
 
     /// <summary>Window length in s (rMEA <c>winSec</c>, default 30); rounded to whole samples, at least 3.</summary>

@@ -16,7 +16,7 @@ namespace RelationalNeuro.Core.Tests.Hardening;
 /// <c>RELATIONALNEURO_FUZZ_SEED</c> (default: the UTC date as yyyymmdd, so a day's runs agree and days differ);
 /// <c>RELATIONALNEURO_FUZZ_SEEDS</c> = k sweeps k consecutive seeds with every trial (no time box).
 /// </summary>
-public class NumericPropertyTests
+public partial class NumericPropertyTests
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(900);
     private static readonly TimeSpan CallBound = TimeSpan.FromSeconds(10);

@@ -125,10 +125,33 @@ public static class ResultInspector
                     continue;
                 }
 
+                if (IsMissingSentinel(t, field.Name))
+                {
+                    // Its NaNs never leave the type; walk what the public accessor returns instead.
+                    var result = (RelationalNeuro.Synchrony.WindowedCrossCorrelationResult)value;
+                    for (var w = 0; w < result.WindowCount; w++)
+                    {
+                        for (var l = 0; l < result.LagCount; l++)
+                        {
+                            Walk(result.Cell(w, l), Invariant($"{path}.Cell({w}, {l})"), depth + 1, findings, seen);
+                        }
+                    }
+
+                    continue;
+                }
+
                 Walk(field.GetValue(value), $"{path}.{Display(field.Name)}", depth + 1, findings, seen);
             }
         }
     }
+
+    /// <summary>
+    /// A private array whose NaN is the type's documented "missing" mark and is never returned as a number:
+    /// <c>WindowedCrossCorrelationResult._cells</c> (rMEA's identity rule and constant blocks), which <c>Cell(w, l)</c> returns
+    /// as null. The only exemption; the inspector walks the accessor's values in its place.
+    /// </summary>
+    private static bool IsMissingSentinel(Type type, string fieldName) =>
+        type == typeof(RelationalNeuro.Synchrony.WindowedCrossCorrelationResult) && fieldName == "_cells";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
