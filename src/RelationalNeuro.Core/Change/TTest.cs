@@ -32,6 +32,12 @@ public static class TTest
     {
         var (m1, s1) = EffectSize.MeanSd(group1, nameof(group1));
         var (m2, s2) = EffectSize.MeanSd(group2, nameof(group2));
+        if (!double.IsFinite(s1) || !double.IsFinite(s2))
+        {
+            var name = double.IsFinite(s1) ? nameof(group2) : nameof(group1);
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The SD of {name} exceeds the range of double-precision numbers (scores near ±1e308)."), name);
+        }
+
         return FromSummaries(m1, s1, group1.Length, m2, s2, group2.Length, kind, confidenceLevel);
     }
 
@@ -61,9 +67,13 @@ public static class TTest
         }
         else if (kind == TTestKind.Welch)
         {
-            var v1 = sd1 * sd1 / n1;
-            var v2 = sd2 * sd2 / n2;
-            se = Math.Sqrt(v1 + v2);
+            // In units of the larger SD's power of two (exact; the same doubles for ordinary SDs): the squares and the
+            // fourth powers of df's denominator overflow or underflow for SDs near 1e154 or 1e-154 and beyond.
+            var e = Math.ILogB(Math.Max(Math.Max(sd1, sd2), double.Epsilon));
+            double a = Math.ScaleB(sd1, -e), b = Math.ScaleB(sd2, -e);
+            var v1 = a * a / n1;
+            var v2 = b * b / n2;
+            se = Math.ScaleB(Math.Sqrt(v1 + v2), e);
             df = (v1 + v2) * (v1 + v2) / ((v1 * v1 / (n1 - 1)) + (v2 * v2 / (n2 - 1)));
         }
         else
@@ -71,7 +81,18 @@ public static class TTest
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"kind was {kind}; independent samples take Welch or Student; use TTest.Paired for paired samples."), nameof(kind));
         }
 
-        return Finish(kind, mean1 - mean2, se, df, confidenceLevel, n1, n2);
+        var difference = mean1 - mean2;
+        if (!double.IsFinite(difference))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"mean1 − mean2 = {mean1} − {mean2} exceeds the range of double-precision numbers."), nameof(mean2));
+        }
+
+        if (!double.IsFinite(se))
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The standard error of the difference (SDs {sd1} and {sd2}) exceeds the range of double-precision numbers."), nameof(sd1));
+        }
+
+        return Finish(kind, difference, se, df, confidenceLevel, n1, n2);
     }
 
     /// <summary>Paired t test of post − pre.</summary>
@@ -96,11 +117,22 @@ public static class TTest
         for (var i = 0; i < n; i++)
         {
             diff[i] = post[i] - pre[i];
+            if (!double.IsFinite(diff[i]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"post[{i}] − pre[{i}] = {post[i]} − {pre[i]} exceeds the range of double-precision numbers."), nameof(post));
+            }
         }
 
-        var (mean, ss) = SampleMoments.Of(diff);
-        var se = Math.Sqrt(ss / (n - 1)) / Math.Sqrt(n);
-        return Finish(TTestKind.Paired, mean, se, n - 1, confidenceLevel, n, n);
+        // In units of the largest difference's power of two (exact), so that the sum of squares cannot overflow.
+        var e = BinaryScale.Magnitude(diff);
+        var (scaledMean, ss) = SampleMoments.OfScaled(diff, e);
+        var se = Math.ScaleB(Math.Sqrt(ss / (n - 1)) / Math.Sqrt(n), e);
+        if (!double.IsFinite(se))
+        {
+            throw new ArgumentException("The standard error of post − pre exceeds the range of double-precision numbers.", nameof(post));
+        }
+
+        return Finish(TTestKind.Paired, Math.ScaleB(scaledMean, e), se, n - 1, confidenceLevel, n, n);
     }
 
     /// <summary>The Student-t quantile t(p, df): the value below which a fraction <paramref name="probability"/> of the t distribution with <paramref name="degreesOfFreedom"/> lies (MathNet.Numerics <c>StudentT.InvCDF</c>; R <c>qt</c>, SciPy <c>t.ppf</c>).</summary>
@@ -113,14 +145,32 @@ public static class TTest
         CheckOpenUnit(probability, nameof(probability));
         Guard.Finite(degreesOfFreedom);
         Guard.Positive(degreesOfFreedom);
-        return StudentT.InvCDF(0, 1, degreesOfFreedom, probability);
+        return InverseCdf(degreesOfFreedom, probability)
+            ?? throw new ArgumentOutOfRangeException(
+                nameof(degreesOfFreedom),
+                degreesOfFreedom,
+                string.Create(CultureInfo.InvariantCulture, $"The t quantile for probability {probability} at {degreesOfFreedom} degrees of freedom cannot be computed (it is beyond the double range, or MathNet's inverse did not converge)."));
+    }
+
+    /// <summary>MathNet's Student-t inverse CDF, or null where it does not converge or its answer is not finite (tiny df, p near 0 or 1).</summary>
+    private static double? InverseCdf(double degreesOfFreedom, double probability)
+    {
+        try
+        {
+            var q = StudentT.InvCDF(0, 1, degreesOfFreedom, probability);
+            return double.IsFinite(q) ? q : null;
+        }
+        catch (Exception exception) when (exception is MathNet.Numerics.NonConvergenceException or ArithmeticException)
+        {
+            return null; // MathNet's Brent search meets NaN for extreme df (its Math.Sign throws ArithmeticException)
+        }
     }
 
     private static TTestResult Finish(TTestKind kind, double difference, double se, double df, double level, int n1, int n2)
     {
         var problems = new ProblemCollector();
         double? validDf = double.IsFinite(df) && df > 0 ? df : null;
-        double? critical = validDf is { } v ? StudentT.InvCDF(0, 1, v, 1 - ((1 - level) / 2)) : null;
+        double? critical = validDf is { } v ? InverseCdf(v, 1 - ((1 - level) / 2)) : null;
         if (!(se > 0) || validDf is null)
         {
             problems.Error("change.zero-variance", "The standard error of the difference is 0 (constant scores): t, p and the interval are undefined.", "T");
@@ -135,7 +185,21 @@ public static class TTest
         }
 
         var p = Math.Min(1, 2 * StudentT.CDF(0, 1, validDf.Value, -Math.Abs(t)));
-        return new TTestResult(kind, difference, se, t, validDf, p, level, critical, difference - (critical!.Value * se), difference + (critical.Value * se), n1, n2, problems.ToList());
+        double? lower = null, upper = null;
+        if (critical is { } c && double.IsFinite(difference - (c * se)) && double.IsFinite(difference + (c * se)))
+        {
+            lower = difference - (c * se);
+            upper = difference + (c * se);
+        }
+        else
+        {
+            problems.Warning(
+                "change.interval-out-of-range",
+                string.Create(CultureInfo.InvariantCulture, $"The {level:0.###} confidence interval cannot be given: its t quantile at {validDf.Value:G6} degrees of freedom or its limits lie beyond the double range."),
+                "ConfidenceLower");
+        }
+
+        return new TTestResult(kind, difference, se, t, validDf, double.IsFinite(p) ? p : null, level, critical, lower, upper, n1, n2, problems.ToList());
     }
 
     private static void CheckLevel(double confidenceLevel) => CheckOpenUnit(confidenceLevel, nameof(confidenceLevel));

@@ -16,7 +16,8 @@ namespace RelationalNeuro.Change;
 /// and widens towards the ends; it is not a prediction interval for a single future session (which adds 1 under the
 /// root). The Student-t quantile is MathNet.Numerics', as in <see cref="Trend"/>.</para>
 /// <para>The observations must be those the trend was fitted on: non-finite values are left out the same way, and the
-/// count must match <see cref="TrendResult.Count"/>.</para>
+/// count must match <see cref="TrendResult.Count"/>. A fitted value or band limit beyond the range of double-precision
+/// numbers (times near ±1e308) is null, never ±∞ or NaN.</para>
 /// </remarks>
 public static class TrendBand
 {
@@ -54,12 +55,18 @@ public static class TrendBand
         }
 
         var points = new TrendBandPoint[atWeeks.Length];
+        // The weeks' mean and Σ(t − mean)² in units of their power-of-two magnitude (exact: the same band for ordinary weeks),
+        // so that weeks near ±1e308 neither overflow nor leave a 0/0; a band or fit beyond the double range is left null.
         double mean = 0, sxx = 0, quantile = 0;
+        var e = 0;
         var banded = trend.StandardError is not null && used.Count >= 3;
         if (banded)
         {
-            (mean, sxx) = SampleMoments.Of(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(used));
+            var usedWeeks = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(used);
+            e = BinaryScale.Magnitude(usedWeeks);
+            (mean, sxx) = SampleMoments.OfScaled(usedWeeks, e);
             quantile = StudentT.InvCDF(0, 1, used.Count - 2, 1 - ((1 - trend.ConfidenceLevel) / 2));
+            banded = sxx > 0 && double.IsFinite(quantile);
         }
 
         for (var i = 0; i < atWeeks.Length; i++)
@@ -77,15 +84,24 @@ public static class TrendBand
             }
 
             var fitted = a + (b * t);
+            if (!double.IsFinite(fitted))
+            {
+                points[i] = new TrendBandPoint(t, null, null, null);
+                continue;
+            }
+
             if (!banded)
             {
                 points[i] = new TrendBandPoint(t, fitted, null, null);
                 continue;
             }
 
-            var s = trend.StandardError!.Value * Math.Sqrt(sxx);
-            var half = quantile * s * Math.Sqrt((1.0 / used.Count) + ((t - mean) * (t - mean) / sxx));
-            points[i] = new TrendBandPoint(t, fitted, fitted - half, fitted + half);
+            var s = Math.ScaleB(trend.StandardError!.Value * Math.Sqrt(sxx), e);
+            var d = Math.ScaleB(t, -e) - mean;
+            var half = quantile * s * Math.Sqrt((1.0 / used.Count) + (d * d / sxx));
+            points[i] = double.IsFinite(fitted - half) && double.IsFinite(fitted + half)
+                ? new TrendBandPoint(t, fitted, fitted - half, fitted + half)
+                : new TrendBandPoint(t, fitted, null, null);
         }
 
         return points;

@@ -50,7 +50,7 @@ public static class DailyBaseline
         Guard.InRange(options.WidthStandardDeviations, 0, 10);
 
         var problems = new ProblemCollector(maxListed: 100, summaryCode: "baseline.more-problems");
-        var byDay = new SortedDictionary<int, (double Sum, int Count)>();
+        var byDay = new SortedDictionary<int, (double Mean, int Count)>();
         for (var i = 0; i < values.Count; i++)
         {
             var (date, value) = values[i];
@@ -64,7 +64,10 @@ public static class DailyBaseline
             if (byDay.TryGetValue(key, out var seen))
             {
                 problems.Warning("baseline.duplicate-day", Invariant($"{date:yyyy-MM-dd} has more than one value; the day's values are averaged."), Invariant($"[{i}]"));
-                byDay[key] = (seen.Sum + value, seen.Count + 1);
+
+                // The running mean m + (v/k − m/k): no sum of two values near ±1e308 overflows.
+                var k = seen.Count + 1;
+                byDay[key] = (seen.Mean + ((value / k) - (seen.Mean / k)), k);
             }
             else
             {
@@ -91,9 +94,9 @@ public static class DailyBaseline
         var span = last - first + 1;
         var daily = new double[span];
         var present = new bool[span];
-        foreach (var (key, (sum, count)) in byDay)
+        foreach (var (key, (mean, _)) in byDay)
         {
-            daily[key - first] = sum / count;
+            daily[key - first] = mean;
             present[key - first] = true;
         }
 
@@ -101,6 +104,7 @@ public static class DailyBaseline
         var window = new double[Math.Max(options.BaselineDays, options.NormalRangeDays)];
         var anyBaseline = false;
         var anyRange = false;
+        var outOfRange = false;
         for (var d = 0; d < span; d++)
         {
             var baseline = Mean(daily, present, d, options.BaselineDays, window, out var baselineCount);
@@ -108,12 +112,28 @@ public static class DailyBaseline
             var normalCount = Collect(daily, present, d, options.NormalRangeDays, window);
             if (normalCount >= options.MinimumNormalRangeDays)
             {
-                var (mean, squares) = SampleMoments.Of(window.AsSpan(0, normalCount));
+                // In units of the window's power-of-two magnitude (exact: the same doubles for ordinary values), so that
+                // values near ±1e308 give a range rather than ±∞; a range beyond the double range is left out.
+                var inWindow = window.AsSpan(0, normalCount);
+                var e = BinaryScale.Magnitude(inWindow);
+                var (mean, squares) = SampleMoments.OfScaled(inWindow, e);
                 var half = options.WidthStandardDeviations * Math.Sqrt(squares / (normalCount - 1));
-                normalMean = mean;
-                lower = mean - half;
-                upper = mean + half;
-                anyRange = true;
+                double lo = Math.ScaleB(mean - half, e), hi = Math.ScaleB(mean + half, e);
+                if (double.IsFinite(lo) && double.IsFinite(hi))
+                {
+                    normalMean = Math.ScaleB(mean, e);
+                    lower = lo;
+                    upper = hi;
+                    anyRange = true;
+                }
+                else if (!outOfRange)
+                {
+                    outOfRange = true;
+                    problems.Warning(
+                        "baseline.out-of-range",
+                        Invariant($"The normal range on {DateOnly.FromDayNumber(first + d):yyyy-MM-dd} (and on any later day where it happens) lies beyond the range of double-precision numbers; it is left out there."),
+                        "NormalRange");
+                }
             }
 
             double? b = baselineCount >= options.MinimumBaselineDays ? baseline : null;
@@ -155,7 +175,14 @@ public static class DailyBaseline
     private static double Mean(double[] daily, bool[] present, int day, int length, double[] scratch, out int count)
     {
         count = Collect(daily, present, day, length, scratch);
-        return count > 0 ? SampleMoments.Of(scratch.AsSpan(0, count)).Mean : 0;
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var values = scratch.AsSpan(0, count);
+        var e = BinaryScale.Magnitude(values);
+        return Math.ScaleB(SampleMoments.OfScaled(values, e).Mean, e); // finite for any finite values
     }
 
     private static int Collect(double[] daily, bool[] present, int day, int length, double[] scratch)
