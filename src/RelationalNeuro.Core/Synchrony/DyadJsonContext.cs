@@ -8,6 +8,7 @@ namespace RelationalNeuro.Synchrony;
     UseStringEnumConverter = true,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(RelationalNeuro.Internal.FiniteDoubleJsonConverter)])]
 [JsonSerializable(typeof(DyadReport))]
 internal sealed partial class DyadJsonContext : JsonSerializerContext;

@@ -129,8 +129,16 @@ public sealed record DyadReport(
     public static DyadReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, DyadJsonContext.Default.DyadReport)
-            ?? throw new JsonException("The JSON text is null, not a dyad report.");
+        try
+        {
+            return JsonSerializer.Deserialize(json, DyadJsonContext.Default.DyadReport)
+                ?? throw new JsonException("The JSON text is null, not a dyad report.");
+        }
+        catch (ArgumentException exception)
+        {
+            // A member the report's own checks refuse (a null problem list, a count out of range): not a report.
+            throw new JsonException($"The JSON text is not a dyad report: {exception.Message}", exception);
+        }
     }
 
     private static string Num(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using RelationalNeuro.Emotions;
+using RelationalNeuro.Hrv;
 using RelationalNeuro.Interventions;
 using RelationalNeuro.Io;
 using RelationalNeuro.Questionnaires;
@@ -25,7 +26,7 @@ public sealed class FuzzTests
 {
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(10);
 
-    private static readonly string[] Targets = ["rr-single-column", "rr-csv", "rr-kubios", "instrument", "taxonomy", "fhir-response", "practice-import"];
+    private static readonly string[] Targets = ["rr-single-column", "rr-csv", "rr-kubios", "instrument", "taxonomy", "fhir-response", "practice-import", "hrv-report", "dyad-report"];
 
     public static TheoryData<string> TargetNames() => [.. Targets];
 
@@ -121,8 +122,39 @@ public sealed class FuzzTests
         "taxonomy" => (SourceFiles("Emotions", "Data"), true, b => FeelingTaxonomy.Load(new MemoryStream(b))),
         "fhir-response" => (FhirSeeds(), true, b => FhirMapper.FromQuestionnaireResponseJson(InstrumentCatalog.Get("who-5"), b)),
         "practice-import" => ([PracticeSeed()], true, ImportPractice),
+        "hrv-report" => (HrvReportSeeds(), true, b => ParseOrRefuse(b, HrvReport.FromJson)),
+        "dyad-report" => (DyadReportSeeds(), true, b => ParseOrRefuse(b, RelationalNeuro.Synchrony.DyadReport.FromJson)),
         _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown fuzz target."),
     };
+
+    /// <summary>A report read back from JSON, or null for the documented refusal (<see cref="System.Text.Json.JsonException"/>).</summary>
+    private static object? ParseOrRefuse(byte[] bytes, Func<string, object> parse)
+    {
+        try
+        {
+            return parse(Encoding.UTF8.GetString(bytes));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The JSON of one-call reports on the RR seeds (whole and windowed options differ in which members are set).</summary>
+    private static List<byte[]> HrvReportSeeds() =>
+        [.. RrSeeds(values => string.Join('\n', values)).Take(4).Select(bytes =>
+        {
+            var rr = RrReader.Read(new MemoryStream(bytes), RrFormat.SingleColumn, null).Series;
+            return Encoding.UTF8.GetBytes(HrvAnalysis.Analyze(rr).ToJson());
+        })];
+
+    /// <summary>The JSON of a dyad report on two coupled built-in series (five minutes each).</summary>
+    private static List<byte[]> DyadReportSeeds()
+    {
+        var a = Enumerable.Range(0, 380).Select(k => 800 + (40 * Math.Sin(k / 5.0))).ToArray();
+        var b = Enumerable.Range(0, 380).Select(k => 780 + (35 * Math.Sin((k - 2) / 5.0)) + (5 * Math.Cos(k))).ToArray();
+        return [Encoding.UTF8.GetBytes(RelationalNeuro.Synchrony.DyadAnalysis.Analyze(a, b).ToJson())];
+    }
 
     private static object ImportPractice(byte[] bytes)
     {

@@ -8,6 +8,7 @@ namespace RelationalNeuro.Hrv;
     UseStringEnumConverter = true,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    Converters = [typeof(RelationalNeuro.Internal.FiniteDoubleJsonConverter)])]
 [JsonSerializable(typeof(HrvReport))]
 internal sealed partial class HrvJsonContext : JsonSerializerContext;

@@ -133,8 +133,16 @@ public sealed record HrvReport(
     public static HrvReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, HrvJsonContext.Default.HrvReport)
-            ?? throw new JsonException("The JSON text is null, not a report.");
+        try
+        {
+            return JsonSerializer.Deserialize(json, HrvJsonContext.Default.HrvReport)
+                ?? throw new JsonException("The JSON text is null, not a report.");
+        }
+        catch (ArgumentException exception)
+        {
+            // A member the report's own checks refuse (a null problem list, a count out of range): not a report.
+            throw new JsonException($"The JSON text is not a report: {exception.Message}", exception);
+        }
     }
 
     private static string Num(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
