@@ -45,10 +45,13 @@ internal readonly record struct LinearScale : IChartScale
     public double RangeEnd { get; }
 
     /// <summary>The viewBox coordinate of <paramref name="value"/> (not clamped).</summary>
-    public double Map(double value) => RangeStart + ((value - DomainMin) / (DomainMax - DomainMin) * (RangeEnd - RangeStart));
+    public double Map(double value) =>
+        double.IsFinite(DomainMax - DomainMin)
+            ? RangeStart + ((value - DomainMin) / (DomainMax - DomainMin) * (RangeEnd - RangeStart))
+            : RangeStart + (((value / 2) - (DomainMin / 2)) / ((DomainMax / 2) - (DomainMin / 2)) * (RangeEnd - RangeStart)); // a domain of ±1e308
 
     /// <summary>The data value at viewBox coordinate <paramref name="coordinate"/>.</summary>
-    public double Invert(double coordinate) => DomainMin + ((coordinate - RangeStart) / (RangeEnd - RangeStart) * (DomainMax - DomainMin));
+    public double Invert(double coordinate) => DomainMin + ((coordinate - RangeStart) / (RangeEnd - RangeStart) * ((DomainMax / 2) - (DomainMin / 2)) * 2);
 
     /// <summary>
     /// The smallest and largest finite value of <paramref name="values"/> (non-finite values are skipped), or (0, 1) when

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RelationalNeuro.Components.Charts;
 
 /// <summary>Tick positions along an axis with their labels (invariant culture) and the domain they span.</summary>
@@ -70,7 +72,16 @@ internal static class NiceTicks
         var start = Math.Floor(min / step) * step;
         var end = Math.Ceiling(max / step) * step;
         var decimals = ChartNumber.DecimalsFor(step);
-        var count = (int)Math.Round((end - start) / step) + 1;
+        var steps = Math.Round((end - start) / step);
+        if (!double.IsFinite(max - min) || !(steps >= 1 && steps <= 1000) || Math.Abs(max) > MaxNiceMagnitude || Math.Abs(min) > MaxNiceMagnitude
+            || Math.Round(start, decimals + 2) == Math.Round(end, decimals + 2))
+        {
+            // Beyond what round decimal ticks can label (±1e300, or a span below a millionth that six decimals cannot
+            // tell apart): the data's own ends, labelled in scientific notation, instead of an overflowing tick count.
+            return Ends(min, max);
+        }
+
+        var count = (int)steps + 1;
         var values = new double[count];
         var labels = new string[count];
         for (var i = 0; i < count; i++)
@@ -82,6 +93,13 @@ internal static class NiceTicks
 
         return new TickSet(values[0], values[^1], step, values, labels);
     }
+
+    /// <summary>The largest magnitude labelled with round decimal ticks (beyond it a label would run to hundreds of digits).</summary>
+    private const double MaxNiceMagnitude = 1e15;
+
+    /// <summary>Two ticks at the ends of [<paramref name="min"/>, <paramref name="max"/>], labelled with three significant digits ("4.2E+300").</summary>
+    private static TickSet Ends(double min, double max) =>
+        new(min, max, max - min, [min, max], [min.ToString("G3", CultureInfo.InvariantCulture), max.ToString("G3", CultureInfo.InvariantCulture)]);
 
     /// <summary>Decade ticks over [<paramref name="min"/>, <paramref name="max"/>] (both &gt; 0), widened to whole decades.</summary>
     public static TickSet Log(double min, double max)
