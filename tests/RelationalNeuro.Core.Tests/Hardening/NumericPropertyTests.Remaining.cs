@@ -144,4 +144,30 @@ public partial class NumericPropertyTests
             var cycles = HostileInts[r.Next(HostileInts.Length)];
             return (Show(count, cycles, rate, fraction), () => r.Next(2) == 0 ? BreathingPatterns.FourSevenEight(count, cycles) : BreathingPatterns.Resonance(rate, fraction));
         });
+
+    // ---- questionnaires ----
+
+    [Fact]
+    public void QuestionnaireScoring_AnyAnswers_TypedFinite() =>
+        Holds("InstrumentScorer.Score/AttachmentStyles/FhirMapper.ToQuestionnaireResponseJson", r =>
+        {
+            var ids = RelationalNeuro.Questionnaires.InstrumentCatalog.Ids;
+            var definition = RelationalNeuro.Questionnaires.InstrumentCatalog.Get(ids[r.Next(ids.Length)]);
+            var answers = Enumerable.Range(0, r.Next(3) == 0 ? r.Next(0, 2 * definition.Items.Length) : definition.Items.Length)
+                .Select(_ => r.Next(5) switch
+                {
+                    0 => (double?)null,
+                    1 => AnyDouble(r),
+                    _ => definition.Scale.Min + r.Next(0, (int)(definition.Scale.Max - definition.Scale.Min) + 1),
+                })
+                .ToArray();
+            double anxiety = r.Next(2) == 0 ? AnyDouble(r) : 1 + (r.NextDouble() * 6), avoidance = r.Next(2) == 0 ? AnyDouble(r) : 1 + (r.NextDouble() * 6);
+            return ($"{definition.Id}, " + Show(answers.Select(a => a ?? double.NaN).ToArray(), anxiety, avoidance), () => r.Next(4) switch
+            {
+                0 => (object)new RelationalNeuro.Questionnaires.InstrumentScorer(definition).Score(answers),
+                1 => RelationalNeuro.Questionnaires.AttachmentStyles.Classify(anxiety, avoidance),
+                2 => RelationalNeuro.Questionnaires.AttachmentStyles.ClassifyRelationshipQuestionnaire(answers.Take(4).ToArray()),
+                _ => RelationalNeuro.Questionnaires.FhirMapper.ToQuestionnaireResponseJson(definition, answers),
+            });
+        });
 }
