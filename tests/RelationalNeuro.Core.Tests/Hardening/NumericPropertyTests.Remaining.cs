@@ -170,4 +170,19 @@ public partial class NumericPropertyTests
                 _ => RelationalNeuro.Questionnaires.FhirMapper.ToQuestionnaireResponseJson(definition, answers),
             });
         });
+
+    // ---- live ----
+
+    [Fact]
+    public void HeartRateMeasurement_AnyBytes_TypedFinite() =>
+        Holds("HeartRateMeasurementParser.TryParse", r =>
+        {
+            var bytes = new byte[r.Next(0, 41)];
+            r.NextBytes(bytes);
+            return (Convert.ToHexString(bytes), () =>
+            {
+                var ok = RelationalNeuro.Hrv.Live.HeartRateMeasurementParser.TryParse(bytes, out var measurement, out var error);
+                return (object)(ok, measurement, RelationalNeuro.Hrv.Live.HeartRateMeasurementParser.Describe(error));
+            });
+        });
 }
