@@ -38,9 +38,10 @@ internal static class Columns
             var e = BinaryScale.Magnitude(source);
             var (scaledMean, ss) = SampleMoments.OfScaled(source, e);
             var scale = scaling == ColumnScaling.UnitNorm ? 1 / Math.Sqrt(ss) : 1 / Math.Sqrt(ss / (t - 1));
+            var f = BinaryScale.Factor(-e);
             for (var i = 0; i < t; i++)
             {
-                target[i] = (Math.ScaleB(source[i], -e) - scaledMean) * scale;
+                target[i] = ((f != 0 ? source[i] * f : Math.ScaleB(source[i], -e)) - scaledMean) * scale;
             }
         }
     }

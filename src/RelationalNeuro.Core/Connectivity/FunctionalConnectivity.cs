@@ -497,9 +497,10 @@ public static partial class FunctionalConnectivity
         var e = BinaryScale.Magnitude(values);
         if (e != 0)
         {
+            var f = BinaryScale.Factor(-e);
             for (var i = 0; i < values.Length; i++)
             {
-                values[i] = Math.ScaleB(values[i], -e);
+                values[i] = f != 0 ? values[i] * f : Math.ScaleB(values[i], -e);
             }
         }
 

@@ -29,17 +29,18 @@ internal static class SampleMoments
     /// </summary>
     public static (double Mean, double SumSquares) OfScaled(ReadOnlySpan<double> values, int e)
     {
+        var f = BinaryScale.Factor(-e);
         var mean = 0.0;
         foreach (var v in values)
         {
-            mean += Math.ScaleB(v, -e);
+            mean += f != 0 ? v * f : Math.ScaleB(v, -e);
         }
 
         mean /= values.Length;
         var squares = 0.0;
         foreach (var v in values)
         {
-            var d = Math.ScaleB(v, -e) - mean;
+            var d = (f != 0 ? v * f : Math.ScaleB(v, -e)) - mean;
             squares += d * d;
         }
 
