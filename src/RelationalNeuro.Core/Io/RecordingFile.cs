@@ -6,7 +6,8 @@ namespace RelationalNeuro.Io;
 /// Opens a recording's file for reading without hanging on a path that is not a regular file: a named pipe (FIFO) blocks
 /// the open until a writer comes, a terminal blocks the first read, and a device such as <c>/dev/zero</c> or
 /// <c>/dev/urandom</c> never ends. .NET reports no file type on Unix, and such files report a length of 0 as an empty file
-/// does, so the open and a one-byte probe run on a background thread that is waited for at most a timeout; a file that
+/// does, so a file that reports no length is opened, and probed for one byte, on a background thread that is waited for at
+/// most a timeout (a file that reports a length is a regular file and is opened directly); a file that
 /// cannot be positioned (a pipe), or that reports a length of 0 yet yields a byte (a device), is refused. Used by
 /// <see cref="RrReader.ReadFile"/>; call it yourself to read or hash a file's bytes in one open.
 /// </summary>
@@ -46,10 +47,12 @@ public static class RecordingFile
         }
 
         var attempt = new OpenAttempt(path);
-        if (OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
+        if (OperatingSystem.IsBrowser() || OperatingSystem.IsWasi() || ReportsData(path))
         {
-            // No threads to wait on there, and no pipes or devices in its file system.
+            // No threads to wait on in a browser; and a file that reports a length is a regular file (pipes and devices
+            // report 0), whose open does not wait for anyone: opened here, without a thread's start (0.1–0.7 ms).
             attempt.Run();
+            attempt.Done.Dispose();
             attempt.Failure?.Throw();
             return attempt.Stream!;
         }
@@ -72,6 +75,20 @@ public static class RecordingFile
         attempt.Done.Dispose();
         attempt.Failure?.Throw();
         return attempt.Stream!;
+    }
+
+    /// <summary>True when the path names a file that reports a length above 0 (only regular files do).</summary>
+    private static bool ReportsData(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length > 0 && (info.Attributes & FileAttributes.Directory) == 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false; // the open on the thread reports it
+        }
     }
 
     /// <summary>One open on its own thread; whichever of the opener and the waiter comes second owns the outcome.</summary>
