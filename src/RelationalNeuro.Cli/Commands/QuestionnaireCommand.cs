@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
+using RelationalNeuro.Io;
 using RelationalNeuro.Questionnaires;
 
 namespace RelationalNeuro.Cli.Commands;
@@ -90,7 +91,15 @@ internal static class QuestionnaireCommand
                 byte[] json;
                 try
                 {
-                    json = await File.ReadAllBytesAsync(file.FullPath).ConfigureAwait(false);
+                    // Through RecordingFile: a named pipe or a device (a link to /dev/zero among the exports) is refused, not read forever.
+                    await using var stream = RecordingFile.OpenRead(file.FullPath);
+                    if (stream.Length > Array.MaxLength)
+                    {
+                        throw new UsageException($"{file.Id}: larger than {Array.MaxLength} bytes; not a QuestionnaireResponse.");
+                    }
+
+                    json = new byte[stream.Length];
+                    await stream.ReadExactlyAsync(json).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {

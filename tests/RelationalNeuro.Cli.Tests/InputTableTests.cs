@@ -1,0 +1,117 @@
+namespace RelationalNeuro.Cli.Tests;
+
+/// <summary>The input CSVs of rn questionnaire score, rn cortisol profile and rn change rci: awkward files and values.</summary>
+public sealed class InputTableTests
+{
+    private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ChangeRci_DeviceOrPipeOrFolderAsInput_Exit2NamingIt_WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero and mkfifo(3) (Linux)");
+        using var temp = new TempFolder();
+        var fifo = temp["scores.csv"];
+        RelationalNeuro.TestSupport.UnixFiles.MakeFifo(fifo);
+
+        // Before: /dev/zero was read until the process ran out of memory, and a FIFO without a writer blocked for ever.
+        var zero = await WithinAsync(RnRunner.InProcessAsync("change", "rci", "/dev/zero", "--reliability", "0.8", "--sd", "5"));
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("'/dev/zero' reports a length of 0 but yields data", zero.Error, StringComparison.Ordinal);
+
+        var pipe = await WithinAsync(RnRunner.InProcessAsync("change", "rci", fifo, "--reliability", "0.8", "--sd", "5"));
+        Assert.Equal(2, pipe.ExitCode);
+        Assert.Contains($"'{fifo}' did not open within 10 s", pipe.Error, StringComparison.Ordinal);
+
+        var folder = await RnRunner.InProcessAsync("change", "rci", temp.Path, "--reliability", "0.8", "--sd", "5");
+        Assert.Equal(2, folder.ExitCode);
+        Assert.Contains($"{temp.Path}: is a folder; expected a CSV file.", folder.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CortisolProfile_DeviceAsInput_Exit2WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        var run = await WithinAsync(RnRunner.InProcessAsync("cortisol", "profile", "/dev/zero"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'/dev/zero' reports a length of 0 but yields data", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_ALinkToADeviceAmongFhirExports_Exit2WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        File.CreateSymbolicLink(temp["r01.json"], "/dev/zero");
+
+        // Before: File.ReadAllBytes read /dev/zero until "Out of memory." ended the process.
+        var run = await WithinAsync(RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", temp.Path));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("r01.json' reports a length of 0 but yields data", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_AQuotedCommentWithALineBreak_StaysOneRespondent()
+    {
+        using var temp = new TempFolder();
+        // An export with a free-text column: p01's comment spans two lines. Before, "p01" and "more" became two rows
+        // (the second with the id 'more"' and no answers), and p01 lost its last answers.
+        var input = temp.Write("answers.csv", "respondent_id,comment,1,2,3,4\np01,\"slept badly,\nmore\",3,2,4,1\np02,\"\",0,0,0,0\n");
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"]);
+
+        var rows = DuckDb.Csv(temp["s.csv"]);
+        Assert.Equal(["p01", "p02"], rows.Select(r => r["respondent_id"]));
+        // PSS-4 items 2 and 3 are reverse-keyed (0–4): p01 = 3 + (4−2) + (4−4) + 1 = 6; p02 = 0 + 4 + 4 + 0 = 8.
+        Assert.Equal([6d, 8d], rows.Select(r => DuckDb.Number(r["total_score"])!.Value));
+        // The comment column is not an item (answer.unknown-item), reported on p02's own line, 4.
+        Assert.Contains("answers.csv:4:", rows[1]["problems"], StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task ChangeRci_AQuoteNeverClosed_Exit2NamingItsLine()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n\"p02,10,12\np03,10,12\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("scores.csv:3: a quoted field opened on this row is not closed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_AColumnNamedTwice_Exit2NamingBoth()
+    {
+        using var temp = new TempFolder();
+        // A re-export that appended a corrected "pre": before, the first (uncorrected) column was used without a word.
+        var input = temp.Write("scores.csv", "id,pre,post,pre\np01,10,18,12\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("scores.csv:1: the column 'pre' appears twice (columns 2 and 4)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CortisolProfile_AGigabyteLine_Exit2NamingTheLine()
+    {
+        using var temp = new TempFolder();
+        var input = temp["samples.csv"];
+        using (var file = File.Create(input))
+        {
+            file.Write("participant_id,day,minutes_after_waking,cortisol\n"u8);
+            file.SetLength(file.Length + (1L << 30)); // 1 GiB of NUL characters without a line break (sparse: no disk used)
+        }
+
+        // Before: File.ReadAllLines built the 1-GiB line, beyond .NET's largest string, and the run ended with OutOfMemoryException.
+        var run = await WithinAsync(RnRunner.InProcessAsync("cortisol", "profile", input));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("samples.csv:2: the line is longer than 16777216 characters", run.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<RnRun> WithinAsync(Task<RnRun> run)
+    {
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(NoHang, TestContext.Current.CancellationToken)));
+        return await run;
+    }
+}
