@@ -92,6 +92,38 @@ public sealed class InputTableTests
     }
 
     [Fact]
+    public async Task ChangeRci_ScoresNearTheLimitOfDouble_AProblemOnTheRowAndTheOtherRowsComputed()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,1e308,-1e308\np02,10,18\n");
+
+        // Before: post − pre = −2e308 overflowed, ReliableChange.Compute threw, and the run ended with a stack trace.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "--cutoff", "15", "-o", temp["c.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["c.csv"]);
+        Assert.Equal(["p01", "p02"], rows.Select(r => r["id"]));
+        Assert.Null(rows[0]["rci"]);
+        Assert.Equal("cli.change-out-of-range", rows[0]["problem_codes"]);
+        Assert.Contains("scores.csv:2: error cli.change-out-of-range: No finite reliable change for pre 1E+308 and post -1E+308", rows[0]["problems"], StringComparison.Ordinal);
+        // SE = 5·√0.2, S_diff = √2·SE = √10; RCI = 8/√10 (Jacobson & Truax 1991).
+        Assert.Equal(8 / Math.Sqrt(10), DuckDb.Number(rows[1]["rci"])!.Value, 12);
+    }
+
+    [Fact]
+    public async Task ChangeRci_SampleSdOverflows_Exit2SayingItIsTheSampleSd()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,1e308,0\np02,-1e308,0\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8");
+
+        Assert.Equal(2, run.ExitCode);
+        // Before: "--reliability 0.8 / --sd Infinity: ...", blaming an option that was not given.
+        Assert.Contains("scores.csv: the sample SD of the 2 numeric pre scores is Infinity", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--sd Infinity", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CortisolProfile_AGigabyteLine_Exit2NamingTheLine()
     {
         using var temp = new TempFolder();
