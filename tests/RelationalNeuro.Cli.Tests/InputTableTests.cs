@@ -123,6 +123,22 @@ public sealed class InputTableTests
         Assert.DoesNotContain("--sd Infinity", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("-5")]
+    public async Task CortisolProfile_WindowEndNotAfterS0_Exit2NamingIt(string end)
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("samples.csv", "participant_id,day,minutes_after_waking,cortisol\np01,1,0,12.1\np01,1,15,16.4\np01,1,30,18.0\np01,1,45,14.2\n");
+
+        // Before: accepted; every index was "unavailable" with messages such as "needs -1 sample(s); -1 missing".
+        var run = await RnRunner.InProcessAsync("cortisol", "profile", input, "--window-end", end, "-o", temp["car.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--window-end {end}: expected a finite number of minutes", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["car.csv"]));
+    }
+
     [Fact]
     public async Task CortisolProfile_AGigabyteLine_Exit2NamingTheLine()
     {

@@ -53,6 +53,13 @@ internal static class CortisolCommand
             var options = CarOptions.Default with { NominalScheduleMinutes = minutes };
             if (parse.GetValue(window) is { } end)
             {
+                if (!double.IsFinite(end) || end < minutes[0])
+                {
+                    // NaN or an end before S0 leaves no sample in the window: every index is unavailable, for a reason the rows cannot name.
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                        $"--window-end {end}: expected a finite number of minutes at or after the schedule's first sample ({minutes[0]}), e.g. 45."));
+                }
+
                 options = options with { WindowEndMinutes = end };
             }
 
