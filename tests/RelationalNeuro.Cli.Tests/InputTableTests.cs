@@ -140,6 +140,20 @@ public sealed class InputTableTests
     }
 
     [Fact]
+    public async Task ChangeRci_OutputIsTheInput_Exit2AndTheInputKept()
+    {
+        using var temp = new TempFolder();
+        const string Scores = "id,pre,post\np01,10,18\n";
+        var input = temp.Write("scores.csv", Scores);
+
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", input, "--overwrite");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is also an input", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Scores, File.ReadAllText(input));
+    }
+
+    [Fact]
     public async Task CortisolProfile_AGigabyteLine_Exit2NamingTheLine()
     {
         using var temp = new TempFolder();

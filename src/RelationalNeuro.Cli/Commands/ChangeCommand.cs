@@ -42,6 +42,11 @@ internal static class ChangeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(output) is { } target and not "-")
+            {
+                TableFiles.CheckNotAnInput(target, [parse.GetValue(input)!]);
+            }
+
             var csv = CsvInput.Read(parse.GetValue(input)!);
             int id = csv.Column(parse.GetValue(idColumn)!, "--id-column"), pre = csv.Column(parse.GetValue(preColumn)!, "--pre-column"),
                 post = csv.Column(parse.GetValue(postColumn)!, "--post-column");

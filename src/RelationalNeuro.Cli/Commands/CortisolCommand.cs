@@ -85,6 +85,11 @@ internal static class CortisolCommand
 
     private static async Task<int> RunAsync(RnConsole console, string path, string output, string? format, bool overwrite, CortisolUnit unit, string scheduleText, CarOptions options)
     {
+        if (output != "-")
+        {
+            TableFiles.CheckNotAnInput(output, [path]);
+        }
+
         var csv = CsvInput.Read(path);
         int participant = csv.Column("participant_id", "the header"), day = csv.Column("day", "the header"),
             time = csv.Column("minutes_after_waking", "the header"), value = csv.Column("cortisol", "the header");

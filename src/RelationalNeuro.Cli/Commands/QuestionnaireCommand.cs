@@ -83,7 +83,13 @@ internal static class QuestionnaireCommand
         var rows = new List<string[]>();
         var anyProblem = false;
         var fhir = fhirOut is null ? null : new FhirFiles(fhirOut);
-        foreach (var file in InputFiles.Expand(arguments, ["*.csv", "*.json"]))
+        var files = InputFiles.Expand(arguments, ["*.csv", "*.json"]);
+        if (output != "-")
+        {
+            TableFiles.CheckNotAnInput(output, files.Select(f => f.FullPath));
+        }
+
+        foreach (var file in files)
         {
             if (file.Id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
