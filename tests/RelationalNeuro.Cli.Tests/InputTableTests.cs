@@ -171,6 +171,38 @@ public sealed class InputTableTests
         Assert.Contains("samples.csv:2: the line is longer than 16777216 characters", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChangeRci_OutputIsAnExistingFolder_Exit2NamingIt()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        Directory.CreateDirectory(temp["results"]);
+
+        // Before: an unhandled UnauthorizedAccessException ("Access to the path is denied") and a stack trace, exit 134.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", temp["results"], "--format", "csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"-o {temp["results"]}: is a folder; name a file in it", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_OutputIsALinkToADevice_Exit2AndNothingReplaced()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        var output = temp["c.csv"];
+        File.CreateSymbolicLink(output, "/dev/zero");
+
+        // Before: --overwrite deleted what was at the path (the link here; run as root with -o /dev/full, the device node
+        // itself) and wrote a file in its place, exit 0.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", output, "--overwrite");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("exists and is not a regular file", run.Error, StringComparison.Ordinal);
+        Assert.Equal("/dev/zero", new FileInfo(output).LinkTarget);
+    }
+
     private static async Task<RnRun> WithinAsync(Task<RnRun> run)
     {
         Assert.Same(run, await Task.WhenAny(run, Task.Delay(NoHang, TestContext.Current.CancellationToken)));
