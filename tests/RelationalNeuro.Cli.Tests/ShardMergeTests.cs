@@ -53,6 +53,56 @@ public sealed class ShardMergeTests
         Assert.False(File.Exists(temp["m.csv"]));
     }
 
+    [Fact]
+    public async Task Merge_APartCutShortOrReplaced_Exit1NamingItAndNothingWritten()
+    {
+        using var temp = new TempFolder();
+        await WriteShortPartsAsync(temp, count: 2);
+        var part1 = temp["hrv.part-1-of-2.csv"];
+        var lines = File.ReadAllLines(part1);
+        Assert.Equal(3, lines.Length); // the header and the shard's 2 recordings (inputs 1 and 3 of 4)
+
+        // A copy that stopped after the first recording: its sidecar still says 2 (a copy to scratch that ran out of quota).
+        File.WriteAllLines(part1, lines[..2]);
+        var cut = await RnRunner.InProcessAsync("merge", temp["hrv.part-*-of-2.csv"], "-o", temp["m.csv"]);
+        Assert.Equal(1, cut.ExitCode);
+        Assert.Contains("hrv.part-1-of-2.csv: holds 1 recordings in 1 rows, but its metadata says 2 in 2", cut.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["m.csv"]));
+
+        // Another file under the part's name, beside the part's sidecar.
+        File.WriteAllText(part1, "hello\n");
+        var replaced = await RnRunner.InProcessAsync("merge", temp["hrv.part-*-of-2.csv"], "-o", temp["m.csv"]);
+        Assert.Equal(1, replaced.ExitCode);
+        Assert.Contains("hrv.part-1-of-2.csv:1: the header is not the run's columns", replaced.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["m.csv"]));
+    }
+
+    [Fact]
+    public async Task Merge_OutputIsOneOfTheParts_Exit2AndThePartKept()
+    {
+        using var temp = new TempFolder();
+        await WriteShortPartsAsync(temp, count: 2);
+        var part0 = temp["hrv.part-0-of-2.csv"];
+        var before = File.ReadAllText(part0);
+
+        var run = await RnRunner.InProcessAsync("merge", temp["hrv.part-*-of-2.csv"], "-o", part0, "--overwrite");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is also an input", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(part0));
+    }
+
+    /// <summary>The four smallest reference recordings analysed in <paramref name="count"/> shards into <c>hrv.part-I-of-N.csv</c>.</summary>
+    private static async Task WriteShortPartsAsync(TempFolder temp, int count)
+    {
+        var files = HrvExpectations.ReferenceFiles().OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).Take(4).ToArray();
+        for (var shard = 0; shard < count; shard++)
+        {
+            var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["hrv.csv"], "--shard", $"{shard}/{count}", "--progress", "none", "--entropy", "off"]);
+            Assert.True(run.ExitCode is 0 or 1, run.Error);
+        }
+    }
+
     /// <summary>Every row as a list of cells, by an independent reader, the metadata excluded.</summary>
     internal static List<string> Rows(string path)
     {

@@ -42,6 +42,11 @@ internal static class ChangeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(output) is { } target and not "-")
+            {
+                TableFiles.CheckNotAnInput(target, [parse.GetValue(input)!]);
+            }
+
             var csv = CsvInput.Read(parse.GetValue(input)!);
             int id = csv.Column(parse.GetValue(idColumn)!, "--id-column"), pre = csv.Column(parse.GetValue(preColumn)!, "--pre-column"),
                 post = csv.Column(parse.GetValue(postColumn)!, "--post-column");
@@ -73,17 +78,35 @@ internal static class ChangeCommand
                 var x1 = Score(row, pre, "pre", problems);
                 var x2 = Score(row, post, "post", problems);
                 var cells = new List<string> { row[id], QuestionnaireCommand.Num(x1), QuestionnaireCommand.Num(x2) };
+                ReliableChangeResult? computed = null;
+                ClinicalSignificanceResult? classified = null;
                 if (x1 is { } a && x2 is { } b)
                 {
-                    var rc = ReliableChange.Compute(a, b, r, sdValue, better);
+                    try
+                    {
+                        computed = ReliableChange.Compute(a, b, r, sdValue, better);
+                        classified = cut is { } c ? ClinicalSignificance.Classify(a, b, r, sdValue, c, better) : null;
+                    }
+                    catch (ArgumentOutOfRangeException exception)
+                    {
+                        // Scores near ±1.8e308: the change (or RCI) has no finite value; the row says so instead of ending the run.
+                        computed = null;
+                        problems.Add(new Problem(
+                            "cli.change-out-of-range",
+                            $"No finite reliable change for pre {QuestionnaireCommand.Num(a)} and post {QuestionnaireCommand.Num(b)}: {exception.Message.Split('\n')[0]}",
+                            ProblemSeverity.Error));
+                    }
+                }
+
+                if (computed is { } rc)
+                {
                     cells.AddRange([
                         QuestionnaireCommand.Num(rc.Change), QuestionnaireCommand.Num(rc.StandardErrorOfMeasurement), QuestionnaireCommand.Num(rc.StandardErrorOfDifference),
                         QuestionnaireCommand.Num(rc.Index), QuestionnaireCommand.Num(rc.CriticalValue), QuestionnaireCommand.Num(rc.MinimumReliableChange),
                         HrvBatchOptions.Kebab(rc.Outcome.ToString()),
                     ]);
-                    if (cut is { } c)
+                    if (cut is { } c && classified is { } cs)
                     {
-                        var cs = ClinicalSignificance.Classify(a, b, r, sdValue, c, better);
                         cells.AddRange([QuestionnaireCommand.Num(c), cs.PreFunctional ? "true" : "false", cs.PostFunctional ? "true" : "false", HrvBatchOptions.Kebab(cs.Category.ToString())]);
                     }
                 }
@@ -150,6 +173,13 @@ internal static class ChangeCommand
             throw new UsageException($"{csv.Path}: fewer than 2 numeric pre scores, so no sample SD; give --sd.");
         }
 
-        return MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
+        var sd = MathNet.Numerics.Statistics.Statistics.StandardDeviation(values);
+        if (!(double.IsFinite(sd) && sd > 0))
+        {
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"{csv.Path}: the sample SD of the {values.Length} numeric pre scores is {sd}, not a positive finite number; give --sd."));
+        }
+
+        return sd;
     }
 }

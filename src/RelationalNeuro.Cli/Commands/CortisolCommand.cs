@@ -53,6 +53,13 @@ internal static class CortisolCommand
             var options = CarOptions.Default with { NominalScheduleMinutes = minutes };
             if (parse.GetValue(window) is { } end)
             {
+                if (!double.IsFinite(end) || end < minutes[0])
+                {
+                    // NaN or an end before S0 leaves no sample in the window: every index is unavailable, for a reason the rows cannot name.
+                    throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                        $"--window-end {end}: expected a finite number of minutes at or after the schedule's first sample ({minutes[0]}), e.g. 45."));
+                }
+
                 options = options with { WindowEndMinutes = end };
             }
 
@@ -78,6 +85,11 @@ internal static class CortisolCommand
 
     private static async Task<int> RunAsync(RnConsole console, string path, string output, string? format, bool overwrite, CortisolUnit unit, string scheduleText, CarOptions options)
     {
+        if (output != "-")
+        {
+            TableFiles.CheckNotAnInput(output, [path]);
+        }
+
         var csv = CsvInput.Read(path);
         int participant = csv.Column("participant_id", "the header"), day = csv.Column("day", "the header"),
             time = csv.Column("minutes_after_waking", "the header"), value = csv.Column("cortisol", "the header");

@@ -40,6 +40,7 @@ internal static class MergeCommand
     internal static async Task<int> RunAsync(IReadOnlyList<string> arguments, string output, string? format, bool overwrite, RnConsole console)
     {
         var files = InputFiles.Expand(arguments, ["*.part-*-of-*.*"]);
+        TableFiles.CheckNotAnInput(output, files.Select(f => f.FullPath));
         var parts = new List<Part>();
         var failures = new List<string>();
         foreach (var file in files)
@@ -65,7 +66,12 @@ internal static class MergeCommand
 
             var shard = metadata["rn.shard"] ?? "0/1";
             var (index, count) = InputFiles.ParseShard(shard);
-            var units = int.Parse(metadata["rn.units"] ?? "0", CultureInfo.InvariantCulture);
+            if (!int.TryParse(metadata["rn.units"], NumberStyles.None, CultureInfo.InvariantCulture, out var units))
+            {
+                failures.Add($"{file.Id}: its metadata has no valid rn.units ('{metadata["rn.units"]}'); the file is not a part written by rn.");
+                continue;
+            }
+
             parts.Add(new Part(file.Id, partFormat, metadata, index, count, units));
         }
 
@@ -104,11 +110,26 @@ internal static class MergeCommand
                 failures.Add($"missing shard(s) {string.Join(", ", missing)} of {first.Count}.");
             }
 
-            var total = int.Parse(first.Metadata["rn.inputs.total"] ?? "-1", CultureInfo.InvariantCulture);
+            var total = int.TryParse(first.Metadata["rn.inputs.total"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : -1;
             var sum = parts.Sum(p => p.Units);
             if (failures.Count == 0 && total >= 0 && sum != total)
             {
                 failures.Add($"the parts hold {sum} recordings, the run had {total} inputs.");
+            }
+        }
+
+        var schema = parts.Count > 0 && failures.Count == 0 ? SchemaText.Read(parts[0].Metadata, parts[0].Path) : null;
+        if (schema is not null)
+        {
+            // The metadata says what each part should hold; check the rows themselves before anything is written (a part
+            // cut short, emptied or replaced by another file keeps its sidecar, and its recordings would be lost).
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var part in parts)
+            {
+                if (await CheckRowsAsync(part, schema, ids).ConfigureAwait(false) is { } failure)
+                {
+                    failures.Add(failure);
+                }
             }
         }
 
@@ -123,7 +144,12 @@ internal static class MergeCommand
             return ExitCodes.InputProblems;
         }
 
-        var schema = SchemaText.Read(parts[0].Metadata, parts[0].Path);
+        if (schema is null)
+        {
+            // Every argument was a sidecar or a Parquet journal (rn merge 'hrv.part-*' in a folder of CSV parts is fine).
+            throw new UsageException($"{string.Join(' ', arguments)}: no part file among the arguments (only .meta.json sidecars or .partial.csv journals).");
+        }
+
         var merged = parts[0].Metadata.Clone();
         merged["rn.shard"] = "0/1";
         merged["rn.merged_from"] = string.Join(',', parts.OrderBy(p => p.Index).Select(p => Path.GetFileName(p.Path)));
@@ -189,6 +215,61 @@ internal static class MergeCommand
         await sink.CompleteAsync().ConfigureAwait(false);
         await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rn: merged {parts.Count} parts, {seen.Count} recordings, {sink.Rows} rows into {output}.")).ConfigureAwait(false);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Reads a part and compares it with its metadata: a CSV header of the run's columns, as many recordings and rows as
+    /// <c>rn.units</c> and <c>rn.rows</c> say, and no recording that an earlier part (in <paramref name="ids"/>) holds.
+    /// Returns the failure naming the part, or null.
+    /// </summary>
+    private static async Task<string?> CheckRowsAsync(Part part, TableSchema schema, HashSet<string> ids)
+    {
+        if (part.Format == TableFormat.Csv)
+        {
+            var header = TableReader.Lines(part.Path).Select(l => System.Text.Encoding.UTF8.GetString(l.Bytes).TrimStart('\uFEFF')).FirstOrDefault();
+            if (header != schema.Header)
+            {
+                return header is null
+                    ? $"{part.Path}: no header line; the file is not a part written by rn (or was cut off)."
+                    : $"{part.Path}:1: the header is not the run's columns (rn.schema); the file is not the part its metadata describes.";
+            }
+        }
+
+        long rows = 0;
+        var units = 0;
+        string? unit = null;
+        try
+        {
+            await foreach (var row in TableReader.RowsAsync(part.Path, part.Format, schema).ConfigureAwait(false))
+            {
+                rows++;
+                var id = row[schema.UnitIndex];
+                if (string.Equals(id, unit, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                unit = id;
+                units++;
+                if (!ids.Add(id))
+                {
+                    return $"{part.Path}: recording {id} appears twice (in this part or an earlier one).";
+                }
+            }
+        }
+        catch (Exception exception) when (exception is UsageException or IOException or InvalidDataException or NotSupportedException or ArgumentException)
+        {
+            return $"{part.Path}: unreadable ({exception.Message}).";
+        }
+
+        var expectedRows = part.Metadata["rn.rows"];
+        if (units != part.Units || (expectedRows is not null && rows.ToString(CultureInfo.InvariantCulture) != expectedRows))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{part.Path}: holds {units} recordings in {rows} rows, but its metadata says {part.Units} in {expectedRows ?? "?"}: it was cut short or changed after its task finished; run that task again.");
+        }
+
+        return null;
     }
 
     private static int Compare(TableSchema schema, string[] a, string[] b)

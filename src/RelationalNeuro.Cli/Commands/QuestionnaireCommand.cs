@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
+using RelationalNeuro.Io;
 using RelationalNeuro.Questionnaires;
 
 namespace RelationalNeuro.Cli.Commands;
@@ -82,7 +83,13 @@ internal static class QuestionnaireCommand
         var rows = new List<string[]>();
         var anyProblem = false;
         var fhir = fhirOut is null ? null : new FhirFiles(fhirOut);
-        foreach (var file in InputFiles.Expand(arguments, ["*.csv", "*.json"]))
+        var files = InputFiles.Expand(arguments, ["*.csv", "*.json"]);
+        if (output != "-")
+        {
+            TableFiles.CheckNotAnInput(output, files.Select(f => f.FullPath));
+        }
+
+        foreach (var file in files)
         {
             if (file.Id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
@@ -90,7 +97,15 @@ internal static class QuestionnaireCommand
                 byte[] json;
                 try
                 {
-                    json = await File.ReadAllBytesAsync(file.FullPath).ConfigureAwait(false);
+                    // Through RecordingFile: a named pipe or a device (a link to /dev/zero among the exports) is refused, not read forever.
+                    await using var stream = RecordingFile.OpenRead(file.FullPath);
+                    if (stream.Length > Array.MaxLength)
+                    {
+                        throw new UsageException($"{file.Id}: larger than {Array.MaxLength} bytes; not a QuestionnaireResponse.");
+                    }
+
+                    json = new byte[stream.Length];
+                    await stream.ReadExactlyAsync(json).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {

@@ -37,6 +37,27 @@ internal static class TableFiles
     /// <summary>The journal a Parquet output is written through while a run is under way (CSV rows, converted at the end).</summary>
     public static string JournalPath(string path) => path + ".partial.csv";
 
+    /// <summary>
+    /// A usage error when the output <paramref name="path"/> (or a file it writes or replaces: its sidecar, Parquet journal
+    /// or temporary file) is one of the <paramref name="inputs"/> or an input's sidecar: replacing it would destroy an input,
+    /// and for <c>rn merge</c> it is deleted before it is read (its rows would be lost), even with <c>--overwrite</c>.
+    /// </summary>
+    public static void CheckNotAnInput(string path, IEnumerable<string> inputs)
+    {
+        var journal = JournalPath(path);
+        var written = new HashSet<string>(
+            new[] { path, journal, SidecarPath(journal), SidecarPath(path), path + ".tmp" }.Select(Path.GetFullPath),
+            StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var full = Path.GetFullPath(input);
+            if (written.Contains(full) || written.Contains(SidecarPath(full)))
+            {
+                throw new UsageException($"-o {path}: is also an input ({input}); write the output to another path.");
+            }
+        }
+    }
+
     /// <summary>The part file of shard <paramref name="index"/> of <paramref name="count"/>: <c>out.part-0-of-4.csv</c>.</summary>
     public static string PartPath(string path, int index, int count)
     {

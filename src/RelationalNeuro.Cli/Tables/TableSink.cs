@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Tables;
 
@@ -63,6 +64,51 @@ internal sealed class TableSink : IAsyncDisposable
             throw new UsageException($"{path}: the output folder {directory} does not exist.");
         }
 
+        CheckWritable(path);
+        try
+        {
+            return await OpenCheckedAsync(path, format, schema, metadata, resume, overwrite).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            // A read-only folder, a full disk, a file another program holds: the output cannot be written.
+            throw new UsageException($"-o {path}: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A usage error when the output names a folder, or something that exists but is not a regular file (a device such as
+    /// /dev/zero, a named pipe; tried with <see cref="RecordingFile.OpenRead(string, TimeSpan)"/>): writing it would fail,
+    /// block, or — with --overwrite — delete the device node.
+    /// </summary>
+    private static void CheckWritable(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"-o {path}: is a folder; name a file in it, e.g. {Path.Combine(path, "out.csv")}.");
+        }
+
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            RecordingFile.OpenRead(path, TimeSpan.FromSeconds(2)).Dispose();
+        }
+        catch (IOException exception)
+        {
+            throw new UsageException($"-o {path}: exists and is not a regular file ({exception.Message}); rn writes its tables to files.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Not readable, but a regular file as far as can be told: replacing it is the caller's call (--overwrite).
+        }
+    }
+
+    private static async Task<TableSink> OpenCheckedAsync(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool resume, bool overwrite)
+    {
         var textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
         var textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
         var sidecar = TableFiles.SidecarPath(textPath);

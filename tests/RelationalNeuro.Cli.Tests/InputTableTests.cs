@@ -1,0 +1,211 @@
+namespace RelationalNeuro.Cli.Tests;
+
+/// <summary>The input CSVs of rn questionnaire score, rn cortisol profile and rn change rci: awkward files and values.</summary>
+public sealed class InputTableTests
+{
+    private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ChangeRci_DeviceOrPipeOrFolderAsInput_Exit2NamingIt_WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero and mkfifo(3) (Linux)");
+        using var temp = new TempFolder();
+        var fifo = temp["scores.csv"];
+        RelationalNeuro.TestSupport.UnixFiles.MakeFifo(fifo);
+
+        // Before: /dev/zero was read until the process ran out of memory, and a FIFO without a writer blocked for ever.
+        var zero = await WithinAsync(RnRunner.InProcessAsync("change", "rci", "/dev/zero", "--reliability", "0.8", "--sd", "5"));
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("'/dev/zero' reports a length of 0 but yields data", zero.Error, StringComparison.Ordinal);
+
+        var pipe = await WithinAsync(RnRunner.InProcessAsync("change", "rci", fifo, "--reliability", "0.8", "--sd", "5"));
+        Assert.Equal(2, pipe.ExitCode);
+        Assert.Contains($"'{fifo}' did not open within 10 s", pipe.Error, StringComparison.Ordinal);
+
+        var folder = await RnRunner.InProcessAsync("change", "rci", temp.Path, "--reliability", "0.8", "--sd", "5");
+        Assert.Equal(2, folder.ExitCode);
+        Assert.Contains($"{temp.Path}: is a folder; expected a CSV file.", folder.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CortisolProfile_DeviceAsInput_Exit2WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        var run = await WithinAsync(RnRunner.InProcessAsync("cortisol", "profile", "/dev/zero"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'/dev/zero' reports a length of 0 but yields data", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_ALinkToADeviceAmongFhirExports_Exit2WithoutHanging()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        File.CreateSymbolicLink(temp["r01.json"], "/dev/zero");
+
+        // Before: File.ReadAllBytes read /dev/zero until "Out of memory." ended the process.
+        var run = await WithinAsync(RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", temp.Path));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("r01.json' reports a length of 0 but yields data", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_AQuotedCommentWithALineBreak_StaysOneRespondent()
+    {
+        using var temp = new TempFolder();
+        // An export with a free-text column: p01's comment spans two lines. Before, "p01" and "more" became two rows
+        // (the second with the id 'more"' and no answers), and p01 lost its last answers.
+        var input = temp.Write("answers.csv", "respondent_id,comment,1,2,3,4\np01,\"slept badly,\nmore\",3,2,4,1\np02,\"\",0,0,0,0\n");
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"]);
+
+        var rows = DuckDb.Csv(temp["s.csv"]);
+        Assert.Equal(["p01", "p02"], rows.Select(r => r["respondent_id"]));
+        // PSS-4 items 2 and 3 are reverse-keyed (0–4): p01 = 3 + (4−2) + (4−4) + 1 = 6; p02 = 0 + 4 + 4 + 0 = 8.
+        Assert.Equal([6d, 8d], rows.Select(r => DuckDb.Number(r["total_score"])!.Value));
+        // The comment column is not an item (answer.unknown-item), reported on p02's own line, 4.
+        Assert.Contains("answers.csv:4:", rows[1]["problems"], StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task ChangeRci_AQuoteNeverClosed_Exit2NamingItsLine()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n\"p02,10,12\np03,10,12\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("scores.csv:3: a quoted field opened on this row is not closed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_AColumnNamedTwice_Exit2NamingBoth()
+    {
+        using var temp = new TempFolder();
+        // A re-export that appended a corrected "pre": before, the first (uncorrected) column was used without a word.
+        var input = temp.Write("scores.csv", "id,pre,post,pre\np01,10,18,12\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("scores.csv:1: the column 'pre' appears twice (columns 2 and 4)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_ScoresNearTheLimitOfDouble_AProblemOnTheRowAndTheOtherRowsComputed()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,1e308,-1e308\np02,10,18\n");
+
+        // Before: post − pre = −2e308 overflowed, ReliableChange.Compute threw, and the run ended with a stack trace.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "--cutoff", "15", "-o", temp["c.csv"]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["c.csv"]);
+        Assert.Equal(["p01", "p02"], rows.Select(r => r["id"]));
+        Assert.Null(rows[0]["rci"]);
+        Assert.Equal("cli.change-out-of-range", rows[0]["problem_codes"]);
+        Assert.Contains("scores.csv:2: error cli.change-out-of-range: No finite reliable change for pre 1E+308 and post -1E+308", rows[0]["problems"], StringComparison.Ordinal);
+        // SE = 5·√0.2, S_diff = √2·SE = √10; RCI = 8/√10 (Jacobson & Truax 1991).
+        Assert.Equal(8 / Math.Sqrt(10), DuckDb.Number(rows[1]["rci"])!.Value, 12);
+    }
+
+    [Fact]
+    public async Task ChangeRci_SampleSdOverflows_Exit2SayingItIsTheSampleSd()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,1e308,0\np02,-1e308,0\n");
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8");
+
+        Assert.Equal(2, run.ExitCode);
+        // Before: "--reliability 0.8 / --sd Infinity: ...", blaming an option that was not given.
+        Assert.Contains("scores.csv: the sample SD of the 2 numeric pre scores is Infinity", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--sd Infinity", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("-5")]
+    public async Task CortisolProfile_WindowEndNotAfterS0_Exit2NamingIt(string end)
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("samples.csv", "participant_id,day,minutes_after_waking,cortisol\np01,1,0,12.1\np01,1,15,16.4\np01,1,30,18.0\np01,1,45,14.2\n");
+
+        // Before: accepted; every index was "unavailable" with messages such as "needs -1 sample(s); -1 missing".
+        var run = await RnRunner.InProcessAsync("cortisol", "profile", input, "--window-end", end, "-o", temp["car.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--window-end {end}: expected a finite number of minutes", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["car.csv"]));
+    }
+
+    [Fact]
+    public async Task ChangeRci_OutputIsTheInput_Exit2AndTheInputKept()
+    {
+        using var temp = new TempFolder();
+        const string Scores = "id,pre,post\np01,10,18\n";
+        var input = temp.Write("scores.csv", Scores);
+
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", input, "--overwrite");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is also an input", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Scores, File.ReadAllText(input));
+    }
+
+    [Fact]
+    public async Task CortisolProfile_AGigabyteLine_Exit2NamingTheLine()
+    {
+        using var temp = new TempFolder();
+        var input = temp["samples.csv"];
+        using (var file = File.Create(input))
+        {
+            file.Write("participant_id,day,minutes_after_waking,cortisol\n"u8);
+            file.SetLength(file.Length + (1L << 30)); // 1 GiB of NUL characters without a line break (sparse: no disk used)
+        }
+
+        // Before: File.ReadAllLines built the 1-GiB line, beyond .NET's largest string, and the run ended with OutOfMemoryException.
+        var run = await WithinAsync(RnRunner.InProcessAsync("cortisol", "profile", input));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("samples.csv:2: the line is longer than 16777216 characters", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_OutputIsAnExistingFolder_Exit2NamingIt()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        Directory.CreateDirectory(temp["results"]);
+
+        // Before: an unhandled UnauthorizedAccessException ("Access to the path is denied") and a stack trace, exit 134.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", temp["results"], "--format", "csv");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"-o {temp["results"]}: is a folder; name a file in it", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeRci_OutputIsALinkToADevice_Exit2AndNothingReplaced()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        var output = temp["c.csv"];
+        File.CreateSymbolicLink(output, "/dev/zero");
+
+        // Before: --overwrite deleted what was at the path (the link here; run as root with -o /dev/full, the device node
+        // itself) and wrote a file in its place, exit 0.
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", output, "--overwrite");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("exists and is not a regular file", run.Error, StringComparison.Ordinal);
+        Assert.Equal("/dev/zero", new FileInfo(output).LinkTarget);
+    }
+
+    private static async Task<RnRun> WithinAsync(Task<RnRun> run)
+    {
+        Assert.Same(run, await Task.WhenAny(run, Task.Delay(NoHang, TestContext.Current.CancellationToken)));
+        return await run;
+    }
+}
