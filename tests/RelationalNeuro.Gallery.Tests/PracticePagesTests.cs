@@ -250,4 +250,27 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.Null(await Store.GetClientAsync(stored.Id, Ct));
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task NarrativeReflection_TwentyThousandArabicLetters_IsSaved_NotLostWithTheCircuit()
+    {
+        // The textarea's maxlength is 20,000 UTF-16 units; in Arabic that is 40 KB of UTF-8, more than SignalR's default
+        // 32-KB message, which closed the circuit and lost the text.
+        var client = NewClient("Long Story");
+        await Store.AddClientAsync(client, Ct);
+        var text = string.Concat(Enumerable.Repeat("ذكرتُ يومًا ", 2000))[..19_999] + "ة";
+        Assert.Equal(20_000, text.Length);
+        Assert.True(Encoding.UTF8.GetByteCount(text) > 32 * 1024);
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}");
+        await page.Page.Locator("#entry-kind").SelectOptionAsync("narrative-reflection");
+        await page.Page.Locator("#narrative-text").FillAsync(text);
+        await page.Page.Keyboard.PressAsync("Tab"); // commits the text (change event)
+        await PressOnAsync(page.Page.Locator("#entry-save"));
+        await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Narrative-rewriting reflection.");
+
+        var stored = Assert.IsType<NarrativeReflectionEntry>(Assert.Single(await Store.ListEntriesAsync(client.Id, cancellationToken: Ct)));
+        Assert.Equal(text, stored.Text);
+        await page.AssertCleanAsync();
+    }
 }
