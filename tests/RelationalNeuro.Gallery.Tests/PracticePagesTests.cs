@@ -273,4 +273,59 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.Equal(text, stored.Text);
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task JournalEntry_DatedYearOneEastOfUtc_IsRefusedWithAMessage_AndTheNextSaveWorks()
+    {
+        // 0001-01-01 00:00 in Berlin (UTC+1) is 0000-12-31 23:00 UTC, before the first instant .NET can hold: it threw
+        // out of the composer and ended the circuit.
+        var client = NewClient("Year One");
+        await Store.AddClientAsync(client, Ct);
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}");
+        await page.Page.Locator("#entry-kind").SelectOptionAsync("gratitude");
+        await page.Page.Locator("#gratitude-1").FillAsync("the first snow");
+        await page.Page.Locator("#entry-when").FillAsync("0001-01-01T00:00");
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#entry-save"));
+        await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync(
+            "Not saved: 0001-01-01 00:00 in Europe/Berlin is outside the calendar this app keeps (years 1 to 9999 in UTC); check the date.");
+        Assert.Empty(await Store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+
+        await page.Page.Locator("#entry-when").FillAsync("2026-11-20T08:30");
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#entry-save"));
+        await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Gratitude.");
+        var stored = Assert.Single(await Store.ListEntriesAsync(client.Id, cancellationToken: Ct));
+        // Berlin keeps UTC+1 in November.
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.FromHours(1)), stored.OccurredAt);
+        Assert.Equal(TimeSpan.FromHours(1), stored.OccurredAt.Offset);
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task MorningRmssd_OnJanuaryFirstOfYearOneInTokyo_IsRefusedWithAMessage_AndTheNextSaveWorks()
+    {
+        // The morning reading is placed at 07:00; in Tokyo (UTC+9) 0001-01-01 07:00 is before the first UTC instant.
+        var client = NewClient("Tokyo Mornings") with { TimeZoneId = "Asia/Tokyo" };
+        await Store.AddClientAsync(client, Ct);
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}");
+        await page.Page.Locator("#rmssd-date").FillAsync("0001-01-01");
+        await page.Page.Locator("#rmssd-value").FillAsync("42");
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#rmssd-save"));
+        await Assertions.Expect(page.Page.Locator("#rmssd-status")).ToHaveTextAsync(
+            "Not saved: 0001-01-01 07:00 in Asia/Tokyo is outside the calendar this app keeps (years 1 to 9999 in UTC); check the date.");
+        Assert.Empty(await Store.ListMeasurementsAsync(client.Id, Ct));
+
+        await page.Page.Locator("#rmssd-date").FillAsync("2026-11-20");
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#rmssd-save"));
+        await Assertions.Expect(page.Page.Locator("#rmssd-status")).ToHaveTextAsync("Recorded RMSSD 42 ms for 2026-11-20.");
+        var stored = Assert.Single(await Store.ListMeasurementsAsync(client.Id, Ct));
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.FromHours(9)), stored.MeasuredAt);
+        Assert.Equal(42.0, stored.Value);
+        await page.AssertCleanAsync();
+    }
 }
