@@ -328,4 +328,41 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.Equal(42.0, stored.Value);
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task ClientsPage_DeletingAClientDeletedMeanwhile_SaysSo_AndThePageKeepsWorking()
+    {
+        var client = NewClient("Gone Elsewhere");
+        await Store.AddClientAsync(client, Ct);
+        await using var page = await gallery.OpenAsync("practice");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Gone Elsewhere" })).ToHaveCountAsync(1);
+
+        // Another tab (or the Data page) deletes the client while this list still shows them.
+        Assert.True(await Store.DeleteClientAsync(client.Id, Ct));
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Delete Gone Elsewhere" }));
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" }));
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Gone Elsewhere was already deleted.");
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Link, new() { Name = "Gone Elsewhere" })).ToHaveCountAsync(0);
+
+        await page.Page.Locator("#new-client-name").FillAsync("Still Here");
+        await PressOnAsync(page.Page.Locator("#create-client"));
+        await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Created client Still Here.");
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
+    public async Task DataPage_DeletingAClientDeletedMeanwhile_SaysSo()
+    {
+        var client = NewClient("Data Page Gone");
+        await Store.AddClientAsync(client, Ct);
+        await using var page = await gallery.OpenAsync("data");
+        await page.Page.Locator("#delete-client-select").SelectOptionAsync(client.Id.ToString("D"));
+        Assert.True(await Store.DeleteClientAsync(client.Id, Ct));
+
+        await PressOnAsync(page.Page.Locator("#delete-start"));
+        await Assertions.Expect(page.Page.Locator("#delete-status")).ToHaveTextAsync("That client was already deleted.");
+        await Assertions.Expect(page.Page.Locator("#delete-client-select option", new() { HasText = "Data Page Gone" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Page.GetByRole(AriaRole.Alertdialog)).ToHaveCountAsync(0);
+        await page.AssertCleanAsync();
+    }
 }
