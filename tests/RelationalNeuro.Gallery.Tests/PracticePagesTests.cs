@@ -365,4 +365,36 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Alertdialog)).ToHaveCountAsync(0);
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task ImportedScores_AtTheEndsOfDoubleRange_TheClientPageStillOpensWithItsChart()
+    {
+        // A hostile export: one scale scored −1e308 and then 1e308 (finite, so the import takes them). Their span
+        // overflowed the change chart's tick computation and the client's page answered 500.
+        var clientId = Guid.NewGuid();
+        var json = $$$"""
+            {"formatVersion":1,
+             "client":{"id":"{{{clientId}}}","displayName":"Extreme Scores","timeZoneId":"Europe/Berlin","createdAt":"2026-11-01T00:00:00+00:00"},
+             "questionnaires":[
+              {"id":"{{{Guid.NewGuid()}}}","clientId":"{{{clientId}}}","completedAt":"2026-11-02T10:00:00+01:00","instrumentId":"pss-4","scores":{"total":-1e308}},
+              {"id":"{{{Guid.NewGuid()}}}","clientId":"{{{clientId}}}","completedAt":"2026-11-09T10:00:00+01:00","instrumentId":"pss-4","scores":{"total":1e308}}]}
+            """;
+        await using (var data = await gallery.OpenAsync("data"))
+        {
+            await data.Page.Locator("#import-file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "extreme.json",
+                MimeType = "application/json",
+                Buffer = Encoding.UTF8.GetBytes(json),
+            });
+            await Assertions.Expect(data.Page.Locator("#import-status")).ToHaveTextAsync(
+                "Imported Extreme Scores: 0 plans, 0 journal entries, 0 measurements and 2 questionnaire scores.");
+        }
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{clientId:D}");
+        await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Extreme Scores");
+        await Assertions.Expect(page.Page.Locator("#client-change")).ToBeVisibleAsync();
+        Assert.DoesNotMatch("NaN|Infinity", await page.Page.Locator("#client-change").InnerHTMLAsync());
+        await page.AssertCleanAsync();
+    }
 }

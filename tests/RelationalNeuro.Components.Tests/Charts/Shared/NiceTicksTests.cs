@@ -26,6 +26,24 @@ public sealed class NiceTicksTests
     }
 
     [Fact]
+    public void Linear_SpanBeyondDoubleRange_GivesFiniteTicks()
+    {
+        // −1e308..1e308: max − min overflows to ∞ (it made the tick count negative and threw). Cut to ±MaxValue/4
+        // (±4.49e307): nice(8.99e307) = 1e308; nice(2.5e307, round) = 2e307 (2.5 < 3) → floor(−2.25)·2e307 = −6e307
+        // … ceil(2.25)·2e307 = 6e307.
+        var set = NiceTicks.Linear(-1e308, 1e308, 5);
+        double[] expected = [-6e307, -4e307, -2e307, 0, 2e307, 4e307, 6e307];
+        Assert.Equal(expected.Length, set.Values.Count);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], set.Values[i], 1e293);
+        }
+
+        Assert.Equal(2e307, set.Step, 1e293);
+        Assert.True(double.IsFinite(new LinearScale(set.Min, set.Max, 200, 20).Map(1e308)));
+    }
+
+    [Fact]
     public void Linear_OneValue_GivesAnAxisAroundIt()
     {
         var set = NiceTicks.Linear(800, 800, 5);
