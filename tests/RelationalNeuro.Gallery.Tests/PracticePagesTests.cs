@@ -397,4 +397,54 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.DoesNotMatch("NaN|Infinity", await page.Page.Locator("#client-change").InnerHTMLAsync());
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task PlanRenamed_ByKeyboard_KeepsEachPracticesOwnScheduleDaysAndMinutes()
+    {
+        // A plan made with the library (or imported) schedules more than the form edits: weekdays, minutes, and a
+        // different number of sessions per practice. Renaming it rewrote every schedule to the form's one field.
+        var client = NewClient("Weekday Planner");
+        await Store.AddClientAsync(client, Ct);
+        var gratitude = new PracticeSchedule { SessionsPerDay = 2, Days = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], MinutesPerSession = 10 };
+        var moments = new PracticeSchedule { SessionsPerDay = 3 };
+        var plan = new PracticePlan
+        {
+            Id = Guid.NewGuid(),
+            ClientId = client.Id,
+            Name = "Weekdays",
+            StartDate = new DateOnly(2026, 11, 2),
+            TimeZoneId = client.TimeZoneId,
+            Assignments = [new(InterventionCatalog.GratitudeId, gratitude), new(InterventionCatalog.MicroMomentsId, moments)],
+        };
+        await Store.AddPlanAsync(plan, Ct);
+
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}");
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Edit plan Weekdays" }));
+        await page.Page.Locator("#plan-name").FillAsync("Weekdays, renamed");
+        await PressOnAsync(page.Page.Locator("#plan-save"));
+        await Assertions.Expect(page.Page.Locator("#plan-status")).ToHaveTextAsync("Saved plan Weekdays, renamed.");
+
+        var stored = Assert.Single(await Store.ListPlansAsync(client.Id, Ct));
+        Assert.Equal("Weekdays, renamed", stored.Name);
+        var byPractice = stored.Assignments.ToDictionary(a => a.InterventionId, a => a.Schedule);
+        Assert.Equal(2, byPractice.Count);
+        Assert.Equal(2, byPractice[InterventionCatalog.GratitudeId].SessionsPerDay);
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], byPractice[InterventionCatalog.GratitudeId].Days);
+        Assert.Equal(10.0, byPractice[InterventionCatalog.GratitudeId].MinutesPerSession);
+        Assert.Equal(3, byPractice[InterventionCatalog.MicroMomentsId].SessionsPerDay);
+        Assert.Empty(byPractice[InterventionCatalog.MicroMomentsId].Days);
+
+        // Changing the field sets it on every practice, and still keeps the days and minutes.
+        await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Edit plan Weekdays, renamed" }));
+        await page.Page.Locator("#plan-sessions").FillAsync("1");
+        await page.Page.Keyboard.PressAsync("Tab");
+        await PressOnAsync(page.Page.Locator("#plan-save"));
+        await Assertions.Expect(page.Page.Locator("#plan-status")).ToHaveTextAsync("Saved plan Weekdays, renamed.");
+        stored = Assert.Single(await Store.ListPlansAsync(client.Id, Ct));
+        Assert.All(stored.Assignments, a => Assert.Equal(1, a.Schedule.SessionsPerDay));
+        var kept = stored.Assignments.Single(a => a.InterventionId == InterventionCatalog.GratitudeId).Schedule;
+        Assert.Equal([DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday], kept.Days);
+        Assert.Equal(10.0, kept.MinutesPerSession);
+        await page.AssertCleanAsync();
+    }
 }
