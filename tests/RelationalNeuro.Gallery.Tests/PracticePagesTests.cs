@@ -447,4 +447,33 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         Assert.Equal(10.0, kept.MinutesPerSession);
         await page.AssertCleanAsync();
     }
+
+    [Fact]
+    public async Task Journal_OfEightThousandEntries_OpensInSeconds_NewestFirst()
+    {
+        // Years of daily practice. The list was an <ol reversed>: Chromium renumbers a reversed list as each item arrives,
+        // in time quadratic in its length (5,000 entries: 24 s to interactive on two cores, 2.5 s without the attribute,
+        // whose numbers the journal's style never shows).
+        const int Count = 8000;
+        var client = NewClient("Years Of Practice");
+        await Store.AddClientAsync(client, Ct);
+        var first = new DateTimeOffset(2024, 1, 1, 8, 0, 0, TimeSpan.FromHours(1));
+        var entries = Enumerable.Range(0, Count).Select(i => (PracticeEntry)new GratitudeEntry
+        {
+            Id = Guid.NewGuid(),
+            ClientId = client.Id,
+            InterventionId = InterventionCatalog.GratitudeId,
+            OccurredAt = first.AddHours(3 * i),
+            Items = ["thing " + i.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+        }).ToList();
+        await Store.AddEntriesAsync(entries, Ct);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await using var page = await gallery.OpenAsync($"practice/clients/{client.Id:D}");
+        var elapsed = clock.Elapsed;
+        Assert.True(elapsed < TimeSpan.FromSeconds(15), $"the client's page took {elapsed.TotalSeconds:0.0} s to become interactive");
+        await Assertions.Expect(page.Page.Locator("#journal-count")).ToHaveTextAsync("8000 entries.");
+        await Assertions.Expect(page.Page.Locator(".journal__entry")).ToHaveCountAsync(Count);
+        await Assertions.Expect(page.Page.Locator(".journal__entry").First).ToContainTextAsync("thing 7999");
+    }
 }
