@@ -5,8 +5,12 @@ using RelationalNeuro.Gallery.Components;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents()
+    .AddInteractiveWebAssemblyComponents()
     .AddInteractiveServerComponents()
-    .AddInteractiveWebAssemblyComponents();
+    // A text field's value reaches the circuit in one message. SignalR's default limit (32 KB) is less than the longest
+    // text the journal accepts (maxlength 20,000 UTF-16 units: 40 KB of Arabic, 60 KB of Chinese in UTF-8, up to 120 KB of
+    // JSON-escaped characters): a longer message closed the circuit and lost what was typed.
+    .AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
 builder.Services.AddRelationalNeuroComponents();
 // The CSP's frame-ancestors 'none' forbids framing; antiforgery would add X-Frame-Options: SAMEORIGIN, a weaker and
 // contradictory second answer.

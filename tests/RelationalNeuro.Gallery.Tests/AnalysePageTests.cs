@@ -98,6 +98,32 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
     }
 
     [Fact]
+    public async Task Save_PressedTwice_StoresTheFiveMeasurementsOnce_ANewAnalysisCanBeSavedAgain()
+    {
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var client = new Client { Id = Guid.NewGuid(), DisplayName = "Twice " + Guid.NewGuid().ToString("N")[..8], TimeZoneId = "Etc/UTC", CreatedAt = DateTimeOffset.UtcNow };
+        await store.AddClientAsync(client, TestContext.Current.CancellationToken);
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#analyse-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync();
+        await page.Page.Locator("#save-client-select").SelectOptionAsync(client.Id.ToString("D"));
+
+        await page.Page.Locator("#save-report").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"Saved 5 measurement(s) of “pyhrv-sample-short-5min.rr_ms.txt” to {client.DisplayName}.");
+        await page.Page.Locator("#save-report").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"“pyhrv-sample-short-5min.rr_ms.txt” is already saved to {client.DisplayName}.");
+        Assert.Equal(5, (await store.ListMeasurementsAsync(client.Id, TestContext.Current.CancellationToken)).Count);
+
+        // Another analysis (artifacts removed instead of corrected) is a new report, which may be saved too.
+        await page.Page.Locator("#analyse-correction").SelectOptionAsync("Remove");
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveCountAsync(0);
+        await page.Page.Locator("#save-report").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"Saved 5 measurement(s) of “pyhrv-sample-short-5min.rr_ms.txt” to {client.DisplayName}.");
+        Assert.Equal(10, (await store.ListMeasurementsAsync(client.Id, TestContext.Current.CancellationToken)).Count);
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Export_JsonAndCsvLinks_DownloadTheReport()
     {
         var expected = HrvReference.Get("pyhrv_sample_short_5min").Number("formula_check.RMSSD_ms")!.Value;

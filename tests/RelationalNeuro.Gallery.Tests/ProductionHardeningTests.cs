@@ -110,6 +110,33 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("evil.example", "practice")]
+    [InlineData("rebound.attacker.test:5029", "data")]
+    [InlineData("rebound.attacker.test", "data/export/00000000-0000-0000-0000-000000000001")]
+    public async Task ARequestNamingAnotherHost_IsRefused_SoDnsRebindingCannotReadTheClients(string host, string path)
+    {
+        // DNS rebinding: a site the practitioner visits makes its own name resolve to 127.0.0.1; its script's requests
+        // then reach the loopback-only gallery with that name as Host, and could read every client.
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = host;
+        using var response = await _client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    public async Task ARequestNamingALoopbackHost_IsServed(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "practice");
+        request.Headers.Host = host + ":" + _client.BaseAddress!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await _client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertCsp(response);
+    }
+
+    [Theory]
     [InlineData("/", true)]
     [InlineData("/widgets/pause-timer", true)]
     [InlineData("/a/b?c=d#e", true)]

@@ -65,6 +65,30 @@ public sealed class SynchronyMeterPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task Save_PressedTwice_LogsTheSessionOnceForEachClient()
+    {
+        // A second press logged the same session again: two sessions each, counted twice towards the clients' plans.
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var therapist = new Client { Id = Guid.NewGuid(), DisplayName = "Therapist twice " + suffix, TimeZoneId = "Etc/UTC", CreatedAt = DateTimeOffset.UtcNow };
+        var client = new Client { Id = Guid.NewGuid(), DisplayName = "Client twice " + suffix, TimeZoneId = "Etc/UTC", CreatedAt = DateTimeOffset.UtcNow };
+        await store.AddClientAsync(therapist, TestContext.Current.CancellationToken);
+        await store.AddClientAsync(client, TestContext.Current.CancellationToken);
+
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#client-a").SelectOptionAsync(new SelectOptionValue { Label = therapist.DisplayName });
+        await page.Page.Locator("#client-b").SelectOptionAsync(new SelectOptionValue { Label = client.DisplayName });
+        await page.Page.Locator("#save-session").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToContainTextAsync($"Saved to {therapist.DisplayName} and {client.DisplayName}");
+        await page.Page.Locator("#save-session").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"Already saved to {therapist.DisplayName} and {client.DisplayName}.");
+
+        Assert.Single((await store.ListEntriesAsync(therapist.Id, cancellationToken: TestContext.Current.CancellationToken)).OfType<DyadSessionEntry>());
+        Assert.Single((await store.ListEntriesAsync(client.Id, cancellationToken: TestContext.Current.CancellationToken)).OfType<DyadSessionEntry>());
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Replay_Keyboard_StartsAndStops_DarkAndReducedMotionClean()
     {
         await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ColorScheme = ColorScheme.Dark, ReducedMotion = ReducedMotion.Reduce });

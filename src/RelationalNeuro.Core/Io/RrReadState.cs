@@ -183,9 +183,14 @@ internal sealed class RrReadState(RrReadOptions options)
         {
             var medianMs = Median(values);
             var rawMedian = medianMs / scale;
+            // Beat times of a recording longer than two minutes reach this test before the beat-times one below: say
+            // what they are rather than name a unit that would make them plausible intervals.
+            var diagnosis = LooksLikeBeatTimes(values)
+                ? Invariant($"all {values.Length} values rise, from {values[0] / scale:G6} to {values[^1] / scale:G6}: they look like beat or R-peak times (or sample numbers), not intervals. Nothing was read: give the successive differences of the beat times.")
+                : Invariant($"the values look like {LikelyUnit(rawMedian)}. Nothing was read: convert the file to ms or s, or state RrReadOptions.Unit to read the values as they are.");
             _problems.Add(new Problem(
                 "io.implausible-unit",
-                Invariant($"Read as {(unit == RrUnit.Seconds ? "seconds" : "milliseconds")} (unit {(source == RrUnitSource.Header ? "named in the header" : "detected")}), the median interval would be {medianMs:G6} ms, longer than any heartbeat; the values look like {LikelyUnit(rawMedian)}. Nothing was read: convert the file to ms or s, or state RrReadOptions.Unit to read the values as they are."),
+                Invariant($"Read as {(unit == RrUnit.Seconds ? "seconds" : "milliseconds")} (unit {(source == RrUnitSource.Header ? "named in the header" : "detected")}), the median interval would be {medianMs:G6} ms, longer than any heartbeat; {diagnosis}"),
                 ProblemSeverity.Error,
                 Invariant($"line {(lines is null ? _lines.First : lines[0])}")));
             values = [];

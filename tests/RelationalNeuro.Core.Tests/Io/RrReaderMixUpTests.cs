@@ -68,6 +68,33 @@ public class RrReaderMixUpTests
         Assert.False(result.HasErrors);
     }
 
+    [Fact]
+    public void SingleColumn_BeatTimesOfAFiveMinuteRecording_AreRefusedAsBeatTimes_NotAsAnotherUnit()
+    {
+        // The beat times of pyHRV's 5-minute sample in ../shared/reference/hrv/data, the running sum of its intervals in
+        // ms: their median (about 150,000) is beyond any interval, so the unit check refuses them before the beat-times
+        // check sees them; it named "microseconds (150 ms)", a unit that would have made them plausible intervals.
+        var folder = Path.Combine(SharedData.RequireDirectory(Path.Combine("reference", "hrv")), "data");
+        var rr = RrReader.ReadFile(Path.Combine(folder, "pyhrv_sample_short_5min.rr_ms.txt"), RrFormat.SingleColumn).Series.IntervalsMs.ToArray();
+        var text = new System.Text.StringBuilder();
+        var t = 0.0;
+        foreach (var v in rr)
+        {
+            t += v;
+            text.Append(t.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var result = Read(text.ToString(), RrFormat.SingleColumn);
+
+        Assert.Equal(0, result.Series.Count);
+        var problem = Assert.Single(result.Problems, p => p.Code == "io.implausible-unit");
+        Assert.Equal(ProblemSeverity.Error, problem.Severity);
+        Assert.Contains($"all {rr.Length} values rise", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("beat or R-peak times", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("successive differences", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("microseconds", problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("800\n810\n820\n830\n840\n850\n860\n870\n")]          // rising throughout, but not to twice the first
     [InlineData("400\n500\n600\n700\n800\n900\n1000\n")]             // doubling, but only 7 values

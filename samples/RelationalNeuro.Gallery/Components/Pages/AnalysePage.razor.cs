@@ -31,6 +31,9 @@ public partial class AnalysePage
     private Guid? _clientId;
     private string? _saveMessage;
 
+    // The clients the analysis shown has been saved to (cleared when another analysis is shown).
+    private readonly HashSet<Guid> _savedTo = [];
+
     [Inject]
     private AnalyseOptions Options { get; set; } = null!;
 
@@ -201,6 +204,7 @@ public partial class AnalysePage
         _analysis = analysis;
         _exportId = analysis is null ? null : Exports.Add(analysis.Report, analysis.Recording.Name);
         _saveMessage = null;
+        _savedTo.Clear();
     }
 
     private async Task SaveAsync()
@@ -213,6 +217,13 @@ public partial class AnalysePage
         if (_clientId is not { } clientId || await Store.GetClientAsync(clientId) is not { } client)
         {
             _saveMessage = "Choose a client, or create one, first.";
+            return;
+        }
+
+        if (_savedTo.Contains(clientId))
+        {
+            // A second press would store the same five measurements again.
+            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {client.DisplayName}.";
             return;
         }
 
@@ -236,6 +247,7 @@ public partial class AnalysePage
             }
         }
 
+        _savedTo.Add(clientId);
         _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {client.DisplayName}.");
     }
 

@@ -18,7 +18,8 @@ internal sealed record TickSet(double Min, double Max, double Step, IReadOnlyLis
 /// A. Glassner (ed.), <i>Graphics Gems</i>, Academic Press 1990, pp. 61–63. The range is rounded to a nice number
 /// (1, 2, 5 or 10 × 10ⁿ, not rounding down), the step to the nearest nice number of range / (ticks − 1), and the axis is
 /// widened outwards to whole steps, so the first and last tick are the axis ends. Labels carry exactly the decimals
-/// the step needs (step 0.05 → 2 decimals).</para>
+/// the step needs (step 0.05 → 2 decimals). Ends beyond ±<see cref="double.MaxValue"/>/4 are cut to it, so that the range
+/// stays finite; values beyond are drawn outside the plot.</para>
 /// <para><see cref="Log"/> puts majors on whole decades; over at most two decades it adds 2 and 5 × 10ⁿ.</para>
 /// <para><see cref="Time"/> picks the smallest step from the clock series 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min,
 /// 1, 2, 3, 6, 12, 24 h that gives at most the target count, and labels ticks "m:ss" or "h:mm" (elapsed time); the
@@ -26,6 +27,10 @@ internal sealed record TickSet(double Min, double Max, double Step, IReadOnlyLis
 /// </remarks>
 internal static class NiceTicks
 {
+    private const double MaxAxisEnd = double.MaxValue / 4;
+
+    private const double MinAxisEnd = -MaxAxisEnd;
+
     private static readonly double[] ClockStepsSeconds =
         [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
@@ -58,6 +63,11 @@ internal static class NiceTicks
         {
             (min, max) = (max, min);
         }
+
+        // A span beyond double's range (−1e308 to 1e308) has no nice range (max − min is ∞, and with it the tick count):
+        // the axis is cut to ±MaxValue/4, whose nice range (1e308) and ends (±6e307) are finite.
+        min = Math.Max(min, MinAxisEnd);
+        max = Math.Min(max, MaxAxisEnd);
 
         if (max == min)
         {

@@ -26,6 +26,18 @@ public sealed class NiceTicksTests
     }
 
     [Fact]
+    public void Linear_SpanBeyondDoubleRange_GivesFiniteTicks()
+    {
+        // −1e308..1e308: max − min overflows to ∞ (it made the tick count negative and threw). Cut to ±MaxValue/4
+        // (±4.49e307), beyond the magnitudes round decimal labels serve (1e15): two ticks at those ends, labelled with
+        // three significant digits rather than 308-digit numbers.
+        var set = NiceTicks.Linear(-1e308, 1e308, 5);
+        Assert.Equal([-double.MaxValue / 4, double.MaxValue / 4], set.Values);
+        Assert.Equal(["-4.49E+307", "4.49E+307"], set.Labels);
+        Assert.True(double.IsFinite(new LinearScale(set.Min, set.Max, 200, 20).Map(1e308)));
+    }
+
+    [Fact]
     public void Linear_OneValue_GivesAnAxisAroundIt()
     {
         var set = NiceTicks.Linear(800, 800, 5);
