@@ -241,10 +241,29 @@ public static class WindowedCrossCorrelation
         return n == 0 ? null : sum / n;
     }
 
+    /// <remarks>
+    /// The block is first divided by the power of two of its largest |value| (exact; r is scale-free, so the cells are the
+    /// same doubles for ordinary data): before, values near 1e154 and beyond overflowed the sums of squares and their
+    /// windows came out missing.
+    /// </remarks>
     private static void Centre(ReadOnlySpan<double> values, double[] centred, double[] sums, double[] squares)
     {
-        var mean = TensorPrimitives.Sum(values) / values.Length;
-        TensorPrimitives.Subtract(values, mean, centred);
+        var e = BinaryScale.Magnitude(values);
+        var f = BinaryScale.Factor(-e);
+        if (f != 0)
+        {
+            TensorPrimitives.Multiply(values, f, centred);
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                centred[i] = Math.ScaleB(values[i], -e);
+            }
+        }
+
+        var mean = TensorPrimitives.Sum(new ReadOnlySpan<double>(centred, 0, values.Length)) / values.Length;
+        TensorPrimitives.Subtract(new ReadOnlySpan<double>(centred, 0, values.Length), mean, centred);
         sums[0] = 0;
         squares[0] = 0;
         for (var i = 0; i < centred.Length; i++)

@@ -193,6 +193,33 @@ public class RelationalExtremesTests
     }
 
     [Fact]
+    public void WindowedCrossCorrelation_HugeSeries_GiveTheCellsOfTheData()
+    {
+        // r is scale-free: the series × 2^1000 (≈ 1e301) must give every cell of the plain series. Before, the sums of
+        // squares overflowed and every window came out missing.
+        var n = 480;
+        var a = new double[n];
+        var b = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            a[i] = 800 + (50 * Math.Sin(i / 7.0)) + (5 * Math.Sin(i * 1.3));
+            b[i] = 780 + (40 * Math.Sin((i - 3) / 7.0)) + (7 * Math.Cos(i * 0.9));
+        }
+
+        var plain = WindowedCrossCorrelation.Compute(a, b, 4);
+        var huge = WindowedCrossCorrelation.Compute(a.Select(v => Math.ScaleB(v, 1000)).ToArray(), b.Select(v => Math.ScaleB(v, 1000)).ToArray(), 4);
+        Assert.True(plain.ComputedCellCount > 0);
+        Assert.Equal(plain.ComputedCellCount, huge.ComputedCellCount);
+        for (var w = 0; w < plain.WindowCount; w++)
+        {
+            for (var l = 0; l < plain.LagCount; l++)
+            {
+                Assert.Equal(plain.Cell(w, l), huge.Cell(w, l));
+            }
+        }
+    }
+
+    [Fact]
     public void SurrogateSynchrony_TwoSampleSegmentsOfIdenticalSeries_HaveNoNaN()
     {
         // Two-sample segments correlate ±1 with each other; for these pairs rounding gave ±(1 + 2⁻⁵²), whose z was NaN
