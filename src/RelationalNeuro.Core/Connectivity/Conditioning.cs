@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using MathNet.Numerics.LinearAlgebra;
 using RelationalNeuro.Internal;
 
@@ -18,16 +19,12 @@ internal static class Conditioning
         var n = matrix.GetLength(0);
         var copy = (double[,])matrix.Clone();
         var values = Columns.AsSpan(copy);
-        var e = BinaryScale.Magnitude(values);
-        for (var i = 0; i < values.Length; i++)
+        if (!TensorPrimitives.IsFiniteAll<double>(values))
         {
-            if (!double.IsFinite(values[i]))
-            {
-                return Unknown(n, "an entry is not finite", problems);
-            }
-
-            values[i] = Math.ScaleB(values[i], -e);
+            return Unknown(n, "an entry is not finite", problems);
         }
+
+        BinaryScale.Scale(values, -BinaryScale.Magnitude(values), values);
 
         var scaled = Matrix<double>.Build.DenseOfArray(copy);
 

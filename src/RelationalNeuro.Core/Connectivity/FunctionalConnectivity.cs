@@ -495,45 +495,22 @@ public static partial class FunctionalConnectivity
     private static int ScaleToUnit(Span<double> values)
     {
         var e = BinaryScale.Magnitude(values);
-        if (e != 0)
-        {
-            var f = BinaryScale.Factor(-e);
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = f != 0 ? values[i] * f : Math.ScaleB(values[i], -e);
-            }
-        }
-
+        BinaryScale.Scale(values, -e, values);
         return e;
     }
 
     /// <summary>Multiplies every entry by 2^<paramref name="e"/> in place (exact unless it leaves the double range); null stays null.</summary>
     private static double[,]? ScaleBack(double[,]? matrix, int e)
     {
-        if (matrix is not null && e != 0)
+        if (matrix is not null)
         {
-            var values = Columns.AsSpan(matrix);
-            for (var i = 0; i < values.Length; i++)
-            {
-                values[i] = Math.ScaleB(values[i], e);
-            }
+            BinaryScale.Scale(Columns.AsSpan(matrix), e, Columns.AsSpan(matrix));
         }
 
         return matrix;
     }
 
-    private static bool AllFinite(double[,] matrix)
-    {
-        foreach (var v in Columns.AsSpan(matrix))
-        {
-            if (!double.IsFinite(v))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool AllFinite(double[,] matrix) => System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<double>(Columns.AsSpan(matrix));
 
     private static void Scale(Span<double> values, double factor)
     {

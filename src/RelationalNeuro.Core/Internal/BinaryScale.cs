@@ -29,4 +29,23 @@ internal static class BinaryScale
         var f = Math.ScaleB(1.0, e);
         return double.IsFinite(f) && f != 0 ? f : 0;
     }
+
+    /// <summary>
+    /// <paramref name="destination"/>[i] = <paramref name="source"/>[i]·2^<paramref name="e"/>, bit for bit
+    /// <see cref="Math.ScaleB"/> (one vectorised product where 2^e is a finite nonzero double); the spans may be the same memory.
+    /// </summary>
+    public static void Scale(ReadOnlySpan<double> source, int e, Span<double> destination)
+    {
+        var f = Factor(e);
+        if (f != 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(source, f, destination);
+            return;
+        }
+
+        for (var i = 0; i < source.Length; i++)
+        {
+            destination[i] = Math.ScaleB(source[i], e);
+        }
+    }
 }

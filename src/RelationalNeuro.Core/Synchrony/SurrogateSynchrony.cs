@@ -173,11 +173,7 @@ public static class SurrogateSynchrony
     private static bool Prepare(ReadOnlySpan<double> values, Span<double> centred, out double sumSquares)
     {
         var constant = values.IndexOfAnyExcept(values[0]) < 0;
-        var e = BinaryScale.Magnitude(values);
-        for (var i = 0; i < values.Length; i++)
-        {
-            centred[i] = Math.ScaleB(values[i], -e);
-        }
+        BinaryScale.Scale(values, -BinaryScale.Magnitude(values), centred);
 
         var mean = TensorPrimitives.Sum(centred) / values.Length;
         TensorPrimitives.Subtract(centred, mean, centred);

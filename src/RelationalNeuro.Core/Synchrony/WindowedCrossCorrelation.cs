@@ -248,19 +248,7 @@ public static class WindowedCrossCorrelation
     /// </remarks>
     private static void Centre(ReadOnlySpan<double> values, double[] centred, double[] sums, double[] squares)
     {
-        var e = BinaryScale.Magnitude(values);
-        var f = BinaryScale.Factor(-e);
-        if (f != 0)
-        {
-            TensorPrimitives.Multiply(values, f, centred);
-        }
-        else
-        {
-            for (var i = 0; i < values.Length; i++)
-            {
-                centred[i] = Math.ScaleB(values[i], -e);
-            }
-        }
+        BinaryScale.Scale(values, -BinaryScale.Magnitude(values), centred);
 
         var mean = TensorPrimitives.Sum(new ReadOnlySpan<double>(centred, 0, values.Length)) / values.Length;
         TensorPrimitives.Subtract(new ReadOnlySpan<double>(centred, 0, values.Length), mean, centred);

@@ -28,6 +28,11 @@ public class RelationalExtremesTests
         return x;
     }
 
+    /// <summary>Two coupled series of 480 grid samples (2 min at 4 Hz; B follows A by 3 samples), any such pair would do.</summary>
+    private static (double[] A, double[] B) CoupledSeries() =>
+        ([.. Enumerable.Range(0, 480).Select(i => 800 + (50 * Math.Sin(i / 7.0)) + (5 * Math.Sin(i * 1.3)))],
+         [.. Enumerable.Range(0, 480).Select(i => 780 + (40 * Math.Sin((i - 3) / 7.0)) + (7 * Math.Cos(i * 0.9)))]);
+
     private static double[,] Scaled(double[,] x, int e)
     {
         var y = (double[,])x.Clone();
@@ -175,14 +180,7 @@ public class RelationalExtremesTests
     public void SurrogateSynchrony_HugeSegments_GiveTheSegmentValuesOfTheData()
     {
         // Two coupled sine series; the same series times 2^1000 (≈ 1e301) must give the same r, z and every summary.
-        var n = 480;
-        var a = new double[n];
-        var b = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            a[i] = 800 + (50 * Math.Sin(i / 7.0)) + (5 * Math.Sin(i * 1.3));
-            b[i] = 780 + (40 * Math.Sin((i - 3) / 7.0)) + (7 * Math.Cos(i * 0.9));
-        }
+        var (a, b) = CoupledSeries();
 
         var plain = SurrogateSynchrony.Compute(a, b, 4);
         var huge = SurrogateSynchrony.Compute(a.Select(v => Math.ScaleB(v, 1000)).ToArray(), b.Select(v => Math.ScaleB(v, 1000)).ToArray(), 4);
@@ -197,14 +195,7 @@ public class RelationalExtremesTests
     {
         // r is scale-free: the series × 2^1000 (≈ 1e301) must give every cell of the plain series. Before, the sums of
         // squares overflowed and every window came out missing.
-        var n = 480;
-        var a = new double[n];
-        var b = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            a[i] = 800 + (50 * Math.Sin(i / 7.0)) + (5 * Math.Sin(i * 1.3));
-            b[i] = 780 + (40 * Math.Sin((i - 3) / 7.0)) + (7 * Math.Cos(i * 0.9));
-        }
+        var (a, b) = CoupledSeries();
 
         var plain = WindowedCrossCorrelation.Compute(a, b, 4);
         var huge = WindowedCrossCorrelation.Compute(a.Select(v => Math.ScaleB(v, 1000)).ToArray(), b.Select(v => Math.ScaleB(v, 1000)).ToArray(), 4);
