@@ -32,6 +32,16 @@ public class PeerStagesBenchmarks
     [Benchmark(Description = "artifacts (default, corrected)")]
     public int ArtifactStep() => Artifacts.Process(_rrMs).FlaggedCount;
 
+    /// <summary>NeuroKit2's definition: L&amp;T one pass, corrected, with neither the range pass nor the rhythm screening.</summary>
+    private static readonly ArtifactOptions LipponenTarvainenAlone = new()
+    {
+        Method = ArtifactMethod.LipponenTarvainen,
+        ScreenIrregularRhythm = false,
+    };
+
+    [Benchmark(Description = "artifacts (L&T alone, as NeuroKit2)")]
+    public int ArtifactStepAsNeuroKit2() => Artifacts.Process(_rrMs, LipponenTarvainenAlone).FlaggedCount;
+
     [Benchmark(Description = "time domain")]
     public double? TimeDomain() => HrvMetrics.TimeDomain(_nnMs).RmssdMs;
 
@@ -51,6 +61,17 @@ public class PeerStagesBenchmarks
     public double Sum()
     {
         var nn = Artifacts.Process(_rrMs).NnIntervalsMs;
+        var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
+        total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
+        total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;
+        total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
+        return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
+    }
+
+    [Benchmark(Description = "sum, NeuroKit2's artifact definition (L&T alone)")]
+    public double SumAsNeuroKit2()
+    {
+        var nn = Artifacts.Process(_rrMs, LipponenTarvainenAlone).NnIntervalsMs;
         var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
         total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
         total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;

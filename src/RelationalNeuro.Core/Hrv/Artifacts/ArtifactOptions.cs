@@ -22,6 +22,18 @@ public sealed record ArtifactOptions
     /// </summary>
     public bool Iterative { get; init; }
 
+    /// <summary>
+    /// Whether to screen for sustained irregular rhythm (Dash et al. 2009's three tests on segments of 128 intervals, plus
+    /// this library's ectopy check; docs/hrv-artifacts.md, "Irregular rhythm") and report it in
+    /// <see cref="ArtifactResult.IrregularSegments"/> and an <c>artifacts.irregular-rhythm</c> warning. Default true.
+    /// False runs the detector alone — e.g. to reproduce NeuroKit2's <c>signal_fixpeaks(method="Kubios")</c>, which does
+    /// no such screening, or when the rhythm was screened elsewhere — and then <see cref="ArtifactResult.IrregularSegments"/>
+    /// is empty: an atrial-fibrillation episode goes unreported. Flags and NN intervals are the same either way for every
+    /// method but <see cref="ArtifactMethod.SinusRhythm"/>, whose definition includes the screening (no premature-beat or
+    /// pause flags inside irregular segments), so that method screens whatever this says.
+    /// </summary>
+    public bool ScreenIrregularRhythm { get; init; } = true;
+
     /// <summary>Absolute range lower bound in ms; intervals below it are flagged (default 300 ms = 200 bpm).</summary>
     public double MinimumMs { get; init; } = 300;
 

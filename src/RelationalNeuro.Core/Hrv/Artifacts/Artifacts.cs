@@ -59,7 +59,7 @@ public static partial class Artifacts
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
         Validate(options);
-        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || rrMs.Length < IrregularSegmentLength
+        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || !options.ScreenIrregularRhythm || rrMs.Length < IrregularSegmentLength
             || OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
         {
             return ProcessValidated(rrMs, options, null);
@@ -160,7 +160,7 @@ public static partial class Artifacts
     /// does not pay for it).
     /// </summary>
     private static IrregularRhythmSegment[] IrregularSegmentsFor(ReadOnlySpan<double> rr, ArtifactOptions o) =>
-        rr.Length < IrregularSegmentLength ? [] : FindIrregularSegments(rr, null, o);
+        rr.Length < IrregularSegmentLength || !o.ScreenIrregularRhythm ? [] : FindIrregularSegments(rr, null, o);
 
     /// <summary>Removes the premature-beat and pause flags inside irregular segments: there they are the rhythm, not ectopy.</summary>
     private static void ClearInside(IrregularRhythmSegment[] segments, sbyte[] kinds)
