@@ -28,7 +28,13 @@ public class ScratchLtBenchmarks
     }
 
     [Benchmark] public void Quartiles91() => RollingQuantile.Quantiles(_absD, 91, 0.25, 0.75, _q1, _q3);
+    private readonly int[] _numbers = new int[200_000];
+    private readonly double[] _values = new double[4096];
+    [Benchmark] public int Numbering() => DistinctValues.Number(_absD, _numbers, _values, out _);
     [Benchmark] public void Median11() => RollingQuantile.Median(_rr, 11, _q1);
+    [Benchmark] public void Quartiles91OldRanks() { RollingQuantile.Ranks = 2; RollingQuantile.Quantiles(_absD, 91, 0.25, 0.75, _q1, _q3); RollingQuantile.Ranks = 0; }
+    [Benchmark] public void Median11Ranks() { RollingQuantile.Ranks = 1; RollingQuantile.Median(_rr, 11, _q1); RollingQuantile.Ranks = 0; }
+    [Benchmark] public void Quartiles91Sorted() { RollingQuantile.Ranks = -1; RollingQuantile.Quantiles(_absD, 91, 0.25, 0.75, _q1, _q3); RollingQuantile.Ranks = 0; }
     [Benchmark] public int Detect() => Artifacts.DetectLipponenTarvainen(_rr, Lt, _kinds);
     [Benchmark] public int Process() => Artifacts.Process(_rr, Lt).FlaggedCount;
 }

@@ -110,6 +110,52 @@ public sealed class ArtifactsWholeRecordTests(ITestOutputHelper output)
         Assert.Equal(nk.GetProperty("sensitivity_pct").GetDouble(), lt.SensitivityPct, 0.1);
     }
 
+    [Theory]
+    [InlineData(ArtifactMethod.Default)]
+    [InlineData(ArtifactMethod.LipponenTarvainen)]
+    [InlineData(ArtifactMethod.Malik)]
+    public void ScreenIrregularRhythmOff_On14149_ReportsNoSegmentsAndKeepsEveryFlagAndInterval(ArtifactMethod method)
+    {
+        // ArtifactOptions.ScreenIrregularRhythm: false runs the detector alone (NeuroKit2's signal_fixpeaks does no
+        // screening); only the report of the irregular rhythm goes, never a flag or a corrected interval.
+        var record = LtdbRecord.Load("14149");
+        var screened = Artifacts.Process(record.RrMs, new ArtifactOptions { Method = method });
+        var alone = Artifacts.Process(record.RrMs, new ArtifactOptions { Method = method, ScreenIrregularRhythm = false });
+        Assert.NotEmpty(screened.IrregularSegments);
+        Assert.Contains(screened.Problems, p => p.Code == "artifacts.irregular-rhythm");
+        Assert.Empty(alone.IrregularSegments);
+        Assert.DoesNotContain(alone.Problems, p => p.Code == "artifacts.irregular-rhythm");
+        Assert.Equal(screened.Flags, alone.Flags);
+        Assert.True(screened.NnIntervalsMs.SequenceEqual(alone.NnIntervalsMs));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ScreenIrregularRhythmOff_InTheOneCallAnalysis_OnEitherPath_ReportsNoSegments(int threads)
+    {
+        // Two threads run the screening beside the detector (HrvAnalysisOptions.MaxDegreeOfParallelism); off, neither path screens.
+        var record = LtdbRecord.Load("14149");
+        var options = new HrvAnalysisOptions { MaxDegreeOfParallelism = threads };
+        var screened = HrvAnalysis.Analyze(record.RrMs, options, TestContext.Current.CancellationToken).Artifacts!;
+        var alone = HrvAnalysis.Analyze(record.RrMs, options with { Artifacts = new ArtifactOptions { ScreenIrregularRhythm = false } }, TestContext.Current.CancellationToken).Artifacts!;
+        Assert.NotEmpty(screened.IrregularSegments);
+        Assert.Empty(alone.IrregularSegments);
+        Assert.DoesNotContain(alone.Problems, p => p.Code == "artifacts.irregular-rhythm");
+    }
+
+    [Fact]
+    public void ScreenIrregularRhythmOff_ForTheSinusRhythmDetector_ChangesNothing()
+    {
+        // That detector's definition includes the screening (no premature-beat or pause flags inside irregular segments).
+        var record = LtdbRecord.Load("14149");
+        var screened = Artifacts.Process(record.RrMs, Sinus);
+        var alone = Artifacts.Process(record.RrMs, Sinus with { ScreenIrregularRhythm = false });
+        Assert.NotEmpty(alone.IrregularSegments);
+        Assert.Equal(screened.IrregularSegments, alone.IrregularSegments);
+        Assert.Equal(screened.Flags, alone.Flags);
+    }
+
     [Fact]
     public void IrregularRhythm_On14149_FlagsAtLeast90PercentOfHours()
     {
