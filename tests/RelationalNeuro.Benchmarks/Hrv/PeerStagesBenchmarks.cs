@@ -10,6 +10,9 @@ namespace RelationalNeuro.Benchmarks.Hrv;
 /// all of them in sequence on one thread (the figure to divide NeuroKit2's summed stage CPU by), one row per record of
 /// <see cref="ReferenceRecords"/>. Ours: the default artifact step (L&amp;T as NeuroKit2, plus the range pass and the
 /// irregular-rhythm screening NeuroKit2 does not run), the entropies from one shared count (as the one-call report).
+/// The rows "as NeuroKit2" use its definitions instead: L&amp;T alone (<see cref="ArtifactOptions.ScreenIrregularRhythm"/>
+/// off, no range pass) and its Welch at 4 Hz (<see cref="FrequencyDomainOptions.NeuroKit2Welch"/> at 4 Hz: quadratic
+/// spline, one half-record segment, FFT of twice its length).
 /// Run: dotnet run -c Release --project tests/RelationalNeuro.Benchmarks -- --filter '*PeerStages*' --job short
 /// </summary>
 [MemoryDiagnoser]
@@ -51,6 +54,12 @@ public class PeerStagesBenchmarks
     [Benchmark(Description = "Welch, 4 Hz")]
     public double? Welch() => HrvMetrics.FrequencyDomain(_nnMs).HfPowerMs2;
 
+    /// <summary>NeuroKit2's <c>hrv_frequency(psd_method="welch", interpolation_rate=4)</c>: its preset at 4 Hz (half-record segment).</summary>
+    private static readonly FrequencyDomainOptions NeuroKit2WelchAt4Hz = FrequencyDomainOptions.NeuroKit2Welch with { ResamplingRateHz = 4 };
+
+    [Benchmark(Description = "Welch, NeuroKit2's definition at 4 Hz")]
+    public double? WelchAsNeuroKit2() => HrvMetrics.FrequencyDomain(_nnMs, NeuroKit2WelchAt4Hz).HfPowerMs2;
+
     [Benchmark(Description = "SampEn + ApEn, shared count")]
     public double? Entropies() => HrvMetrics.EntropiesCancellable(_nnMs, null, CancellationToken.None).Approximate.Value;
 
@@ -64,6 +73,17 @@ public class PeerStagesBenchmarks
         var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
         total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
         total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;
+        total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
+        return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
+    }
+
+    [Benchmark(Description = "sum, NeuroKit2's definitions throughout (L&T alone, its Welch at 4 Hz)")]
+    public double SumAsNeuroKit2Throughout()
+    {
+        var nn = Artifacts.Process(_rrMs, LipponenTarvainenAlone).NnIntervalsMs;
+        var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
+        total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
+        total += HrvMetrics.FrequencyDomain(nn, NeuroKit2WelchAt4Hz).HfPowerMs2 ?? 0;
         total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
         return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
     }
