@@ -14,6 +14,9 @@ namespace RelationalNeuro.Hrv.Kernels;
 // rank inside that bin, so one pass gathers the few bins that matter and a quickselect inside each finishes the job.
 internal static class OrderStatisticsKernels
 {
+    /// <summary>The quartiles' probabilities, in a static array: a span over a collection expression is a new array per call in a Debug build.</summary>
+    private static readonly double[] QuartileProbabilities = [0.25, 0.5, 0.75];
+
     /// <summary>The exact order statistics of <see cref="HrvMetrics.TimeDomain"/>: quartiles (Hyndman &amp; Fan type 7) and the unscaled MAD.</summary>
     internal readonly record struct OrderStats(double Q1, double Median, double Q3, double Mad);
 
@@ -35,7 +38,7 @@ internal static class OrderStatisticsKernels
         var n = x.Length;
         Span<int> ranks = stackalloc int[6];
         Span<double> fractions = stackalloc double[3];
-        ReadOnlySpan<double> ps = [0.25, 0.5, 0.75];
+        ReadOnlySpan<double> ps = QuartileProbabilities;
         for (var q = 0; q < 3; q++)
         {
             var h = (n - 1) * ps[q];
