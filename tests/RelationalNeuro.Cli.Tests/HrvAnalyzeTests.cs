@@ -278,6 +278,22 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_OutputIsOneOfTheInputs_Exit2AndTheRecordingKept()
+    {
+        using var temp = new TempFolder();
+        const string Rr = "800\n810\n790\n805\n";
+        var input = temp.Write("a.csv", Rr);
+
+        // Before: with --overwrite the recording was deleted and replaced by the table (its own row, read from nothing).
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", input, "--overwrite", "--progress", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"-o {input}: is also an input", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Rr, File.ReadAllText(input));
+        Assert.False(File.Exists(input + ".meta.json"));
+    }
+
+    [Fact]
     public async Task Analyze_EveryRowCarriesItsFilesSha256()
     {
         using var temp = new TempFolder();

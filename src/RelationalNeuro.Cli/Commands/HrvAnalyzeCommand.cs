@@ -159,6 +159,10 @@ internal static class HrvAnalyzeCommand
         var mine = shardCount == 1 ? all : InputFiles.Shard(all, shardIndex, shardCount);
         var path = shardCount == 1 ? request.Output : TableFiles.PartPath(request.Output, shardIndex, shardCount);
 
+        // Before the output is opened: --overwrite would replace a recording (of any shard) with the table, and --resume
+        // would cut it as if it were a cut-off table.
+        TableFiles.CheckNotAnInput(path, all.Select(i => i.FullPath));
+
         var schema = HrvRows.Schema(options.WindowSeconds is not null);
         var metadata = CommonOptions.NewMetadata("hrv analyze", schema, console.Time);
         options.WriteTo(metadata);
