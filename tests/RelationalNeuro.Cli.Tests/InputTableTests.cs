@@ -203,6 +203,27 @@ public sealed class InputTableTests
         Assert.Equal("/dev/zero", new FileInfo(output).LinkTarget);
     }
 
+    [Fact]
+    public async Task ChangeRci_OutputIsTheNullDeviceOrALinkToIt_Exit2NamingIt()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "needs /dev/null");
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        var link = temp["c.csv"];
+        File.CreateSymbolicLink(link, "/dev/null");
+
+        // Before: /dev/null read as an empty regular file, so the run said "exists; pass --resume" and, with --overwrite,
+        // deleted what was at the path (the link here) and wrote a table in its place.
+        var direct = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", "/dev/null", "--format", "csv");
+        var linked = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", link, "--overwrite");
+
+        Assert.Equal(2, direct.ExitCode);
+        Assert.Contains("-o /dev/null: is the null device, not a file", direct.Error, StringComparison.Ordinal);
+        Assert.Equal(2, linked.ExitCode);
+        Assert.Contains($"-o {link}: is the null device, not a file", linked.Error, StringComparison.Ordinal);
+        Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
+    }
+
     private static async Task<RnRun> WithinAsync(Task<RnRun> run)
     {
         Assert.Same(run, await Task.WhenAny(run, Task.Delay(NoHang, TestContext.Current.CancellationToken)));

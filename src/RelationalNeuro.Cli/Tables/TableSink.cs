@@ -79,13 +79,20 @@ internal sealed class TableSink : IAsyncDisposable
     /// <summary>
     /// A usage error when the output names a folder, or something that exists but is not a regular file (a device such as
     /// /dev/zero, a named pipe; tried with <see cref="RecordingFile.OpenRead(string, TimeSpan)"/>): writing it would fail,
-    /// block, or — with --overwrite — delete the device node.
+    /// block, or — with --overwrite — delete the device node. The null device (/dev/null, or a link to it) reads like an
+    /// empty regular file, so it is named here: a table written to it, with its sidecar beside it, would be lost without a
+    /// trace (and --resume could never find its rows), so it is refused like every other device.
     /// </summary>
     private static void CheckWritable(string path)
     {
         if (Directory.Exists(path))
         {
             throw new UsageException($"-o {path}: is a folder; name a file in it, e.g. {Path.Combine(path, "out.csv")}.");
+        }
+
+        if (IsNullDevice(path))
+        {
+            throw new UsageException($"-o {path}: is the null device, not a file; rn writes each table (and its .meta.json) to a regular file. To discard the rows, write them to a temporary file and delete it, or use -o - (standard output) where the command offers it.");
         }
 
         if (!File.Exists(path))
@@ -104,6 +111,26 @@ internal sealed class TableSink : IAsyncDisposable
         catch (UnauthorizedAccessException)
         {
             // Not readable, but a regular file as far as can be told: replacing it is the caller's call (--overwrite).
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> is <c>/dev/null</c> or a link that ends there (Unix).</summary>
+    private static bool IsNullDevice(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+            return string.Equals(target, "/dev/null", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false; // a link loop: reported when the output is opened
         }
     }
 
