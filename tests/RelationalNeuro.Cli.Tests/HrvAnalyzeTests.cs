@@ -278,6 +278,22 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_OutputIsOneOfTheInputs_Exit2AndTheRecordingKept()
+    {
+        using var temp = new TempFolder();
+        const string Rr = "800\n810\n790\n805\n";
+        var input = temp.Write("a.csv", Rr);
+
+        // Before: with --overwrite the recording was deleted and replaced by the table (its own row, read from nothing).
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", input, "--overwrite", "--progress", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"-o {input}: is also an input", run.Error, StringComparison.Ordinal);
+        Assert.Equal(Rr, File.ReadAllText(input));
+        Assert.False(File.Exists(input + ".meta.json"));
+    }
+
+    [Fact]
     public async Task Analyze_EveryRowCarriesItsFilesSha256()
     {
         using var temp = new TempFolder();
@@ -318,6 +334,61 @@ public sealed class HrvAnalyzeTests
         Assert.NotEqual(2, (await RnRunner.InProcessAsync([.. run, "--overwrite"])).ExitCode);
         var row = DuckDb.Csv(temp["o.csv"]).Single(r => r["recording_id"]!.EndsWith(Path.GetFileName(files[0]), StringComparison.Ordinal));
         Assert.Equal(lines.Length - 50, DuckDb.Number(row["input_count"]));
+    }
+
+    [Fact]
+    public async Task Resume_RecordingWithItsStampedSizeAndTime_IsNotHashedAgain()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", "800\n810\n790\n805\n");
+        string[] run = ["hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off"];
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync(run)).ExitCode);
+        var time = File.GetLastWriteTimeUtc(input);
+
+        // The one outside sign that no hash was taken: an edit that keeps the size and puts the time back is not seen (the
+        // documented trade-off of a size-and-time check, as in make and rsync). Before, every recording already in the
+        // output was hashed again, so this one was refused.
+        File.WriteAllText(input, "900\n910\n890\n905\n");
+        File.SetLastWriteTimeUtc(input, time);
+        var resumed = await RnRunner.InProcessAsync([.. run, "--resume"]);
+
+        Assert.NotEqual(2, resumed.ExitCode);
+        Assert.Contains("0 recordings analysed, 1 already there", resumed.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(temp["o.csv.inputs.jsonl"]));
+    }
+
+    [Fact]
+    public async Task Resume_NewTimeOrNoStampsFile_HashesAndRefusesAChangedRecording_AndStampsAnUnchangedOne()
+    {
+        using var temp = new TempFolder();
+        const string Rr = "800\n810\n790\n805\n", SameSize = "900\n910\n890\n905\n";
+        var input = temp.Write("a.txt", Rr);
+        string[] run = ["hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off"];
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync(run)).ExitCode);
+        var time = File.GetLastWriteTimeUtc(input);
+
+        // Same size, later time: hashed, and refused.
+        File.WriteAllText(input, SameSize);
+        File.SetLastWriteTimeUtc(input, time.AddSeconds(1));
+        var changed = await RnRunner.InProcessAsync([.. run, "--resume"]);
+        Assert.Equal(2, changed.ExitCode);
+        Assert.Contains("cannot resume: 1 recording(s) changed", changed.Error, StringComparison.Ordinal);
+
+        // An output made before stamps existed (no o.csv.inputs.jsonl): every recording is hashed, as before, so even an
+        // edit that puts the time back is refused; an unchanged recording resumes and is stamped for the next resume.
+        File.WriteAllText(input, Rr);
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync([.. run, "--overwrite"])).ExitCode);
+        File.Delete(temp["o.csv.inputs.jsonl"]);
+        Assert.NotEqual(2, (await RnRunner.InProcessAsync([.. run, "--resume"])).ExitCode);
+        Assert.True(File.Exists(temp["o.csv.inputs.jsonl"]));
+
+        File.Delete(temp["o.csv.inputs.jsonl"]);
+        time = File.GetLastWriteTimeUtc(input);
+        File.WriteAllText(input, SameSize);
+        File.SetLastWriteTimeUtc(input, time);
+        var old = await RnRunner.InProcessAsync([.. run, "--resume"]);
+        Assert.Equal(2, old.ExitCode);
+        Assert.Contains("cannot resume: 1 recording(s) changed", old.Error, StringComparison.Ordinal);
     }
 
     [Fact]

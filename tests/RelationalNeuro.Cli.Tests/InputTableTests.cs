@@ -69,6 +69,21 @@ public sealed class InputTableTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_AQuoteInsideAField_IsAnOrdinaryCharacter_AndNoRespondentIsMerged()
+    {
+        using var temp = new TempFolder();
+        // RFC 4180: a quote opens a quoted field only at its start. A reader that pairs quotes anywhere (Sep 0.17) reads
+        // p01's comment as opening a quoted field that swallows p02's row.
+        var input = temp.Write("answers.csv", "respondent_id,comment,1,2,3,4\np01,5\" tall,3,2,4,1\np02,ok,0,0,0,0\n");
+        await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"]);
+
+        var rows = DuckDb.Csv(temp["s.csv"]);
+        Assert.Equal(["p01", "p02"], rows.Select(r => r["respondent_id"]));
+        // PSS-4 items 2 and 3 are reverse-keyed (0–4): p01 = 3 + (4−2) + (4−4) + 1 = 6; p02 = 0 + 4 + 4 + 0 = 8.
+        Assert.Equal([6d, 8d], rows.Select(r => DuckDb.Number(r["total_score"])!.Value));
+    }
+
+    [Fact]
     public async Task ChangeRci_AQuoteNeverClosed_Exit2NamingItsLine()
     {
         using var temp = new TempFolder();
@@ -201,6 +216,27 @@ public sealed class InputTableTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("exists and is not a regular file", run.Error, StringComparison.Ordinal);
         Assert.Equal("/dev/zero", new FileInfo(output).LinkTarget);
+    }
+
+    [Fact]
+    public async Task ChangeRci_OutputIsTheNullDeviceOrALinkToIt_Exit2NamingIt()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "needs /dev/null");
+        using var temp = new TempFolder();
+        var input = temp.Write("scores.csv", "id,pre,post\np01,10,18\n");
+        var link = temp["c.csv"];
+        File.CreateSymbolicLink(link, "/dev/null");
+
+        // Before: /dev/null read as an empty regular file, so the run said "exists; pass --resume" and, with --overwrite,
+        // deleted what was at the path (the link here) and wrote a table in its place.
+        var direct = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", "/dev/null", "--format", "csv");
+        var linked = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", link, "--overwrite");
+
+        Assert.Equal(2, direct.ExitCode);
+        Assert.Contains("-o /dev/null: is the null device, not a file", direct.Error, StringComparison.Ordinal);
+        Assert.Equal(2, linked.ExitCode);
+        Assert.Contains($"-o {link}: is the null device, not a file", linked.Error, StringComparison.Ordinal);
+        Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
     }
 
     private static async Task<RnRun> WithinAsync(Task<RnRun> run)

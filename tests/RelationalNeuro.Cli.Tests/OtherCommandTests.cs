@@ -158,6 +158,41 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_FhirFilesOfARepeatedId_ReadBackWithTheIdNotTheFileName()
+    {
+        using var temp = new TempFolder();
+        // p01 answered twice (two waves in one export): written as p01.json and p01-2.json.
+        var input = temp.Write("answers.csv", "respondent_id,1,2,3,4\np01,3,2,4,1\np01,1,1,1,1\n");
+        Directory.CreateDirectory(temp["fhir"]);
+        await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["a.csv"], "--fhir-out", temp["fhir"]);
+        Assert.True(File.Exists(temp["fhir/p01-2.json"]));
+
+        var back = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", temp["fhir/p01.json"], temp["fhir/p01-2.json"], "-o", temp["b.csv"]);
+
+        // Before: the second came back as respondent 'p01-2', an id nobody has.
+        Assert.True(back.ExitCode is 0 or 1, back.Error);
+        var rows = DuckDb.Csv(temp["b.csv"]);
+        Assert.Equal(["p01", "p01"], rows.Select(r => r["respondent_id"]));
+        // Inputs are read in ordinal order of their names ('-' before '.'): p01-2.json (the second row), then p01.json.
+        // PSS-4 items 2 and 3 are reverse-keyed (0–4): 1 + 3 + 3 + 1 = 8; 3 + (4−2) + (4−4) + 1 = 6.
+        Assert.Equal([8d, 6d], rows.Select(r => DuckDb.Number(r["total_score"])!.Value));
+    }
+
+    [Fact]
+    public async Task QuestionnaireScore_FhirResponseWithASubjectReference_TheReferenceIsTheId_WithoutOneTheFileName()
+    {
+        using var temp = new TempFolder();
+        const string Items = "\"item\": [] }";
+        temp.Write("export-0001.json", """{ "resourceType": "QuestionnaireResponse", "status": "completed", "subject": { "reference": "Patient/123" }, """ + Items);
+        temp.Write("export-0002.json", """{ "resourceType": "QuestionnaireResponse", "status": "completed", "source": { "identifier": { "value": "s-77" } }, """ + Items);
+        temp.Write("p09.json", """{ "resourceType": "QuestionnaireResponse", "status": "completed", """ + Items);
+
+        await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", temp.Path, "-o", temp["s.csv"]);
+
+        Assert.Equal(["Patient/123", "s-77", "p09"], DuckDb.Csv(temp["s.csv"]).Select(r => r["respondent_id"]));
+    }
+
+    [Fact]
     public async Task QuestionnaireScore_FhirOutIntoAFolderWithThoseFiles_RefusesBeforeWritingAnything_UnlessOverwrite()
     {
         using var temp = new TempFolder();

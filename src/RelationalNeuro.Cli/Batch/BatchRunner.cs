@@ -54,7 +54,7 @@ internal static class BatchRunner
         await foreach (var task in pending.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var result = await task.ConfigureAwait(false);
-            sink.Write(result.Rows);
+            sink.Write(result.Rows, result.Stamp);
             processed++;
             withProblems += result.HasProblems ? 1 : 0;
             withErrors += result.HasErrors ? 1 : 0;

@@ -19,15 +19,20 @@ internal static class InputHashing
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>Opens <paramref name="path"/> once, hands the bytes to <paramref name="read"/>, and returns its result with the hash of the whole file.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> once, hands the bytes to <paramref name="read"/>, and returns its result with the hash
+    /// of the whole file and its stamp (size and last-write time at the open, before a byte is read: an edit during the
+    /// read leaves a later time, so the next resume hashes it).
+    /// </summary>
     /// <exception cref="IOException">The file cannot be opened or is not a regular file.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
-    public static (T Result, string Hash) ReadAndHash<T>(string path, Func<Stream, T> read)
+    public static (T Result, string Hash, InputStamp Stamp) ReadAndHash<T>(string path, Func<Stream, T> read)
     {
         using var file = RecordingFile.OpenRead(path);
+        var stamp = InputStamp.Of(file);
         using var hashing = new HashingReadStream(file);
         var result = read(hashing);
-        return (result, hashing.Finish());
+        return (result, hashing.Finish(), stamp);
     }
 
     /// <summary>A read-only pass-through that hashes what is read; <see cref="Finish"/> hashes the rest and returns the digest.</summary>

@@ -159,6 +159,10 @@ internal static class HrvAnalyzeCommand
         var mine = shardCount == 1 ? all : InputFiles.Shard(all, shardIndex, shardCount);
         var path = shardCount == 1 ? request.Output : TableFiles.PartPath(request.Output, shardIndex, shardCount);
 
+        // Before the output is opened: --overwrite would replace a recording (of any shard) with the table, and --resume
+        // would cut it as if it were a cut-off table.
+        TableFiles.CheckNotAnInput(path, all.Select(i => i.FullPath));
+
         var schema = HrvRows.Schema(options.WindowSeconds is not null);
         var metadata = CommonOptions.NewMetadata("hrv analyze", schema, console.Time);
         options.WriteTo(metadata);
@@ -168,7 +172,7 @@ internal static class HrvAnalyzeCommand
         metadata["rn.inputs.fingerprint"] = InputFiles.Fingerprint(all);
 
         await using var sink = await TableSink.OpenAsync(path, format, schema, metadata, request.Resume, request.Overwrite).ConfigureAwait(false);
-        RefuseChangedInputs(path, mine, sink.DoneVersions);
+        RefuseChangedInputs(path, mine, sink);
         var todo = sink.Done.Count == 0 ? mine : mine.Where(i => !sink.Done.Contains(i.Id)).ToList();
         if (todo.Count > 0 && todo.Count < request.Jobs)
         {
@@ -190,10 +194,13 @@ internal static class HrvAnalyzeCommand
 
     /// <summary>
     /// On resume, a recording whose file changed since its row was written (its SHA-256 differs from the row's
-    /// <c>input_sha256</c>) would keep a stale row: a usage error naming it, before anything is analysed.
+    /// <c>input_sha256</c>) would keep a stale row: a usage error naming it, before anything is analysed. A recording whose
+    /// size and last-write time still equal its stamp (<see cref="InputStampFile"/>) is not hashed again; one without a
+    /// stamp (an output made before stamps, or cut off between row and stamp) is hashed, and stamped when unchanged.
     /// </summary>
-    private static void RefuseChangedInputs(string path, IReadOnlyList<InputFile> inputs, IReadOnlyDictionary<string, string> done)
+    private static void RefuseChangedInputs(string path, IReadOnlyList<InputFile> inputs, TableSink sink)
     {
+        var done = sink.DoneVersions;
         if (done.Count == 0)
         {
             return;
@@ -204,6 +211,12 @@ internal static class HrvAnalyzeCommand
         {
             // An empty hash is a file that could not be read then: readable now, it changed too (its failure row would stay).
             if (!done.TryGetValue(input.Id, out var written))
+            {
+                continue;
+            }
+
+            var before = InputStamp.Of(input.FullPath);
+            if (before is { } stamp && sink.DoneStamps.TryGetValue(input.Id, out var stamped) && stamp == stamped)
             {
                 continue;
             }
@@ -221,6 +234,10 @@ internal static class HrvAnalyzeCommand
             if (!string.Equals(now, written, StringComparison.Ordinal))
             {
                 changed.Add(input.Id);
+            }
+            else if (before is { } unchanged && changed.Count == 0)
+            {
+                sink.Stamp(input.Id, now, unchanged); // the next resume need not hash it
             }
         }
 

@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Io;
@@ -93,7 +97,6 @@ internal static class QuestionnaireCommand
         {
             if (file.Id.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
-                var respondent = Path.GetFileNameWithoutExtension(file.Id);
                 byte[] json;
                 try
                 {
@@ -113,11 +116,12 @@ internal static class QuestionnaireCommand
                 }
 
                 var import = FhirMapper.FromQuestionnaireResponseJson(definition, json);
+                var respondent = FhirRespondent(json) ?? Path.GetFileNameWithoutExtension(file.Id);
                 var result = scorer.Score(import.Answers.AsSpan());
                 var problems = (IReadOnlyList<Problem>)[.. import.Problems, .. result.Problems];
                 anyProblem |= problems.Count > 0;
                 rows.Add(Cells(definition, respondent, result, problems, file.Id, null));
-                fhir?.Add(definition, respondent, import.Answers.AsSpan(), result);
+                fhir?.Add(definition, respondent, respondent, import.Answers.AsSpan(), result);
                 continue;
             }
 
@@ -154,7 +158,7 @@ internal static class QuestionnaireCommand
                 var problems = ids.Check(respondent, row.Line) is { } idProblem ? (IReadOnlyList<Problem>)[idProblem, .. result.Problems] : result.Problems;
                 anyProblem |= problems.Count > 0;
                 rows.Add(Cells(definition, respondent, result, problems, file.Id, row.Line));
-                fhir?.Add(definition, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
+                fhir?.Add(definition, respondent, respondent.Length == 0 ? FormattableString.Invariant($"line-{row.Line}") : respondent, answers, result);
             }
         }
 
@@ -166,6 +170,48 @@ internal static class QuestionnaireCommand
         await SmallTable.WriteAsync(console, output, format, overwrite, schema, metadata, rows).ConfigureAwait(false);
         fhir?.Write();
         return anyProblem ? ExitCodes.InputProblems : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The respondent of a QuestionnaireResponse: <c>subject.identifier.value</c> (where <c>--fhir-out</c> writes the id),
+    /// else <c>subject.reference</c> as written (<c>Patient/123</c>), else the same two of <c>source</c>; null when the
+    /// resource names none (or is not JSON: its problems are the mapper's), and the file name is the id.
+    /// </summary>
+    internal static string? FhirRespondent(byte[] json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var role in (ReadOnlySpan<string>)["subject", "source"])
+            {
+                if (!document.RootElement.TryGetProperty(role, out var reference) || reference.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                if (reference.TryGetProperty("identifier", out var identifier) && identifier.ValueKind == JsonValueKind.Object
+                    && identifier.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } id)
+                {
+                    return id;
+                }
+
+                if (reference.TryGetProperty("reference", out var text) && text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 } literal)
+                {
+                    return literal;
+                }
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static int ItemIndex(InstrumentDefinition definition, string column)
@@ -195,9 +241,14 @@ internal static class QuestionnaireCommand
         private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase); // a file system may ignore case
         private readonly List<(string Path, string Json)> _files = [];
 
-        public void Add(InstrumentDefinition definition, string respondent, ReadOnlySpan<double?> answers, ScoreResult result)
+        /// <summary>
+        /// Holds one file named after <paramref name="fileName"/>; a non-blank <paramref name="respondent"/> is written as the
+        /// resource's <c>subject.identifier.value</c>, so that reading the file back gives the id, not the file name
+        /// (<c>p01-2</c> for a repeated <c>p01</c>).
+        /// </summary>
+        public void Add(InstrumentDefinition definition, string respondent, string fileName, ReadOnlySpan<double?> answers, ScoreResult result)
         {
-            var stem = SmallTable.Snake(respondent);
+            var stem = SmallTable.Snake(fileName);
             stem = stem.Length > MaxNameLength ? stem[..MaxNameLength] : stem;
             var name = stem;
             for (var k = 2; !_used.Add(name); k++)
@@ -205,7 +256,23 @@ internal static class QuestionnaireCommand
                 name = FormattableString.Invariant($"{stem}-{k}");
             }
 
-            _files.Add((Path.Combine(folder, name + ".json"), FhirMapper.ToQuestionnaireResponseJson(definition, answers, result)));
+            var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, result);
+            _files.Add((Path.Combine(folder, name + ".json"), respondent.Trim().Length == 0 ? json : WithSubjectIdentifier(json, respondent)));
+        }
+
+        /// <summary>The resource with <c>"subject": { "identifier": { "value": id } }</c> after its <c>status</c> (FHIR R4 Reference.identifier: a participant known by id, not a Patient resource).</summary>
+        private static string WithSubjectIdentifier(string json, string respondent)
+        {
+            var resource = JsonNode.Parse(json)!.AsObject();
+            var subject = new JsonObject { ["identifier"] = new JsonObject { ["value"] = respondent } };
+            resource.Insert(resource.IndexOf("status") + 1, "subject", subject);
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                resource.WriteTo(writer);
+            }
+
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         /// <summary>Throws a usage error naming the first file that exists (and the count) unless <paramref name="overwrite"/>.</summary>

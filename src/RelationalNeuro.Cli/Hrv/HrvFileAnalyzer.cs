@@ -13,16 +13,22 @@ internal static class HrvFileAnalyzer
     {
         RrReadResult read;
         string hash;
+        InputStamp stamp;
         try
         {
             // One open: the hash of input_sha256 is taken from the bytes the reader reads (RecordingFile refuses pipes and devices).
-            (read, hash) = InputHashing.ReadAndHash(input.FullPath, stream => RrReader.Read(stream, options.FormatFor(input.FullPath), options.Read));
+            (read, hash, stamp) = InputHashing.ReadAndHash(input.FullPath, stream => RrReader.Read(stream, options.FormatFor(input.FullPath), options.Read));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, string.Empty, default);
         }
 
+        return Analyze(input, options, read, hash) with { Stamp = stamp };
+    }
+
+    private static UnitResult Analyze(InputFile input, HrvBatchOptions options, RrReadResult read, string hash)
+    {
         try
         {
             if (options.WindowSeconds is not { } window)

@@ -17,6 +17,15 @@ internal sealed record CsvInputRow(int Line, IReadOnlyList<string> Fields)
 /// that is not at the start of a field is an ordinary character; blank lines skipped; a byte-order mark ignored.
 /// Opened with <see cref="RecordingFile.OpenRead(string)"/>, so a pipe or a device is refused instead of read forever.
 /// </summary>
+/// <remarks>
+/// Not Sep (nietras.Sep 0.17.1, which Core's RR reader feeds one line at a time): Sep pairs quotes anywhere in a field
+/// ("Quoting is supported by simply matching pairs of quotes, no matter what", its README), and
+/// <c>SepReaderOptions</c> has no setting that opens a quoted field only at its start (only <c>DisableQuotesParsing</c>,
+/// which loses quoted line breaks). A comment such as <c>5" tall</c> would swallow the delimiters and line breaks after
+/// it, merging the following respondents into one field without a word; a quote never closed is not reported (the last
+/// row runs to the end of the file); and its row bound (<c>SepDefaults.RowLengthMax</c>, 16 Mi, internal) throws a
+/// <c>NotSupportedException</c> without a line. Each was tried on 0.17.1.
+/// </remarks>
 internal sealed class CsvInput
 {
     /// <summary>The longest header or row read, in characters (16 Mi): a longer one is not a table of answers, samples or scores.</summary>

@@ -39,14 +39,14 @@ internal static class TableFiles
 
     /// <summary>
     /// A usage error when the output <paramref name="path"/> (or a file it writes or replaces: its sidecar, Parquet journal
-    /// or temporary file) is one of the <paramref name="inputs"/> or an input's sidecar: replacing it would destroy an input,
+    /// temporary file or input stamps) is one of the <paramref name="inputs"/> or an input's sidecar: replacing it would destroy an input,
     /// and for <c>rn merge</c> it is deleted before it is read (its rows would be lost), even with <c>--overwrite</c>.
     /// </summary>
     public static void CheckNotAnInput(string path, IEnumerable<string> inputs)
     {
         var journal = JournalPath(path);
         var written = new HashSet<string>(
-            new[] { path, journal, SidecarPath(journal), SidecarPath(path), path + ".tmp" }.Select(Path.GetFullPath),
+            new[] { path, journal, SidecarPath(journal), SidecarPath(path), path + ".tmp", Batch.InputStampFile.PathOf(path) }.Select(Path.GetFullPath),
             StringComparer.Ordinal);
         foreach (var input in inputs)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Tables;
@@ -22,11 +23,13 @@ internal sealed class TableSink : IAsyncDisposable
     private readonly bool _parquetExisted;
     private readonly ArrayBufferWriter<byte> _line = new(4096);
     private FileStream? _text;
+    private FileStream? _stamps;
     private int _units;
     private long _rows;
 
     private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, string> done, long rows)
     {
+        DoneStamps = done.Count == 0 ? new Dictionary<string, InputStamp>() : InputStampFile.Read(InputStampFile.PathOf(path), done);
         _path = path;
         _format = format;
         _schema = schema;
@@ -48,6 +51,12 @@ internal sealed class TableSink : IAsyncDisposable
     /// cell of their first row; empty where the schema has no such column).
     /// </summary>
     public IReadOnlyDictionary<string, string> DoneVersions { get; }
+
+    /// <summary>
+    /// The units already in the output whose input's size and last-write time were stamped, with the same
+    /// <c>input_sha256</c> as their row, in <see cref="InputStampFile"/>; empty for an output without that file.
+    /// </summary>
+    public IReadOnlyDictionary<string, InputStamp> DoneStamps { get; }
 
     /// <summary>Rows written so far, resumed ones included.</summary>
     public long Rows => _rows;
@@ -79,13 +88,20 @@ internal sealed class TableSink : IAsyncDisposable
     /// <summary>
     /// A usage error when the output names a folder, or something that exists but is not a regular file (a device such as
     /// /dev/zero, a named pipe; tried with <see cref="RecordingFile.OpenRead(string, TimeSpan)"/>): writing it would fail,
-    /// block, or — with --overwrite — delete the device node.
+    /// block, or — with --overwrite — delete the device node. The null device (/dev/null, or a link to it) reads like an
+    /// empty regular file, so it is named here: a table written to it, with its sidecar beside it, would be lost without a
+    /// trace (and --resume could never find its rows), so it is refused like every other device.
     /// </summary>
     private static void CheckWritable(string path)
     {
         if (Directory.Exists(path))
         {
             throw new UsageException($"-o {path}: is a folder; name a file in it, e.g. {Path.Combine(path, "out.csv")}.");
+        }
+
+        if (IsNullDevice(path))
+        {
+            throw new UsageException($"-o {path}: is the null device, not a file; rn writes each table (and its .meta.json) to a regular file. To discard the rows, write them to a temporary file and delete it, or use -o - (standard output) where the command offers it.");
         }
 
         if (!File.Exists(path))
@@ -107,6 +123,26 @@ internal sealed class TableSink : IAsyncDisposable
         }
     }
 
+    /// <summary>True when <paramref name="path"/> is <c>/dev/null</c> or a link that ends there (Unix).</summary>
+    private static bool IsNullDevice(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+            return string.Equals(target, "/dev/null", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false; // a link loop: reported when the output is opened
+        }
+    }
+
     private static async Task<TableSink> OpenCheckedAsync(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool resume, bool overwrite)
     {
         var textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
@@ -120,7 +156,7 @@ internal sealed class TableSink : IAsyncDisposable
                 throw new UsageException($"{path} exists; pass --resume to continue it or --overwrite to replace it.");
             }
 
-            DeleteIfExists(path, textPath, sidecar, TableFiles.SidecarPath(path), path + ".tmp");
+            DeleteIfExists(path, textPath, sidecar, TableFiles.SidecarPath(path), path + ".tmp", InputStampFile.PathOf(path));
             var fresh = new TableSink(path, format, schema, metadata, parquetExisted: false, [], 0);
             fresh.Open(newFile: true);
             return fresh;
@@ -256,8 +292,11 @@ internal sealed class TableSink : IAsyncDisposable
         _text.Flush();
     }
 
-    /// <summary>Appends one unit's rows and flushes them to the file.</summary>
-    public void Write(IReadOnlyList<string[]> rows)
+    /// <summary>
+    /// Appends one unit's rows and flushes them to the file; then, given the input's <paramref name="stamp"/>, its line in
+    /// the stamps file (after the rows: a kill between the two leaves a unit without a stamp, which is hashed on resume).
+    /// </summary>
+    public void Write(IReadOnlyList<string[]> rows, InputStamp? stamp = null)
     {
         _line.ResetWrittenCount();
         foreach (var row in rows)
@@ -269,6 +308,23 @@ internal sealed class TableSink : IAsyncDisposable
         _text.Flush();
         _units++;
         _rows += rows.Count;
+        if (stamp is { } s && rows.Count > 0 && _schema.VersionIndex >= 0)
+        {
+            Stamp(rows[0][_schema.UnitIndex], rows[0][_schema.VersionIndex], s);
+        }
+    }
+
+    /// <summary>Records that the input of <paramref name="unit"/>, hashed to <paramref name="hash"/>, had <paramref name="stamp"/> (an empty hash is not stamped).</summary>
+    public void Stamp(string unit, string hash, InputStamp stamp)
+    {
+        if (hash.Length == 0)
+        {
+            return;
+        }
+
+        _stamps ??= new FileStream(InputStampFile.PathOf(_path), FileMode.Append, FileAccess.Write, FileShare.Read, 4096);
+        _stamps.Write(InputStampFile.Line(unit, hash, stamp));
+        _stamps.Flush();
     }
 
     /// <summary>Marks the table complete (metadata <c>rn.complete=true</c>, <c>rn.units</c>, <c>rn.rows</c>); Parquet is written now.</summary>
@@ -276,6 +332,12 @@ internal sealed class TableSink : IAsyncDisposable
     {
         await _text!.DisposeAsync().ConfigureAwait(false);
         _text = null;
+        if (_stamps is not null)
+        {
+            await _stamps.DisposeAsync().ConfigureAwait(false);
+            _stamps = null;
+        }
+
         var final = _metadata.Clone();
         final["rn.complete"] = "true";
         final["rn.units"] = _units.ToString(CultureInfo.InvariantCulture);
@@ -324,6 +386,11 @@ internal sealed class TableSink : IAsyncDisposable
         if (_text is not null)
         {
             await _text.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_stamps is not null)
+        {
+            await _stamps.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
