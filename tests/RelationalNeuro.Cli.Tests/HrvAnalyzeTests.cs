@@ -1,5 +1,6 @@
 using System.Globalization;
 using RelationalNeuro.Hrv;
+using RelationalNeuro.TestSupport;
 
 namespace RelationalNeuro.Cli.Tests;
 
@@ -194,6 +195,27 @@ public sealed class HrvAnalyzeTests
 
             start = stop;
         }
+    }
+
+    [Fact]
+    public async Task Analyze_RhythmScreeningOff_On14149_NoIrregularRhythmProblemAndTheOptionInTheMetadata()
+    {
+        // LTDB 14149 is irregular throughout (docs/hrv-artifacts.md): screened, its row carries the warning; with
+        // --rhythm-screening off (ArtifactOptions.ScreenIrregularRhythm) it does not, and the metadata says so, while a
+        // screened output has no such key (outputs written before the option existed resume and merge unchanged).
+        var record = Path.Combine(SharedData.RequireDirectory(Path.Combine("reference", "artifacts")), "data", "ltdb_14149.rr_ms.txt");
+        using var temp = new TempFolder();
+        var screened = temp["screened.parquet"];
+        var alone = temp["alone.parquet"];
+        var first = await RnRunner.InProcessAsync(["hrv", "analyze", record, "-o", screened, "--progress", "none", "--entropy", "off"]);
+        var second = await RnRunner.InProcessAsync(["hrv", "analyze", record, "-o", alone, "--progress", "none", "--entropy", "off", "--rhythm-screening", "off"]);
+
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+        Assert.True(second.ExitCode is 0 or 1, second.Error);
+        Assert.Contains("artifacts.irregular-rhythm", (string?)Assert.Single(DuckDb.Parquet(screened))["problems"], StringComparison.Ordinal);
+        Assert.DoesNotContain("artifacts.irregular-rhythm", (string?)Assert.Single(DuckDb.Parquet(alone))["problems"] ?? string.Empty, StringComparison.Ordinal);
+        Assert.False(DuckDb.ParquetMetadata(screened).ContainsKey("rn.options.rhythm_screening"));
+        Assert.Equal("off", DuckDb.ParquetMetadata(alone)["rn.options.rhythm_screening"]);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ internal static class HrvAnalyzeCommand
         var preset = new Option<string>("--spectral-preset") { Description = "Spectral settings: default, pyhrv-welch, hrvanalysis-welch, hrvanalysis-lomb, neurokit2-welch (docs/hrv-frequency.md).", DefaultValueFactory = _ => "default", HelpName = "name" };
         var entropy = new Option<string>("--entropy") { Description = "Sample and approximate entropy: on or off (off is ~3x faster on 24-h recordings).", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         var frequency = new Option<string>("--frequency") { Description = "Frequency domain: on or off.", DefaultValueFactory = _ => "on", HelpName = "on|off" };
+        var screening = new Option<string>("--rhythm-screening") { Description = "Screen each recording for sustained irregular rhythm (atrial fibrillation; an artifacts.irregular-rhythm problem in its row): on or off (off runs the artifact method alone, as NeuroKit2's signal_fixpeaks does).", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         var dfa = new Option<string>("--dfa") { Description = "Detrended fluctuation analysis: on or off.", DefaultValueFactory = _ => "on", HelpName = "on|off" };
         var inputFormat = new Option<string>("--input-format") { Description = "auto (.csv/.tsv as CSV, anything else as Kubios-style text), single-column, csv, kubios-text.", DefaultValueFactory = _ => "auto", HelpName = "format" };
         var unit = new Option<string>("--unit") { Description = "Unit of the RR values: auto (header, else median < 10 means seconds), milliseconds, seconds.", DefaultValueFactory = _ => "auto", HelpName = "auto|milliseconds|seconds" };
@@ -53,7 +54,7 @@ internal static class HrvAnalyzeCommand
               rn hrv analyze recordings/ -o hrv.csv --resume
             """)
         {
-            inputs, output, format, window, artifacts, correction, spectral, preset, entropy, frequency, dfa,
+            inputs, output, format, window, artifacts, correction, screening, spectral, preset, entropy, frequency, dfa,
             inputFormat, unit, column, include, jobs, resume, overwrite, shard, progress, interval,
         };
 
@@ -64,6 +65,7 @@ internal static class HrvAnalyzeCommand
             {
                 Method = HrvBatchOptions.ParseKebab<ArtifactMethod>("--artifacts", parse.GetValue(artifacts)!),
                 Correction = HrvBatchOptions.ParseKebab<ArtifactCorrection>("--correction", parse.GetValue(correction)!),
+                ScreenIrregularRhythm = OnOff("--rhythm-screening", parse.GetValue(screening)!),
             };
             var presetName = parse.GetValue(preset)!.ToLowerInvariant();
             var spectralOptions = presetName switch

@@ -32,6 +32,12 @@ internal sealed record HrvBatchOptions
         var a = Analysis;
         metadata["rn.options.artifact_method"] = Kebab(a.Artifacts.Method.ToString());
         metadata["rn.options.artifact_correction"] = Kebab(a.Artifacts.Correction.ToString());
+        if (!a.Artifacts.ScreenIrregularRhythm)
+        {
+            // Only when off: an output written before the option existed (screened, no key) still resumes and merges.
+            metadata["rn.options.rhythm_screening"] = "off";
+        }
+
         metadata["rn.options.spectral_preset"] = SpectralPreset;
         metadata["rn.options.spectral_method"] = Kebab(a.FrequencyDomain.Method.ToString());
         metadata["rn.options.frequency"] = a.IncludeFrequencyDomain ? "on" : "off";
