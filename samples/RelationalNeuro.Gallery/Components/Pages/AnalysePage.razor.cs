@@ -223,7 +223,7 @@ public partial class AnalysePage
         if (_savedTo.Contains(clientId))
         {
             // A second press would store the same five measurements again.
-            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {client.DisplayName}.";
+            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {ClientNames.Shown(client)}.";
             return;
         }
 
@@ -248,7 +248,7 @@ public partial class AnalysePage
         }
 
         _savedTo.Add(clientId);
-        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {client.DisplayName}.");
+        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {ClientNames.Shown(client)}.");
     }
 
     private void Cancel()

@@ -116,11 +116,11 @@ public partial class AssessPage
         try
         {
             await Store.AddQuestionnaireScoreAsync(AssessResponse.ToStored(ResponseId, client.Id, CompletedAt, Result));
-            SaveStatus = $"Saved to {client.DisplayName}.";
+            SaveStatus = $"Saved to {ClientNames.Shown(client)}.";
         }
         catch (PracticeStoreException e) when (e.Error == PracticeStoreError.DuplicateId)
         {
-            SaveStatus = $"Already saved to {client.DisplayName}.";
+            SaveStatus = $"Already saved to {ClientNames.Shown(client)}.";
         }
         catch (PracticeStoreException e) when (e.Error == PracticeStoreError.UnknownClient)
         {

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using RelationalNeuro.Gallery.Components.Pages.Practice;
+using RelationalNeuro.Gallery.Components.Shared;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Gallery.Tests.Practice;
+
+/// <summary>
+/// bUnit tests of how clients are named and chosen: a name must show something (a name made only of zero-width
+/// characters is an empty, invisible link), and two clients of the same name must be told apart wherever one is chosen.
+/// </summary>
+public sealed partial class ClientNameComponentTests : BunitContext
+{
+    // U+200B ZERO WIDTH SPACE and U+200D ZERO WIDTH JOINER: format characters (Cf), nothing is drawn for either.
+    private const string ZeroWidthOnly = "\u200B\u200D";
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private readonly InMemoryPracticeStore _store = new();
+
+    public ClientNameComponentTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton<IPracticeStore>(_store);
+        Services.AddSingleton(TimeProvider.System);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private static Client NewClient(string name, DateTimeOffset? createdAt = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        DisplayName = name,
+        TimeZoneId = "Europe/Berlin",
+        CreatedAt = createdAt ?? new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+    };
+
+    // A letter, digit or symbol: something a sighted reader sees.
+    [GeneratedRegex(@"[\p{L}\p{N}\p{S}]")]
+    private static partial Regex Visible();
+
+    [Fact]
+    public async Task Clients_CreateWithZeroWidthOnlyName_IsRefusedWithAMessage_AndNothingIsStored()
+    {
+        var cut = Render<Clients>();
+
+        cut.Find("#new-client-name").Input(ZeroWidthOnly);
+        cut.Find("#create-client").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("A name must contain at least one visible character.", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
+        Assert.Empty(await _store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Clients_RenameToZeroWidthOnlyName_IsRefusedWithAMessage_AndTheNameIsKept()
+    {
+        var ada = NewClient("Ada");
+        await _store.AddClientAsync(ada, Ct);
+        var cut = Render<Clients>();
+
+        cut.Find("button[aria-label='Edit Ada']").Click();
+        cut.Find("#edit-name").Input(ZeroWidthOnly);
+        cut.FindAll(".record__edit button").Single(b => b.TextContent == "Save").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("A name must contain at least one visible character.", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Ada", (await _store.GetClientAsync(ada.Id, Ct))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task ClientPicker_CreateWithZeroWidthOnlyName_IsRefusedWithAMessage()
+    {
+        var cut = Render<ClientPicker>();
+
+        cut.Find("#client-picker-new-name").Input(ZeroWidthOnly);
+        cut.Find(".client-picker__new button").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("A name must contain at least one visible character.", cut.Find(".client-picker__status").TextContent, StringComparison.Ordinal));
+        Assert.Empty(await _store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task StoredZeroWidthOnlyName_IsShownWithAVisibleFallback_InTheListAndThePicker()
+    {
+        // Stored before the check existed, or imported: it must still be findable and openable.
+        var invisible = NewClient(ZeroWidthOnly);
+        await _store.AddClientAsync(invisible, Ct);
+        var idStart = invisible.Id.ToString("N")[..8];
+
+        var list = Render<Clients>();
+        var link = list.Find("a.record__name");
+        Assert.Matches(Visible(), link.TextContent);
+        Assert.Contains(idStart, link.TextContent, StringComparison.Ordinal);
+
+        var picker = Render<ClientPicker>();
+        var option = picker.FindAll("option").Single(o => o.GetAttribute("value") == invisible.Id.ToString("D"));
+        Assert.Matches(Visible(), option.TextContent);
+    }
+}
