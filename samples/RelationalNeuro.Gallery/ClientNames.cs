@@ -6,7 +6,8 @@ namespace RelationalNeuro.Gallery;
 
 /// <summary>
 /// How the gallery shows a client's name: a name that would render as nothing (only zero-width, format or blank
-/// characters) is refused when typed and shown with a visible fallback when it is already stored.
+/// characters) is refused when typed and shown with a visible fallback when it is already stored; in a list to choose
+/// from, clients whose names look the same are told apart.
 /// </summary>
 internal static class ClientNames
 {
@@ -41,8 +42,55 @@ internal static class ClientNames
     public static string Shown(Client client) =>
         HasVisibleCharacter(client.DisplayName) ? client.DisplayName : "Unnamed client (id " + ShortId(client.Id) + ")";
 
+    /// <summary>
+    /// The text of each client's option in a list to choose from: the shown name; where two or more listed clients'
+    /// names look the same (equal, ignoring case and invisible characters), each of them gets its creation date
+    /// ("Sam (since 2026-11-23)"), and the start of its id as well when the date is shared too
+    /// ("Sam (since 2026-11-23, id 1a2b3c4d)"). Both are stable: they never change while the client exists.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, string> ChoiceLabels(IEnumerable<Client> clients)
+    {
+        var labels = new Dictionary<Guid, string>();
+        foreach (var same in clients.GroupBy(c => Key(Shown(c)), StringComparer.OrdinalIgnoreCase))
+        {
+            var group = same.ToList();
+            foreach (var c in group)
+            {
+                if (group.Count == 1)
+                {
+                    labels[c.Id] = Shown(c);
+                    continue;
+                }
+
+                var since = Since(c);
+                labels[c.Id] = group.Count(o => Since(o) == since) == 1
+                    ? $"{Shown(c)} (since {since})"
+                    : $"{Shown(c)} (since {since}, id {ShortId(c.Id)})";
+            }
+        }
+
+        return labels;
+    }
+
     /// <summary>The first eight hexadecimal digits of <paramref name="id"/>: short, stable, and shown nowhere else.</summary>
     public static string ShortId(Guid id) => id.ToString("N", CultureInfo.InvariantCulture)[..8];
+
+    private static string Since(Client c) => c.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // What a reader sees: compatibility-normalised, without the characters that draw nothing.
+    private static string Key(string name)
+    {
+        var key = new StringBuilder(name.Length);
+        foreach (var rune in name.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (IsVisible(rune))
+            {
+                key.Append(rune.ToString());
+            }
+        }
+
+        return key.ToString();
+    }
 
     private static bool IsVisible(Rune rune)
     {

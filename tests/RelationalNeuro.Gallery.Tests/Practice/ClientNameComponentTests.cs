@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using RelationalNeuro.Gallery.Components.Pages.Practice;
+using RelationalNeuro.Gallery.Components.Pages.Widgets;
 using RelationalNeuro.Gallery.Components.Shared;
 using RelationalNeuro.Interventions;
 
@@ -96,5 +97,62 @@ public sealed partial class ClientNameComponentTests : BunitContext
         var picker = Render<ClientPicker>();
         var option = picker.FindAll("option").Single(o => o.GetAttribute("value") == invisible.Id.ToString("D"));
         Assert.Matches(Visible(), option.TextContent);
+    }
+
+    [Fact]
+    public async Task ClientPicker_TwoClientsOfTheSameName_AreToldApartByTheirCreationDate()
+    {
+        var samJanuary = NewClient("Sam", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var samMarch = NewClient("Sam", new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero));
+        var ada = NewClient("Ada");
+        foreach (var c in new[] { samJanuary, samMarch, ada })
+        {
+            await _store.AddClientAsync(c, Ct);
+        }
+
+        var cut = Render<ClientPicker>();
+
+        string Option(Client c) => cut.FindAll("option").Single(o => o.GetAttribute("value") == c.Id.ToString("D")).TextContent;
+        Assert.NotEqual(Option(samJanuary), Option(samMarch));
+        Assert.Contains("2026-01-05", Option(samJanuary), StringComparison.Ordinal);
+        Assert.Contains("2026-03-09", Option(samMarch), StringComparison.Ordinal);
+        Assert.Equal("Ada", Option(ada)); // a name nobody else has is shown as it is
+    }
+
+    [Fact]
+    public async Task ClientPicker_SameNameAndSameDay_OrOnlyAnInvisibleCharacterApart_AreStillToldApart()
+    {
+        var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        var sam = NewClient("Sam", day);
+        var samAgain = NewClient("Sam", day.AddHours(2));
+        var samZeroWidth = NewClient("Sam\u200B", day.AddHours(3)); // looks exactly like "Sam"
+        foreach (var c in new[] { sam, samAgain, samZeroWidth })
+        {
+            await _store.AddClientAsync(c, Ct);
+        }
+
+        var cut = Render<ClientPicker>();
+
+        var texts = cut.FindAll("option").Where(o => o.GetAttribute("value") != "").Select(o => o.TextContent.Replace("\u200B", "", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.Equal(3, texts.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public async Task CoRegulation_TwoClientsOfTheSameName_AreToldApartInBothSelects()
+    {
+        var samJanuary = NewClient("Sam", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var samMarch = NewClient("Sam", new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero));
+        await _store.AddClientAsync(samJanuary, Ct);
+        await _store.AddClientAsync(samMarch, Ct);
+
+        var cut = Render<CoRegulationPage>();
+
+        foreach (var select in new[] { "#client-a", "#client-b" })
+        {
+            string Option(Client c) => cut.FindAll(select + " option").Single(o => o.GetAttribute("value") == c.Id.ToString()).TextContent;
+            Assert.NotEqual(Option(samJanuary), Option(samMarch));
+            Assert.Contains("2026-01-05", Option(samJanuary), StringComparison.Ordinal);
+        }
     }
 }
