@@ -155,4 +155,36 @@ public sealed partial class ClientNameComponentTests : BunitContext
             Assert.Contains("2026-01-05", Option(samJanuary), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task CoRegulation_ArchivedClients_AreNotOffered()
+    {
+        var ada = NewClient("Ada");
+        var bo = NewClient("Bo");
+        var archived = NewClient("Cy") with { ArchivedAt = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero) };
+        foreach (var c in new[] { ada, bo, archived })
+        {
+            await _store.AddClientAsync(c, Ct);
+        }
+
+        var cut = Render<CoRegulationPage>();
+
+        foreach (var select in new[] { "#client-a", "#client-b" })
+        {
+            var offered = cut.FindAll(select + " option").Select(o => o.GetAttribute("value")).Where(v => v != "").ToList();
+            Assert.Equal(new[] { ada.Id.ToString(), bo.Id.ToString() }.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task CoRegulation_OneActiveAndOneArchivedClient_AsksForASecondClient()
+    {
+        await _store.AddClientAsync(NewClient("Ada"), Ct);
+        await _store.AddClientAsync(NewClient("Cy") with { ArchivedAt = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero) }, Ct);
+
+        var cut = Render<CoRegulationPage>();
+
+        Assert.NotNull(cut.Find("#need-clients"));
+        Assert.Empty(cut.FindAll("#client-a"));
+    }
 }
