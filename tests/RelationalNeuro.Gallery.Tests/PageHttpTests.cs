@@ -55,6 +55,51 @@ public sealed class PageHttpTests : IAsyncLifetime
         Assert.Contains("2026-03-09", Option(march), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("practice")]
+    [InlineData("analyse")]
+    [InlineData("assess")]
+    [InlineData("widgets/hrv-gauge")]
+    public async Task Head_OnAPageRoute_AnswersAsGetDoes_WithoutABody(string path)
+    {
+        // RFC 9110 §9.3.2: HEAD is GET without the content; the status and headers are the same.
+        using var get = await _client.GetAsync(path, Ct);
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+        Assert.True(head.Headers.Contains("Content-Security-Policy"));
+        // Nothing of a body was sent after the headers: the kept-alive connection still reads the next answer right.
+        using var again = await _client.GetAsync(path, Ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("</html>", await again.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_OnAStaticFile_AnswersAsGetDoes_WithItsLengthAndNoBody()
+    {
+        using var get = await _client.GetAsync("app.css", Ct);
+        var length = (await get.Content.ReadAsByteArrayAsync(Ct)).Length;
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "app.css"), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(length, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));
+        using var again = await _client.GetAsync("app.css", Ct);
+        Assert.Equal(length, (await again.Content.ReadAsByteArrayAsync(Ct)).Length);
+    }
+
+    [Fact]
+    public async Task Head_OnAMissingPage_Answers404AsGetDoes()
+    {
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "no-such-page"), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, head.StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
