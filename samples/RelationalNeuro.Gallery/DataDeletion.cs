@@ -7,7 +7,7 @@ namespace RelationalNeuro.Gallery;
 internal static class DataDeletion
 {
     public static string Describe(ClientRecord record) =>
-        $"Deleted {record.Client.DisplayName} and everything of theirs from the file: {Contents(record)}.";
+        $"Deleted {ClientNames.Shown(record.Client)} and everything of theirs from the file: {Contents(record)}.";
 
     /// <summary>"2 plans, 14 journal entries, 3 measurements and 1 questionnaire score".</summary>
     public static string Contents(ClientRecord record) =>

@@ -23,6 +23,9 @@ var app = builder.Build();
 
 // First, so that every response — error pages and rejected posts included — carries the policy.
 app.UseContentSecurityPolicy();
+// Before routing, which matches page endpoints for GET and POST only: a HEAD is routed as the GET it stands for.
+app.UseHeadAsGet();
+app.UseRouting();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorResponse.WriteAsync });

@@ -108,6 +108,24 @@ public sealed class AnalyseComponentTests : BunitContext
     }
 
     [Fact]
+    public void Page_FileOverTheLimitAfterAReport_TakesThePreviousReportOffTheScreen()
+    {
+        // A refused file is not analysed: the report of the file before must not stay, as if it were the new one's.
+        var cut = RenderPage(new AnalyseOptions { MaxUploadBytes = 1024 });
+        cut.Find("#analyse-sample").Click();
+        cut.WaitForAssertion(() => Assert.Contains(SampleRecording.FileName, cut.Find("#report-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        var file = new UnreadableFile("day.txt", 2 * 1024 * 1024);
+        cut.InvokeAsync(() => cut.FindComponent<InputFile>().Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([file])));
+
+        cut.WaitForAssertion(() => Assert.StartsWith("“day.txt” is 2 MB; the limit is", cut.Find("#analyse-message").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("#report"));
+        Assert.Empty(cut.FindAll("#save-report"));
+        Assert.Empty(cut.FindAll("#export-json"));
+        Assert.DoesNotContain(SampleRecording.FileName, cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_SampleButton_AnalysesTheBundledSample()
     {
         var cut = RenderPage(new AnalyseOptions());

@@ -75,7 +75,9 @@ public partial class AnalysePage
         _readProblems = null;
         if (file.Size > Options.MaxUploadBytes)
         {
-            // Refused from the declared size: not one byte is read.
+            // Refused from the declared size: not one byte is read. The previous file's report goes too, so that it is
+            // not taken for this file's.
+            ForgetRecording();
             FinishJob(string.Create(CultureInfo.InvariantCulture, $"“{file.Name}” is {Megabytes(file.Size)}; the limit is {Megabytes(Options.MaxUploadBytes)}. Split the recording, or raise {AnalyseOptions.Section}:MaxUploadBytes."));
             return;
         }
@@ -109,7 +111,12 @@ public partial class AnalysePage
         }
         catch (IOException exception)
         {
-            FinishJob(IsCurrent(token) ? $"“{file.Name}” could not be uploaded: {exception.Message}" : null);
+            if (IsCurrent(token))
+            {
+                ForgetRecording();
+                FinishJob($"“{file.Name}” could not be uploaded: {exception.Message}");
+            }
+
             return;
         }
 
@@ -199,6 +206,14 @@ public partial class AnalysePage
         }
     }
 
+    // No recording is loaded any more: no report, and nothing for a changed option to analyse again.
+    private void ForgetRecording()
+    {
+        _content = null;
+        _recording = null;
+        Show(null);
+    }
+
     private void Show(RecordingAnalysis? analysis)
     {
         _analysis = analysis;
@@ -223,7 +238,7 @@ public partial class AnalysePage
         if (_savedTo.Contains(clientId))
         {
             // A second press would store the same five measurements again.
-            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {client.DisplayName}.";
+            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {ClientNames.Shown(client)}.";
             return;
         }
 
@@ -248,7 +263,7 @@ public partial class AnalysePage
         }
 
         _savedTo.Add(clientId);
-        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {client.DisplayName}.");
+        _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {ClientNames.Shown(client)}.");
     }
 
     private void Cancel()

@@ -44,6 +44,8 @@ public partial class AssessPage
 
     private IReadOnlyList<Client> Clients { get; set; } = [];
 
+    private IReadOnlyDictionary<Guid, string> ClientLabels { get; set; } = new Dictionary<Guid, string>();
+
     private InstrumentDefinition? Definition { get; set; }
 
     private Client? Client { get; set; }
@@ -79,6 +81,7 @@ public partial class AssessPage
             .Where(c => c.ArchivedAt is null || c.Id == chosen)
             .OrderBy(c => c.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(c => c.Id)];
+        ClientLabels = ClientNames.ChoiceLabels(Clients);
         Client = Clients.FirstOrDefault(c => c.Id == chosen);
         await LoadSavedAsync();
         if (Save?.Instrument is not null && Definition is not null)
@@ -116,11 +119,11 @@ public partial class AssessPage
         try
         {
             await Store.AddQuestionnaireScoreAsync(AssessResponse.ToStored(ResponseId, client.Id, CompletedAt, Result));
-            SaveStatus = $"Saved to {client.DisplayName}.";
+            SaveStatus = $"Saved to {ClientNames.Shown(client)}.";
         }
         catch (PracticeStoreException e) when (e.Error == PracticeStoreError.DuplicateId)
         {
-            SaveStatus = $"Already saved to {client.DisplayName}.";
+            SaveStatus = $"Already saved to {ClientNames.Shown(client)}.";
         }
         catch (PracticeStoreException e) when (e.Error == PracticeStoreError.UnknownClient)
         {
