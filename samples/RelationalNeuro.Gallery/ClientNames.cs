@@ -77,11 +77,22 @@ internal static class ClientNames
 
     private static string Since(Client c) => c.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // What a reader sees: compatibility-normalised, without the characters that draw nothing.
+    // What a reader sees: compatibility-normalised, without the characters that draw nothing. A name holding a lone
+    // surrogate (possible in an imported file) cannot be normalised (string.Normalize throws): it is compared as it is.
     private static string Key(string name)
     {
         var key = new StringBuilder(name.Length);
-        foreach (var rune in name.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        string normalised;
+        try
+        {
+            normalised = name.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            normalised = name;
+        }
+
+        foreach (var rune in normalised.EnumerateRunes())
         {
             if (IsVisible(rune))
             {
