@@ -70,7 +70,10 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
                 await page.Page.Locator("#new-client-name").FocusAsync();
                 await page.Page.Keyboard.TypeAsync("Ada Restart");
                 await PressOnAsync(page.Page.Locator("#create-client"));
-                await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Created client Ada Restart.");
+
+                // The first write of a freshly started gallery process (JIT, the SQLite file's schema, a durable
+                // commit) took more than Playwright's default 5 s once on CI's two busy cores: a wait limit, not a timing.
+                await Assertions.Expect(page.Page.Locator("#clients-status")).ToHaveTextAsync("Created client Ada Restart.", new() { Timeout = 30_000 });
                 await page.AssertCleanAsync();
 
                 var link = page.Page.GetByRole(AriaRole.Link, new() { Name = "Ada Restart" });
@@ -88,7 +91,7 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
                 await page.Page.Keyboard.TypeAsync("Calmer after the walk");
                 await page.Page.Keyboard.PressAsync("Tab"); // commits the note (change event)
                 await PressOnAsync(page.Page.Locator("#entry-save"));
-                await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Feelings check-in.");
+                await Assertions.Expect(page.Page.Locator("#entry-status")).ToHaveTextAsync("Saved: Feelings check-in.", new() { Timeout = 30_000 });
                 await Assertions.Expect(page.Page.Locator(".journal__entry")).ToHaveCountAsync(1);
                 await page.AssertCleanAsync();
             }
