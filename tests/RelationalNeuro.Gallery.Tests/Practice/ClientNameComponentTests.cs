@@ -120,6 +120,31 @@ public sealed partial class ClientNameComponentTests : BunitContext
     }
 
     [Fact]
+    public async Task Clients_TwoClientsOfTheSameName_TheirButtonsAndLinksAreToldApartForScreenReaders()
+    {
+        var samJanuary = NewClient("Sam", new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var samMarch = NewClient("Sam", new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero));
+        var ada = NewClient("Ada");
+        foreach (var c in new[] { samJanuary, samMarch, ada })
+        {
+            await _store.AddClientAsync(c, Ct);
+        }
+
+        var cut = Render<Clients>();
+
+        List<string?> Names(Client c) => cut.Find($"li[data-client='{c.Id:D}']").QuerySelectorAll("button")
+            .Select(b => b.GetAttribute("aria-label")).ToList();
+        Assert.Equal(["Edit Sam (since 2026-01-05)", "Archive Sam (since 2026-01-05)", "Delete Sam (since 2026-01-05)"], Names(samJanuary));
+        Assert.Equal(["Edit Sam (since 2026-03-09)", "Archive Sam (since 2026-03-09)", "Delete Sam (since 2026-03-09)"], Names(samMarch));
+        Assert.Equal(["Edit Ada", "Archive Ada", "Delete Ada"], Names(ada)); // a name nobody else has is used as it is
+
+        string? LinkName(Client c) => cut.Find($"li[data-client='{c.Id:D}'] a.record__name").GetAttribute("aria-label");
+        Assert.Equal("Sam (since 2026-01-05)", LinkName(samJanuary));
+        Assert.Equal("Sam (since 2026-03-09)", LinkName(samMarch));
+        Assert.Null(LinkName(ada)); // its visible text is its name
+    }
+
+    [Fact]
     public async Task ClientPicker_SameNameAndSameDay_OrOnlyAnInvisibleCharacterApart_AreStillToldApart()
     {
         var day = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
