@@ -439,6 +439,7 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
 
         // Changing the field sets it on every practice, and still keeps the days and minutes.
         await PressOnAsync(page.Page.GetByRole(AriaRole.Button, new() { Name = "Edit plan Weekdays, renamed" }));
+        await Assertions.Expect(page.Page.Locator("#plan-status")).ToHaveTextAsync(string.Empty); // the first save's message is gone
         await page.Page.Locator("#plan-sessions").FillAsync("1");
         await page.Page.Keyboard.PressAsync("Tab");
         await PressOnAsync(page.Page.Locator("#plan-save"));
