@@ -1,8 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,10 +29,7 @@ public sealed class PageHttpTests : IAsyncLifetime
             {
                 ["RelationalNeuro:PracticeStorePath"] = Path.Combine(_folder, "practice.db"),
             })));
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _client = LoopbackGallery.Start(_factory);
         return ValueTask.CompletedTask;
     }
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -36,10 +34,7 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
             // After the app's own pipeline, an address that throws: the way to reach the exception handler.
             b.ConfigureServices(s => s.AddSingleton<IStartupFilter, ThrowingEndpointFilter>());
         });
-        _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
+        _client = LoopbackGallery.Start(_factory);
         return ValueTask.CompletedTask;
     }
 

@@ -67,34 +67,20 @@ public class PeerStagesBenchmarks
     public double? Dfa() => HrvMetrics.DetrendedFluctuation(_nnMs).Alpha1;
 
     [Benchmark(Baseline = true, Description = "sum: every stage above in sequence, from the raw intervals")]
-    public double Sum()
-    {
-        var nn = Artifacts.Process(_rrMs).NnIntervalsMs;
-        var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
-        total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
-        total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;
-        total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
-        return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
-    }
+    public double Sum() => SumOfStages(null, null);
 
     [Benchmark(Description = "sum, NeuroKit2's definitions throughout (L&T alone, its Welch at 4 Hz)")]
-    public double SumAsNeuroKit2Throughout()
-    {
-        var nn = Artifacts.Process(_rrMs, LipponenTarvainenAlone).NnIntervalsMs;
-        var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
-        total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
-        total += HrvMetrics.FrequencyDomain(nn, NeuroKit2WelchAt4Hz).HfPowerMs2 ?? 0;
-        total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
-        return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
-    }
+    public double SumAsNeuroKit2Throughout() => SumOfStages(LipponenTarvainenAlone, NeuroKit2WelchAt4Hz);
 
     [Benchmark(Description = "sum, NeuroKit2's artifact definition (L&T alone)")]
-    public double SumAsNeuroKit2()
+    public double SumAsNeuroKit2() => SumOfStages(LipponenTarvainenAlone, null);
+
+    private double SumOfStages(ArtifactOptions? artifacts, FrequencyDomainOptions? welch)
     {
-        var nn = Artifacts.Process(_rrMs, LipponenTarvainenAlone).NnIntervalsMs;
+        var nn = Artifacts.Process(_rrMs, artifacts).NnIntervalsMs;
         var total = HrvMetrics.TimeDomain(nn).RmssdMs ?? 0;
         total += HrvMetrics.Poincare(nn).Sd1Ms ?? 0;
-        total += HrvMetrics.FrequencyDomain(nn).HfPowerMs2 ?? 0;
+        total += HrvMetrics.FrequencyDomain(nn, welch).HfPowerMs2 ?? 0;
         total += HrvMetrics.EntropiesCancellable(nn, null, CancellationToken.None).Approximate.Value ?? 0;
         return total + (HrvMetrics.DetrendedFluctuation(nn).Alpha1 ?? 0);
     }
