@@ -193,6 +193,27 @@ public sealed class OtherCommandTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_AnUnusableSubjectId_IsWarnedAndTheFileNameIsTheId_APaddedCsvIdIsWrittenTrimmed()
+    {
+        using var temp = new TempFolder();
+        temp.Write("q/export-7.json", """{ "resourceType": "QuestionnaireResponse", "status": "completed", "subject": { "identifier": { "value": "  " } }, "item": [] }""");
+        var csv = temp.Write("wave.csv", "respondent_id,1,2,3,4\n\" p02 \",3,2,4,1\n");
+        Directory.CreateDirectory(temp["out"]);
+
+        var fromFhir = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", temp["q"], "-o", temp["f.csv"]);
+        var fromCsv = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", csv, "-o", temp["c.csv"], "--fhir-out", temp["out"]);
+
+        Assert.Equal(1, fromFhir.ExitCode);
+        var row = Assert.Single(DuckDb.Csv(temp["f.csv"]));
+        Assert.Equal("export-7", row["respondent_id"]);
+        Assert.Contains("fhir.bad-reference", row["problems"], StringComparison.Ordinal);
+        Assert.Contains("$.subject.identifier.value", row["problems"], StringComparison.Ordinal);
+        Assert.True(fromCsv.ExitCode == 0, fromCsv.Error);
+        using var written = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(temp["out"]))));
+        Assert.Equal("p02", written.RootElement.GetProperty("subject").GetProperty("identifier").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task QuestionnaireScore_FhirOutIntoAFolderWithThoseFiles_RefusesBeforeWritingAnything_UnlessOverwrite()
     {
         using var temp = new TempFolder();

@@ -1,9 +1,5 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Io;
@@ -116,7 +112,7 @@ internal static class QuestionnaireCommand
                 }
 
                 var import = FhirMapper.FromQuestionnaireResponseJson(definition, json);
-                var respondent = FhirRespondent(json) ?? Path.GetFileNameWithoutExtension(file.Id);
+                var respondent = Respondent(import) ?? Path.GetFileNameWithoutExtension(file.Id);
                 var result = scorer.Score(import.Answers.AsSpan());
                 var problems = (IReadOnlyList<Problem>)[.. import.Problems, .. result.Problems];
                 anyProblem |= problems.Count > 0;
@@ -175,44 +171,10 @@ internal static class QuestionnaireCommand
     /// <summary>
     /// The respondent of a QuestionnaireResponse: <c>subject.identifier.value</c> (where <c>--fhir-out</c> writes the id),
     /// else <c>subject.reference</c> as written (<c>Patient/123</c>), else the same two of <c>source</c>; null when the
-    /// resource names none (or is not JSON: its problems are the mapper's), and the file name is the id.
+    /// resource names none usable (the mapper reports an unusable one as <c>fhir.bad-reference</c>), and the file name is the id.
     /// </summary>
-    internal static string? FhirRespondent(byte[] json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var role in (ReadOnlySpan<string>)["subject", "source"])
-            {
-                if (!document.RootElement.TryGetProperty(role, out var reference) || reference.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                if (reference.TryGetProperty("identifier", out var identifier) && identifier.ValueKind == JsonValueKind.Object
-                    && identifier.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } id)
-                {
-                    return id;
-                }
-
-                if (reference.TryGetProperty("reference", out var text) && text.ValueKind == JsonValueKind.String && text.GetString() is { Length: > 0 } literal)
-                {
-                    return literal;
-                }
-            }
-
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? Respondent(FhirResponseImport import) =>
+        import.Subject?.IdentifierValue ?? import.Subject?.Reference ?? import.Source?.IdentifierValue ?? import.Source?.Reference;
 
     private static int ItemIndex(InstrumentDefinition definition, string column)
     {
@@ -256,23 +218,24 @@ internal static class QuestionnaireCommand
                 name = FormattableString.Invariant($"{stem}-{k}");
             }
 
-            var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, result);
-            _files.Add((Path.Combine(folder, name + ".json"), respondent.Trim().Length == 0 ? json : WithSubjectIdentifier(json, respondent)));
+            _files.Add((Path.Combine(folder, name + ".json"), FhirMapper.ToQuestionnaireResponseJson(definition, answers, result, Subject(respondent))));
         }
 
-        /// <summary>The resource with <c>"subject": { "identifier": { "value": id } }</c> after its <c>status</c> (FHIR R4 Reference.identifier: a participant known by id, not a Patient resource).</summary>
-        private static string WithSubjectIdentifier(string json, string respondent)
+        /// <summary>
+        /// The respondent as a FHIR R4 <c>Reference.identifier</c> (a participant known by id, not a Patient resource), its
+        /// surrounding white space removed (a FHIR string has none); null for a blank id or one that is not valid Unicode.
+        /// </summary>
+        private static FhirReference? Subject(string respondent)
         {
-            var resource = JsonNode.Parse(json)!.AsObject();
-            var subject = new JsonObject { ["identifier"] = new JsonObject { ["value"] = respondent } };
-            resource.Insert(resource.IndexOf("status") + 1, "subject", subject);
-            var buffer = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            var id = respondent.Trim();
+            try
             {
-                resource.WriteTo(writer);
+                return id.Length == 0 ? null : FhirReference.ToIdentifier(id);
             }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            catch (ArgumentException)
+            {
+                return null; // a lone surrogate: the file's name still identifies the respondent
+            }
         }
 
         /// <summary>Throws a usage error naming the first file that exists (and the count) unless <paramref name="overwrite"/>.</summary>

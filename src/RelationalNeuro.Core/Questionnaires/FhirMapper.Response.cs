@@ -16,7 +16,9 @@ public static partial class FhirMapper
     /// <param name="definition">The instrument.</param>
     /// <param name="answers">Answers in item order (null = unanswered). Off-scale answers are not written; score first to see them reported.</param>
     /// <param name="scores">The scores of these answers, or null to write answers only.</param>
-    /// <param name="subjectReference">A FHIR reference such as <c>Patient/123</c>, or null.</param>
+    /// <param name="subject">Who the answers are about — a literal reference (<c>new FhirReference("Patient/123")</c>) and/or a
+    /// logical identifier (<see cref="FhirReference.ToIdentifier"/>: a study participant known by a code) — written as
+    /// <c>subject</c> right after <c>status</c>; or null.</param>
     /// <param name="authored">When the answers were given, or null.</param>
     /// <param name="options">Options, or null for the defaults.</param>
     /// <returns>The QuestionnaireResponse resource as JSON text.</returns>
@@ -26,7 +28,7 @@ public static partial class FhirMapper
         InstrumentDefinition definition,
         ReadOnlySpan<double?> answers,
         ScoreResult? scores = null,
-        string? subjectReference = null,
+        FhirReference? subject = null,
         DateTimeOffset? authored = null,
         FhirOptions? options = null)
     {
@@ -53,11 +55,28 @@ public static partial class FhirMapper
             w.WriteString("resourceType", "QuestionnaireResponse");
             w.WriteString("questionnaire", CanonicalUrl(definition, options) + "|" + definition.Version);
             w.WriteString("status", complete ? "completed" : "in-progress");
-            if (subjectReference is not null)
+            if (subject is not null)
             {
                 w.WritePropertyName("subject");
                 w.WriteStartObject();
-                w.WriteString("reference", subjectReference);
+                if (subject.Reference is { } reference)
+                {
+                    w.WriteString("reference", reference);
+                }
+
+                if (subject.IdentifierValue is { } value)
+                {
+                    w.WritePropertyName("identifier");
+                    w.WriteStartObject();
+                    if (subject.IdentifierSystem is { } system)
+                    {
+                        w.WriteString("system", system);
+                    }
+
+                    w.WriteString("value", value);
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
@@ -204,9 +223,66 @@ public static partial class FhirMapper
             {
                 ReadItems(definition, items, index, scorePrefix, answers, seen, problems.At("$.item"));
             }
+
+            var subject = ReadReference(root, "subject", problems);
+            var source = ReadReference(root, "source", problems);
+            return new FhirResponseImport([.. answers], problems.ToList()) { Subject = subject, Source = source };
+        }
+    }
+
+    /// <summary>
+    /// The Reference in <paramref name="property"/> of the resource: its <c>reference</c> and <c>identifier</c>
+    /// (<c>system</c>, <c>value</c>); null when absent. A part that is not a usable FHIR string (not a string, empty,
+    /// padded, a lone surrogate) is left out with a <c>fhir.bad-reference</c> warning: who the answers are about does not
+    /// change their scores.
+    /// </summary>
+    private static FhirReference? ReadReference(JsonElement root, string property, ProblemCollector problems)
+    {
+        if (!root.TryGetProperty(property, out var element))
+        {
+            return null;
         }
 
-        return new FhirResponseImport([.. answers], problems.ToList());
+        var at = problems.At("$." + property);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            at.Warning("fhir.bad-reference", $"Must be an object (a Reference); found {Kind(element)}; it was ignored.");
+            return null;
+        }
+
+        string? Part(JsonElement parent, string name, ProblemCollector where)
+        {
+            if (!parent.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            if (value.ValueKind == JsonValueKind.String && Text(value) is { } text && FhirReference.IsFhirString(text))
+            {
+                return text;
+            }
+
+            where.Warning("fhir.bad-reference", $"{name} must be a non-empty string without padding or lone surrogates; found {Kind(value)}; it was ignored.", "." + name);
+            return null;
+        }
+
+        var reference = Part(element, "reference", at);
+        string? value = null, system = null;
+        if (element.TryGetProperty("identifier", out var identifier))
+        {
+            if (identifier.ValueKind == JsonValueKind.Object)
+            {
+                var idAt = at.At(".identifier");
+                value = Part(identifier, "value", idAt);
+                system = value is null ? null : Part(identifier, "system", idAt);
+            }
+            else
+            {
+                at.Warning("fhir.bad-reference", $"identifier must be an object; found {Kind(identifier)}; it was ignored.", ".identifier");
+            }
+        }
+
+        return reference is null && value is null ? null : new FhirReference(reference, value, system);
     }
 
     private static void ReadItems(

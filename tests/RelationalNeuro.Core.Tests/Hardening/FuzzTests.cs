@@ -205,7 +205,7 @@ public sealed class FuzzTests
         var scores = new InstrumentScorer(who5).Score(answers);
         return
         [
-            Encoding.UTF8.GetBytes(FhirMapper.ToQuestionnaireResponseJson(who5, answers, scores, "Patient/1", new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))),
+            Encoding.UTF8.GetBytes(FhirMapper.ToQuestionnaireResponseJson(who5, answers, scores, new FhirReference("Patient/1"), new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))),
             Encoding.UTF8.GetBytes(FhirMapper.ToQuestionnaireResponseJson(who5, answers)),
         ];
     }

@@ -35,7 +35,7 @@ public sealed class FhirInvariantTests
         ("ele-1", "descendants()", "hasValue() or (children().count() > id.count())"),
     ];
 
-    private static readonly (string Key, string Context, string Expression)[] ResponseInvariants =
+    internal static readonly (string Key, string Context, string Expression)[] ResponseInvariants =
     [
         ("qrs-1", "repeat(item | answer.item)", "(answer.exists() and item.exists()).not()"),
         ("ele-1", "descendants()", "hasValue() or (children().count() > id.count())"),
@@ -60,7 +60,7 @@ public sealed class FhirInvariantTests
         // Every item answered with the scale's lowest value: a complete response the scorer accepts.
         var answers = Enumerable.Repeat((double?)definition.Scale.Min, definition.Items.Length).ToArray();
         var scores = InstrumentCatalog.GetScorer(id).Score(answers);
-        var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, scores, "Patient/example", new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, scores, new FhirReference("Patient/example"), new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var response = FhirJsonDeserializer.STRICT.Deserialize<QuestionnaireResponse>(json);
 
         Assert.Empty(Violations(response, ResponseInvariants));
@@ -84,7 +84,7 @@ public sealed class FhirInvariantTests
         Assert.Equal(["que-0", "que-2", "que-6"], Violations(broken, QuestionnaireInvariants));
     }
 
-    private static List<string> Violations(Base resource, (string Key, string Context, string Expression)[] invariants)
+    internal static List<string> Violations(Base resource, (string Key, string Context, string Expression)[] invariants)
     {
         var violated = new List<string>();
         foreach (var (key, context, expression) in invariants)

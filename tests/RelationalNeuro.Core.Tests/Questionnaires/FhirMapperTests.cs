@@ -67,7 +67,7 @@ public sealed class FhirMapperTests
         var answers = Answers.Parse("2,1,2,3,3,1,3,3,2,_");
         var scores = InstrumentCatalog.GetScorer("pss-10").Score(answers);
 
-        var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, scores, "Patient/example", new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(1)));
+        var json = FhirMapper.ToQuestionnaireResponseJson(definition, answers, scores, new FhirReference("Patient/example"), new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(1)));
         var parsed = FhirJsonDeserializer.STRICT.Deserialize<QuestionnaireResponse>(json);
         Assert.Empty(parsed.Validate());
         var back = FhirMapper.FromQuestionnaireResponseJson(definition, Encoding.UTF8.GetBytes(json));
