@@ -93,11 +93,17 @@ public sealed class SpectralInternalsTests
     }
 
     [Theory]
-    [InlineData(300, 600, 0, 40)]
-    [InlineData(301, 602, 5, 17)]
-    [InlineData(257, 514, 3, 257)]
-    [InlineData(1000, 1000, 480, 21)]
-    public void ChirpZBins_AnyFftLength_EqualsTheDftDefinition(int length, int nfft, int first, int count)
+    [InlineData(300, 600, 0, 40, ChirpZBins.MaximumSingleSize)]
+    [InlineData(301, 602, 5, 17, ChirpZBins.MaximumSingleSize)]
+    [InlineData(257, 514, 3, 257, ChirpZBins.MaximumSingleSize)]
+    [InlineData(1000, 1000, 480, 21, ChirpZBins.MaximumSingleSize)]
+    // In chunks (overlap-add over the input): 64-point convolutions for 300 samples, a last chunk shorter than the others,
+    // a chunk length of one sample more than the bins, and a whole size barely above the limit.
+    [InlineData(300, 600, 0, 40, 64)]
+    [InlineData(301, 602, 5, 17, 32)]
+    [InlineData(1000, 1000, 480, 21, 64)]
+    [InlineData(200, 1003, 7, 30, 128)]
+    public void ChirpZBins_AnyFftLength_EqualsTheDftDefinition(int length, int nfft, int first, int count, int maximumSingleSize)
     {
         var rng = new Random(length);
         var z = Enumerable.Range(0, length).Select(_ => 800 + (100 * (rng.NextDouble() - 0.5))).ToArray();
@@ -105,8 +111,9 @@ public sealed class SpectralInternalsTests
         var mean = z.Average();
         var power = new double[count];
 
-        using (var chirp = new ChirpZBins(length, nfft, first, count))
+        using (var chirp = new ChirpZBins(length, nfft, first, count, maximumSingleSize))
         {
+            Assert.Equal(maximumSingleSize < length + count - 1, chirp.Size < (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(length + count - 1)));
             chirp.AccumulatePower(z, window, mean, first, power);
         }
 
@@ -115,7 +122,7 @@ public sealed class SpectralInternalsTests
         var mirrored = z.Reverse().ToArray();
         var paired = new double[count];
         var last = first + count - 1;
-        using (var chirp = new ChirpZBins(length, nfft, -last, (2 * last) + 1))
+        using (var chirp = new ChirpZBins(length, nfft, -last, (2 * last) + 1, maximumSingleSize))
         {
             chirp.AccumulatePowerPair(z, mean, mirrored, mean, window, first, paired);
         }
