@@ -23,13 +23,17 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// two ≥ max(<see cref="MaximumSingleSize"/>, 2·count); each chunk is convolved with the same chirp filter on S points,
 /// the chunk's offset n₀ moved into a phase factor on its input and one on its output (exact integer exponents, see
 /// <see cref="Convolve"/>), and the chunks' outputs add up to the whole convolution. Same sums in another grouping (the
-/// bins agree to rounding, tested against the DFT definition); at 100 Hz on 24 h that is about 20 convolutions of 2¹⁸
-/// points instead of one of 2²³, in 8 MB of work arrays instead of 268 MB.</para>
+/// bins agree to rounding, tested against the DFT definition); at 100 Hz on 24 h that is 20–40 convolutions of 2¹⁷–2¹⁸
+/// points instead of one of 2²³, in at most 8 MB of work arrays instead of 268 MB.</para>
 /// </remarks>
 internal sealed class ChirpZBins : IDisposable
 {
-    /// <summary>Largest convolution done in one piece (2¹⁸ points, 4 MB per array); longer segments are cut into chunks.</summary>
-    public const int MaximumSingleSize = 1 << 18;
+    /// <summary>
+    /// Largest convolution done in one piece: 2¹⁷ points, 2 MB per array, one core's L2 cache on the machine measured (an
+    /// Intel Xeon with 2 MB per core: a 2¹⁸-point FFT took 2.9× a 2¹⁷-point one there, and the 4-Hz NeuroKit2 Welch of 24 h
+    /// was 17 % faster in pieces of 2¹⁷ than in one of 2¹⁸, docs/performance.md). Longer segments are cut into chunks.
+    /// </summary>
+    public const int MaximumSingleSize = 1 << 17;
 
     private readonly int segmentLength;
     private readonly int chunkLength;
