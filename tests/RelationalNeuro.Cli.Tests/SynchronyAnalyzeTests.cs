@@ -320,9 +320,16 @@ public sealed class SynchronyAnalyzeTests
         var merge = await RnRunner.InProcessAsync("merge", temp[$"sync.part-*-of-3.{partFormat}"], "-o", temp["merged." + mergedFormat]);
 
         Assert.Equal(0, merge.ExitCode);
+        Assert.Contains("rn: merged 3 parts, 8 dyads, 8 rows", merge.Error, StringComparison.Ordinal);
         var single = ShardMergeTests.Rows(temp["single." + mergedFormat]);
         Assert.Equal(8, single.Count);
         Assert.Equal(single, ShardMergeTests.Rows(temp["merged." + mergedFormat]));
+
+        // A part missing: nothing written, the message says what is missing.
+        var missing = await RnRunner.InProcessAsync("merge", temp[$"sync.part-0-of-3.{partFormat}"], temp[$"sync.part-2-of-3.{partFormat}"], "-o", temp["m.csv"]);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("missing shard(s) 1 of 3", missing.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["m.csv"]));
     }
 
     private static Dictionary<string, string> ReadSidecar(string path)
