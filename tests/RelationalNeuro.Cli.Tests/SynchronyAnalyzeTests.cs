@@ -332,6 +332,74 @@ public sealed class SynchronyAnalyzeTests
         Assert.False(File.Exists(temp["m.csv"]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PseudoDyads_EqualTheLibrarysComparisonOverTheSameAlignedDyads(bool keepRoles)
+    {
+        var dyads = SynchronyExpectations.ReferenceDyads().OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
+        using var temp = new TempFolder();
+        var run = await RnRunner.InProcessAsync([
+            "synchrony", "analyze", SynchronyExpectations.DataFolder + "/*.rr_ms.txt", "-o", temp["o.csv"], "--hrv", "off", "--pseudo-dyads", temp["pseudo.json"],
+            .. keepRoles ? new[] { "--pseudo-keep-roles" } : [], .. Quiet]);
+        var series = dyads.Select(d => DyadAlignment.Align(SynchronyExpectations.ReadColumn(d.A), SynchronyExpectations.ReadColumn(d.B), DyadAlignmentOptions.Default)).ToArray();
+        var expected = PseudoDyads.CompareGrandAverages(series, WindowedCrossCorrelationOptions.Rmea, keepRoles);
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(temp["pseudo.json"]));
+        var root = json.RootElement;
+        Assert.Equal(keepRoles, root.GetProperty("keep_roles").GetBoolean());
+        var comparison = root.GetProperty("comparison");
+        Assert.Equal(8, comparison.GetProperty("real_count").GetInt32());
+        Assert.Equal(expected.Comparison.PseudoCount, comparison.GetProperty("pseudo_count").GetInt32());
+        Assert.Equal(keepRoles ? 56 : 112, expected.Pairs.Count); // 8·7 A-with-B pairs; with same-role pairs 16·15/2 − 8
+        HrvExpectations.Equal(expected.Comparison.RealMean, comparison.GetProperty("real_mean").GetDouble(), "real_mean");
+        HrvExpectations.Equal(expected.Comparison.RealSd, comparison.GetProperty("real_sd").GetDouble(), "real_sd");
+        HrvExpectations.Equal(expected.Comparison.PseudoMean, comparison.GetProperty("pseudo_mean").GetDouble(), "pseudo_mean");
+        HrvExpectations.Equal(expected.Comparison.PseudoSd, comparison.GetProperty("pseudo_sd").GetDouble(), "pseudo_sd");
+        HrvExpectations.Equal(expected.Comparison.CohensD, comparison.GetProperty("cohens_d").GetDouble(), "cohens_d");
+
+        var pseudo = root.GetProperty("pseudo").EnumerateArray().ToArray();
+        Assert.Equal(expected.Pairs.Count, pseudo.Length);
+        for (var p = 0; p < pseudo.Length; p++)
+        {
+            var pair = expected.Pairs[p];
+            Assert.Equal(dyads[pair.FirstDyad].Id, pseudo[p].GetProperty("a_dyad_id").GetString());
+            Assert.Equal(pair.FirstMember == DyadMember.A ? "a" : "b", pseudo[p].GetProperty("a_member").GetString());
+            Assert.Equal(dyads[pair.SecondDyad].Id, pseudo[p].GetProperty("b_dyad_id").GetString());
+            Assert.Equal(pair.SecondMember == DyadMember.A ? "a" : "b", pseudo[p].GetProperty("b_member").GetString());
+            Assert.Equal(pair.SampleCount, pseudo[p].GetProperty("samples").GetInt32());
+            HrvExpectations.Equal(expected.PseudoGrandAverages[p], pseudo[p].GetProperty("wlcc_grand_average").GetDouble(), $"pseudo {p}");
+        }
+
+        // The real side is the main table's grand average of each dyad.
+        var table = DuckDb.Csv(temp["o.csv"]);
+        var real = root.GetProperty("real").EnumerateArray().ToArray();
+        Assert.Equal(table.Select(r => r["dyad_id"]), real.Select(r => r.GetProperty("dyad_id").GetString()));
+        Assert.Equal(table.Select(r => DuckDb.Number(r["wlcc_grand_average"])), real.Select(r => (double?)r.GetProperty("wlcc_grand_average").GetDouble()));
+        Assert.Empty(root.GetProperty("left_out").EnumerateArray());
+        Assert.Contains("Cohen's d", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PseudoDyads_WithAShardOrOverAnExistingFile_Exit2NamingIt()
+    {
+        using var temp = new TempFolder();
+        temp.Write("d.a.txt", SynchronyExpectations.Rr(400));
+        temp.Write("d.b.txt", SynchronyExpectations.Rr(400));
+        temp.Write("pseudo.json", "{}");
+
+        var shard = await RnRunner.InProcessAsync(["synchrony", "analyze", temp.Path, "-o", temp["o.csv"], "--pseudo-dyads", temp["p.json"], "--shard", "0/2", .. Quiet]);
+        var exists = await RnRunner.InProcessAsync(["synchrony", "analyze", temp.Path, "--include", "*.txt", "-o", temp["o.csv"], "--pseudo-dyads", temp["pseudo.json"], .. Quiet]);
+
+        Assert.Equal(2, shard.ExitCode);
+        Assert.Contains("--pseudo-dyads", shard.Error, StringComparison.Ordinal);
+        Assert.Equal(2, exists.ExitCode);
+        Assert.Contains("--pseudo-dyads", exists.Error, StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(temp["pseudo.json"]));
+        Assert.False(File.Exists(temp["o.csv"]));
+    }
+
     private static Dictionary<string, string> ReadSidecar(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));

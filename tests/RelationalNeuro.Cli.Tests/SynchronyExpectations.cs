@@ -32,7 +32,8 @@ internal static class SynchronyExpectations
     public static DyadReport Analyze(string id, string a, string b, DyadAnalysisOptions options) =>
         DyadAnalysis.Analyze(ReadColumn(a), ReadColumn(b), options) with { DyadId = id };
 
-    private static double[] ReadColumn(string path) =>
+    /// <summary>A one-column RR file's values in ms (read here, not by rn's reader).</summary>
+    public static double[] ReadColumn(string path) =>
         File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Lowercase hex SHA-256 of a file's bytes.</summary>

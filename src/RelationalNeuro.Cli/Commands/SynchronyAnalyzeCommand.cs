@@ -36,6 +36,8 @@ internal static class SynchronyAnalyzeCommand
         var quantile = Seconds("--chance-quantile", "Quantile of the surrogate pairs a segment must exceed to count as above chance.", "0.95", "q");
         var leader = Seconds("--leader-threshold", "A median best lag smaller than this (s) names no leader.", "0.5");
         var nameA = new Option<string>("--name-a") { Description = "What the verdict calls member A (e.g. \"the therapist\").", DefaultValueFactory = _ => "A", HelpName = "text" };
+        var pseudo = new Option<string?>("--pseudo-dyads") { Description = "Also compare the real dyads with every pseudo-dyad of the cohort (members of different dyads paired, rMEA shuffle) on the windowed cross-correlation grand average, into this JSON file. Not with --shard.", HelpName = "file.json" };
+        var keepRoles = new Option<bool>("--pseudo-keep-roles") { Description = "Pseudo-dyads pair an A only with a B (rMEA keepRoles = TRUE); default: every two members of different dyads." };
         var nameB = new Option<string>("--name-b") { Description = "What the verdict calls member B (e.g. \"the client\").", DefaultValueFactory = _ => "B", HelpName = "text" };
 
         var command = new Command("analyze", """
@@ -52,10 +54,11 @@ internal static class SynchronyAnalyzeCommand
               rn synchrony analyze --pairs pairs.csv -o synchrony.jsonl --wlcc-transform r --wlcc-max-lag 3
               rn synchrony analyze dyads/ -o synchrony.parquet --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT
               rn synchrony analyze dyads/ -o synchrony.csv --resume
+              rn synchrony analyze dyads/ -o synchrony.csv --pseudo-dyads pseudo.json
             """)
         {
             inputs, batch.Output, batch.Format, pairs, rate, signal, artifacts, minOverlap, maxGap, hrv, window, increment, maxLag,
-            transform, bestLag, segment, susyLag, quantile, leader, nameA, nameB,
+            transform, bestLag, segment, susyLag, quantile, leader, nameA, nameB, pseudo, keepRoles,
             batch.InputFormat, batch.Unit, batch.Column, batch.Include, batch.Jobs, batch.Resume, batch.Overwrite, batch.Shard, batch.Progress, batch.ProgressInterval,
         };
 
@@ -123,14 +126,34 @@ internal static class SynchronyAnalyzeCommand
 
             var options = new SynchronyBatchOptions { Analysis = analysis, Input = batch.InputOptions(parse), Pairing = manifest is null ? "names" : "manifest" };
             var request = batch.Request(parse, given);
-            return await RunAsync(request, manifest, options, console, cancellationToken).ConfigureAwait(false);
+            var pseudoPath = parse.GetValue(pseudo);
+            if (pseudoPath is not null && request.Shard is not null)
+            {
+                throw new UsageException($"--pseudo-dyads {pseudoPath}: pseudo-dyads need the whole cohort; run it without --shard (after rn merge, over the same inputs).");
+            }
+
+            if (pseudoPath is not null && File.Exists(pseudoPath) && !request.Overwrite && !request.Resume)
+            {
+                throw new UsageException($"--pseudo-dyads {pseudoPath} exists; pass --overwrite to replace it (or --resume, which writes it again).");
+            }
+
+            var code = await RunAsync(request, manifest, options, console, cancellationToken).ConfigureAwait(false);
+            if (pseudoPath is not null)
+            {
+                var dyads = Pairing(request, manifest);
+                var c = PseudoDyadSummary.Write(pseudoPath, dyads, options, parse.GetValue(keepRoles));
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"rn: wrote {pseudoPath}: {c.RealCount} real dyads (mean {c.RealMean:0.####}) against {c.PseudoCount} pseudo-dyads (mean {c.PseudoMean:0.####}), Cohen's d {(c.CohensD is { } d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "undefined")}."));
+            }
+
+            return code;
         });
         return command;
     }
 
     internal static Task<int> RunAsync(BatchRequest request, string? manifest, SynchronyBatchOptions options, RnConsole console, CancellationToken cancellationToken)
     {
-        var dyads = manifest is null ? DyadPairing.ByName(InputFiles.Expand(request.Inputs, request.Includes)) : DyadPairing.FromManifest(manifest);
+        var dyads = Pairing(request, manifest);
         var byId = dyads.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var plan = new BatchPlan(
             "synchrony analyze",
@@ -144,6 +167,9 @@ internal static class SynchronyAnalyzeCommand
             code => code != HrvFileAnalyzer.MetricTooShort);
         return AnalyzeBatch.RunAsync(request, plan, console, cancellationToken);
     }
+
+    private static IReadOnlyList<DyadInput> Pairing(BatchRequest request, string? manifest) =>
+        manifest is null ? DyadPairing.ByName(InputFiles.Expand(request.Inputs, request.Includes)) : DyadPairing.FromManifest(manifest);
 
     private static Option<string> Seconds(string name, string description, string defaultValue, string helpName = "seconds") =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };
