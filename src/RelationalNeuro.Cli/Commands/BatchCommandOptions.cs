@@ -13,12 +13,18 @@ namespace RelationalNeuro.Cli.Commands;
 internal sealed class BatchCommandOptions
 {
     /// <param name="noun">What a unit is called in the help, singular (<c>recording</c>, <c>dyad</c>).</param>
-    public BatchCommandOptions(string noun)
+    /// <param name="inputs">The help of the inputs argument.</param>
+    /// <param name="inputsArity">One or more, or (where a manifest can name the inputs instead) zero or more.</param>
+    public BatchCommandOptions(string noun, string inputs, ArgumentArity inputsArity)
     {
+        Inputs = new Argument<string[]>("inputs") { Description = inputs, Arity = inputsArity };
         var nouns = char.ToUpperInvariant(noun[0]) + noun[1..] + "s";
         Jobs = new Option<int>("--jobs", "-j") { Description = $"{nouns} analysed in parallel (default: the number of cores, or SLURM_CPUS_PER_TASK).", HelpName = "n" };
         Resume = new Option<bool>("--resume") { Description = $"Continue an output: {noun}s already in it are skipped, a {noun} cut off by a kill is redone; a {noun} whose file changed since its row was written stops the resume (exit 2)." };
     }
+
+    /// <summary>Files, folders and globs.</summary>
+    public Argument<string[]> Inputs { get; }
 
     public Option<string> Output { get; } = CommonOptions.Output("The table to write: .csv, .jsonl or .parquet. With --shard I/N, .part-I-of-N is inserted before the extension.");
 

@@ -10,12 +10,7 @@ internal static class HrvAnalyzeCommand
 {
     public static Command Create(RnConsole console)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "RR files, folders (searched recursively for --include) and globs (data/**/*.txt; quote them).",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var batch = new BatchCommandOptions("recording");
+        var batch = new BatchCommandOptions("recording", "RR files, folders (searched recursively for --include) and globs (data/**/*.txt; quote them).", ArgumentArity.OneOrMore);
         var window = new Option<string?>("--window") { Description = "One row per consecutive window of this length (300, 5m, 1h) instead of per recording; a trailing part shorter than a window is left out.", HelpName = "duration" };
         var artifacts = new Option<string>("--artifacts") { Description = "Artifact method: default (Lipponen–Tarvainen + absolute range), lipponen-tarvainen, absolute-range, malik, kamath, karlsson, acar.", DefaultValueFactory = _ => "default", HelpName = "method" };
         var correction = new Option<string>("--correction") { Description = "What happens to flagged beats: correct (interpolate), remove, flag-only.", DefaultValueFactory = _ => "correct", HelpName = "correct|remove|flag-only" };
@@ -40,7 +35,7 @@ internal static class HrvAnalyzeCommand
               rn hrv analyze recordings/ -o hrv.csv --resume
             """)
         {
-            inputs, batch.Output, batch.Format, window, artifacts, correction, screening, spectral, preset, entropy, frequency, dfa,
+            batch.Inputs, batch.Output, batch.Format, window, artifacts, correction, screening, spectral, preset, entropy, frequency, dfa,
             batch.InputFormat, batch.Unit, batch.Column, batch.Include, batch.Jobs, batch.Resume, batch.Overwrite, batch.Shard, batch.Progress, batch.ProgressInterval,
         };
 
@@ -83,7 +78,7 @@ internal static class HrvAnalyzeCommand
                 Input = batch.InputOptions(parse),
             };
 
-            var request = batch.Request(parse, parse.GetValue(inputs)!);
+            var request = batch.Request(parse, parse.GetValue(batch.Inputs)!);
             return await RunAsync(request, options, console, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -13,12 +13,10 @@ internal static class SynchronyAnalyzeCommand
 {
     public static Command Create(RnConsole console)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "RR files, folders (searched recursively for --include) and globs, paired by name: <dyad>.a.<rest> with <dyad>.b.<rest> in the same folder. Not with --pairs.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var batch = new BatchCommandOptions("dyad");
+        var batch = new BatchCommandOptions(
+            "dyad",
+            "RR files, folders (searched recursively for --include) and globs, paired by name: <dyad>.a.<rest> with <dyad>.b.<rest> in the same folder. Not with --pairs.",
+            ArgumentArity.ZeroOrMore);
         var pairs = new Option<string?>("--pairs") { Description = "A manifest CSV with the columns dyad,a,b (one row per dyad; paths relative to the manifest's folder) instead of pairing by name.", HelpName = "manifest.csv" };
         var rate = Seconds("--rate", "Grid rate of the aligned inter-beat signals in Hz (DyadAlignmentOptions.SampleRateHz).", "4", "hz");
         var signal = new Option<string>("--signal") { Description = "The signal put on the grid: ibi (inter-beat interval in ms, as rMEA and SUSY) or hr (heart rate in bpm).", DefaultValueFactory = _ => "ibi", HelpName = "ibi|hr" };
@@ -57,7 +55,7 @@ internal static class SynchronyAnalyzeCommand
               rn synchrony analyze dyads/ -o synchrony.csv --pseudo-dyads pseudo.json
             """)
         {
-            inputs, batch.Output, batch.Format, pairs, rate, signal, artifacts, minOverlap, maxGap, hrv, window, increment, maxLag,
+            batch.Inputs, batch.Output, batch.Format, pairs, rate, signal, artifacts, minOverlap, maxGap, hrv, window, increment, maxLag,
             transform, bestLag, segment, susyLag, quantile, leader, nameA, nameB, pseudo, keepRoles,
             batch.InputFormat, batch.Unit, batch.Column, batch.Include, batch.Jobs, batch.Resume, batch.Overwrite, batch.Shard, batch.Progress, batch.ProgressInterval,
         };
@@ -113,7 +111,7 @@ internal static class SynchronyAnalyzeCommand
             CheckOptions(analysis, Given(window, increment, maxLag, rate), Given(segment, susyLag, rate));
 
             var manifest = parse.GetValue(pairs);
-            var given = parse.GetValue(inputs) ?? [];
+            var given = parse.GetValue(batch.Inputs) ?? [];
             if (manifest is not null && given.Length > 0)
             {
                 throw new UsageException($"--pairs {manifest}: give either a manifest or input files ({given[0]}), not both.");
