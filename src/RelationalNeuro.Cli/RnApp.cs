@@ -15,8 +15,12 @@ internal static class RnApp
         {
             HrvAnalyzeCommand.Create(console),
         };
+        var synchrony = new Command("synchrony", "Dyadic heart-rhythm synchrony over many dyads.\n\nExample:\n  rn synchrony analyze dyads/ -o synchrony.csv")
+        {
+            SynchronyAnalyzeCommand.Create(console),
+        };
         var root = new RootCommand("""
-            rn: RelationalNeuro from the command line. Folders of recordings and questionnaire exports into tidy
+            rn: RelationalNeuro from the command line. Folders of recordings, dyads and questionnaire exports into tidy
             tables; parallel, resumable, and sharded for Slurm job arrays (docs/cli.md).
 
             Exit codes: 0 all inputs clean, 1 some inputs had problems (their rows say which), 2 usage error.
@@ -26,6 +30,7 @@ internal static class RnApp
             """)
         {
             hrv,
+            synchrony,
             MergeCommand.Create(console),
             QuestionnaireCommand.Create(console),
             CortisolCommand.Create(console),

@@ -431,6 +431,7 @@ public sealed class HrvAnalyzeTests
 
     [Theory]
     [InlineData("hrv", "analyze")]
+    [InlineData("synchrony", "analyze")]
     [InlineData("merge")]
     [InlineData("questionnaire", "score")]
     [InlineData("cortisol", "profile")]

@@ -7,15 +7,15 @@ namespace RelationalNeuro.Cli.Batch;
 internal readonly record struct BatchOutcome(int Processed, int WithProblems, int WithErrors);
 
 /// <summary>
-/// Runs one function per input on up to <c>jobs</c> threads and writes the results in input order: at most
+/// Runs one function per input (a file, a dyad) on up to <c>jobs</c> threads and writes the results in input order: at most
 /// <c>jobs</c> inputs are being processed and at most <c>2 × jobs</c> finished results wait to be written, so memory
 /// does not grow with the number of inputs. The output order equals a single-threaded run's.
 /// </summary>
 internal static class BatchRunner
 {
-    public static async Task<BatchOutcome> RunAsync(
-        IReadOnlyList<InputFile> inputs,
-        Func<InputFile, UnitResult> work,
+    public static async Task<BatchOutcome> RunAsync<T>(
+        IReadOnlyList<T> inputs,
+        Func<T, UnitResult> work,
         TableSink sink,
         ProgressReporter progress,
         int jobs,
@@ -54,7 +54,7 @@ internal static class BatchRunner
         await foreach (var task in pending.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
             var result = await task.ConfigureAwait(false);
-            sink.Write(result.Rows, result.Stamp);
+            sink.Write(result.Rows, result.Stamps);
             processed++;
             withProblems += result.HasProblems ? 1 : 0;
             withErrors += result.HasErrors ? 1 : 0;

@@ -100,12 +100,13 @@ internal static class InputFiles
     private static string Normalize(string path) => path.Replace('\\', '/');
 
     /// <summary>
-    /// Shard <paramref name="index"/> of <paramref name="count"/>: the inputs at positions index, index + count, ... of the
-    /// sorted list. Deterministic for the same arguments on every node; every input is in exactly one shard.
+    /// Shard <paramref name="index"/> of <paramref name="count"/>: the inputs (files, dyads) at positions index,
+    /// index + count, ... of the sorted list. Deterministic for the same arguments on every node; every input is in
+    /// exactly one shard.
     /// </summary>
-    public static IReadOnlyList<InputFile> Shard(IReadOnlyList<InputFile> inputs, int index, int count)
+    public static IReadOnlyList<T> Shard<T>(IReadOnlyList<T> inputs, int index, int count)
     {
-        var shard = new List<InputFile>(inputs.Count / count + 1);
+        var shard = new List<T>(inputs.Count / count + 1);
         for (var i = index; i < inputs.Count; i += count)
         {
             shard.Add(inputs[i]);
@@ -115,12 +116,12 @@ internal static class InputFiles
     }
 
     /// <summary>A SHA-256 of the sorted ids (hex, first 16 bytes): parts of one run carry the same fingerprint.</summary>
-    public static string Fingerprint(IReadOnlyList<InputFile> inputs)
+    public static string Fingerprint(IEnumerable<string> ids)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var input in inputs)
+        foreach (var id in ids)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(input.Id));
+            hash.AppendData(Encoding.UTF8.GetBytes(id));
             hash.AppendData("\n"u8);
         }
 

@@ -33,9 +33,10 @@ internal readonly record struct InputStamp(long Bytes, long LastWriteUtcTicks)
 }
 
 /// <summary>
-/// The stamps file beside an output, <c>&lt;output&gt;.inputs.jsonl</c>: one line per unit written,
-/// <c>{"id":…,"input_sha256":…,"bytes":…,"last_write_utc_ticks":…}</c>, appended and flushed after the unit's rows. It is
-/// an index, never the record: a stamp counts only while its <c>input_sha256</c> equals the row's, and an output without
+/// The stamps file beside an output, <c>&lt;output&gt;.inputs.jsonl</c>: one line per input file written (one per
+/// recording, two per dyad), <c>{"id":…,"input_sha256":…,"bytes":…,"last_write_utc_ticks":…}</c> with the file's id
+/// (the path as named), appended and flushed after the unit's rows. It is an index, never the record: a stamp counts
+/// only while its <c>input_sha256</c> equals the hash the rows give that file, and an output without
 /// the file (made before it existed, or after it was deleted) resumes by hashing every input, as before.
 /// </summary>
 internal static class InputStampFile
@@ -43,7 +44,7 @@ internal static class InputStampFile
     /// <summary>The stamps file of an output table.</summary>
     public static string PathOf(string output) => output + ".inputs.jsonl";
 
-    /// <summary>The last stamp of each id whose hash equals its row's in <paramref name="done"/>; lines cut off or malformed are skipped.</summary>
+    /// <summary>The last stamp of each file id whose hash equals its rows' in <paramref name="done"/> (file id → hash); lines cut off or malformed are skipped.</summary>
     public static Dictionary<string, InputStamp> Read(string path, IReadOnlyDictionary<string, string> done)
     {
         var stamps = new Dictionary<string, InputStamp>(StringComparer.Ordinal);

@@ -1,7 +1,8 @@
 namespace RelationalNeuro.Cli.Batch;
 
 /// <summary>
-/// The rows one input produced, and whether any carries a problem (an error-severity one sets exit code 1); with the
-/// input's <see cref="InputStamp"/> when it was read (null when it could not be, or for units that are not files).
+/// The rows one unit (a recording, a dyad) produced, and whether any carries a problem (an error-severity one sets exit
+/// code 1); with each input file's <see cref="InputStamp"/> when it was read, in <see cref="Tables.TableSchema.InputColumns"/>
+/// order (null for a file that could not be read; the list null for units that are not files).
 /// </summary>
-internal sealed record UnitResult(IReadOnlyList<string[]> Rows, bool HasProblems, bool HasErrors, InputStamp? Stamp = null);
+internal sealed record UnitResult(IReadOnlyList<string[]> Rows, bool HasProblems, bool HasErrors, IReadOnlyList<InputStamp?>? Stamps = null);

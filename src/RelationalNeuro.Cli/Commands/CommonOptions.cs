@@ -54,6 +54,14 @@ internal static class CommonOptions
         _ => throw new UsageException($"--progress {text}: expected auto, bar, plain or none."),
     };
 
+    /// <summary>An on/off option's value (also true/false, yes/no); a usage error naming the option otherwise.</summary>
+    public static bool OnOff(string option, string text) => text.ToLowerInvariant() switch
+    {
+        "on" or "true" or "yes" => true,
+        "off" or "false" or "no" => false,
+        _ => throw new UsageException($"{option} {text}: expected on or off."),
+    };
+
     /// <summary>The keys every table's metadata starts with.</summary>
     public static TableMetadata NewMetadata(string command, TableSchema schema, TimeProvider time)
     {

@@ -114,7 +114,7 @@ internal static class MergeCommand
             var sum = parts.Sum(p => p.Units);
             if (failures.Count == 0 && total >= 0 && sum != total)
             {
-                failures.Add($"the parts hold {sum} recordings, the run had {total} inputs.");
+                failures.Add($"the parts hold {sum} {NounOf(first.Metadata)}s, the run had {total} inputs.");
             }
         }
 
@@ -190,7 +190,7 @@ internal static class MergeCommand
                 var unit = heads[next]![schema.UnitIndex];
                 if (!seen.Add(unit))
                 {
-                    await console.Error.WriteLineAsync($"rn: merge: recording {unit} appears twice (again in {parts[next].Path}); {output} is incomplete.").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"rn: merge: {NounOf(parts[0].Metadata)} {unit} appears twice (again in {parts[next].Path}); {output} is incomplete.").ConfigureAwait(false);
                     return ExitCodes.InputProblems;
                 }
 
@@ -213,7 +213,7 @@ internal static class MergeCommand
         }
 
         await sink.CompleteAsync().ConfigureAwait(false);
-        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rn: merged {parts.Count} parts, {seen.Count} recordings, {sink.Rows} rows into {output}.")).ConfigureAwait(false);
+        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"rn: merged {parts.Count} parts, {seen.Count} {NounOf(parts[0].Metadata)}s, {sink.Rows} rows into {output}.")).ConfigureAwait(false);
         return ExitCodes.Success;
     }
 
@@ -253,7 +253,7 @@ internal static class MergeCommand
                 units++;
                 if (!ids.Add(id))
                 {
-                    return $"{part.Path}: recording {id} appears twice (in this part or an earlier one).";
+                    return $"{part.Path}: {NounOf(part.Metadata)} {id} appears twice (in this part or an earlier one).";
                 }
             }
         }
@@ -266,11 +266,14 @@ internal static class MergeCommand
         if (units != part.Units || (expectedRows is not null && rows.ToString(CultureInfo.InvariantCulture) != expectedRows))
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"{part.Path}: holds {units} recordings in {rows} rows, but its metadata says {part.Units} in {expectedRows ?? "?"}: it was cut short or changed after its task finished; run that task again.");
+                $"{part.Path}: holds {units} {NounOf(part.Metadata)}s in {rows} rows, but its metadata says {part.Units} in {expectedRows ?? "?"}: it was cut short or changed after its task finished; run that task again.");
         }
 
         return null;
     }
+
+    /// <summary>What a unit of the parts' table is called in messages: <c>dyad</c> for synchrony tables, else <c>recording</c>.</summary>
+    private static string NounOf(TableMetadata metadata) => metadata["rn.command"] == "synchrony analyze" ? "dyad" : "recording";
 
     private static int Compare(TableSchema schema, string[] a, string[] b)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
+using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Hrv;
-using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Hrv;
 
@@ -12,19 +12,13 @@ internal sealed record HrvBatchOptions
     public HrvAnalysisOptions Analysis { get; init; } = HrvAnalysisOptions.Default;
 
     /// <summary>How files are read.</summary>
-    public RrReadOptions Read { get; init; } = RrReadOptions.Default;
-
-    /// <summary>The input format, or null to choose by extension (.csv/.tsv → CSV, else Kubios-style text).</summary>
-    public RrFormat? Format { get; init; }
+    public RrInputOptions Input { get; init; } = new();
 
     /// <summary>The window length in seconds, or null for one row per recording.</summary>
     public double? WindowSeconds { get; init; }
 
     /// <summary>The spectral preset name (<c>default</c>, <c>pyhrv-welch</c>, <c>hrvanalysis-welch</c>, <c>hrvanalysis-lomb</c>, <c>neurokit2-welch</c>).</summary>
     public string SpectralPreset { get; init; } = "default";
-
-    /// <summary>The format a file is read in.</summary>
-    public RrFormat FormatFor(string path) => Format ?? (Path.GetExtension(path).ToLowerInvariant() is ".csv" or ".tsv" ? RrFormat.Csv : RrFormat.KubiosText);
 
     /// <summary>Writes every option into the metadata (<c>rn.options.*</c>).</summary>
     public void WriteTo(TableMetadata metadata)
@@ -44,9 +38,7 @@ internal sealed record HrvBatchOptions
         metadata["rn.options.entropy"] = a.IncludeEntropy ? "on" : "off";
         metadata["rn.options.dfa"] = a.IncludeDfa ? "on" : "off";
         metadata["rn.options.window_s"] = WindowSeconds?.ToString("R", CultureInfo.InvariantCulture) ?? "none";
-        metadata["rn.options.input_format"] = Format is { } f ? Kebab(f.ToString()) : "auto";
-        metadata["rn.options.unit"] = Kebab(Read.Unit.ToString());
-        metadata["rn.options.column"] = Read.ColumnName ?? "auto";
+        Input.WriteTo(metadata);
     }
 
     /// <summary><c>LipponenTarvainen</c> → <c>lipponen-tarvainen</c>.</summary>

@@ -17,14 +17,14 @@ internal static class HrvFileAnalyzer
         try
         {
             // One open: the hash of input_sha256 is taken from the bytes the reader reads (RecordingFile refuses pipes and devices).
-            (read, hash, stamp) = InputHashing.ReadAndHash(input.FullPath, stream => RrReader.Read(stream, options.FormatFor(input.FullPath), options.Read));
+            (read, hash, stamp) = options.Input.ReadAndHash(input);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, string.Empty, default);
         }
 
-        return Analyze(input, options, read, hash) with { Stamp = stamp };
+        return Analyze(input, options, read, hash) with { Stamps = [stamp] };
     }
 
     private static UnitResult Analyze(InputFile input, HrvBatchOptions options, RrReadResult read, string hash)

@@ -53,7 +53,7 @@ internal static class HrvRows
 
         columns.Add(new TableColumn(InputHashColumn, ColumnKind.Text));
         columns.Add(new TableColumn("problems", ColumnKind.Text));
-        return new TableSchema(columns, "recording_id", windowed ? "window_index" : null, InputHashColumn);
+        return new TableSchema(columns, "recording_id", windowed ? "window_index" : null, [("recording_id", InputHashColumn)]);
     }
 
     /// <summary>

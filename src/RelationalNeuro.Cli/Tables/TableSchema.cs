@@ -22,12 +22,12 @@ internal sealed record TableColumn(string Name, ColumnKind Kind);
 /// </summary>
 internal sealed record TableSchema
 {
-    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn, string? versionColumn = null)
+    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn, IReadOnlyList<(string File, string Hash)>? inputColumns = null)
     {
         Columns = columns;
         UnitIndex = IndexOf(unitColumn);
         OrderIndex = orderColumn is null ? -1 : IndexOf(orderColumn);
-        VersionIndex = versionColumn is null ? -1 : IndexOf(versionColumn);
+        InputColumns = inputColumns is null ? [] : inputColumns.Select(c => (IndexOf(c.File), IndexOf(c.Hash))).ToArray();
     }
 
     /// <summary>The columns, in output order.</summary>
@@ -39,8 +39,14 @@ internal sealed record TableSchema
     /// <summary>The column ordering rows within one unit (a window index), or -1.</summary>
     public int OrderIndex { get; }
 
-    /// <summary>The column holding a fingerprint of the unit's input (a file's SHA-256), which resume compares, or -1.</summary>
-    public int VersionIndex { get; }
+    /// <summary>
+    /// The columns naming each input file of a unit and its SHA-256, which resume compares: one pair for a recording
+    /// (<c>recording_id</c>, <c>input_sha256</c>), two for a dyad; empty for tables whose units are not files.
+    /// </summary>
+    public IReadOnlyList<(int File, int Hash)> InputColumns { get; }
+
+    /// <summary>The input files (<see cref="InputColumns"/>) of a row: each file id with its hash, empty where the row names none.</summary>
+    public (string File, string Hash)[] InputsOf(string[] row) => InputColumns.Select(c => (row[c.File], row[c.Hash])).ToArray();
 
     /// <summary>The index of a column by name; throws for a name the schema lacks (a programmer error).</summary>
     public int IndexOf(string name)

@@ -27,9 +27,9 @@ internal sealed class TableSink : IAsyncDisposable
     private int _units;
     private long _rows;
 
-    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, string> done, long rows)
+    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, (string File, string Hash)[]> done, long rows)
     {
-        DoneStamps = done.Count == 0 ? new Dictionary<string, InputStamp>() : InputStampFile.Read(InputStampFile.PathOf(path), done);
+        DoneStamps = done.Count == 0 ? new Dictionary<string, InputStamp>() : InputStampFile.Read(InputStampFile.PathOf(path), FileHashes(done));
         _path = path;
         _format = format;
         _schema = schema;
@@ -38,7 +38,7 @@ internal sealed class TableSink : IAsyncDisposable
         _textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
         _textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
         Done = done.Keys.ToHashSet(StringComparer.Ordinal);
-        DoneVersions = done;
+        DoneInputs = done.ToDictionary(p => p.Key, p => (IReadOnlyList<(string File, string Hash)>)p.Value, StringComparer.Ordinal);
         _units = done.Count;
         _rows = rows;
     }
@@ -47,14 +47,14 @@ internal sealed class TableSink : IAsyncDisposable
     public IReadOnlySet<string> Done { get; }
 
     /// <summary>
-    /// The units already in the output with the fingerprint of their input (<see cref="TableSchema.VersionIndex"/>'s
-    /// cell of their first row; empty where the schema has no such column).
+    /// The units already in the output with the input files their first row names and those files' SHA-256
+    /// (<see cref="TableSchema.InputColumns"/>; an empty list where the schema has none).
     /// </summary>
-    public IReadOnlyDictionary<string, string> DoneVersions { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<(string File, string Hash)>> DoneInputs { get; }
 
     /// <summary>
-    /// The units already in the output whose input's size and last-write time were stamped, with the same
-    /// <c>input_sha256</c> as their row, in <see cref="InputStampFile"/>; empty for an output without that file.
+    /// The input files (by id) of the units already in the output whose size and last-write time were stamped, with the
+    /// same SHA-256 as their row, in <see cref="InputStampFile"/>; empty for an output without that file.
     /// </summary>
     public IReadOnlyDictionary<string, InputStamp> DoneStamps { get; }
 
@@ -163,7 +163,7 @@ internal sealed class TableSink : IAsyncDisposable
         }
 
         DeleteIfExists(path + ".tmp");
-        var done = new Dictionary<string, string>(StringComparer.Ordinal);
+        var done = new Dictionary<string, (string File, string Hash)[]>(StringComparer.Ordinal);
         long rows = 0;
         var parquetExisted = format == TableFormat.Parquet && File.Exists(path);
         if (parquetExisted)
@@ -171,7 +171,7 @@ internal sealed class TableSink : IAsyncDisposable
             Check(path, await ParquetTable.ReadMetadataAsync(path).ConfigureAwait(false), metadata);
             await foreach (var row in ParquetTable.ReadAsync(path, schema).ConfigureAwait(false))
             {
-                done.TryAdd(row[schema.UnitIndex], schema.VersionIndex < 0 ? string.Empty : row[schema.VersionIndex]);
+                done.TryAdd(row[schema.UnitIndex], schema.InputsOf(row));
                 rows++;
             }
         }
@@ -222,7 +222,7 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <summary>Reads the units of a text table; unless it is complete, cuts off its last unit (and any cut-off line).</summary>
-    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, Dictionary<string, string> done, bool complete)
+    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, Dictionary<string, (string File, string Hash)[]> done, bool complete)
     {
         int[]? csvColumns = null;
         string? lastUnit = null;
@@ -254,7 +254,7 @@ internal sealed class TableSink : IAsyncDisposable
                 lastUnitRows = 0;
             }
 
-            done.TryAdd(unit, schema.VersionIndex < 0 ? string.Empty : cells[schema.VersionIndex]);
+            done.TryAdd(unit, schema.InputsOf(cells));
             rows++;
             lastUnitRows++;
         }
@@ -278,6 +278,24 @@ internal sealed class TableSink : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Every input file the done units' rows name, with its hash (a file named by two units keeps the first).</summary>
+    private static Dictionary<string, string> FileHashes(Dictionary<string, (string File, string Hash)[]> done)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var inputs in done.Values)
+        {
+            foreach (var (file, hash) in inputs)
+            {
+                if (file.Length > 0)
+                {
+                    files.TryAdd(file, hash);
+                }
+            }
+        }
+
+        return files;
+    }
+
     private void Open(bool newFile)
     {
         _text = new FileStream(_textPath, newFile ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
@@ -293,10 +311,11 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <summary>
-    /// Appends one unit's rows and flushes them to the file; then, given the input's <paramref name="stamp"/>, its line in
-    /// the stamps file (after the rows: a kill between the two leaves a unit without a stamp, which is hashed on resume).
+    /// Appends one unit's rows and flushes them to the file; then, given its inputs' <paramref name="stamps"/> (in
+    /// <see cref="TableSchema.InputColumns"/> order), their lines in the stamps file (after the rows: a kill between the two
+    /// leaves a unit without a stamp, which is hashed on resume).
     /// </summary>
-    public void Write(IReadOnlyList<string[]> rows, InputStamp? stamp = null)
+    public void Write(IReadOnlyList<string[]> rows, IReadOnlyList<InputStamp?>? stamps = null)
     {
         _line.ResetWrittenCount();
         foreach (var row in rows)
@@ -308,14 +327,18 @@ internal sealed class TableSink : IAsyncDisposable
         _text.Flush();
         _units++;
         _rows += rows.Count;
-        if (stamp is { } s && rows.Count > 0 && _schema.VersionIndex >= 0)
+        for (var i = 0; stamps is not null && rows.Count > 0 && i < stamps.Count && i < _schema.InputColumns.Count; i++)
         {
-            Stamp(rows[0][_schema.UnitIndex], rows[0][_schema.VersionIndex], s);
+            if (stamps[i] is { } s)
+            {
+                var (file, hash) = _schema.InputColumns[i];
+                Stamp(rows[0][file], rows[0][hash], s);
+            }
         }
     }
 
-    /// <summary>Records that the input of <paramref name="unit"/>, hashed to <paramref name="hash"/>, had <paramref name="stamp"/> (an empty hash is not stamped).</summary>
-    public void Stamp(string unit, string hash, InputStamp stamp)
+    /// <summary>Records that the input file <paramref name="file"/>, hashed to <paramref name="hash"/>, had <paramref name="stamp"/> (an empty hash is not stamped).</summary>
+    public void Stamp(string file, string hash, InputStamp stamp)
     {
         if (hash.Length == 0)
         {
@@ -323,7 +346,7 @@ internal sealed class TableSink : IAsyncDisposable
         }
 
         _stamps ??= new FileStream(InputStampFile.PathOf(_path), FileMode.Append, FileAccess.Write, FileShare.Read, 4096);
-        _stamps.Write(InputStampFile.Line(unit, hash, stamp));
+        _stamps.Write(InputStampFile.Line(file, hash, stamp));
         _stamps.Flush();
     }
 

@@ -78,6 +78,36 @@ public sealed class DyadAnalysisTests
     }
 
     [Fact]
+    public void ToCsvRow_TheScalarsAddedForStudyTablesEqualTheirMembers()
+    {
+        // syn_constant_stretch_a: every column below has a value (and the constant segment adds a problem).
+        var report = Report("syn_constant_stretch_a");
+        var cells = SplitRow(report.ToCsvRow());
+        double? Cell(string name) => cells[DyadReport.CsvColumns.ToList().IndexOf(name)] is { Length: > 0 } c ? double.Parse(c, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+        (string Column, double? Member)[] expected =
+        [
+            ("wlcc_computed_cells", report.Windowed.ComputedCellCount), ("wlcc_mean_best_lag_s", report.Windowed.MeanBestLagSeconds),
+            ("wlcc_sd_best_lag_s", report.Windowed.SdBestLagSeconds), ("wlcc_mean_best_value", report.Windowed.MeanBestValue),
+            ("susy_sd_z", report.Surrogate.SdZ), ("susy_sd_z_pseudo", report.Surrogate.SdZPseudo),
+            ("susy_above_pseudo_percent", report.Surrogate.PercentAbovePseudo), ("susy_es_a_lead", report.Surrogate.EsALead),
+            ("susy_es_b_lead", report.Surrogate.EsBLead), ("susy_mean_z_in_phase", report.Surrogate.MeanZInPhase),
+            ("susy_mean_z_anti_phase", report.Surrogate.MeanZAntiPhase), ("susy_in_phase_lags", report.Surrogate.CountInPhase),
+            ("susy_anti_phase_lags", report.Surrogate.CountAntiPhase), ("susy_z_pseudo_no_abs", report.Surrogate.ZPseudoNoAbs),
+            ("susy_above_pseudo_no_abs_percent", report.Surrogate.PercentAbovePseudoNoAbs), ("susy_es_no_abs", report.Surrogate.EsNoAbs),
+            ("surrogate_pair_z_mean", report.Surrogate.SurrogatePairZMean), ("surrogate_pair_z_sd", report.Surrogate.SurrogatePairZSd),
+            ("segments_above_chance", report.Verdict.SegmentsAboveChance), ("problem_count", report.Problems.Count),
+        ];
+        foreach (var (column, member) in expected)
+        {
+            Assert.True(member is not null, column);
+            Assert.Equal(member, Cell(column));
+        }
+
+        Assert.Equal(DyadReport.CsvColumns.Count, DyadReport.CsvColumns.Distinct().Count());
+    }
+
+    [Fact]
     public void Analyze_NoOverlap_GivesProblemsNotAThrow()
     {
         var report = DyadAnalysis.Analyze([800.0, 810.0], [790.0]);
@@ -85,6 +115,39 @@ public sealed class DyadAnalysisTests
         Assert.Equal(0, report.Alignment.SampleCount);
         Assert.Contains(report.Problems, p => p.Code == "sync.too-little-overlap");
         Assert.StartsWith("Synchrony could not be assessed", report.Verdict.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The fields of one RFC 4180 row (quoted fields unquoted).</summary>
+    private static List<string> SplitRow(string row)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < row.Length; i++)
+        {
+            var c = row[i];
+            if (c == '"' && quoted && i + 1 < row.Length && row[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     private static int CountFields(string row)
