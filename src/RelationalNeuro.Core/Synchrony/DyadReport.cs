@@ -20,7 +20,7 @@ namespace RelationalNeuro.Synchrony;
 /// <param name="LagProfile">Mean windowed cross-correlation per lag (lag in s, positive = B follows A).</param>
 /// <param name="Surrogate">Surrogate synchrony (SUSY statistics and the library's per-segment test).</param>
 /// <param name="Verdict">The practitioner's reading.</param>
-/// <param name="Problems">Every problem met, in stage order: alignment, HRV A (prefixed <c>$.hrvA</c>), HRV B, windowed, surrogate.</param>
+/// <param name="Problems">Every problem met, in stage order: alignment, HRV A (under <c>$.hrvA</c>: a metric's problem at <c>$.hrvA.ULF</c>), HRV B, windowed, surrogate.</param>
 public sealed record DyadReport(
     string? DyadId,
     string NameA,

@@ -108,6 +108,16 @@ public sealed class DyadAnalysisTests
     }
 
     [Fact]
+    public void Analyze_AMembersHrvProblem_IsLocatedAtTheMemberThenTheMetric()
+    {
+        // A 10-min dyad is too short for the ULF band: each member's HRV report says so, at its metric's name.
+        var report = Report("syn_lag_p2s");
+
+        var locations = report.Problems.Where(p => p.Code == "hrv.recording-too-short").Select(p => p.Location).ToList();
+        Assert.Equal(["$.hrvA.ULF", "$.hrvB.ULF"], locations);
+    }
+
+    [Fact]
     public void Analyze_NoOverlap_GivesProblemsNotAThrow()
     {
         var report = DyadAnalysis.Analyze([800.0, 810.0], [790.0]);
