@@ -30,8 +30,9 @@ internal sealed class ChirpZBins : IDisposable
 {
     /// <summary>
     /// Largest convolution done in one piece: 2¹⁷ points, 2 MB per array, one core's L2 cache on the machine measured (an
-    /// Intel Xeon with 2 MB per core: a 2¹⁸-point FFT took 2.9× a 2¹⁷-point one there, and the 4-Hz NeuroKit2 Welch of 24 h
-    /// was 17 % faster in pieces of 2¹⁷ than in one of 2¹⁸, docs/performance.md). Longer segments are cut into chunks.
+    /// Intel Xeon with 2 MB per core: a 2¹⁸-point FFT took 2.9× a 2¹⁷-point one there; the transforms of NeuroKit2's 4-Hz
+    /// Welch of 21–24 h took 6–15 % less CPU in pieces of 2¹⁷ than in one of 2¹⁸, those of its 100-Hz Welch of 24 h 36 %
+    /// less than in one of 2²³, docs/performance.md). Longer segments are cut into chunks.
     /// </summary>
     public const int MaximumSingleSize = 1 << 17;
 
@@ -108,6 +109,18 @@ internal sealed class ChirpZBins : IDisposable
 
         var chunked = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(maximumSingleSize, 2 * count));
         return Math.Min(single, chunked);
+    }
+
+    /// <summary>
+    /// The work of one transform in FFT butterflies, S·log₂S per FFT: one for the filter and two per chunk. Used to choose
+    /// whether two segments share a transform (twice the bins) or take one each.
+    /// </summary>
+    public static double Cost(int segmentLength, long count, int maximumSingleSize = MaximumSingleSize)
+    {
+        var size = SizeFor(segmentLength, count, maximumSingleSize);
+        var chunk = Math.Min(segmentLength, size - count + 1);
+        var chunks = (segmentLength + chunk - 1) / chunk;
+        return ((2.0 * chunks) + 1) * size * BitOperations.Log2((uint)size);
     }
 
     /// <summary>

@@ -143,9 +143,9 @@ internal static class Welch
             acc.Clear();
 
             // Two segments share one transform (as real and imaginary part) when the range −last … last that this needs
-            // fits the same power-of-two convolution as first … last: 5 instead of 7 FFTs for NeuroKit2's 3 segments.
+            // costs less than two transforms of first … last (ChirpZBins.Cost: the same convolution size, or fewer pieces).
             var last = first + count - 1;
-            var pair = segments > 1 && ChirpZBins.SizeFor(segment, (2 * last) + 1) == ChirpZBins.SizeFor(segment, count);
+            var pair = segments > 1 && ChirpZBins.Cost(segment, (2 * last) + 1) < 2 * ChirpZBins.Cost(segment, count);
             using (var chirp = pair ? new ChirpZBins(segment, nfft, -last, (int)((2 * last) + 1)) : new ChirpZBins(segment, nfft, first, count))
             {
                 for (var s = 0; s < segments; s += pair ? 2 : 1)
