@@ -382,6 +382,24 @@ public sealed class SynchronyAnalyzeTests
     }
 
     [Fact]
+    public async Task PseudoDyads_OnTwoJobs_TheSameFile_WithPlainProgressCountingThem()
+    {
+        using var temp = new TempFolder();
+        string[] Run(string output, string jobs, params string[] more) =>
+            ["synchrony", "analyze", SynchronyExpectations.DataFolder + "/*.rr_ms.txt", "-o", temp[output + ".csv"], "--hrv", "off", "--pseudo-dyads", temp[output + ".json"], "--jobs", jobs, .. more];
+
+        var one = await RnRunner.InProcessAsync(Run("one", "1", Quiet));
+        var two = await RnRunner.InProcessAsync(Run("two", "2", "--progress", "plain"));
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal(0, two.ExitCode);
+        Assert.Equal(File.ReadAllText(temp["one.json"]), File.ReadAllText(temp["two.json"]));
+        // 8 dyads: 2·8² − 2·8 = 112 pseudo-dyads, counted on the progress display as they finish.
+        Assert.Contains("112/112 (100.0 %)", two.Error, StringComparison.Ordinal);
+        Assert.Contains("pseudo-dyads/s", two.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PseudoDyads_WithAShardOrOverAnExistingFile_Exit2NamingIt()
     {
         using var temp = new TempFolder();

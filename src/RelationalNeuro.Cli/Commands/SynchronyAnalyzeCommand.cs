@@ -139,7 +139,7 @@ internal static class SynchronyAnalyzeCommand
             if (pseudoPath is not null)
             {
                 var dyads = Pairing(request, manifest);
-                var c = PseudoDyadSummary.Write(pseudoPath, dyads, options, parse.GetValue(keepRoles));
+                var c = PseudoDyadSummary.Write(pseudoPath, dyads, options, parse.GetValue(keepRoles), request, console, cancellationToken);
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"rn: wrote {pseudoPath}: {c.RealCount} real dyads (mean {c.RealMean:0.####}) against {c.PseudoCount} pseudo-dyads (mean {c.PseudoMean:0.####}), Cohen's d {(c.CohensD is { } d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "undefined")}."));
             }

@@ -15,10 +15,14 @@ namespace RelationalNeuro.Cli.Synchrony;
 /// </summary>
 internal static class PseudoDyadSummary
 {
-    /// <summary>Aligns every dyad without pairing or reading problems, compares, and writes the summary to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Aligns every dyad without pairing or reading problems, compares (the pseudo-dyads on <see cref="BatchRequest.Jobs"/>
+    /// threads, with the run's progress display: there are 2d² − 2d of them), and writes the summary to <paramref name="path"/>.
+    /// </summary>
     /// <returns>The comparison written.</returns>
     /// <exception cref="UsageException">The file cannot be written.</exception>
-    public static RealVersusPseudo Write(string path, IReadOnlyList<DyadInput> dyads, SynchronyBatchOptions options, bool keepRoles)
+    /// <exception cref="OperationCanceledException">The run was cancelled (Ctrl+C); nothing is written.</exception>
+    public static RealVersusPseudo Write(string path, IReadOnlyList<DyadInput> dyads, SynchronyBatchOptions options, bool keepRoles, BatchRequest request, RnConsole console, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         var series = new List<DyadSeries>();
@@ -37,7 +41,14 @@ internal static class PseudoDyadSummary
             }
         }
 
-        var result = PseudoDyads.CompareGrandAverages(series, options.Analysis.Windowed, keepRoles);
+        PseudoDyadComparison result;
+        var total = PseudoDyads.Shuffle(series, keepRoles).Count;
+        using (var progress = new ProgressReporter(console.Error, request.Progress, total, 0, "pseudo-dyads", request.ProgressInterval, console.Time))
+        {
+            result = PseudoDyads.CompareGrandAveragesCancellable(series, options.Analysis.Windowed, keepRoles, request.Jobs, new Completions(progress), cancellationToken);
+            progress.Finish();
+        }
+
         var temp = path + ".tmp";
         try
         {
@@ -144,5 +155,11 @@ internal static class PseudoDyadSummary
         {
             json.WriteNull(name);
         }
+    }
+
+    /// <summary>Counts each finished pseudo-dyad on the progress display.</summary>
+    private sealed class Completions(ProgressReporter progress) : IProgress<int>
+    {
+        public void Report(int value) => progress.Completed(hadProblems: false);
     }
 }

@@ -1,6 +1,6 @@
 namespace RelationalNeuro.Synchrony;
 
-/// <summary>The outcome of <see cref="PseudoDyads.CompareGrandAverages"/>: every grand average and the real-versus-pseudo comparison.</summary>
+/// <summary>The outcome of <see cref="PseudoDyads.CompareGrandAverages"/> (or <see cref="PseudoDyads.CompareGrandAveragesCancellable"/>): every grand average and the real-versus-pseudo comparison.</summary>
 /// <param name="RealGrandAverages">Each real dyad's grand average, in input order; null where none could be computed.</param>
 /// <param name="Pairs">The pseudo-dyads, in rMEA's order.</param>
 /// <param name="PseudoGrandAverages">Each pseudo-dyad's grand average, in <paramref name="Pairs"/> order; null where none.</param>

@@ -72,20 +72,62 @@ public static class PseudoDyads
     /// <param name="keepRoles">Only pair an A with a B.</param>
     /// <returns>Each pseudo-dyad's grand average (null where none) and the comparison.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dyads"/> is null.</exception>
-    public static PseudoDyadComparison CompareGrandAverages(IReadOnlyList<DyadSeries> dyads, WindowedCrossCorrelationOptions? options = null, bool keepRoles = false)
+    public static PseudoDyadComparison CompareGrandAverages(IReadOnlyList<DyadSeries> dyads, WindowedCrossCorrelationOptions? options = null, bool keepRoles = false) =>
+        CompareGrandAveragesCancellable(dyads, options, keepRoles, 1, null, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="CompareGrandAverages"/> for a large cohort, cancellable:
+    /// the pseudo-dyads (2d² − 2d of them for d dyads) on up to <paramref name="maxDegreeOfParallelism"/> threads, each
+    /// into its own slot, so the result is the same for every thread count; <paramref name="progress"/> hears the number
+    /// of pseudo-dyads done after each one (from any thread, not in order).
+    /// </summary>
+    /// <param name="dyads">The real dyads.</param>
+    /// <param name="options">Null for <see cref="WindowedCrossCorrelationOptions.Rmea"/>.</param>
+    /// <param name="keepRoles">Only pair an A with a B.</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use, at least 1.</param>
+    /// <param name="progress">Told the count of pseudo-dyads done, or null.</param>
+    /// <param name="cancellationToken">Stops between pseudo-dyads.</param>
+    /// <returns>Each pseudo-dyad's grand average (null where none) and the comparison.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dyads"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static PseudoDyadComparison CompareGrandAveragesCancellable(
+        IReadOnlyList<DyadSeries> dyads,
+        WindowedCrossCorrelationOptions? options,
+        bool keepRoles,
+        int maxDegreeOfParallelism,
+        IProgress<int>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dyads);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         var real = new double?[dyads.Count];
         for (var i = 0; i < dyads.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             real[i] = WindowedCrossCorrelation.Compute(dyads[i], options).GrandAverage;
         }
 
         var pairs = Shuffle(dyads, keepRoles);
         var pseudo = new double?[pairs.Count];
-        for (var p = 0; p < pairs.Count; p++)
+        var done = 0;
+        void One(int p)
         {
             pseudo[p] = WindowedCrossCorrelation.Compute(Build(dyads, pairs[p]), options).GrandAverage;
+            progress?.Report(Interlocked.Increment(ref done));
+        }
+
+        if (maxDegreeOfParallelism == 1)
+        {
+            for (var p = 0; p < pairs.Count; p++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                One(p);
+            }
+        }
+        else
+        {
+            Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, One);
         }
 
         var comparison = Compare(real.OfType<double>().ToArray(), pseudo.OfType<double>().ToArray());

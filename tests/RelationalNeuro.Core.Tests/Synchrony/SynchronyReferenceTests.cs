@@ -164,6 +164,39 @@ public sealed class SynchronyReferenceTests
     }
 
     [Fact]
+    public void PseudoDyads_OnTwoThreadsWithProgress_EqualsTheOneThreadComparison_WhichMatchesRmea()
+    {
+        // The one-thread comparison is checked against rMEA below; the threaded one must give the same doubles.
+        var json = SynchronyReference.PseudoShuffle();
+        var dyads = json.GetProperty("real").EnumerateArray().Select(r => SynchronyReference.Get(r.GetProperty("dyad_id").GetString()!).Grid).ToArray();
+        var reports = new System.Collections.Concurrent.ConcurrentBag<int>();
+
+        var one = PseudoDyads.CompareGrandAverages(dyads);
+        var two = PseudoDyads.CompareGrandAveragesCancellable(dyads, null, false, 2, new SynchronousProgress(reports.Add), CancellationToken.None);
+
+        Assert.Equal(one.PseudoGrandAverages, two.PseudoGrandAverages);
+        Assert.Equal(one.RealGrandAverages, two.RealGrandAverages);
+        Assert.Equal(one.Comparison, two.Comparison);
+        Assert.Equal(Enumerable.Range(1, one.Pairs.Count), reports.Order());
+    }
+
+    [Fact]
+    public void PseudoDyads_Cancelled_Throws_NoThreads_ThrowsNamingTheArgument()
+    {
+        var dyads = new[] { SynchronyReference.Get("syn_lag_p2s").Grid, SynchronyReference.Get("syn_independent").Grid };
+
+        Assert.ThrowsAny<OperationCanceledException>(() => PseudoDyads.CompareGrandAveragesCancellable(dyads, null, false, 2, null, new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => PseudoDyads.CompareGrandAveragesCancellable(dyads, null, false, 1, null, new CancellationToken(canceled: true)));
+        Assert.Equal("maxDegreeOfParallelism", Assert.Throws<ArgumentOutOfRangeException>(() => PseudoDyads.CompareGrandAveragesCancellable(dyads, null, false, 0, null, CancellationToken.None)).ParamName);
+    }
+
+    /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
+    [Fact]
     public void PseudoDyads_RmeaShuffleMax_MatchesPseudoShuffleJson()
     {
         var json = SynchronyReference.PseudoShuffle();
