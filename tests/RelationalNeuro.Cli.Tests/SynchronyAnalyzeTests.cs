@@ -122,6 +122,42 @@ public sealed class SynchronyAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_DyadIdFolder_TwoSitesWithTheSameNames_AreTwoDyads_EachAsTheLibraryAnalysesIt()
+    {
+        using var temp = new TempFolder();
+        temp.Write("cohort/site1/d1.a.rr.txt", SynchronyExpectations.Rr(400));
+        temp.Write("cohort/site1/d1.b.rr.txt", SynchronyExpectations.Rr(400, shiftS: 2, noise: 10));
+        temp.Write("cohort/site2/d1.a.rr.txt", SynchronyExpectations.Rr(420, seed: 2));
+        temp.Write("cohort/site2/d1.b.rr.txt", SynchronyExpectations.Rr(420, shiftS: -3, noise: 10, seed: 3));
+
+        var byFolder = await RnRunner.InProcessAsync(["synchrony", "analyze", temp["cohort"], "-o", temp["f.csv"], "--hrv", "off", "--dyad-id", "folder", .. Quiet]);
+        var byName = await RnRunner.InProcessAsync(["synchrony", "analyze", temp["cohort"], "-o", temp["n.csv"], "--hrv", "off", .. Quiet]);
+        var withManifest = await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp.Write("pairs.csv", "dyad,a,b\n"), "-o", temp["m.csv"], "--dyad-id", "folder", .. Quiet]);
+        var unknown = await RnRunner.InProcessAsync(["synchrony", "analyze", temp["cohort"], "-o", temp["u.csv"], "--dyad-id", "path", .. Quiet]);
+
+        Assert.Equal(0, byFolder.ExitCode);
+        var cohort = temp["cohort"].Replace('\\', '/');
+        var rows = DuckDb.Csv(temp["f.csv"]);
+        Assert.Equal([cohort + "/site1/d1", cohort + "/site2/d1"], rows.Select(r => r["dyad_id"]));
+        var options = DyadAnalysisOptions.Default with { Hrv = null };
+        foreach (var (row, site) in rows.Zip(new[] { "site1", "site2" }))
+        {
+            var expected = DyadAnalysis.Analyze(
+                SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.a.rr.txt"]), SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.b.rr.txt"]), options);
+            HrvExpectations.Equal(expected.Windowed.GrandAverage, DuckDb.Number(row["wlcc_grand_average"]), site + " wlcc_grand_average");
+            HrvExpectations.Equal(expected.Surrogate.Z, DuckDb.Number(row["susy_z"]), site + " susy_z");
+        }
+
+        Assert.Equal("names-with-folders", ReadSidecar(temp["f.csv"] + ".meta.json")["rn.options.pairing"]);
+        Assert.Equal(1, byName.ExitCode); // the default: one duplicate dyad d1, as before
+        Assert.Contains("cli.duplicate-dyad", Assert.Single(DuckDb.Csv(temp["n.csv"]))["problem_codes"], StringComparison.Ordinal);
+        Assert.Equal(2, withManifest.ExitCode);
+        Assert.Contains("--dyad-id folder", withManifest.Error, StringComparison.Ordinal);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--dyad-id path", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_MissingPartnerDuplicateGarbageEmptyShortAndStrayFiles_AProblemRowEach_Exit1_AndTheBatchGoesOn()
     {
         using var temp = new TempFolder();

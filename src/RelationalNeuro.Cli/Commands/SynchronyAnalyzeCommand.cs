@@ -17,6 +17,7 @@ internal static class SynchronyAnalyzeCommand
             "dyad",
             "RR files, folders (searched recursively for --include) and globs, paired by name: <dyad>.a.<rest> with <dyad>.b.<rest> in the same folder. Not with --pairs.",
             ArgumentArity.ZeroOrMore);
+        var dyadId = new Option<string>("--dyad-id") { Description = "Pairing by name: the dyad id is the name part only (name: d07, as a manifest would give it) or the folder as given and the name (folder: site1/d07, so that sites with the same names are separate dyads).", DefaultValueFactory = _ => "name", HelpName = "name|folder" };
         var pairs = new Option<string?>("--pairs") { Description = "A manifest CSV with the columns dyad,a,b (one row per dyad; paths relative to the manifest's folder) instead of pairing by name.", HelpName = "manifest.csv" };
         var rate = Seconds("--rate", "Grid rate of the aligned inter-beat signals in Hz (DyadAlignmentOptions.SampleRateHz).", "4", "hz");
         var signal = new Option<string>("--signal") { Description = "The signal put on the grid: ibi (inter-beat interval in ms, as rMEA and SUSY) or hr (heart rate in bpm).", DefaultValueFactory = _ => "ibi", HelpName = "ibi|hr" };
@@ -55,7 +56,7 @@ internal static class SynchronyAnalyzeCommand
               rn synchrony analyze dyads/ -o synchrony.csv --pseudo-dyads pseudo.json
             """)
         {
-            batch.Inputs, batch.Output, batch.Format, pairs, rate, signal, artifacts, minOverlap, maxGap, hrv, window, increment, maxLag,
+            batch.Inputs, batch.Output, batch.Format, pairs, dyadId, rate, signal, artifacts, minOverlap, maxGap, hrv, window, increment, maxLag,
             transform, bestLag, segment, susyLag, quantile, leader, nameA, nameB, pseudo, keepRoles,
             batch.InputFormat, batch.Unit, batch.Column, batch.Include, batch.Jobs, batch.Resume, batch.Overwrite, batch.Shard, batch.Progress, batch.ProgressInterval,
         };
@@ -122,7 +123,19 @@ internal static class SynchronyAnalyzeCommand
                 throw new UsageException("inputs: name the RR files, folders or globs to pair by name, or a manifest with --pairs.");
             }
 
-            var options = new SynchronyBatchOptions { Analysis = analysis, Input = batch.InputOptions(parse), Pairing = manifest is null ? "names" : "manifest" };
+            var idText = parse.GetValue(dyadId)!.ToLowerInvariant();
+            if (idText is not ("name" or "folder"))
+            {
+                throw new UsageException($"--dyad-id {idText}: expected name or folder.");
+            }
+
+            if (idText == "folder" && manifest is not null)
+            {
+                throw new UsageException($"--dyad-id folder: a manifest ({manifest}) names its dyads itself; --dyad-id applies to pairing by name.");
+            }
+
+            var pairing = manifest is not null ? "manifest" : idText == "folder" ? "names-with-folders" : "names";
+            var options = new SynchronyBatchOptions { Analysis = analysis, Input = batch.InputOptions(parse), Pairing = pairing };
             var request = batch.Request(parse, given);
             var pseudoPath = parse.GetValue(pseudo);
             if (pseudoPath is not null && request.Shard is not null)
@@ -138,7 +151,7 @@ internal static class SynchronyAnalyzeCommand
             var code = await RunAsync(request, manifest, options, console, cancellationToken).ConfigureAwait(false);
             if (pseudoPath is not null)
             {
-                var dyads = Pairing(request, manifest);
+                var dyads = Pairing(request, manifest, options);
                 var c = PseudoDyadSummary.Write(pseudoPath, dyads, options, parse.GetValue(keepRoles), request, console, cancellationToken);
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"rn: wrote {pseudoPath}: {c.RealCount} real dyads (mean {c.RealMean:0.####}) against {c.PseudoCount} pseudo-dyads (mean {c.PseudoMean:0.####}), Cohen's d {(c.CohensD is { } d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "undefined")}."));
@@ -151,7 +164,7 @@ internal static class SynchronyAnalyzeCommand
 
     internal static Task<int> RunAsync(BatchRequest request, string? manifest, SynchronyBatchOptions options, RnConsole console, CancellationToken cancellationToken)
     {
-        var dyads = Pairing(request, manifest);
+        var dyads = Pairing(request, manifest, options);
         var byId = dyads.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var plan = new BatchPlan(
             "synchrony analyze",
@@ -166,8 +179,10 @@ internal static class SynchronyAnalyzeCommand
         return AnalyzeBatch.RunAsync(request, plan, console, cancellationToken);
     }
 
-    private static IReadOnlyList<DyadInput> Pairing(BatchRequest request, string? manifest) =>
-        manifest is null ? DyadPairing.ByName(InputFiles.Expand(request.Inputs, request.Includes)) : DyadPairing.FromManifest(manifest);
+    private static IReadOnlyList<DyadInput> Pairing(BatchRequest request, string? manifest, SynchronyBatchOptions options) =>
+        manifest is null
+            ? DyadPairing.ByName(InputFiles.Expand(request.Inputs, request.Includes), withFolder: options.Pairing == "names-with-folders")
+            : DyadPairing.FromManifest(manifest);
 
     private static Option<string> Seconds(string name, string description, string defaultValue, string helpName = "seconds") =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = helpName };

@@ -30,10 +30,12 @@ internal static class DyadPairing
     /// Pairs files by name. A file name's dot-separated parts are split at the first part (after the first) that is
     /// <c>a</c> or <c>b</c> with at least one part after it: the parts before it are the dyad id, the parts after it the rest.
     /// <c>d07.a.rr_ms.txt</c> pairs with <c>d07.b.rr_ms.txt</c> in the same folder as dyad <c>d07</c>. The id does not
-    /// include the folder, so the same dyad id in two folders (or with two rests) is a duplicate.
+    /// include the folder, so the same dyad id in two folders (or with two rests) is a duplicate — unless
+    /// <paramref name="withFolder"/> (<c>--dyad-id folder</c>): then the id is the folder as given followed by the name
+    /// part (<c>site1/d07</c>), and only two rests in one folder make a duplicate.
     /// </summary>
     /// <returns>The dyads, sorted by id (ordinal).</returns>
-    public static IReadOnlyList<DyadInput> ByName(IReadOnlyList<InputFile> files)
+    public static IReadOnlyList<DyadInput> ByName(IReadOnlyList<InputFile> files, bool withFolder = false)
     {
         var pairs = new Dictionary<(string Folder, string Dyad, string Tail), (InputFile? A, InputFile? B)>();
         var dyads = new List<DyadInput>();
@@ -55,9 +57,10 @@ internal static class DyadPairing
         foreach (var ((folder, dyad, rest), (a, b)) in pairs)
         {
             var present = (a ?? b)!;
+            var id = withFolder ? folder + dyad : dyad;
             dyads.Add(a is null || b is null
-                ? new DyadInput(dyad, a, b, [new Problem("cli.missing-partner", $"No partner: {folder}{dyad}.{(a is null ? 'a' : 'b')}.{rest} is not among the inputs.")], present.Id)
-                : new DyadInput(dyad, a, b, [], a.Id));
+                ? new DyadInput(id, a, b, [new Problem("cli.missing-partner", $"No partner: {folder}{dyad}.{(a is null ? 'a' : 'b')}.{rest} is not among the inputs.")], present.Id)
+                : new DyadInput(id, a, b, [], a.Id));
         }
 
         return Distinct(dyads, d => string.Join(", ", new[] { d.A?.Id, d.B?.Id, d.A is null && d.B is null ? d.Source : null }.OfType<string>()));

@@ -15,7 +15,7 @@ internal sealed record SynchronyBatchOptions
     /// <summary>How RR files are read.</summary>
     public RrInputOptions Input { get; init; } = new();
 
-    /// <summary>How dyads were paired: <c>names</c> or <c>manifest</c> (<c>--pairs</c>).</summary>
+    /// <summary>How dyads were paired: <c>names</c>, <c>names-with-folders</c> (<c>--dyad-id folder</c>) or <c>manifest</c> (<c>--pairs</c>).</summary>
     public string Pairing { get; init; } = "names";
 
     /// <summary>The windowed cross-correlation transform's name: <c>abs-z</c>, <c>z</c>, <c>abs-r</c> or <c>r</c>.</summary>
