@@ -67,8 +67,16 @@ internal sealed class ProblemCollector
     /// <summary>The problems, in the order added, with the summary problem when some were not listed.</summary>
     public ProblemList ToList() => ProblemList.Wrap(_store.ToArray());
 
+    /// <summary>
+    /// The prefix followed by the location: a path step (<c>.x</c>, <c>[3]</c>) is appended as it is, a path of its own
+    /// (<c>$.x</c>) continues the prefix, and a bare name (a metric's <c>ULF</c>) becomes a member step (<c>.ULF</c>).
+    /// </summary>
     private static string? Join(string? prefix, string? location) =>
-        prefix is null ? location : location is null ? prefix : prefix + location;
+        prefix is null ? location
+        : location is null or "" or "$" ? prefix
+        : location[0] is '.' or '[' ? prefix + location
+        : location[0] == '$' ? prefix + location[1..]
+        : prefix + "." + location;
 
     private sealed class Store(int maxListed, string summaryCode)
     {

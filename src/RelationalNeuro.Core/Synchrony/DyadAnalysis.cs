@@ -53,8 +53,8 @@ public static class DyadAnalysis
         {
             hrvA = HrvAnalysis.Analyze(seriesA, hrvOptions);
             hrvB = HrvAnalysis.Analyze(seriesB, hrvOptions);
-            AddHrvProblems(problems, "$.hrvA", hrvA.Problems);
-            AddHrvProblems(problems, "$.hrvB", hrvB.Problems);
+            problems.At("$.hrvA").AddRange(hrvA.Problems);
+            problems.At("$.hrvB").AddRange(hrvB.Problems);
         }
 
         var windowed = WindowedCrossCorrelation.Compute(dyad, options.Windowed);
@@ -82,25 +82,6 @@ public static class DyadAnalysis
 
         var verdict = Verdict(windowed, surrogate, options);
         return new DyadReport(null, options.NameA, options.NameB, alignment, hrvA, hrvB, summary, profile, surrogate, verdict, problems.ToList());
-    }
-
-    /// <summary>
-    /// A member's HRV problems under <paramref name="member"/>: a metric name (<c>SDANN</c>) becomes
-    /// <c>$.hrvA.SDANN</c>, a path (<c>$.x</c>, <c>.x</c>, <c>[0]</c>) continues the member's, no location is the member.
-    /// </summary>
-    private static void AddHrvProblems(ProblemCollector problems, string member, IReadOnlyList<Problem> hrvProblems)
-    {
-        foreach (var problem in hrvProblems)
-        {
-            var location = problem.Location switch
-            {
-                null or "" or "$" => member,
-                ['$', .. var rest] => member + rest,
-                ['.' or '[', ..] => member + problem.Location,
-                _ => member + "." + problem.Location,
-            };
-            problems.Add(problem with { Location = location });
-        }
     }
 
     private static DyadVerdict Verdict(WindowedCrossCorrelationResult windowed, SurrogateSynchronyResult surrogate, DyadAnalysisOptions options)
