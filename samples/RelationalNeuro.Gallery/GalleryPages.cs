@@ -13,6 +13,7 @@ internal static class GalleryPages
     [
         new("", "Home"),
         new("analyse", "Analyse a recording"),
+        new("analyse/dyad", "Analyse a dyad"),
         new("assess", "Assess", Static: true),
         new("practice", "Clients"),
         new("data", "Your data"),

@@ -18,6 +18,7 @@ builder.Services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
 builder.Services.AddPracticeStore(builder.Configuration);
 builder.Services.AddSingleton(RelationalNeuro.Gallery.Analyse.AnalyseOptions.From(builder.Configuration));
 builder.Services.AddSingleton<RelationalNeuro.Gallery.Analyse.ReportExports>();
+builder.Services.AddSingleton<RelationalNeuro.Gallery.Analyse.DyadExports>();
 
 var app = builder.Build();
 
@@ -39,6 +40,7 @@ app.MapPreferenceEndpoints();
 app.MapAssessEndpoints();
 app.MapPracticeDataEndpoints();
 RelationalNeuro.Gallery.Analyse.ReportExports.Map(app);
+RelationalNeuro.Gallery.Analyse.DyadExports.Map(app);
 app.MapRazorComponents<App>()
     // Our own policy already says frame-ancestors 'none'; Blazor's default second header would only add noise.
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)

@@ -42,14 +42,20 @@ internal static class Analyser
     /// <summary>Reads a file's bytes into a recording (stage "Reading").</summary>
     public static Recording Read(string name, byte[] content, RrFormat? format, HrvAnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
     {
-        var chosen = format ?? RrFormatGuess.Guess(name, content);
         progress?.Report(new AnalysisProgress("Reading the RR intervals", 0.45));
-        using var stream = new MemoryStream(content, writable: false);
-        var read = RrReader.Read(stream, chosen, RrReadOptions.Default);
+        var (chosen, read) = ReadSeries(name, content, format);
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new AnalysisProgress("Finding artifacts", 0.55));
         var artifacts = Artifacts.Process(read.Series.IntervalsMs, options.Artifacts);
         return new Recording(name, chosen, read, artifacts, options.Artifacts);
+    }
+
+    /// <summary>Reads a file's bytes as RR intervals in <paramref name="format"/>, or in the format guessed from its name and first lines.</summary>
+    public static (RrFormat Format, RrReadResult Read) ReadSeries(string name, byte[] content, RrFormat? format)
+    {
+        var chosen = format ?? RrFormatGuess.Guess(name, content);
+        using var stream = new MemoryStream(content, writable: false);
+        return (chosen, RrReader.Read(stream, chosen, RrReadOptions.Default));
     }
 
     /// <summary>Analyses the whole recording (<paramref name="window"/> null) or the beats wholly inside a window.</summary>

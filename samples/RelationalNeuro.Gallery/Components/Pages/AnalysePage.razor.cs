@@ -16,8 +16,6 @@ namespace RelationalNeuro.Gallery.Components.Pages;
 /// </summary>
 public partial class AnalysePage
 {
-    private const int ChunkBytes = 64 * 1024;
-
     private CancellationTokenSource? _job;
     private AnalysisProgress? _progress;
     private string? _message;
@@ -86,24 +84,13 @@ public partial class AnalysePage
         try
         {
             SetProgress(new AnalysisProgress("Uploading " + file.Name, 0));
-            // The stream is capped at the limit too: a browser that understated the size cannot send more.
-            await using var stream = file.OpenReadStream(Options.MaxUploadBytes, token);
-            using var buffer = new MemoryStream((int)Math.Min(Math.Min(file.Size, Options.MaxUploadBytes), Array.MaxLength));
-            var chunk = new byte[ChunkBytes];
-            int read;
-            var lastShown = 0.0;
-            while ((read = await stream.ReadAsync(chunk, token)) > 0)
+            content = await BrowserUpload.ReadAsync(file, Options.MaxUploadBytes, fraction =>
             {
-                buffer.Write(chunk, 0, read);
-                var fraction = file.Size > 0 ? 0.4 * buffer.Length / file.Size : 0.4;
-                if (fraction - lastShown >= 0.05 && IsCurrent(token))
+                if (IsCurrent(token))
                 {
-                    lastShown = fraction;
-                    SetProgress(new AnalysisProgress("Uploading " + file.Name, fraction));
+                    SetProgress(new AnalysisProgress("Uploading " + file.Name, 0.4 * fraction));
                 }
-            }
-
-            content = buffer.ToArray();
+            }, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

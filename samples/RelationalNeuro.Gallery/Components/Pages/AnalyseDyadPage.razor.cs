@@ -1,0 +1,333 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using RelationalNeuro.Gallery.Analyse;
+using RelationalNeuro.Gallery.Components.Analyse;
+using RelationalNeuro.Hrv;
+using RelationalNeuro.Io;
+using RelationalNeuro.Synchrony;
+
+namespace RelationalNeuro.Gallery.Components.Pages;
+
+/// <summary>
+/// "Analyse a dyad": two uploaded RR files (or the bundled dyad) into <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?)"/>
+/// off the render thread; the verdict, the dyad's numbers, the synchrony map, both members' HRV, every problem, JSON and
+/// CSV downloads and saving to two clients. A new file, name or offset supersedes the job that is running.
+/// </summary>
+public partial class AnalyseDyadPage
+{
+    internal const int MaxNameLength = 100;
+    internal const int MaxProblemRows = 50;
+
+    /// <summary>The largest start offset accepted, in seconds (a week): two recordings further apart share no time.</summary>
+    internal const double MaxOffsetSeconds = 7 * 24 * 3600;
+
+    private readonly MemberFile[] _members = [new("a", "Member A", "the therapist"), new("b", "Member B", "the client")];
+    private CancellationTokenSource? _job;
+    private string? _busy;
+    private string? _message;
+    private DyadResult? _result;
+    private bool _sample;
+    private double _offsetSeconds;
+
+    [Inject]
+    private AnalyseOptions Options { get; set; } = null!;
+
+    [Inject]
+    private DyadExports Exports { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    /// <summary>The start offset of member B as typed (seconds, invariant).</summary>
+    private string OffsetText { get; set; } = "0";
+
+    /// <summary>"correct": the default artifact step runs on each member before aligning; "as-recorded": none (<see cref="DyadAlignmentOptions.Reference"/>).</summary>
+    private string ArtifactChoice { get; set; } = "correct";
+
+    /// <summary>One member's recording as read, and what the verdict calls them.</summary>
+    private sealed class MemberFile(string key, string legend, string name)
+    {
+        public string Key { get; } = key;
+
+        public string Legend { get; } = legend;
+
+        public string Name { get; set; } = name;
+
+        public string? FileName { get; set; }
+
+        public RrReadResult? Read { get; set; }
+
+        public string Status { get; set; } = "No file yet.";
+
+        /// <summary>The upload and reading of this member's latest file.</summary>
+        public CancellationTokenSource? Upload { get; set; }
+    }
+
+    /// <summary>An analysis shown on the page.</summary>
+    private sealed record DyadResult(string Title, DyadReport Report, WindowedCrossCorrelationResult Map, Guid ExportId, DateTimeOffset AnalysedAt);
+
+    private async Task OnFileChosenAsync(MemberFile member, InputFileChangeEventArgs e)
+    {
+        // Each member's upload is its own job: a new file for one member cancels only that member's earlier upload (the
+        // other member's may still be arriving), and any analysis on the page, which no longer matches the files.
+        var file = e.File;
+        member.Upload?.Cancel();
+        member.Upload?.Dispose();
+        member.Upload = new CancellationTokenSource();
+        var token = member.Upload.Token;
+        StartJob();
+        _sample = false;
+        member.FileName = null;
+        member.Read = null;
+        ForgetResult();
+        if (file.Size > Options.MaxUploadBytes)
+        {
+            // Refused from the declared size: not one byte is read.
+            member.Status = string.Create(CultureInfo.InvariantCulture, $"“{file.Name}” is {AnalysePage.Megabytes(file.Size)}; the limit is {AnalysePage.Megabytes(Options.MaxUploadBytes)}.");
+            FinishJob("Not analysed: " + member.Status);
+            return;
+        }
+
+        try
+        {
+            member.Status = $"Uploading “{file.Name}”…";
+            StateHasChanged();
+            var content = await BrowserUpload.ReadAsync(file, Options.MaxUploadBytes, null, token);
+            member.Status = $"Reading “{file.Name}”…";
+            StateHasChanged();
+            var (format, read) = await Task.Run(() => Analyser.ReadSeries(file.Name, content, null), token);
+            token.ThrowIfCancellationRequested();
+            member.FileName = file.Name;
+            member.Read = read;
+            member.Status = read.Series.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"“{file.Name}”: {HrvReportView.Count(read.Series.Count)} intervals, {HrvReportView.Clock(read.Series.DurationSeconds)} ({HrvReportView.FormatName(format)}).")
+                : $"Nothing in “{file.Name}” could be read as RR intervals; the problems are listed below.";
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return; // a newer file for this member owns its place
+        }
+        catch (IOException exception)
+        {
+            member.Status = $"“{file.Name}” could not be uploaded: {exception.Message}";
+            FinishJob(member.Status);
+            return;
+        }
+
+        if (!_sample)
+        {
+            // (Unless the sample dyad was asked for while this file arrived: the newer request owns the page.)
+            await AnalyseFilesAsync(StartJob());
+        }
+    }
+
+    private Task AnalyseSampleAsync()
+    {
+        _sample = true;
+        return AnalyseAsync(StartJob());
+    }
+
+    private Task ReanalyseAsync() => AnalyseAsync(StartJob());
+
+    private Task AnalyseAsync(CancellationToken token) => _sample ? AnalyseSampleAsync(token) : AnalyseFilesAsync(token);
+
+    private async Task AnalyseSampleAsync(CancellationToken token)
+    {
+        if (!TryOffset())
+        {
+            return;
+        }
+
+        await AnalyseAsync("The sample dyad", RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsA), RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsB), "sample-dyad", token);
+    }
+
+    private async Task AnalyseFilesAsync(CancellationToken token)
+    {
+        ForgetResult();
+        if (!TryOffset())
+        {
+            return;
+        }
+
+        var missing = _members.Where(m => m.Read is not { Series.Count: > 0 }).Select(m => m.Legend).ToList();
+        if (missing.Count > 0)
+        {
+            FinishJob(missing.Count == 2
+                ? "Load both recordings, or analyse the sample dyad."
+                : $"Load {missing[0]}'s recording too.");
+            return;
+        }
+
+        var (a, b) = (_members[0], _members[1]);
+        var title = $"“{a.FileName}” and “{b.FileName}”";
+        var stem = Path.GetFileNameWithoutExtension(a.FileName!) + "+" + Path.GetFileNameWithoutExtension(b.FileName!);
+        await AnalyseAsync(title, a.Read!.Series, b.Read!.Series, stem, token);
+    }
+
+    private async Task AnalyseAsync(string title, RrSeries seriesA, RrSeries seriesB, string fileStem, CancellationToken token)
+    {
+        var options = DyadAnalysisOptions.Default with
+        {
+            NameA = Name(_members[0]),
+            NameB = Name(_members[1]),
+            Alignment = ArtifactChoice == "as-recorded" ? DyadAlignmentOptions.Reference : DyadAlignmentOptions.Default,
+        };
+        var offset = _offsetSeconds;
+        SetBusy("Analysing the dyad");
+        try
+        {
+            var (report, map) = await Task.Run(
+                () =>
+                {
+                    var b = Shifted(seriesB, offset);
+                    var report = DyadAnalysis.Analyze(seriesA, b, options);
+                    token.ThrowIfCancellationRequested();
+                    var map = WindowedCrossCorrelation.Compute(DyadAlignment.Align(seriesA, b, options.Alignment), WindowedCrossCorrelationOptions.PlainR);
+                    return (report, map);
+                },
+                token);
+            if (!IsCurrent(token))
+            {
+                return;
+            }
+
+            _result = new DyadResult(title, report, map, Exports.Add(report, fileStem), Clock.GetUtcNow());
+            FinishJob(string.Create(CultureInfo.InvariantCulture, $"Analysed {title}: {HrvReportView.Clock(report.Alignment.DurationSeconds)} recorded by both."));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // superseded or cancelled
+        }
+    }
+
+    /// <summary>B's beats moved by the offset (the series itself when 0).</summary>
+    internal static RrSeries Shifted(RrSeries series, double offsetSeconds)
+    {
+        if (offsetSeconds == 0)
+        {
+            return series;
+        }
+
+        var times = series.GetBeatTimesSeconds();
+        for (var i = 0; i < times.Length; i++)
+        {
+            times[i] += offsetSeconds;
+        }
+
+        return RrSeries.FromBeatTimesSeconds(times);
+    }
+
+    /// <summary>Parses the offset field; on a bad value says why and returns false.</summary>
+    private bool TryOffset()
+    {
+        var text = OffsetText?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            _offsetSeconds = 0;
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) <= MaxOffsetSeconds)
+        {
+            _offsetSeconds = value;
+            return true;
+        }
+
+        ForgetResult();
+        FinishJob(string.Create(CultureInfo.InvariantCulture, $"Not analysed: the start offset “{text}” is not a number of seconds between −{MaxOffsetSeconds:0} and {MaxOffsetSeconds:0}."));
+        return false;
+    }
+
+    private static string Name(MemberFile member)
+    {
+        var name = member.Name.Trim();
+        return ClientNames.HasVisibleCharacter(name) ? name[..Math.Min(name.Length, MaxNameLength)] : member.Legend;
+    }
+
+    private void ForgetResult() => _result = null;
+
+    private static string ProblemSummary(RrReadResult read) =>
+        read.Series.Count > 0 ? ProblemCountText(read.Problems.Count) + " in the file (those lines were not used)" : "Why nothing could be read";
+
+    private static string ProblemCountText(int count) =>
+        count == 1 ? "1 problem" : string.Create(CultureInfo.InvariantCulture, $"{HrvReportView.Count(count)} problems");
+
+    private static string Number(double? value, string format, string unit = "") =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "—";
+
+    private static IEnumerable<(string Id, string Name, string Value, string Definition)> SummaryRows(DyadReport r) =>
+    [
+        ("dyad-duration", "Recorded by both", HrvReportView.Clock(r.Alignment.DurationSeconds),
+            string.Create(CultureInfo.InvariantCulture, $"The stretch both recordings cover, as {r.Alignment.SampleCount:#,0} samples at {r.Alignment.SampleRateHz:0.##} Hz of the inter-beat interval (linear interpolation, rMEA's grid)")),
+        ("dyad-above-chance", "Segments above chance", r.Verdict.SegmentCount == 0 ? "—" : string.Create(CultureInfo.InvariantCulture, $"{r.Verdict.SegmentsAboveChance} of {r.Verdict.SegmentCount} ({Number(r.Verdict.PercentSegmentsAboveChance, "0")} %)"),
+            "Segments whose synchrony exceeds the 95th percentile of the same segments paired out of time (surrogate pairs)"),
+        ("dyad-lead", "Who followed", r.Verdict.Leader switch
+        {
+            DyadLeader.A => $"{r.NameB} followed {r.NameA} by {Number(r.Verdict.LeadSeconds, "0.##")} s",
+            DyadLeader.B => $"{r.NameA} followed {r.NameB} by {Number(r.Verdict.LeadSeconds, "0.##")} s",
+            _ => "No clear leader",
+        }, "The median over windows of the lag of the strongest correlation (a leader when at least 0.5 s)"),
+        ("dyad-susy-z", "Surrogate synchrony Z", Number(r.Surrogate.Z, "0.000"), "SUSY: mean |Fisher z| over lags of the real segments minus that of the surrogate pairs"),
+        ("dyad-susy-es", "Effect size", Number(r.Surrogate.Es, "0.00"), "SUSY: that difference in units of the surrogates' SD"),
+        ("dyad-grand-average", "Windowed cross-correlation", Number(r.Windowed.GrandAverage, "0.000"), "rMEA's grand average of |Fisher z| over windows and lags"),
+    ];
+
+    private static IEnumerable<(string Id, string Name, string A, string B)> HrvRows(DyadReport r)
+    {
+        static string Td(HrvReport? h, Func<TimeDomainResult, double?> value, string format, string unit) =>
+            h?.TimeDomain is { } t ? Number(value(t), format, unit) : "—";
+        static string Fd(HrvReport? h, Func<FrequencyDomainResult, double?> value) =>
+            h?.FrequencyDomain is { } f ? Number(value(f), "0", " ms²") : "—";
+        return
+        [
+            ("dyad-beats", "RR intervals", r.HrvA is { } a ? HrvReportView.Count(a.Input.AcceptedCount) : "—", r.HrvB is { } b ? HrvReportView.Count(b.Input.AcceptedCount) : "—"),
+            ("dyad-flagged", "Flagged as artifacts", HrvReportView.Count(r.Alignment.ArtifactsFlaggedA), HrvReportView.Count(r.Alignment.ArtifactsFlaggedB)),
+            ("dyad-mean-hr", "Mean heart rate", Td(r.HrvA, t => t.MeanHrBpm, "0.0", " bpm"), Td(r.HrvB, t => t.MeanHrBpm, "0.0", " bpm")),
+            ("dyad-rmssd", "RMSSD", Td(r.HrvA, t => t.RmssdMs, "0.0", " ms"), Td(r.HrvB, t => t.RmssdMs, "0.0", " ms")),
+            ("dyad-sdnn", "SDNN", Td(r.HrvA, t => t.SdnnMs, "0.0", " ms"), Td(r.HrvB, t => t.SdnnMs, "0.0", " ms")),
+            ("dyad-lf", "LF power", Fd(r.HrvA, f => f.LfPowerMs2), Fd(r.HrvB, f => f.LfPowerMs2)),
+            ("dyad-hf", "HF power", Fd(r.HrvA, f => f.HfPowerMs2), Fd(r.HrvB, f => f.HfPowerMs2)),
+        ];
+    }
+
+    private void Cancel()
+    {
+        _job?.Cancel();
+        FinishJob("Cancelled.");
+    }
+
+    private CancellationToken StartJob()
+    {
+        _job?.Cancel();
+        _job?.Dispose();
+        _job = new CancellationTokenSource();
+        _message = null;
+        return _job.Token;
+    }
+
+    private bool IsCurrent(CancellationToken token) => _job is { } job && job.Token == token && !token.IsCancellationRequested;
+
+    private void FinishJob(string message)
+    {
+        _busy = null;
+        _message = message;
+    }
+
+    private void SetBusy(string stage)
+    {
+        _busy = stage;
+        StateHasChanged();
+    }
+
+    public void Dispose()
+    {
+        _job?.Cancel();
+        _job?.Dispose();
+        foreach (var member in _members)
+        {
+            member.Upload?.Cancel();
+            member.Upload?.Dispose();
+        }
+    }
+}
