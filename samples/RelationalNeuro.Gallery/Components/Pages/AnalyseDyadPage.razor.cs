@@ -241,8 +241,20 @@ public partial class AnalyseDyadPage
 
     private static string Name(MemberFile member)
     {
-        var name = member.Name.Trim();
-        return ClientNames.HasVisibleCharacter(name) ? name[..Math.Min(name.Length, MaxNameLength)] : member.Legend;
+        var name = (member.Name ?? "").Trim();
+        if (!ClientNames.HasVisibleCharacter(name))
+        {
+            return member.Legend;
+        }
+
+        // At most MaxNameLength UTF-16 units (the field's maxlength), never half of a surrogate pair.
+        var length = Math.Min(name.Length, MaxNameLength);
+        if (length < name.Length && char.IsHighSurrogate(name[length - 1]))
+        {
+            length--;
+        }
+
+        return name[..length];
     }
 
     private void ForgetResult() => _result = null;

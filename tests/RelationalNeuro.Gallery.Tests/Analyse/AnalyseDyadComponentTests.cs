@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using RelationalNeuro.Gallery.Analyse;
+using RelationalNeuro.Gallery.Components.Pages;
+using RelationalNeuro.Hrv;
+using RelationalNeuro.Interventions;
+
+namespace RelationalNeuro.Gallery.Tests.Analyse;
+
+/// <summary>
+/// bUnit tests of "Analyse a dyad". Expected values are analytic: RR = 800 + 50·sin(2πi/20) ms over 401 beats (20 whole
+/// periods of successive differences) has RMSSD = 100·sin(π/20)/√2 = 11.06 ms; a shifted series keeps its intervals and
+/// starts at the offset.
+/// </summary>
+public sealed class AnalyseDyadComponentTests : BunitContext
+{
+    private static readonly string Sinusoid = string.Join('\n', Enumerable.Range(0, 401).Select(i => (800 + (50 * Math.Sin(2 * Math.PI * i / 20))).ToString("R", CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void Shifted_StartsAtTheOffset_AndKeepsEveryInterval()
+    {
+        var series = RrSeries.FromIntervalsMs([800, 812.5, 790, 1000]);
+
+        var shifted = AnalyseDyadPage.Shifted(series, 1.993851);
+
+        Assert.Equal(1.993851, shifted.StartTimeSeconds, 12);
+        Assert.Equal(series.Count, shifted.Count);
+        for (var i = 0; i < series.Count; i++)
+        {
+            Assert.Equal(series.IntervalsMs[i], shifted.IntervalsMs[i], 9);
+        }
+
+        Assert.Same(series, AnalyseDyadPage.Shifted(series, 0));
+        Assert.Equal(-30, AnalyseDyadPage.Shifted(series, -30).StartTimeSeconds, 12);
+    }
+
+    [Fact]
+    public void Page_TwoFiles_ShowEachMembersAnalyticRmssd_AndOneAloneAsksForTheOther()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        var inputs = cut.FindComponents<InputFile>();
+        Assert.Equal(2, inputs.Count);
+
+        cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("a.txt", Sinusoid)])));
+        cut.WaitForAssertion(() => Assert.Equal("Load Member B's recording too.", cut.Find("#dyad-message").TextContent));
+        Assert.Equal("“a.txt”: 401 intervals, 5:21 (one value per line).", cut.Find("#dyad-file-a-status").TextContent);
+
+        cut.InvokeAsync(() => inputs[1].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("b.txt", Sinusoid)])));
+
+        var expected = (100 * Math.Sin(Math.PI / 20) / Math.Sqrt(2)).ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+        cut.WaitForAssertion(() => Assert.Equal(expected, cut.Find("#dyad-rmssd-a").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Equal(expected, cut.Find("#dyad-rmssd-b").TextContent);
+        Assert.Equal("401", cut.Find("#dyad-beats-a").TextContent);
+        Assert.Equal("0", cut.Find("#dyad-flagged-b").TextContent);
+        Assert.StartsWith("“a.txt” and “b.txt”", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(cut.Find("#dyad-verdict").TextContent);
+        Assert.Matches(@"^analyse/dyad/export/[0-9a-f-]{36}\.json$", cut.Find("#dyad-export-json").GetAttribute("href")!);
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("604801")]
+    [InlineData("-1e308")]
+    public void Page_UnusableOffset_IsRefusedWithTheReason_AndNothingIsShown(string offset)
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#dyad-offset").Change(offset);
+
+        cut.WaitForAssertion(() => Assert.Equal($"Not analysed: the start offset “{offset}” is not a number of seconds between −604800 and 604800.", cut.Find("#dyad-message").TextContent));
+        Assert.Empty(cut.FindAll("#dyad-verdict"));
+        Assert.Empty(cut.FindAll("#dyad-export-json"));
+    }
+
+    [Fact]
+    public void Page_FileOverTheLimit_IsRefusedFromItsSize_WithoutOpeningIt()
+    {
+        var cut = RenderPage(new AnalyseOptions { MaxUploadBytes = 1024 });
+        var file = new TextFile("day.txt", "", declaredSize: 2 * 1024 * 1024);
+
+        cut.InvokeAsync(() => cut.FindComponents<InputFile>()[1].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([file])));
+
+        cut.WaitForAssertion(() => Assert.Equal("“day.txt” is 2 MB; the limit is 0 MB.", cut.Find("#dyad-file-b-status").TextContent));
+        Assert.False(file.Opened);
+        Assert.Equal("Not analysed: “day.txt” is 2 MB; the limit is 0 MB.", cut.Find("#dyad-message").TextContent);
+    }
+
+    private IRenderedComponent<AnalyseDyadPage> RenderPage(AnalyseOptions options)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton(options);
+        Services.AddSingleton<DyadExports>();
+        Services.AddSingleton<IPracticeStore>(new InMemoryPracticeStore());
+        Services.AddSingleton(TimeProvider.System);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render<AnalyseDyadPage>();
+    }
+
+    /// <summary>A browser file with text content (or only a declared size, if it must never be opened).</summary>
+    private sealed class TextFile(string name, string text, long? declaredSize = null) : IBrowserFile
+    {
+        private readonly byte[] _bytes = Encoding.UTF8.GetBytes(text);
+
+        public bool Opened { get; private set; }
+
+        public string Name => name;
+
+        public DateTimeOffset LastModified => DateTimeOffset.UnixEpoch;
+
+        public long Size => declaredSize ?? _bytes.Length;
+
+        public string ContentType => "text/plain";
+
+        public Stream OpenReadStream(long maxAllowedSize = 512000, CancellationToken cancellationToken = default)
+        {
+            Opened = true;
+            return new MemoryStream(_bytes, writable: false);
+        }
+    }
+}
