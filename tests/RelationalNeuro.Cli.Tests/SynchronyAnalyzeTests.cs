@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using RelationalNeuro.Synchrony;
 
@@ -119,6 +120,73 @@ public sealed class SynchronyAnalyzeTests
         var row = Assert.Single(DuckDb.Csv(temp["sub.csv"]));
         Assert.Equal(SynchronyExpectations.Sha256(dyads[0].A), row["input_a_sha256"]);
         Assert.Equal(Path.Combine(temp["sub"], relative).Replace('\\', '/'), row["input_a"]);
+    }
+
+    [Fact]
+    public async Task Analyze_ManifestWithBStart_EveryReferenceDyadGivesSusysZ_IncludingTheOneWhoseBStartedLate()
+    {
+        // The reference's own inputs: intervals as recorded (--artifacts off) and each member's first beat from its JSON
+        // (real_selfcopy_p2s_hrvanalysis: B's at 1.993851 s). SUSY 0.1.0's Z for 30-s segments and ±3 s (rn's defaults),
+        // to the reference README's tolerance 1e-9 + 1e-9·|Z|.
+        var dyads = SynchronyExpectations.ReferenceDyads();
+        var folder = Path.GetDirectoryName(SynchronyExpectations.DataFolder)!;
+        var references = dyads.ToDictionary(d => d.Id, d => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, d.Id + ".json"))).RootElement);
+        double FirstBeat(string id, string member) => references[id].GetProperty("input").GetProperty(member).GetProperty("first_beat_s").GetDouble();
+        using var temp = new TempFolder();
+        temp.Write("pairs.csv", "dyad,a,b,b_start_s\n" + string.Join('\n', dyads.Select(d =>
+            $"{d.Id},{d.A},{d.B},{(FirstBeat(d.Id, "b") - FirstBeat(d.Id, "a")).ToString("R", CultureInfo.InvariantCulture)}")) + "\n");
+
+        var run = await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o.csv"], "--artifacts", "off", "--hrv", "off", .. Quiet]);
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var rows = DuckDb.Csv(temp["o.csv"]).ToDictionary(r => (string)r["dyad_id"]!);
+        Assert.Equal(1.993851, DuckDb.Number(rows["real_selfcopy_p2s_hrvanalysis"]["b_start_s"]));
+        var compared = 0;
+        foreach (var (id, _, _) in dyads)
+        {
+            var z = references[id].GetProperty("susy").GetProperty("runs").GetProperty("seg30_lag3").GetProperty("as_data_frame").GetProperty("Z");
+            if (z.ValueKind != JsonValueKind.Number)
+            {
+                continue; // the identical pair: SUSY's Z is infinite (|r| = 1); the library's rule for it is tested in Core
+            }
+
+            var expected = z.GetDouble();
+            var actual = DuckDb.Number(rows[id]["susy_z"])!.Value;
+            Assert.True(Math.Abs(actual - expected) <= 1e-9 + (1e-9 * Math.Abs(expected)), $"{id}: rn {actual:R}, SUSY {expected:R}");
+            compared++;
+        }
+
+        Assert.Equal(7, compared);
+
+        // Without the start the late member is read as starting with A, and its Z is not SUSY's.
+        temp.Write("late.csv", $"dyad,a,b\nlate,{dyads.Single(d => d.Id == "real_selfcopy_p2s_hrvanalysis").A},{dyads.Single(d => d.Id == "real_selfcopy_p2s_hrvanalysis").B}\n");
+        await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["late.csv"], "-o", temp["late.out.csv"], "--artifacts", "off", "--hrv", "off", .. Quiet]);
+        var late = Assert.Single(DuckDb.Csv(temp["late.out.csv"]));
+        Assert.Equal(0.0, DuckDb.Number(late["b_start_s"]));
+        Assert.True(Math.Abs(DuckDb.Number(late["susy_z"])!.Value - 0.49938618624582637) > 1e-3);
+    }
+
+    [Fact]
+    public async Task Analyze_ManifestWithUnusableBStart_AProblemRowNamingTheCell_Exit1_OthersAnalysed()
+    {
+        using var temp = new TempFolder();
+        temp.Write("d1.a.txt", SynchronyExpectations.Rr(400));
+        temp.Write("d1.b.txt", SynchronyExpectations.Rr(400, shiftS: 2, noise: 10));
+        temp.Write("pairs.csv", "dyad,a,b,B_Start_S\nok,d1.a.txt,d1.b.txt,\ntext,d1.a.txt,d1.b.txt,soon\nhuge,d1.a.txt,d1.b.txt,1e308\nnan,d1.a.txt,d1.b.txt,NaN\n");
+
+        var run = await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o.csv"], "--hrv", "off", .. Quiet]);
+
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["o.csv"]).ToDictionary(r => (string)r["dyad_id"]!);
+        Assert.NotNull(DuckDb.Number(rows["ok"]["susy_z"]));
+        Assert.Equal(0.0, DuckDb.Number(rows["ok"]["b_start_s"]));
+        foreach (var (id, cell) in new[] { ("text", "soon"), ("huge", "1e308"), ("nan", "NaN") })
+        {
+            Assert.Equal("cli.bad-start", rows[id]["problem_codes"]);
+            Assert.Contains($"pairs.csv:{(id == "text" ? 3 : id == "huge" ? 4 : 5)}", (string)rows[id]["problems"]!, StringComparison.Ordinal);
+            Assert.Contains($"The b_start_s cell '{cell}' is not a number of seconds", (string)rows[id]["problems"]!, StringComparison.Ordinal);
+            Assert.Null(DuckDb.Number(rows[id]["susy_z"]));
+        }
     }
 
     [Fact]
@@ -335,6 +403,18 @@ public sealed class SynchronyAnalyzeTests
         var repaired = await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o2.csv"], "--hrv", "off", "--resume", .. Quiet]);
         Assert.Equal(2, repaired.ExitCode);
         Assert.Contains("1 dyad(s) changed since their rows were written (d1 first;", repaired.Error, StringComparison.Ordinal);
+
+        // The same files with B's start changed in the manifest: the old row was analysed on another clock.
+        temp.Write("pairs.csv", $"dyad,a,b,b_start_s\nd1,{temp["c/d1.a.txt"]},{temp["c/d1.b.txt"]},0\nd2,{temp["c/d2.a.txt"]},{temp["c/d2.b.txt"]},\n");
+        Assert.Equal(0, (await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o3.csv"], "--hrv", "off", .. Quiet])).ExitCode);
+        Assert.Contains("0 dyads analysed, 2 already there", (await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o3.csv"], "--hrv", "off", "--resume", .. Quiet])).Error, StringComparison.Ordinal);
+        var o3 = File.ReadAllText(temp["o3.csv"]);
+        temp.Write("pairs.csv", $"dyad,a,b,b_start_s\nd1,{temp["c/d1.a.txt"]},{temp["c/d1.b.txt"]},0\nd2,{temp["c/d2.a.txt"]},{temp["c/d2.b.txt"]},1.5\n");
+        var restarted = await RnRunner.InProcessAsync(["synchrony", "analyze", "--pairs", temp["pairs.csv"], "-o", temp["o3.csv"], "--hrv", "off", "--resume", .. Quiet]);
+        Assert.Equal(2, restarted.ExitCode);
+        Assert.Contains("1 dyad(s) changed since their rows were written (d2 first;", restarted.Error, StringComparison.Ordinal);
+        Assert.Contains("b_start_s", restarted.Error, StringComparison.Ordinal);
+        Assert.Equal(o3, File.ReadAllText(temp["o3.csv"]));
     }
 
     [Theory]

@@ -19,9 +19,10 @@ internal sealed record BatchRequest(
 
 /// <summary>
 /// One unit of an analyze run — a recording, a dyad — with its id (the table's unit column) and its input files in the
-/// order of <see cref="TableSchema.InputColumns"/> (null where the unit lacks one, e.g. a dyad without its partner).
+/// order of <see cref="TableSchema.InputColumns"/> (null where the unit lacks one, e.g. a dyad without its partner), and
+/// its settings cells as <see cref="TableSchema.SettingsOf"/> reads them back (a dyad's start offset), which resume compares.
 /// </summary>
-internal sealed record BatchUnit(string Id, IReadOnlyList<InputFile?> Files);
+internal sealed record BatchUnit(string Id, IReadOnlyList<InputFile?> Files, string Settings = "");
 
 /// <summary>What an analyze command hands <see cref="AnalyzeBatch.RunAsync"/>.</summary>
 /// <param name="Command">The metadata's <c>rn.command</c> (<c>hrv analyze</c>).</param>
@@ -103,7 +104,8 @@ internal static class AnalyzeBatch
         var changed = new List<string>();
         foreach (var unit in units)
         {
-            if (done.TryGetValue(unit.Id, out var written) && !Unchanged(unit, written, sink, changed.Count == 0))
+            if (done.TryGetValue(unit.Id, out var written)
+                && (!string.Equals(unit.Settings, sink.DoneSettings[unit.Id], StringComparison.Ordinal) || !Unchanged(unit, written, sink, changed.Count == 0)))
             {
                 changed.Add(unit.Id);
             }
@@ -114,6 +116,7 @@ internal static class AnalyzeBatch
             // The columns that can differ: each input's hash, and its file where that is not the unit column itself.
             var columns = schema.InputColumns
                 .SelectMany(c => c.File == schema.UnitIndex ? [c.Hash] : new[] { c.File, c.Hash })
+                .Concat(schema.SettingColumns)
                 .Select(i => schema.Columns[i].Name);
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                 $"{path}: cannot resume: {changed.Count} {noun}(s) changed since their rows were written ({changed[0]} first; {string.Join(" or ", columns)} differs), and resuming would keep their old rows. Run with --overwrite to analyse everything again."));

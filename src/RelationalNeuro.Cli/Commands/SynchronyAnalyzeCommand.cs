@@ -170,9 +170,9 @@ internal static class SynchronyAnalyzeCommand
             "synchrony analyze",
             "dyad",
             SynchronyRows.Schema,
-            dyads.Select(d => new BatchUnit(d.Id, [d.A, d.B])).ToList(),
+            dyads.Select(d => new BatchUnit(d.Id, [d.A, d.B], d.Settings)).ToList(),
             dyads.SelectMany(d => new[] { d.A?.FullPath, d.B?.FullPath, d.Line is null ? null : manifest }).OfType<string>(),
-            InputFiles.Fingerprint(dyads.Select(d => string.Join('\t', d.Id, d.A?.Id, d.B?.Id))),
+            InputFiles.Fingerprint(dyads.Select(d => d.BStartSeconds == 0 ? string.Join('\t', d.Id, d.A?.Id, d.B?.Id) : string.Join('\t', d.Id, d.A?.Id, d.B?.Id, d.Settings))),
             options.WriteTo,
             _ => unit => DyadFileAnalyzer.Analyze(byId[unit.Id], options),
             code => code != HrvFileAnalyzer.MetricTooShort);

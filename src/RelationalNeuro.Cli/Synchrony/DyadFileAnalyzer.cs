@@ -37,7 +37,8 @@ internal static class DyadFileAnalyzer
         DyadReport report;
         try
         {
-            report = DyadAnalysis.Analyze(a.Read!.Series, b.Read!.Series, options.Analysis);
+            var seriesB = dyad.BStartSeconds == 0 ? b.Read!.Series : b.Read!.Series.WithStartTimeSeconds(dyad.BStartSeconds);
+            report = DyadAnalysis.Analyze(a.Read!.Series, seriesB, options.Analysis);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
         {
@@ -50,7 +51,7 @@ internal static class DyadFileAnalyzer
         var own = report.Problems;
         report = report with { DyadId = dyad.Id, Problems = [.. a.Read.Problems, .. b.Read.Problems, .. own] };
         var problems = Join(Describe(dyad.A!, a.Read), Describe(dyad.B!, b.Read), ProblemText.Describe(dyad.Id, own, default, 0));
-        var cells = SynchronyRows.Cells(report, (dyad.A!.Id, a.Hash), (dyad.B!.Id, b.Hash), problems);
+        var cells = SynchronyRows.Cells(report, (dyad.A!.Id, a.Hash), (dyad.B!.Id, b.Hash), dyad.Settings, problems);
         return new UnitResult([cells], report.Problems.Count > 0, HrvFileAnalyzer.HasErrors(report.Problems), [a.Stamp, b.Stamp]);
     }
 
@@ -92,7 +93,7 @@ internal static class DyadFileAnalyzer
 
     private static UnitResult Failed(DyadInput dyad, IReadOnlyList<Problem> problems, string text, string hashA, string hashB, InputStamp? stampA, InputStamp? stampB)
     {
-        var cells = SynchronyRows.Failed(dyad.Id, problems, (dyad.A?.Id ?? string.Empty, hashA), (dyad.B?.Id ?? string.Empty, hashB), text);
+        var cells = SynchronyRows.Failed(dyad.Id, problems, (dyad.A?.Id ?? string.Empty, hashA), (dyad.B?.Id ?? string.Empty, hashB), dyad.Settings, text);
         return new UnitResult([cells], true, true, [stampA, stampB]);
     }
 }

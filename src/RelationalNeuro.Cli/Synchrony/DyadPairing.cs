@@ -1,6 +1,7 @@
 using System.Globalization;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Tables;
+using RelationalNeuro.Hrv;
 
 namespace RelationalNeuro.Cli.Synchrony;
 
@@ -14,7 +15,12 @@ namespace RelationalNeuro.Cli.Synchrony;
 /// <param name="Problems">The pairing's problems; empty for a dyad to analyse.</param>
 /// <param name="Source">The file the problems are about (the manifest, or an input file).</param>
 /// <param name="Line">The manifest line of the dyad; null when paired by name.</param>
-internal sealed record DyadInput(string Id, InputFile? A, InputFile? B, IReadOnlyList<Problem> Problems, string Source, int? Line = null);
+/// <param name="BStartSeconds">When member B's first beat came, in seconds after member A's (the manifest's <c>b_start_s</c>; 0 without one).</param>
+internal sealed record DyadInput(string Id, InputFile? A, InputFile? B, IReadOnlyList<Problem> Problems, string Source, int? Line = null, double BStartSeconds = 0)
+{
+    /// <summary>The dyad's settings cell as the table writes and reads it (<c>b_start_s</c>, shortest round-trip text).</summary>
+    public string Settings => BStartSeconds.ToString("R", CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// Which two files make a dyad: by name (<c>&lt;dyad&gt;.a.&lt;rest&gt;</c> with <c>&lt;dyad&gt;.b.&lt;rest&gt;</c> in the
@@ -25,6 +31,9 @@ internal sealed record DyadInput(string Id, InputFile? A, InputFile? B, IReadOnl
 internal static class DyadPairing
 {
     private static readonly string[] ManifestColumns = ["dyad", "a", "b"];
+
+    /// <summary>The manifest's optional column: member B's first beat, seconds after member A's.</summary>
+    public const string StartColumn = "b_start_s";
 
     /// <summary>
     /// Pairs files by name. A file name's dot-separated parts are split at the first part (after the first) that is
@@ -87,8 +96,10 @@ internal static class DyadPairing
 
     /// <summary>
     /// Reads a manifest: a CSV with the columns <c>dyad</c>, <c>a</c>, <c>b</c> (any order, more ignored), one row per dyad,
-    /// paths relative to the manifest's folder (or absolute). A file id is the manifest's folder as named joined with the
-    /// path, '/' separators. A blank cell, a file that does not exist and a dyad on two rows are problems of that dyad.
+    /// paths relative to the manifest's folder (or absolute), and optionally <c>b_start_s</c>: when member B's first beat
+    /// came, in seconds after member A's (blank = 0). A file id is the manifest's folder as named joined with the path,
+    /// '/' separators. A blank cell, a file that does not exist, an unusable start and a dyad on two rows are problems of
+    /// that dyad.
     /// </summary>
     /// <returns>The dyads, sorted by id (ordinal).</returns>
     /// <exception cref="UsageException">The manifest cannot be read or lacks a column.</exception>
@@ -100,6 +111,7 @@ internal static class DyadPairing
             var index = csv.Header.ToList().FindIndex(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
             return index >= 0 ? index : throw new UsageException($"--pairs {manifest}:1: no column '{name}'; a manifest has the columns dyad,a,b (one row per dyad, paths relative to its folder); its columns are: {string.Join(", ", csv.Header)}.");
         }).ToArray();
+        var startColumn = csv.Header.ToList().FindIndex(h => string.Equals(h, StartColumn, StringComparison.OrdinalIgnoreCase));
         var folder = Path.GetDirectoryName(manifest) ?? string.Empty;
         var dyads = new List<DyadInput>();
         foreach (var row in csv.Rows)
@@ -131,10 +143,29 @@ internal static class DyadPairing
                 }
             }
 
-            dyads.Add(new DyadInput(id, members[0], members[1], problems, manifest.Replace('\\', '/'), row.Line));
+            var start = startColumn < 0 ? 0 : Start(row[startColumn], problems);
+            dyads.Add(new DyadInput(id, members[0], members[1], problems, manifest.Replace('\\', '/'), row.Line, start));
         }
 
         return Distinct(dyads, d => string.Create(CultureInfo.InvariantCulture, $"line {d.Line}"));
+    }
+
+    /// <summary>The <c>b_start_s</c> cell as seconds: blank is 0; text, a non-finite number or one beyond ±10⁹ s is a problem (and 0).</summary>
+    private static double Start(string cell, List<Problem> problems)
+    {
+        if (cell.Length == 0)
+        {
+            return 0;
+        }
+
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && Math.Abs(value) <= RrSeries.MaximumStartTimeSeconds)
+        {
+            return value == 0 ? 0 : value; // -0 is 0
+        }
+
+        problems.Add(new Problem("cli.bad-start", string.Create(CultureInfo.InvariantCulture,
+            $"The {StartColumn} cell '{cell}' is not a number of seconds between -{RrSeries.MaximumStartTimeSeconds:0} and {RrSeries.MaximumStartTimeSeconds:0} (when member B's first beat came, after member A's; blank = 0)."), ProblemSeverity.Error));
+        return 0;
     }
 
     /// <summary>

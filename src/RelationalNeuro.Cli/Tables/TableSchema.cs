@@ -22,12 +22,13 @@ internal sealed record TableColumn(string Name, ColumnKind Kind);
 /// </summary>
 internal sealed record TableSchema
 {
-    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn, IReadOnlyList<(string File, string Hash)>? inputColumns = null)
+    public TableSchema(IReadOnlyList<TableColumn> columns, string unitColumn, string? orderColumn, IReadOnlyList<(string File, string Hash)>? inputColumns = null, IReadOnlyList<string>? settingColumns = null)
     {
         Columns = columns;
         UnitIndex = IndexOf(unitColumn);
         OrderIndex = orderColumn is null ? -1 : IndexOf(orderColumn);
         InputColumns = inputColumns is null ? [] : inputColumns.Select(c => (IndexOf(c.File), IndexOf(c.Hash))).ToArray();
+        SettingColumns = settingColumns is null ? [] : settingColumns.Select(IndexOf).ToArray();
     }
 
     /// <summary>The columns, in output order.</summary>
@@ -44,6 +45,15 @@ internal sealed record TableSchema
     /// (<c>recording_id</c>, <c>input_sha256</c>), two for a dyad; empty for tables whose units are not files.
     /// </summary>
     public IReadOnlyList<(int File, int Hash)> InputColumns { get; }
+
+    /// <summary>
+    /// Columns holding a unit's own settings that are not files — a dyad's start offset from its manifest row — which
+    /// resume compares as it compares input files: a unit whose setting changed would keep a stale row. Empty for most tables.
+    /// </summary>
+    public IReadOnlyList<int> SettingColumns { get; }
+
+    /// <summary>The settings cells (<see cref="SettingColumns"/>) of a row, joined with a unit separator (U+001F); empty where the schema has none.</summary>
+    public string SettingsOf(string[] row) => string.Join('\u001f', SettingColumns.Select(c => row[c]));
 
     /// <summary>The input files (<see cref="InputColumns"/>) of a row: each file id with its hash, empty where the row names none.</summary>
     public (string File, string Hash)[] InputsOf(string[] row) => InputColumns.Select(c => (row[c.File], row[c.Hash])).ToArray();

@@ -27,7 +27,7 @@ internal sealed class TableSink : IAsyncDisposable
     private int _units;
     private long _rows;
 
-    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, (string File, string Hash)[]> done, long rows)
+    private TableSink(string path, TableFormat format, TableSchema schema, TableMetadata metadata, bool parquetExisted, Dictionary<string, DoneUnit> done, long rows)
     {
         DoneStamps = done.Count == 0 ? new Dictionary<string, InputStamp>() : InputStampFile.Read(InputStampFile.PathOf(path), FileHashes(done));
         _path = path;
@@ -38,7 +38,8 @@ internal sealed class TableSink : IAsyncDisposable
         _textPath = format == TableFormat.Parquet ? TableFiles.JournalPath(path) : path;
         _textFormat = format == TableFormat.Parquet ? TableFormat.Csv : format;
         Done = done.Keys.ToHashSet(StringComparer.Ordinal);
-        DoneInputs = done.ToDictionary(p => p.Key, p => (IReadOnlyList<(string File, string Hash)>)p.Value, StringComparer.Ordinal);
+        DoneInputs = done.ToDictionary(p => p.Key, p => (IReadOnlyList<(string File, string Hash)>)p.Value.Inputs, StringComparer.Ordinal);
+        DoneSettings = done.ToDictionary(p => p.Key, p => p.Value.Settings, StringComparer.Ordinal);
         _units = done.Count;
         _rows = rows;
     }
@@ -51,6 +52,9 @@ internal sealed class TableSink : IAsyncDisposable
     /// (<see cref="TableSchema.InputColumns"/>; an empty list where the schema has none).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(string File, string Hash)>> DoneInputs { get; }
+
+    /// <summary>The units already in the output with their settings cells (<see cref="TableSchema.SettingsOf"/>; empty where the schema has none).</summary>
+    public IReadOnlyDictionary<string, string> DoneSettings { get; }
 
     /// <summary>
     /// The input files (by id) of the units already in the output whose size and last-write time were stamped, with the
@@ -163,7 +167,7 @@ internal sealed class TableSink : IAsyncDisposable
         }
 
         DeleteIfExists(path + ".tmp");
-        var done = new Dictionary<string, (string File, string Hash)[]>(StringComparer.Ordinal);
+        var done = new Dictionary<string, DoneUnit>(StringComparer.Ordinal);
         long rows = 0;
         var parquetExisted = format == TableFormat.Parquet && File.Exists(path);
         if (parquetExisted)
@@ -171,7 +175,7 @@ internal sealed class TableSink : IAsyncDisposable
             Check(path, await ParquetTable.ReadMetadataAsync(path).ConfigureAwait(false), metadata);
             await foreach (var row in ParquetTable.ReadAsync(path, schema).ConfigureAwait(false))
             {
-                done.TryAdd(row[schema.UnitIndex], schema.InputsOf(row));
+                done.TryAdd(row[schema.UnitIndex], new DoneUnit(schema.InputsOf(row), schema.SettingsOf(row)));
                 rows++;
             }
         }
@@ -222,7 +226,7 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <summary>Reads the units of a text table; unless it is complete, cuts off its last unit (and any cut-off line).</summary>
-    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, Dictionary<string, (string File, string Hash)[]> done, bool complete)
+    private static long ScanAndTrim(string path, TableFormat format, TableSchema schema, Dictionary<string, DoneUnit> done, bool complete)
     {
         int[]? csvColumns = null;
         string? lastUnit = null;
@@ -254,7 +258,7 @@ internal sealed class TableSink : IAsyncDisposable
                 lastUnitRows = 0;
             }
 
-            done.TryAdd(unit, schema.InputsOf(cells));
+            done.TryAdd(unit, new DoneUnit(schema.InputsOf(cells), schema.SettingsOf(cells)));
             rows++;
             lastUnitRows++;
         }
@@ -279,12 +283,12 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <summary>Every input file the done units' rows name, with its hash (a file named by two units keeps the first).</summary>
-    private static Dictionary<string, string> FileHashes(Dictionary<string, (string File, string Hash)[]> done)
+    private static Dictionary<string, string> FileHashes(Dictionary<string, DoneUnit> done)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var inputs in done.Values)
+        foreach (var unit in done.Values)
         {
-            foreach (var (file, hash) in inputs)
+            foreach (var (file, hash) in unit.Inputs)
             {
                 if (file.Length > 0)
                 {
@@ -417,3 +421,6 @@ internal sealed class TableSink : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A unit already in the output being resumed: its first row's input files with their hashes, and its settings cells.</summary>
+internal readonly record struct DoneUnit((string File, string Hash)[] Inputs, string Settings);

@@ -53,6 +53,9 @@ public sealed record RrSeries
     /// <summary>How many problems are listed at most; the rest are counted.</summary>
     public const int MaxListedProblems = 100;
 
+    /// <summary>The largest start time <see cref="WithStartTimeSeconds"/> accepts either way, 10⁹ s: beat times stay exact to well under a microsecond there.</summary>
+    public const double MaximumStartTimeSeconds = 1e9;
+
     private readonly double[] _intervalsMs;
     private readonly ProblemList _problems;
 
@@ -116,6 +119,21 @@ public sealed record RrSeries
         }
 
         return times;
+    }
+
+    /// <summary>
+    /// The same intervals and problems on a clock whose first beat is at <paramref name="startTimeSeconds"/>: for two
+    /// recordings that did not start together (a dyad's second member started 2 s after the first), whose files carry
+    /// intervals only. Beat times become <c>startTimeSeconds + (Σ RR)/1000</c> (<see cref="GetBeatTimesSeconds"/>); the
+    /// intervals themselves are unchanged, value for value. The series shares its interval array (both are immutable).
+    /// </summary>
+    /// <param name="startTimeSeconds">Time of the first beat in s; finite, at most 10⁹ s (about 32 years) either way.</param>
+    /// <returns>The series on the new clock.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="startTimeSeconds"/> is not finite or beyond ±10⁹ s.</exception>
+    public RrSeries WithStartTimeSeconds(double startTimeSeconds)
+    {
+        Guard.InRange(startTimeSeconds, -MaximumStartTimeSeconds, MaximumStartTimeSeconds);
+        return new RrSeries(_intervalsMs, _problems, ProblemCount, HasErrors, startTimeSeconds);
     }
 
     /// <summary>Builds a series from RR intervals in milliseconds.</summary>

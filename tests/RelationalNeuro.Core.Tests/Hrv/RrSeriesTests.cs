@@ -16,6 +16,36 @@ public class RrSeriesTests
     }
 
     [Fact]
+    public void WithStartTimeSeconds_KeepsEveryIntervalAndProblem_BeatTimesStartThere()
+    {
+        var series = RrSeries.FromIntervalsMs([800, double.NaN, 1000, 1200]);
+
+        var later = series.WithStartTimeSeconds(1.993851);
+
+        Assert.Equal(series.IntervalsMs.ToArray(), later.IntervalsMs.ToArray());
+        Assert.Equal(series.Problems, later.Problems);
+        Assert.Equal((series.ProblemCount, series.HasErrors, series.DurationSeconds), (later.ProblemCount, later.HasErrors, later.DurationSeconds));
+        Assert.Equal(1.993851, later.StartTimeSeconds);
+        // t_k = start + (Σ RR)/1000, the reference dyads' construction.
+        Assert.Equal([1.993851, 1.993851 + 0.8, 1.993851 + 1.8, 1.993851 + 3.0], later.GetBeatTimesSeconds());
+        Assert.Equal(0, series.StartTimeSeconds);
+        Assert.Equal(-30, later.WithStartTimeSeconds(-30).StartTimeSeconds);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(1e308)]
+    [InlineData(-1.0000001e9)]
+    public void WithStartTimeSeconds_NotFiniteOrBeyondABillionSeconds_ThrowsNamingTheArgumentAndValue(double start)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => RrSeries.FromIntervalsMs([800, 900]).WithStartTimeSeconds(start));
+        Assert.Equal("startTimeSeconds", ex.ParamName);
+        Assert.Equal(start, ex.ActualValue);
+    }
+
+    [Fact]
     public void FromIntervalsMs_BadValues_RefusesNonFiniteAndNonPositiveKeepsImplausible_EachNamedByIndex()
     {
         var series = RrSeries.FromIntervalsMs([800, double.NaN, 0, -5, double.PositiveInfinity, 150, 3500, 900]);

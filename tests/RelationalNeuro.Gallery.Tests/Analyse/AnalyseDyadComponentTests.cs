@@ -13,30 +13,11 @@ namespace RelationalNeuro.Gallery.Tests.Analyse;
 
 /// <summary>
 /// bUnit tests of "Analyse a dyad". Expected values are analytic: RR = 800 + 50·sin(2πi/20) ms over 401 beats (20 whole
-/// periods of successive differences) has RMSSD = 100·sin(π/20)/√2 = 11.06 ms; a shifted series keeps its intervals and
-/// starts at the offset.
+/// periods of successive differences) has RMSSD = 100·sin(π/20)/√2 = 11.06 ms.
 /// </summary>
 public sealed class AnalyseDyadComponentTests : BunitContext
 {
     private static readonly string Sinusoid = string.Join('\n', Enumerable.Range(0, 401).Select(i => (800 + (50 * Math.Sin(2 * Math.PI * i / 20))).ToString("R", CultureInfo.InvariantCulture)));
-
-    [Fact]
-    public void Shifted_StartsAtTheOffset_AndKeepsEveryInterval()
-    {
-        var series = RrSeries.FromIntervalsMs([800, 812.5, 790, 1000]);
-
-        var shifted = AnalyseDyadPage.Shifted(series, 1.993851);
-
-        Assert.Equal(1.993851, shifted.StartTimeSeconds, 12);
-        Assert.Equal(series.Count, shifted.Count);
-        for (var i = 0; i < series.Count; i++)
-        {
-            Assert.Equal(series.IntervalsMs[i], shifted.IntervalsMs[i], 9);
-        }
-
-        Assert.Same(series, AnalyseDyadPage.Shifted(series, 0));
-        Assert.Equal(-30, AnalyseDyadPage.Shifted(series, -30).StartTimeSeconds, 12);
-    }
 
     [Fact]
     public void Page_TwoFiles_ShowEachMembersAnalyticRmssd_AndOneAloneAsksForTheOther()

@@ -180,7 +180,7 @@ public partial class AnalyseDyadPage
             var (report, map) = await Task.Run(
                 () =>
                 {
-                    var b = Shifted(seriesB, offset);
+                    var b = offset == 0 ? seriesB : seriesB.WithStartTimeSeconds(seriesB.StartTimeSeconds + offset);
                     var report = DyadAnalysis.Analyze(seriesA, b, options);
                     token.ThrowIfCancellationRequested();
                     var map = WindowedCrossCorrelation.Compute(DyadAlignment.Align(seriesA, b, options.Alignment), WindowedCrossCorrelationOptions.PlainR);
@@ -199,23 +199,6 @@ public partial class AnalyseDyadPage
         {
             // superseded or cancelled
         }
-    }
-
-    /// <summary>B's beats moved by the offset (the series itself when 0).</summary>
-    internal static RrSeries Shifted(RrSeries series, double offsetSeconds)
-    {
-        if (offsetSeconds == 0)
-        {
-            return series;
-        }
-
-        var times = series.GetBeatTimesSeconds();
-        for (var i = 0; i < times.Length; i++)
-        {
-            times[i] += offsetSeconds;
-        }
-
-        return RrSeries.FromBeatTimesSeconds(times);
     }
 
     /// <summary>Parses the offset field; on a bad value says why and returns false.</summary>
