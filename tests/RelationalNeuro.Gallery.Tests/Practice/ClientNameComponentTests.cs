@@ -26,6 +26,7 @@ public sealed partial class ClientNameComponentTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<IPracticeStore>(_store);
+        Services.AddSingleton<RelationalNeuro.Gallery.Analyse.DyadExports>(); // the co-regulation page offers its report for download
         Services.AddSingleton(TimeProvider.System);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

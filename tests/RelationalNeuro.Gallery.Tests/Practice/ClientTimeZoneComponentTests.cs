@@ -23,6 +23,7 @@ public sealed class ClientTimeZoneComponentTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<IPracticeStore>(_store);
+        Services.AddSingleton<RelationalNeuro.Gallery.Analyse.DyadExports>(); // the co-regulation page offers its report for download
         Services.AddSingleton<TimeProvider>(new ClockIn(TimeZoneInfo.FindSystemTimeZoneById(Zone)));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
