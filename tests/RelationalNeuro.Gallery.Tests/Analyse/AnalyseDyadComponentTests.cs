@@ -42,6 +42,28 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         Assert.Matches(@"^analyse/dyad/export/[0-9a-f-]{36}\.json$", cut.Find("#dyad-export-json").GetAttribute("href")!);
     }
 
+    [Fact]
+    public void Page_ExtremeValuesInAFile_AreRefusedLineByLine_TheRestIsAnalysed()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        var inputs = cut.FindComponents<InputFile>();
+        var hostile = "1e308\n-1e308\n4.9e-324\nNaN\n-0\n" + Sinusoid;
+
+        cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("a.txt", hostile)])));
+        cut.InvokeAsync(() => inputs[1].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("b.txt", Sinusoid)])));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        Assert.Equal("401", cut.Find("#dyad-beats-a").TextContent);
+        var problems = cut.Find("#dyad-read-problems-a").TextContent;
+        foreach (var line in new[] { "line 1", "line 2", "line 3", "line 4", "line 5" })
+        {
+            Assert.Contains(line + ":", problems, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("NaN ms", cut.Find("#dyad-hrv").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("∞", cut.Find(".dyad-result").TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("NaN")]
