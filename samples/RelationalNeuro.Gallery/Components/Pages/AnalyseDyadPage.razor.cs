@@ -277,7 +277,7 @@ public partial class AnalyseDyadPage
         return
         [
             ("dyad-beats", "RR intervals", r.HrvA is { } a ? HrvReportView.Count(a.Input.AcceptedCount) : "—", r.HrvB is { } b ? HrvReportView.Count(b.Input.AcceptedCount) : "—"),
-            ("dyad-flagged", "Flagged as artifacts", HrvReportView.Count(r.Alignment.ArtifactsFlaggedA), HrvReportView.Count(r.Alignment.ArtifactsFlaggedB)),
+            ("dyad-flagged", "Flagged as artifacts before aligning", HrvReportView.Count(r.Alignment.ArtifactsFlaggedA), HrvReportView.Count(r.Alignment.ArtifactsFlaggedB)),
             ("dyad-mean-hr", "Mean heart rate", Td(r.HrvA, t => t.MeanHrBpm, "0.0", " bpm"), Td(r.HrvB, t => t.MeanHrBpm, "0.0", " bpm")),
             ("dyad-rmssd", "RMSSD", Td(r.HrvA, t => t.RmssdMs, "0.0", " ms"), Td(r.HrvB, t => t.RmssdMs, "0.0", " ms")),
             ("dyad-sdnn", "SDNN", Td(r.HrvA, t => t.SdnnMs, "0.0", " ms"), Td(r.HrvB, t => t.SdnnMs, "0.0", " ms")),
