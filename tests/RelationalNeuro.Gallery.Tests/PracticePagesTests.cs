@@ -128,9 +128,12 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         await using var page = await gallery.OpenAsync("data");
         await page.Page.Locator("#delete-client-select").FocusAsync();
         await page.Page.Locator("#delete-client-select").SelectOptionAsync(client.Id.ToString("D"));
+        // The button is enabled once the server has the choice (a round trip, slow on a loaded CI machine): pressing a
+        // disabled button does nothing, and the dialog would never come.
+        await Assertions.Expect(page.Page.Locator("#delete-start")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await PressOnAsync(page.Page.Locator("#delete-start"));
         var confirm = page.Page.GetByRole(AriaRole.Alertdialog);
-        await Assertions.Expect(confirm).ToContainTextAsync("2 journal entries");
+        await Assertions.Expect(confirm).ToContainTextAsync("2 journal entries", new() { Timeout = 20_000 });
         // The confirmation takes focus, so Enter answers it.
         await Assertions.Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Delete permanently" })).ToBeFocusedAsync();
         await page.AssertCleanAsync();
@@ -360,6 +363,7 @@ public sealed class PracticePagesTests(GalleryFixture gallery)
         await Store.AddClientAsync(client, Ct);
         await using var page = await gallery.OpenAsync("data");
         await page.Page.Locator("#delete-client-select").SelectOptionAsync(client.Id.ToString("D"));
+        await Assertions.Expect(page.Page.Locator("#delete-start")).ToBeEnabledAsync(new() { Timeout = 20_000 }); // the server has the choice
         Assert.True(await Store.DeleteClientAsync(client.Id, Ct));
 
         await PressOnAsync(page.Page.Locator("#delete-start"));
