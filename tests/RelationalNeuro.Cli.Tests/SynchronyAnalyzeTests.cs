@@ -211,7 +211,7 @@ public sealed class SynchronyAnalyzeTests
         foreach (var (row, site) in rows.Zip(new[] { "site1", "site2" }))
         {
             var expected = DyadAnalysis.Analyze(
-                SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.a.rr.txt"]), SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.b.rr.txt"]), options);
+                SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.a.rr.txt"]), SynchronyExpectations.ReadColumn(temp[$"cohort/{site}/d1.b.rr.txt"]), options, TestContext.Current.CancellationToken);
             HrvExpectations.Equal(expected.Windowed.GrandAverage, DuckDb.Number(row["wlcc_grand_average"]), site + " wlcc_grand_average");
             HrvExpectations.Equal(expected.Surrogate.Z, DuckDb.Number(row["susy_z"]), site + " susy_z");
         }

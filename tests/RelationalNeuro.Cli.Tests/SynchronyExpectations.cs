@@ -28,7 +28,7 @@ internal static class SynchronyExpectations
     /// <summary>The data folder of the reference dyads.</summary>
     public static string DataFolder => Path.Combine(SharedData.RequireDirectory(Path.Combine("reference", "synchrony")), "data");
 
-    /// <summary>What <see cref="DyadAnalysis.Analyze(ReadOnlySpan{double}, ReadOnlySpan{double}, DyadAnalysisOptions?)"/> returns for two one-column RR files (read here, not by rn's reader).</summary>
+    /// <summary>What <see cref="DyadAnalysis.Analyze(ReadOnlySpan{double}, ReadOnlySpan{double}, DyadAnalysisOptions?, CancellationToken)"/> returns for two one-column RR files (read here, not by rn's reader).</summary>
     public static DyadReport Analyze(string id, string a, string b, DyadAnalysisOptions options) =>
         DyadAnalysis.Analyze(ReadColumn(a), ReadColumn(b), options) with { DyadId = id };
 

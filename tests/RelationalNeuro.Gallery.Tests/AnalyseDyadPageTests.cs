@@ -51,7 +51,7 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
         Assert.True(Math.Abs(z - susyZ) <= 1e-9 + (1e-9 * Math.Abs(susyZ)), $"page {z:R}, SUSY {susyZ:R}");
         // The download is the library's report of the same two files with the names the page shows, column for column.
         var options = DyadAnalysisOptions.Default with { NameA = "the therapist", NameB = "the client", Alignment = DyadAlignmentOptions.Reference };
-        Assert.Equal(DyadAnalysis.Analyze(ReadValues(a), ReadValues(b), options).ToCsvRow(), lines[1]);
+        Assert.Equal(DyadAnalysis.Analyze(ReadValues(a), ReadValues(b), options, TestContext.Current.CancellationToken).ToCsvRow(), lines[1]);
 
         var json = await DownloadAsync(page.Page, "#dyad-export-json");
         Assert.Equal(lines[1], DyadReport.FromJson(json.Text).ToCsvRow());

@@ -22,22 +22,30 @@ public static class DyadAnalysis
     /// <param name="rrMsA">Member A's RR intervals in ms.</param>
     /// <param name="rrMsB">Member B's RR intervals in ms.</param>
     /// <param name="options">Null for <see cref="DyadAnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Observed between stages, inside the members' HRV and in the surrogate test's segment loop.</param>
     /// <returns>The report; data problems never throw.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The span and RrSeries overloads differ in their first parameters' types; no call is ambiguous.")]
-    public static DyadReport Analyze(ReadOnlySpan<double> rrMsA, ReadOnlySpan<double> rrMsB, DyadAnalysisOptions? options = null) =>
-        Analyze(RrSeries.FromIntervalsMs(rrMsA), RrSeries.FromIntervalsMs(rrMsB), options);
+    public static DyadReport Analyze(ReadOnlySpan<double> rrMsA, ReadOnlySpan<double> rrMsB, DyadAnalysisOptions? options = null, CancellationToken cancellationToken = default) =>
+        Analyze(RrSeries.FromIntervalsMs(rrMsA), RrSeries.FromIntervalsMs(rrMsB), options, cancellationToken);
 
     /// <summary>Analyses a dyad given as two RR series on a common clock.</summary>
     /// <param name="seriesA">Member A.</param>
     /// <param name="seriesB">Member B.</param>
     /// <param name="options">Null for <see cref="DyadAnalysisOptions.Default"/>.</param>
+    /// <param name="cancellationToken">
+    /// Observed between stages, inside the members' HRV and in the surrogate test's segment loop (the part that grows with
+    /// the square of the length: about 5 s for two 22-h recordings, docs/performance.md).
+    /// </param>
     /// <returns>The report (<see cref="DyadReport.DyadId"/> null).</returns>
     /// <exception cref="ArgumentNullException">A series is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The span and RrSeries overloads differ in their first parameters' types; no call is ambiguous.")]
-    public static DyadReport Analyze(RrSeries seriesA, RrSeries seriesB, DyadAnalysisOptions? options = null)
+    public static DyadReport Analyze(RrSeries seriesA, RrSeries seriesB, DyadAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(seriesA);
         ArgumentNullException.ThrowIfNull(seriesB);
         options ??= DyadAnalysisOptions.Default;
@@ -45,21 +53,23 @@ public static class DyadAnalysis
         var problems = new ProblemCollector();
         var dyad = DyadAlignment.Align(seriesA, seriesB, options.Alignment);
         problems.AddRange(dyad.Problems);
+        cancellationToken.ThrowIfCancellationRequested();
         var alignment = new DyadAlignmentSummary(
             dyad.SampleRateHz, dyad.Signal, dyad.StartTimeSeconds, dyad.DurationSeconds, dyad.Count, dyad.ArtifactsFlaggedA, dyad.ArtifactsFlaggedB, dyad.Problems);
 
         HrvReport? hrvA = null, hrvB = null;
         if (options.Hrv is { } hrvOptions)
         {
-            hrvA = HrvAnalysis.Analyze(seriesA, hrvOptions);
-            hrvB = HrvAnalysis.Analyze(seriesB, hrvOptions);
+            hrvA = HrvAnalysis.Analyze(seriesA, hrvOptions, cancellationToken);
+            hrvB = HrvAnalysis.Analyze(seriesB, hrvOptions, cancellationToken);
             problems.At("$.hrvA").AddRange(hrvA.Problems);
             problems.At("$.hrvB").AddRange(hrvB.Problems);
         }
 
         var windowed = WindowedCrossCorrelation.Compute(dyad, options.Windowed);
         problems.AddRange(windowed.Problems);
-        var surrogate = SurrogateSynchrony.Compute(dyad, options.Surrogate);
+        cancellationToken.ThrowIfCancellationRequested();
+        var surrogate = SurrogateSynchrony.ComputeCancellable(dyad.SeriesA, dyad.SeriesB, dyad.SampleRateHz, options.Surrogate, cancellationToken);
         problems.AddRange(surrogate.Problems);
 
         var summary = new WindowedSynchronySummary(

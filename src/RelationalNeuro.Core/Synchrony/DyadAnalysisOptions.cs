@@ -2,7 +2,7 @@ using RelationalNeuro.Hrv;
 
 namespace RelationalNeuro.Synchrony;
 
-/// <summary>Stage options of <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?)"/>. Immutable; change with <c>with</c>.</summary>
+/// <summary>Stage options of <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?, CancellationToken)"/>. Immutable; change with <c>with</c>.</summary>
 public sealed record DyadAnalysisOptions
 {
     /// <summary>The defaults of every stage.</summary>

@@ -6,7 +6,7 @@ using RelationalNeuro.Hrv;
 namespace RelationalNeuro.Synchrony;
 
 /// <summary>
-/// The whole synchrony analysis of one dyad, from <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?)"/>:
+/// The whole synchrony analysis of one dyad, from <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?, CancellationToken)"/>:
 /// alignment, both members' HRV, the windowed cross-correlation summary and lag profile, surrogate synchrony and a verdict.
 /// Immutable. JSON (<see cref="ToJson"/>, source-generated) and one flat CSV row (<see cref="CsvHeader"/>, <see cref="ToCsvRow"/>).
 /// </summary>

@@ -43,7 +43,11 @@ public static class SurrogateSynchrony
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The rate or an option is out of range.</exception>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The DyadSeries and span overloads differ in their first parameters' types; no call is ambiguous.")]
-    public static SurrogateSynchronyResult Compute(ReadOnlySpan<double> seriesA, ReadOnlySpan<double> seriesB, double sampleRateHz, SurrogateSynchronyOptions? options = null)
+    public static SurrogateSynchronyResult Compute(ReadOnlySpan<double> seriesA, ReadOnlySpan<double> seriesB, double sampleRateHz, SurrogateSynchronyOptions? options = null) =>
+        ComputeCancellable(seriesA, seriesB, sampleRateHz, options, CancellationToken.None);
+
+    /// <summary>As the public overload; <paramref name="cancellationToken"/> is observed once per segment of A in the pair loop.</summary>
+    internal static SurrogateSynchronyResult ComputeCancellable(ReadOnlySpan<double> seriesA, ReadOnlySpan<double> seriesB, double sampleRateHz, SurrogateSynchronyOptions? options, CancellationToken cancellationToken)
     {
         options ??= SurrogateSynchronyOptions.Susy;
         var (seg, lag) = SynchronyGuard.Geometry(seriesA, seriesB, sampleRateHz, options.SegmentSeconds, 2, options.MaxLagSeconds);
@@ -75,13 +79,13 @@ public static class SurrogateSynchrony
         var acc = new Accumulators(lagCount, segments);
         if (segments >= 2)
         {
-            Accumulate(seriesA, seriesB, seg, lag, segments, acc, problems);
+            Accumulate(seriesA, seriesB, seg, lag, segments, acc, problems, cancellationToken);
         }
 
         return Summarize(options, sampleRateHz, n, seg, lag, segments, lagsSeconds, acc, problems);
     }
 
-    private static void Accumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int seg, int lag, int segments, Accumulators acc, ProblemCollector problems)
+    private static void Accumulate(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int seg, int lag, int segments, Accumulators acc, ProblemCollector problems, CancellationToken cancellationToken)
     {
         var lagCount = (2 * lag) + 1;
         var ca = new double[segments * seg];
@@ -109,6 +113,7 @@ public static class SurrogateSynchrony
         var pairZ = new List<double>(segments * (segments - 1));
         for (var i = 0; i < segments; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var x = new ReadOnlySpan<double>(ca, i * seg, seg);
             for (var h = 0; h < segments; h++)
             {

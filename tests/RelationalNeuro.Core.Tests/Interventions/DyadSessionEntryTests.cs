@@ -12,7 +12,7 @@ public sealed class DyadSessionEntryTests
     public async Task FromReport_SavedToBothClients_EachSeesThePartnerAndTheSameNumbers()
     {
         var reference = SynchronyReference.Get("syn_lag_p2s");
-        var report = DyadAnalysis.Analyze(reference.RrA, reference.RrB);
+        var report = DyadAnalysis.Analyze(reference.RrA, reference.RrB, null, TestContext.Current.CancellationToken);
         var store = new InMemoryPracticeStore();
         var a = PracticeFixtures.NewClient("A");
         var b = PracticeFixtures.NewClient("B");

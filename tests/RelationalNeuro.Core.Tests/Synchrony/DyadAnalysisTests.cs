@@ -29,6 +29,57 @@ public sealed class DyadAnalysisTests
     }
 
     [Fact]
+    public void Analyze_CancelledBeforeTheCall_ThrowsOperationCanceled_NotCancelled_TheSameReport()
+    {
+        var reference = SynchronyReference.Get("syn_lag_p2s");
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var uncancelled = DyadAnalysis.Analyze(reference.RrA, reference.RrB, null, cts.Token);
+        Assert.Equal(DyadAnalysis.Analyze(reference.RrA, reference.RrB, null, TestContext.Current.CancellationToken).ToJson(), uncancelled.ToJson());
+
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => DyadAnalysis.Analyze(reference.RrA, reference.RrB, null, cts.Token));
+    }
+
+    [Fact]
+    public void Analyze_CancelledWhileItRuns_ThrowsOperationCanceled()
+    {
+        // Two 12-hour rhythms: the surrogate test's 1,440 segments make 2 million pairs (seconds of work), observed once
+        // per segment; a dedicated thread cancels 5 ms after the call started, so the cancellation lands inside it even
+        // when a loaded machine runs the canceller late.
+        static double[] Rhythm(double shiftS)
+        {
+            var rr = new List<double>();
+            for (var t = 0.0; t < 12 * 3600;)
+            {
+                var v = 800 + (40 * Math.Sin(2 * Math.PI * (t - shiftS) / 10)) + (15 * Math.Sin(2 * Math.PI * t / 37));
+                rr.Add(v);
+                t += v / 1000;
+            }
+
+            return [.. rr];
+        }
+
+        var a = Rhythm(0);
+        var b = Rhythm(2);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var started = new ManualResetEventSlim();
+        var canceller = new Thread(() =>
+        {
+            started.Wait(TestContext.Current.CancellationToken);
+            Thread.Sleep(5);
+            cts.Cancel();
+        });
+        canceller.Start();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            started.Set();
+            return DyadAnalysis.Analyze(a, b, DyadAnalysisOptions.Default with { Hrv = null }, cts.Token);
+        });
+        canceller.Join();
+    }
+
+    [Fact]
     public void Analyze_BLeadsBy3s_LeaderIsB()
     {
         var report = Report("syn_lag_m3s");
@@ -120,7 +171,7 @@ public sealed class DyadAnalysisTests
     [Fact]
     public void Analyze_NoOverlap_GivesProblemsNotAThrow()
     {
-        var report = DyadAnalysis.Analyze([800.0, 810.0], [790.0]);
+        var report = DyadAnalysis.Analyze([800.0, 810.0], [790.0], null, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, report.Alignment.SampleCount);
         Assert.Contains(report.Problems, p => p.Code == "sync.too-little-overlap");

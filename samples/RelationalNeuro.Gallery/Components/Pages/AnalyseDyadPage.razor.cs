@@ -10,7 +10,7 @@ using RelationalNeuro.Synchrony;
 namespace RelationalNeuro.Gallery.Components.Pages;
 
 /// <summary>
-/// "Analyse a dyad": two uploaded RR files (or the bundled dyad) into <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?)"/>
+/// "Analyse a dyad": two uploaded RR files (or the bundled dyad) into <see cref="DyadAnalysis.Analyze(RrSeries, RrSeries, DyadAnalysisOptions?, CancellationToken)"/>
 /// off the render thread; the verdict, the dyad's numbers, the synchrony map, both members' HRV, every problem, JSON and
 /// CSV downloads and saving to two clients. A new file, name or offset supersedes the job that is running.
 /// </summary>
@@ -181,8 +181,7 @@ public partial class AnalyseDyadPage
                 () =>
                 {
                     var b = offset == 0 ? seriesB : seriesB.WithStartTimeSeconds(seriesB.StartTimeSeconds + offset);
-                    var report = DyadAnalysis.Analyze(seriesA, b, options);
-                    token.ThrowIfCancellationRequested();
+                    var report = DyadAnalysis.Analyze(seriesA, b, options, token);
                     var map = WindowedCrossCorrelation.Compute(DyadAlignment.Align(seriesA, b, options.Alignment), WindowedCrossCorrelationOptions.PlainR);
                     return (report, map);
                 },
