@@ -42,7 +42,7 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
         await Assertions.Expect(page.Page.Locator("#dyad-susy-z")).ToHaveTextAsync(susyZ.ToString("0.000", CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Page.Locator("#dyad-map svg.rn-chart__svg")).ToHaveCountAsync(1);
 
-        var csv = await DownloadAsync(page.Page, "#dyad-export-csv");
+        var csv = await page.DownloadAsync("#dyad-export-csv");
         Assert.EndsWith(".dyad.csv", csv.Name, StringComparison.Ordinal);
         var lines = csv.Text.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
@@ -53,7 +53,7 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
         var options = DyadAnalysisOptions.Default with { NameA = "the therapist", NameB = "the client", Alignment = DyadAlignmentOptions.Reference };
         Assert.Equal(DyadAnalysis.Analyze(ReadValues(a), ReadValues(b), options, TestContext.Current.CancellationToken).ToCsvRow(), lines[1]);
 
-        var json = await DownloadAsync(page.Page, "#dyad-export-json");
+        var json = await page.DownloadAsync("#dyad-export-json");
         Assert.Equal(lines[1], DyadReport.FromJson(json.Text).ToCsvRow());
         await page.AssertCleanAsync();
         await page.ScreenshotAsync("analyse-dyad");
@@ -71,13 +71,13 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
         await page.Page.Locator("#dyad-file-a").SetInputFilesAsync(a);
         await page.Page.Locator("#dyad-file-b").SetInputFilesAsync(b);
         await Assertions.Expect(page.Page.Locator("#dyad-export-csv")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var together = Cell(await DownloadAsync(page.Page, "#dyad-export-csv"), "susy_z");
+        var together = Cell(await page.DownloadAsync("#dyad-export-csv"), "susy_z");
         Assert.True(Math.Abs(together - susyZ) > 1e-3, $"without the offset {together:R}, SUSY {susyZ:R}");
 
         await page.Page.Locator("#dyad-offset").FillAsync(firstBeatB.ToString("R", CultureInfo.InvariantCulture));
         await page.Page.Locator("#dyad-offset").PressAsync("Tab");
         await Assertions.Expect(page.Page.Locator("#dyad-susy-z")).ToHaveTextAsync(susyZ.ToString("0.000", CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
-        var shifted = Cell(await DownloadAsync(page.Page, "#dyad-export-csv"), "susy_z");
+        var shifted = Cell(await page.DownloadAsync("#dyad-export-csv"), "susy_z");
         Assert.True(Math.Abs(shifted - susyZ) <= 1e-9 + (1e-9 * Math.Abs(susyZ)), $"with the offset {shifted:R}, SUSY {susyZ:R}");
 
         // An offset no recording pair can have is refused with the reason, and no report is left standing.
@@ -175,13 +175,6 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
     {
         var lines = csv.Text.TrimEnd('\n').Split('\n');
         return double.Parse(lines[1].Split(',')[Array.IndexOf(lines[0].Split(','), column)], CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<(string Name, string Text)> DownloadAsync(IPage page, string selector)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(selector).ClickAsync());
-        var path = await download.PathAsync();
-        return (download.SuggestedFilename, await File.ReadAllTextAsync(path!));
     }
 
     private static double[] ReadValues(string path) =>

@@ -132,12 +132,12 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
         await page.Page.Locator("#analyse-sample").ClickAsync();
         await Assertions.Expect(page.Page.Locator("#export-json")).ToBeVisibleAsync();
 
-        var json = await DownloadAsync(page.Page, "#export-json");
+        var json = await page.DownloadAsync("#export-json");
         Assert.Equal("pyhrv-sample-short-5min.rr_ms.hrv.json", json.Name);
         using var document = System.Text.Json.JsonDocument.Parse(json.Text);
         Assert.Equal(expected, document.RootElement.GetProperty("timeDomain").GetProperty("rmssdMs").GetDouble(), 9);
 
-        var csv = await DownloadAsync(page.Page, "#export-csv");
+        var csv = await page.DownloadAsync("#export-csv");
         var lines = csv.Text.TrimEnd('\n').Split('\n');
         Assert.Equal(2, lines.Length);
         var column = Array.IndexOf(lines[0].Split(','), "rmssd_ms");
@@ -260,13 +260,6 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
         }
 
         Assert.True(await target.EvaluateAsync<bool>("e => e === document.activeElement"), "not reachable with Tab");
-    }
-
-    private static async Task<(string Name, string Text)> DownloadAsync(IPage page, string selector)
-    {
-        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator(selector).ClickAsync());
-        var path = await download.PathAsync();
-        return (download.SuggestedFilename, await File.ReadAllTextAsync(path!));
     }
 
     private static double[] ReadValues(string path) =>

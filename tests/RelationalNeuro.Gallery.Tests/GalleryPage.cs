@@ -70,6 +70,14 @@ public sealed class GalleryPage : IAsyncDisposable
         get { lock (_errors) { return [.. _errors]; } }
     }
 
+    /// <summary>Clicks the element (a download link) and returns the downloaded file's suggested name and its text.</summary>
+    public async Task<(string Name, string Text)> DownloadAsync(string selector)
+    {
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator(selector).ClickAsync());
+        var path = await download.PathAsync();
+        return (download.SuggestedFilename, await File.ReadAllTextAsync(path!));
+    }
+
     internal static Task<GalleryPage> OpenAsync(GalleryFixture gallery, string relativePath, GalleryPageOptions options) =>
         OpenAsync(gallery.Browser, gallery.BaseAddress, relativePath, options);
 

@@ -51,11 +51,11 @@ public sealed class SynchronyMeterPageTests(GalleryFixture gallery)
         await Assertions.Expect(page.Page.Locator("#verdict")).ToContainTextAsync("the client followed the therapist by about 2");
 
         // This session's report, downloaded: the verdict shown, in the CSV row rn writes.
-        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.Page.Locator("#session-export-csv").ClickAsync());
-        var csv = (await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken)).TrimEnd('\n').Split('\n');
+        var download = await page.DownloadAsync("#session-export-csv");
+        var csv = download.Text.TrimEnd('\n').Split('\n');
         Assert.Equal(DyadReport.CsvHeader, csv[0]);
         Assert.Contains(await page.Page.Locator("#verdict").TextContentAsync() ?? "?", csv[1], StringComparison.Ordinal);
-        Assert.StartsWith("co-regulation-", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("co-regulation-", download.Name, StringComparison.Ordinal);
 
         await page.Page.Locator("#client-a").SelectOptionAsync(new SelectOptionValue { Label = therapist.DisplayName });
         await page.Page.Locator("#client-b").SelectOptionAsync(new SelectOptionValue { Label = client.DisplayName });

@@ -37,8 +37,7 @@ internal static class DyadFileAnalyzer
         DyadReport report;
         try
         {
-            var seriesB = dyad.BStartSeconds == 0 ? b.Read!.Series : b.Read!.Series.WithStartTimeSeconds(dyad.BStartSeconds);
-            report = DyadAnalysis.Analyze(a.Read!.Series, seriesB, options.Analysis);
+            report = DyadAnalysis.Analyze(a.Read!.Series, dyad.PlaceB(b.Read!.Series), options.Analysis);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
         {

@@ -20,6 +20,9 @@ internal sealed record DyadInput(string Id, InputFile? A, InputFile? B, IReadOnl
 {
     /// <summary>The dyad's settings cell as the table writes and reads it (<c>b_start_s</c>, shortest round-trip text).</summary>
     public string Settings => BStartSeconds.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Member B's series as read, its first beat placed <see cref="BStartSeconds"/> after A's.</summary>
+    public RrSeries PlaceB(RrSeries seriesB) => BStartSeconds == 0 ? seriesB : seriesB.WithStartTimeSeconds(BStartSeconds);
 }
 
 /// <summary>

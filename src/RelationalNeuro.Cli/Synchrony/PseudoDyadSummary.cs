@@ -80,7 +80,7 @@ internal static class PseudoDyadSummary
         {
             var a = options.Input.ReadAndHash(dyad.A!).Read;
             var b = options.Input.ReadAndHash(dyad.B!).Read;
-            aligned = DyadAlignment.Align(a.Series, dyad.BStartSeconds == 0 ? b.Series : b.Series.WithStartTimeSeconds(dyad.BStartSeconds), options.Analysis.Alignment);
+            aligned = DyadAlignment.Align(a.Series, dyad.PlaceB(b.Series), options.Analysis.Alignment);
             return aligned.Count > 0 ? null : "alignment: " + string.Join(';', aligned.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.Code).Distinct());
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

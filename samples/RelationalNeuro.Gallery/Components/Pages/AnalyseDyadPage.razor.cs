@@ -23,7 +23,7 @@ public partial class AnalyseDyadPage
     internal const double MaxOffsetSeconds = 7 * 24 * 3600;
 
     private readonly MemberFile[] _members = [new("a", "Member A", "the therapist"), new("b", "Member B", "the client")];
-    private CancellationTokenSource? _job;
+    private readonly LatestJob _job = new();
     private string? _busy;
     private string? _message;
     private DyadResult? _result;
@@ -61,7 +61,7 @@ public partial class AnalyseDyadPage
         public string Status { get; set; } = "No file yet.";
 
         /// <summary>The upload and reading of this member's latest file.</summary>
-        public CancellationTokenSource? Upload { get; set; }
+        public LatestJob Upload { get; } = new();
     }
 
     /// <summary>An analysis shown on the page.</summary>
@@ -72,10 +72,7 @@ public partial class AnalyseDyadPage
         // Each member's upload is its own job: a new file for one member cancels only that member's earlier upload (the
         // other member's may still be arriving), and any analysis on the page, which no longer matches the files.
         var file = e.File;
-        member.Upload?.Cancel();
-        member.Upload?.Dispose();
-        member.Upload = new CancellationTokenSource();
-        var token = member.Upload.Token;
+        var token = member.Upload.Start();
         StartJob();
         _sample = false;
         member.FileName = null;
@@ -287,20 +284,17 @@ public partial class AnalyseDyadPage
 
     private void Cancel()
     {
-        _job?.Cancel();
+        _job.Cancel();
         FinishJob("Cancelled.");
     }
 
     private CancellationToken StartJob()
     {
-        _job?.Cancel();
-        _job?.Dispose();
-        _job = new CancellationTokenSource();
         _message = null;
-        return _job.Token;
+        return _job.Start();
     }
 
-    private bool IsCurrent(CancellationToken token) => _job is { } job && job.Token == token && !token.IsCancellationRequested;
+    private bool IsCurrent(CancellationToken token) => _job.IsCurrent(token);
 
     private void FinishJob(string message)
     {
@@ -316,12 +310,10 @@ public partial class AnalyseDyadPage
 
     public void Dispose()
     {
-        _job?.Cancel();
-        _job?.Dispose();
+        _job.Dispose();
         foreach (var member in _members)
         {
-            member.Upload?.Cancel();
-            member.Upload?.Dispose();
+            member.Upload.Dispose();
         }
     }
 }

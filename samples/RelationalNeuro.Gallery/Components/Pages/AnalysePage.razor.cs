@@ -16,7 +16,7 @@ namespace RelationalNeuro.Gallery.Components.Pages;
 /// </summary>
 public partial class AnalysePage
 {
-    private CancellationTokenSource? _job;
+    private readonly LatestJob _job = new();
     private AnalysisProgress? _progress;
     private string? _message;
     private IReadOnlyList<Problem>? _readProblems;
@@ -255,20 +255,17 @@ public partial class AnalysePage
 
     private void Cancel()
     {
-        _job?.Cancel();
+        _job.Cancel();
         FinishJob("Cancelled.");
     }
 
     private CancellationToken StartJob()
     {
-        _job?.Cancel();
-        _job?.Dispose();
-        _job = new CancellationTokenSource();
         _message = null;
-        return _job.Token;
+        return _job.Start();
     }
 
-    private bool IsCurrent(CancellationToken token) => _job is { } job && job.Token == token && !token.IsCancellationRequested;
+    private bool IsCurrent(CancellationToken token) => _job.IsCurrent(token);
 
     private void FinishJob(string? message)
     {
@@ -290,8 +287,7 @@ public partial class AnalysePage
 
     public void Dispose()
     {
-        _job?.Cancel();
-        _job?.Dispose();
+        _job.Dispose();
     }
 
     /// <summary>Reports a background stage to the page on the renderer's thread, unless the job was superseded.</summary>
