@@ -45,6 +45,8 @@ internal sealed class ChirpZBins : IDisposable
     private readonly int size;
     private readonly Complex[] filter;
     private readonly Complex[] work;
+    private readonly Complex[] chirp;
+    private readonly HalfTurns turns;
     private bool disposed;
 
     /// <summary>
@@ -68,15 +70,21 @@ internal sealed class ChirpZBins : IDisposable
         chunkLength = Math.Min(segmentLength, size - count + 1);
         filter = ArrayPool<Complex>.Shared.Rent(size);
         work = ArrayPool<Complex>.Shared.Rent(size);
+        chirp = ArrayPool<Complex>.Shared.Rent(chunkLength);
         sum = chunkLength < segmentLength ? ArrayPool<Complex>.Shared.Rent(count) : null;
+        turns = new HalfTurns(nfft);
+        var twoN = 2 * nfft;
 
         // b_j = W^{−j²/2} for j = −(B − 1) … count − 1 (B the chunk length, L in one piece), placed cyclically (negative j
-        // at size + j): the same filter serves every chunk, whose shift is moved into the input and output factors.
+        // at size + j): the same filter serves every chunk, whose shift is moved into the output factor. j² mod 2·nfft is
+        // carried from j to j + 1 by adding 2j + 1 (each step below 2·nfft, so one subtraction reduces it).
         var b = filter.AsSpan(0, size);
         b.Clear();
+        long square = 0;
+        long step = 1 % twoN;
         for (long j = 0; j < Math.Max(chunkLength, count); j++)
         {
-            var value = Unit(Math.PI * ((j * j) % (2 * nfft)) / nfft);
+            var value = Complex.Conjugate(turns[square]);
             if (j < count)
             {
                 b[(int)j] = value;
@@ -86,9 +94,30 @@ internal sealed class ChirpZBins : IDisposable
             {
                 b[size - (int)j] = value;
             }
+
+            square = Next(square, step, twoN);
+            step = Next(step, 2 % twoN, twoN);
         }
 
         Radix2Fft.Forward(b);
+
+        // The inverse FFT's factor 1/size (a power of two: exact) is folded into the filter's spectrum once.
+        var scale = 1.0 / size;
+        for (var k = 0; k < size; k++)
+        {
+            b[k] *= scale;
+        }
+
+        // The input chirp of one chunk, W^{(t² + 2t·first)/2} for t = 0 … B − 1: the same for every chunk and segment.
+        // t² + 2t·first mod 2·nfft is carried from t to t + 1 by adding 2t + 1 + 2·first.
+        var phase = 0L;
+        var increment = Mod(1 + Mod(2 * Mod(first, twoN), twoN), twoN);
+        for (var t = 0; t < chunkLength; t++)
+        {
+            chirp[t] = turns[phase];
+            phase = Next(phase, increment, twoN);
+            increment = Next(increment, 2 % twoN, twoN);
+        }
     }
 
     /// <summary>Points of each convolution FFT (a power of two ≥ L + count − 1, or the chunks' size).</summary>
@@ -121,6 +150,13 @@ internal sealed class ChirpZBins : IDisposable
         var chunk = Math.Min(segmentLength, size - count + 1);
         var chunks = (segmentLength + chunk - 1) / chunk;
         return ((2.0 * chunks) + 1) * size * BitOperations.Log2((uint)size);
+    }
+
+    /// <summary>The filter's share of <see cref="Cost"/> (one FFT): what a transform costs beyond its segments.</summary>
+    public static double FilterCost(int segmentLength, long count, int maximumSingleSize = MaximumSingleSize)
+    {
+        var size = SizeFor(segmentLength, count, maximumSingleSize);
+        return (double)size * BitOperations.Log2((uint)size);
     }
 
     /// <summary>
@@ -160,13 +196,12 @@ internal sealed class ChirpZBins : IDisposable
 
     /// <summary>
     /// c_m = Σ_n x_n·W^{n·first + n²/2}·W^{−(m−n)²/2}, |c_m| = |X_{first+m}|, for x = (a − meanA)·wA + i·(b − meanB)·wB
-    /// (b empty: real input). Scaled so the inverse FFT's factor is removed.
+    /// (b empty: real input), after the inverse FFT (its factor is in the filter).
     /// </summary>
     /// <remarks>
-    /// In chunks, n = n₀ + t: with (m − n₀ − t)² = (m − t)² − 2(m − t)·n₀ + n₀², the chunk's share is
-    /// c_m = W^{(2m·n₀ − n₀²)/2}·Σ_t x_{n₀+t}·W^{(2(n₀+t)·first + n₀² + t²)/2}·b_{m−t}: the one filter b and two phase factors
-    /// whose exponents are integers, reduced modulo 2·nfft exactly as the others. The first chunk (n₀ = 0) is the one-piece
-    /// transform.
+    /// In chunks, n = n₀ + t: X_k = Σ_chunks W^{n₀·k}·Σ_t x_{n₀+t}·W^{t·k}, and t·k = t·first + (t² + m² − (m − t)²)/2, so each
+    /// chunk is the one-piece transform of its own samples (the same input chirp W^{(t² + 2t·first)/2} and filter b) times
+    /// W^{n₀·k}; the common W^{m²/2} has modulus 1 and is left out. The first chunk (n₀ = 0) is the one-piece transform.
     /// </remarks>
     private ReadOnlySpan<Complex> Convolve(ReadOnlySpan<double> a, ReadOnlySpan<double> wA, double meanA, ReadOnlySpan<double> b, ReadOnlySpan<double> wB, double meanB)
     {
@@ -181,43 +216,51 @@ internal sealed class ChirpZBins : IDisposable
         for (var start = 0; start < segmentLength; start += chunkLength)
         {
             var part = ConvolveChunk(a, wA, meanA, b, wB, meanB, start, Math.Min(chunkLength, segmentLength - start));
-            long n0 = start;
-            var squared = (n0 * n0) % twoN;
+
+            // W^{n₀·k} = e^{−iπ·(2·n₀·k mod 2·nfft)/nfft} for k = first + m, carried from m to m + 1 by adding 2·n₀.
+            var step = Mod(2L * start, twoN);
+            var phase = MultiplyMod(step, Mod(first, twoN), twoN);
             for (var m = 0; m < count; m++)
             {
-                var phase = ((((2 * m * n0) % twoN) - squared) % twoN + twoN) % twoN;
-                total[m] += part[m] * Unit(-Math.PI * phase / nfft);
+                total[m] += part[m] * turns[phase];
+                phase = Next(phase, step, twoN);
             }
         }
 
         return total;
     }
 
-    /// <summary>The convolution of samples start … start + length − 1, premultiplied by their chirp, with the filter.</summary>
+    /// <summary>The convolution of samples start … start + length − 1, premultiplied by the chunk's chirp, with the filter.</summary>
     private ReadOnlySpan<Complex> ConvolveChunk(ReadOnlySpan<double> a, ReadOnlySpan<double> wA, double meanA, ReadOnlySpan<double> b, ReadOnlySpan<double> wB, double meanB, int start, int length)
     {
         var x = work.AsSpan(0, size);
-        var twoN = 2 * nfft;
-        var paired = !b.IsEmpty;
-        long n0 = start;
-        var offset = (n0 * n0) % twoN;
-        for (long t = 0; t < length; t++)
+        var input = chirp.AsSpan(0, length);
+        var sa = a.Slice(start, length);
+        var swa = wA.Slice(start, length);
+        if (b.IsEmpty)
         {
-            var n = n0 + t;
-            var phase = ((offset + (t * t) + (2 * n * first)) % twoN + twoN) % twoN;
-            var re = (a[(int)n] - meanA) * wA[(int)n];
-            var im = paired ? (b[(int)n] - meanB) * wB[(int)n] : 0.0;
-            var (sin, cos) = Math.SinCos(-Math.PI * phase / nfft);
-            x[(int)t] = new Complex((re * cos) - (im * sin), (re * sin) + (im * cos));
+            for (var t = 0; t < input.Length; t++)
+            {
+                var re = (sa[t] - meanA) * swa[t];
+                x[t] = new Complex(re * input[t].Real, re * input[t].Imaginary);
+            }
+        }
+        else
+        {
+            var sb = b.Slice(start, length);
+            var swb = wB.Slice(start, length);
+            for (var t = 0; t < input.Length; t++)
+            {
+                x[t] = new Complex((sa[t] - meanA) * swa[t], (sb[t] - meanB) * swb[t]) * input[t];
+            }
         }
 
         x[length..].Clear();
         Radix2Fft.Forward(x);
         var filterSpectrum = filter.AsSpan(0, size);
-        var scale = 1.0 / size;
-        for (var k = 0; k < size; k++)
+        for (var k = 0; k < x.Length; k++)
         {
-            x[k] *= filterSpectrum[k] * scale;
+            x[k] *= filterSpectrum[k];
         }
 
         Radix2Fft.Inverse(x);
@@ -234,10 +277,63 @@ internal sealed class ChirpZBins : IDisposable
             disposed = true;
             ArrayPool<Complex>.Shared.Return(filter);
             ArrayPool<Complex>.Shared.Return(work);
+            ArrayPool<Complex>.Shared.Return(chirp);
+            turns.Dispose();
             if (sum is not null)
             {
                 ArrayPool<Complex>.Shared.Return(sum);
             }
+        }
+    }
+
+    private static long Mod(long value, long modulus) => ((value % modulus) + modulus) % modulus;
+
+    /// <summary>(a + b) mod m for a, b in [0, m).</summary>
+    private static long Next(long value, long increment, long modulus)
+    {
+        var next = value + increment;
+        return next >= modulus ? next - modulus : next;
+    }
+
+    private static long MultiplyMod(long a, long b, long modulus) => (long)((UInt128)(ulong)a * (ulong)b % (ulong)modulus);
+
+    /// <summary>
+    /// e^{−iπ·p/nfft} for integers p in [0, 2·nfft), as the product of two table entries (p = hi·2^s + lo, both tables a
+    /// few thousand entries, each entry a correctly rounded sine and cosine): one complex product per phase instead of a
+    /// sine and a cosine, accurate to a few units in the last place.
+    /// </summary>
+    private readonly struct HalfTurns : IDisposable
+    {
+        private readonly Complex[] low;
+        private readonly Complex[] high;
+        private readonly int shift;
+        private readonly long mask;
+
+        public HalfTurns(long nfft)
+        {
+            var period = 2 * nfft;
+            shift = (BitOperations.Log2((ulong)Math.Max(period - 1, 1)) + 2) / 2;
+            mask = (1L << shift) - 1;
+            var highCount = (int)((period + mask) >> shift);
+            low = ArrayPool<Complex>.Shared.Rent(1 << shift);
+            high = ArrayPool<Complex>.Shared.Rent(highCount);
+            for (var p = 0; p < 1 << shift; p++)
+            {
+                low[p] = Unit(-Math.PI * p / nfft);
+            }
+
+            for (var h = 0; h < highCount; h++)
+            {
+                high[h] = Unit(-Math.PI * ((long)h << shift) / nfft);
+            }
+        }
+
+        public Complex this[long phase] => low[phase & mask] * high[phase >> shift];
+
+        public void Dispose()
+        {
+            ArrayPool<Complex>.Shared.Return(low);
+            ArrayPool<Complex>.Shared.Return(high);
         }
     }
 

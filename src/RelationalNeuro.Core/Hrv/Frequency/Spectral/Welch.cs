@@ -144,15 +144,21 @@ internal static class Welch
 
             // Two segments share one transform (as real and imaginary part) when the range −last … last that this needs
             // costs less than two transforms of first … last (ChirpZBins.Cost: the same convolution size, or fewer pieces).
+            // An odd last segment then takes the narrower transform of its own when that costs less than a turn of the
+            // shared one (its filter included).
             var last = first + count - 1;
-            var pair = segments > 1 && ChirpZBins.Cost(segment, (2 * last) + 1) < 2 * ChirpZBins.Cost(segment, count);
+            var pairedCost = ChirpZBins.Cost(segment, (2 * last) + 1);
+            var singleCost = ChirpZBins.Cost(segment, count);
+            var pair = segments > 1 && pairedCost < 2 * singleCost;
+            var odd = pair && segments % 2 == 1 && singleCost < pairedCost - ChirpZBins.FilterCost(segment, (2 * last) + 1);
+            var shared = pair ? segments - (odd ? 1 : 0) : segments;
             using (var chirp = pair ? new ChirpZBins(segment, nfft, -last, (int)((2 * last) + 1)) : new ChirpZBins(segment, nfft, first, count))
             {
-                for (var s = 0; s < segments; s += pair ? 2 : 1)
+                for (var s = 0; s < shared; s += pair ? 2 : 1)
                 {
                     var a = z.Slice(SegmentStart(s, segments, m, segment, step, spread), segment);
                     var meanA = options.SegmentMeanRemoval ? MeanOf(a) : 0.0;
-                    if (pair && s + 1 < segments)
+                    if (pair && s + 1 < shared)
                     {
                         var b = z.Slice(SegmentStart(s + 1, segments, m, segment, step, spread), segment);
                         chirp.AccumulatePowerPair(a, meanA, b, options.SegmentMeanRemoval ? MeanOf(b) : 0.0, w, first, acc);
@@ -162,6 +168,13 @@ internal static class Welch
                         chirp.AccumulatePower(a, w, meanA, first, acc);
                     }
                 }
+            }
+
+            if (odd)
+            {
+                using var chirp = new ChirpZBins(segment, nfft, first, count);
+                var a = z.Slice(SegmentStart(segments - 1, segments, m, segment, step, spread), segment);
+                chirp.AccumulatePower(a, w, options.SegmentMeanRemoval ? MeanOf(a) : 0.0, first, acc);
             }
 
             var scale = 1.0 / (fs * sumSquares * segments);
