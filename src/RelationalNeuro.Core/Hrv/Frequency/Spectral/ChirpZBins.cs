@@ -9,8 +9,10 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// IEEE Trans Audio Electroacoust 18:451; Rabiner, Schafer &amp; Rader 1969, Bell Syst Tech J 48:1249): with
 /// W = e^{−2πi/nfft} and nk = (n² + k² − (k − n)²)/2, X_{first+m} = W^{m²/2}·Σ_n a_n·W^{−(m−n)²/2} where
 /// a_n = x_n·W^{n·first + n²/2}, a linear convolution done by <see cref="Radix2Fft"/> on the power of two ≥ L + count − 1.
-/// The factor W^{m²/2} has modulus 1 and is not applied (only |X|² is returned). Phases are reduced exactly in integer
-/// arithmetic (n² + 2n·first mod 2·nfft) before the sine and cosine, so accuracy does not decay with n.
+/// The factor W^{m²/2} has modulus 1 and is not applied (only |X|² is returned). Every phase is an integer p modulo
+/// 2·nfft (n² + 2n·first, j², 2n₀·k), carried from one index to the next by exact integer steps, and e^{−iπp/nfft} is read
+/// from two small tables (<see cref="HalfTurns"/>), so accuracy does not decay with n and no sine or cosine is computed
+/// per sample.
 /// </summary>
 /// <remarks>
 /// Why not a full transform: NeuroKit2's Welch uses nfft = 2·nperseg with nperseg half the record, 8.1 million points for
@@ -302,7 +304,7 @@ internal sealed class ChirpZBins : IDisposable
     /// few thousand entries, each entry a correctly rounded sine and cosine): one complex product per phase instead of a
     /// sine and a cosine, accurate to a few units in the last place.
     /// </summary>
-    private readonly struct HalfTurns : IDisposable
+    internal readonly struct HalfTurns : IDisposable
     {
         private readonly Complex[] low;
         private readonly Complex[] high;

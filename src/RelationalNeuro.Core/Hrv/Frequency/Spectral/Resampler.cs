@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RelationalNeuro.Hrv.Spectral;
 
 /// <summary>
@@ -171,36 +173,52 @@ internal static class Resampler
     {
         var n = x.Length;
 
-        // Collocation rows: row 0 and row n−1 are the end knots (B_0(x_0) = B_{n−1}(x_{n−1}) = 1); row i in 1…n−2 holds
-        // B_{i−1}, B_i, B_{i+1} at x_i, evaluated in knot interval l = i + 1. sub[i] = A[i+1][i], sup[i] = A[i][i+1].
-        diag[0] = 1;
-        sup[0] = 0;
-        coefficients[0] = y[0];
-        for (var i = 1; i < n - 1; i++)
+        // The knot vector once (n + 3 values, each the double Knot gives), so neither the collocation nor the evaluation
+        // branches per knot.
+        var knotArray = ArrayPool<double>.Shared.Rent(n + 3);
+        try
         {
-            var (b0, b1, b2) = Basis(x, i + 1, x[i]);
-            sub[i - 1] = b0;
-            diag[i] = b1;
-            sup[i] = b2;
-            coefficients[i] = y[i];
-        }
-
-        sub[n - 2] = 0;
-        diag[n - 1] = 1;
-        coefficients[n - 1] = y[n - 1];
-        SolveTridiagonal(sub[..(n - 1)], diag[..n], sup[..(n - 1)], sup2[..(n - 1)], coefficients[..n]);
-
-        var l = 2;
-        for (var j = 0; j < output.Length; j++)
-        {
-            var t = start + (j * step);
-            while (l < n - 1 && t >= Knot(x, l + 1))
+            var knots = knotArray.AsSpan(0, n + 3);
+            for (var j = 0; j < knots.Length; j++)
             {
-                l++;
+                knots[j] = Knot(x, j);
             }
 
-            var (n0, n1, n2) = Basis(x, l, t);
-            output[j] = (coefficients[l - 2] * n0) + (coefficients[l - 1] * n1) + (coefficients[l] * n2);
+            // Collocation rows: row 0 and row n−1 are the end knots (B_0(x_0) = B_{n−1}(x_{n−1}) = 1); row i in 1…n−2
+            // holds B_{i−1}, B_i, B_{i+1} at x_i, evaluated in knot interval l = i + 1. sub[i] = A[i+1][i], sup[i] = A[i][i+1].
+            diag[0] = 1;
+            sup[0] = 0;
+            coefficients[0] = y[0];
+            for (var i = 1; i < n - 1; i++)
+            {
+                var (b0, b1, b2) = Basis(knots, i + 1, x[i]);
+                sub[i - 1] = b0;
+                diag[i] = b1;
+                sup[i] = b2;
+                coefficients[i] = y[i];
+            }
+
+            sub[n - 2] = 0;
+            diag[n - 1] = 1;
+            coefficients[n - 1] = y[n - 1];
+            SolveTridiagonal(sub[..(n - 1)], diag[..n], sup[..(n - 1)], sup2[..(n - 1)], coefficients[..n]);
+
+            var l = 2;
+            for (var j = 0; j < output.Length; j++)
+            {
+                var t = start + (j * step);
+                while (l < n - 1 && t >= knots[l + 1])
+                {
+                    l++;
+                }
+
+                var (n0, n1, n2) = Basis(knots, l, t);
+                output[j] = (coefficients[l - 2] * n0) + (coefficients[l - 1] * n1) + (coefficients[l] * n2);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(knotArray);
         }
     }
 
@@ -209,12 +227,12 @@ internal static class Resampler
         j <= 2 ? x[0] : j >= x.Length ? x[^1] : (x[j - 1] + x[j - 2]) / 2.0;
 
     /// <summary>The three quadratic B-splines B_{l−2}, B_{l−1}, B_l non-zero on knot interval [t_l, t_{l+1}), at t (BSPLVB).</summary>
-    private static (double N0, double N1, double N2) Basis(ReadOnlySpan<double> x, int l, double t)
+    private static (double N0, double N1, double N2) Basis(ReadOnlySpan<double> knots, int l, double t)
     {
-        var left1 = t - Knot(x, l);
-        var left2 = t - Knot(x, l - 1);
-        var right1 = Knot(x, l + 1) - t;
-        var right2 = Knot(x, l + 2) - t;
+        var left1 = t - knots[l];
+        var left2 = t - knots[l - 1];
+        var right1 = knots[l + 1] - t;
+        var right2 = knots[l + 2] - t;
 
         // Degree 1.
         var temp = 1.0 / (right1 + left1);

@@ -151,6 +151,36 @@ public sealed class SpectralInternalsTests
         }
     }
 
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(2L)]
+    [InlineData(7L)]
+    [InlineData(1003L)]
+    [InlineData(161_930L)] // nsr001's FFT length at 4 Hz in NeuroKit2's rule
+    [InlineData(8_096_512L)]
+    public void HalfTurns_EveryPhase_IsTheUnitRootWithinRounding(long nfft)
+    {
+        // e^{−iπp/nfft} for p in [0, 2·nfft): the exact value has modulus 1 and angle −πp/nfft. Checked on every phase of
+        // the short lengths and on 20,000 spread over the long ones (both ends of each table included).
+        var turns = new ChirpZBins.HalfTurns(nfft);
+        try
+        {
+            var period = 2 * nfft;
+            var stride = Math.Max(1, period / 20_000);
+            var phases = Enumerable.Range(0, (int)((period + stride - 1) / stride)).Select(k => k * stride).Append(period - 1);
+            foreach (var p in phases)
+            {
+                var value = turns[p];
+                var (sin, cos) = Math.SinCos(-Math.PI * ((double)p / nfft));
+                Assert.True(Math.Abs(value.Real - cos) <= 2e-15 && Math.Abs(value.Imaginary - sin) <= 2e-15, $"p = {p}: {value} against ({cos}, {sin})");
+            }
+        }
+        finally
+        {
+            turns.Dispose();
+        }
+    }
+
     [Fact]
     public void GridLength_EndExcluded_LikeNumpyArange()
     {
