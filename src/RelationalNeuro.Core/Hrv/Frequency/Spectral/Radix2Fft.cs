@@ -77,10 +77,28 @@ internal static class Radix2Fft
             ArrayPool<Complex>.Shared.Return(head);
         }
 
-        var table = TwiddleTable(n);
-        for (var length = block << 1; length <= n; length <<= 1)
+        Stages(data, TwiddleTable(n), block << 1, n, inverse: false);
+    }
+
+    /// <summary>
+    /// The stages of span <paramref name="from"/>, 2·from, … up to <paramref name="data"/>.Length over
+    /// <paramref name="data"/> (a block of a length-<paramref name="n"/> transform): two at a time where a vector path runs
+    /// (<see cref="TwoStages"/>), the last one alone when their number is odd.
+    /// </summary>
+    private static void Stages(Span<Complex> data, Complex[] table, int from, int n, bool inverse)
+    {
+        var length = from;
+        if (Vector128.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
         {
-            Stage(data, table, length, n / length, inverse: false);
+            for (; 2 * length <= data.Length; length <<= 2)
+            {
+                TwoStages(data, table, length, n / length, inverse);
+            }
+        }
+
+        for (; length <= data.Length; length <<= 1)
+        {
+            Stage(data, table, length, n / length, inverse);
         }
     }
 
@@ -106,10 +124,7 @@ internal static class Radix2Fft
         {
             var part = data.Slice(offset, block);
             FirstStage(part);
-            for (var length = 4; length <= block; length <<= 1)
-            {
-                Stage(part, table, length, n / length, inverse);
-            }
+            Stages(part, table, 4, n, inverse);
         }
 
         if (n > block)
@@ -204,34 +219,126 @@ internal static class Radix2Fft
         }
     }
 
+    /// <summary>
+    /// The stages of span <paramref name="length"/> and 2·<paramref name="length"/> (≥ 4) in one pass over
+    /// <paramref name="data"/>: each group of 2·length points is four quarters Q0 … Q3 of length/2;
+    /// the first stage pairs (Q0, Q1) and (Q2, Q3) with W = table[k·stride], the second (Q0, Q2) with table[k·stride/2] and
+    /// (Q1, Q3) with table[(k + length/2)·stride/2] — the butterflies of <see cref="Stage"/> twice, the same operands in
+    /// the same order, with the four points of each k kept in registers between the two stages (half the loads and stores).
+    /// Two butterflies per 256-bit vector, one per 128-bit vector where only those run.
+    /// </summary>
+    private static void TwoStages(Span<Complex> data, Complex[] table, int length, int stride, bool inverse)
+    {
+        var quarter = length >> 1;
+        var stride2 = stride >> 1;
+        if (data.Length % (2 * length) != 0 || quarter < 2 || (long)(quarter - 1) * stride >= table.Length || (long)((2 * quarter) - 1) * stride2 >= table.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length));
+        }
+
+        ref var d = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(data));
+        ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
+        if (!Vector256.IsHardwareAccelerated || KernelDispatch.ForceVector128)
+        {
+            TwoStages128(ref d, ref w0, data.Length, length, stride, inverse);
+            return;
+        }
+
+        var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
+        for (var start = 0; start < data.Length; start += 2 * length)
+        {
+            ref var q0 = ref Unsafe.Add(ref d, 2 * start);
+            ref var q1 = ref Unsafe.Add(ref d, 2 * (start + quarter));
+            ref var q2 = ref Unsafe.Add(ref d, 2 * (start + length));
+            ref var q3 = ref Unsafe.Add(ref d, 2 * (start + length + quarter));
+            for (var k = 0; k < quarter; k += 2)
+            {
+                var w1 = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride) * 2)) * conjugate;
+                var wa = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride2) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride2) * 2)) * conjugate;
+                var wb = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter) * stride2) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter + 1) * stride2) * 2)) * conjugate;
+                var at = (nuint)k * 2;
+                var (a0, a1) = Butterfly(Vector256.LoadUnsafe(ref q0, at), Vector256.LoadUnsafe(ref q1, at), w1);
+                var (a2, a3) = Butterfly(Vector256.LoadUnsafe(ref q2, at), Vector256.LoadUnsafe(ref q3, at), w1);
+                (a0, a2) = Butterfly(a0, a2, wa);
+                (a1, a3) = Butterfly(a1, a3, wb);
+                a0.StoreUnsafe(ref q0, at);
+                a1.StoreUnsafe(ref q1, at);
+                a2.StoreUnsafe(ref q2, at);
+                a3.StoreUnsafe(ref q3, at);
+            }
+        }
+    }
+
+    /// <summary><see cref="TwoStages"/> on the 128-bit path: one butterfly per vector.</summary>
+    private static void TwoStages128(ref double d, ref double w0, int count, int length, int stride, bool inverse)
+    {
+        var quarter = length >> 1;
+        var stride2 = stride >> 1;
+        var conjugate = inverse ? Vector128.Create(1.0, -1.0) : Vector128<double>.One;
+        for (var start = 0; start < count; start += 2 * length)
+        {
+            ref var q0 = ref Unsafe.Add(ref d, 2 * start);
+            ref var q1 = ref Unsafe.Add(ref d, 2 * (start + quarter));
+            ref var q2 = ref Unsafe.Add(ref d, 2 * (start + length));
+            ref var q3 = ref Unsafe.Add(ref d, 2 * (start + length + quarter));
+            for (var k = 0; k < quarter; k++)
+            {
+                var w1 = Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2) * conjugate;
+                var wa = Vector128.LoadUnsafe(ref w0, (nuint)(k * stride2) * 2) * conjugate;
+                var wb = Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter) * stride2) * 2) * conjugate;
+                var at = (nuint)k * 2;
+                var (a0, a1) = Butterfly(Vector128.LoadUnsafe(ref q0, at), Vector128.LoadUnsafe(ref q1, at), w1);
+                var (a2, a3) = Butterfly(Vector128.LoadUnsafe(ref q2, at), Vector128.LoadUnsafe(ref q3, at), w1);
+                (a0, a2) = Butterfly(a0, a2, wa);
+                (a1, a3) = Butterfly(a1, a3, wb);
+                a0.StoreUnsafe(ref q0, at);
+                a1.StoreUnsafe(ref q1, at);
+                a2.StoreUnsafe(ref q2, at);
+                a3.StoreUnsafe(ref q3, at);
+            }
+        }
+    }
+
     /// <summary>Two butterflies at doubles <paramref name="at"/> … at + 3 of lower and upper, W = (w0, w1) in <paramref name="w"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector256<double> w)
     {
+        var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), w);
+        a.StoreUnsafe(ref lo, at);
+        b.StoreUnsafe(ref up, at);
+    }
+
+    /// <summary>Two butterflies in registers: t = W·b, (a + t, a − t), W = (w0, w1) in <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> w)
+    {
         var wr = Vector256.Shuffle(w, Vector256.Create(0L, 0, 2, 2));
         var wi = Vector256.Shuffle(w, Vector256.Create(1L, 1, 3, 3));
-        var b = Vector256.LoadUnsafe(ref up, at);
         var x = b * wr;                                                       // (b.re·W.re, b.im·W.re)
         var y = Vector256.Shuffle(b, Vector256.Create(1L, 0, 3, 2)) * wi;    // (b.im·W.im, b.re·W.im)
         var t = Avx.IsSupported ? Avx.AddSubtract(x, y) : x + (y * Vector256.Create(-1.0, 1.0, -1.0, 1.0));
-        var a = Vector256.LoadUnsafe(ref lo, at);
-        (a + t).StoreUnsafe(ref lo, at);
-        (a - t).StoreUnsafe(ref up, at);
+        return (a + t, a - t);
     }
 
     /// <summary>One butterfly at doubles <paramref name="at"/>, <paramref name="at"/> + 1 of lower and upper, W = (re, im) in <paramref name="w"/>: the 128-bit path (Native AOT's portable x64 build, SSE-only hardware).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector128<double> w)
     {
+        var (a, b) = Butterfly(Vector128.LoadUnsafe(ref lo, at), Vector128.LoadUnsafe(ref up, at), w);
+        a.StoreUnsafe(ref lo, at);
+        b.StoreUnsafe(ref up, at);
+    }
+
+    /// <summary>One butterfly in registers on the 128-bit path: t = W·b, (a + t, a − t).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> w)
+    {
         var wr = Vector128.Shuffle(w, Vector128.Create(0L, 0));
         var wi = Vector128.Shuffle(w, Vector128.Create(1L, 1));
-        var b = Vector128.LoadUnsafe(ref up, at);
         var x = b * wr;                                                  // (b.re·W.re, b.im·W.re)
         var y = Vector128.Shuffle(b, Vector128.Create(1L, 0)) * wi;     // (b.im·W.im, b.re·W.im)
         var t = Sse3.IsSupported ? Sse3.AddSubtract(x, y) : x + (y * Vector128.Create(-1.0, 1.0));
-        var a = Vector128.LoadUnsafe(ref lo, at);
-        (a + t).StoreUnsafe(ref lo, at);
-        (a - t).StoreUnsafe(ref up, at);
+        return (a + t, a - t);
     }
 
     /// <summary>Points per cache block: 2¹⁵ complex values, 512 KB (within a 1-MB L2).</summary>
