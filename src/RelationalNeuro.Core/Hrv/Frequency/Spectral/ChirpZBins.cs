@@ -22,9 +22,9 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// provider measured 1.7 s per 2²⁰-point transform on this machine (docs/performance.md).
 /// <para>Long segments are convolved in pieces (overlap-add over the input): when L + count − 1 exceeds
 /// <see cref="MaximumSingleSize"/> points, the segment is cut into chunks of B = S − count + 1 samples with S the power of
-/// two ≥ max(<see cref="MaximumSingleSize"/>, 2·count); each chunk is convolved with the same chirp filter on S points,
-/// the chunk's offset n₀ moved into a phase factor on its input and one on its output (exact integer exponents, see
-/// <see cref="Convolve"/>), and the chunks' outputs add up to the whole convolution. Same sums in another grouping (the
+/// two ≥ max(<see cref="MaximumSingleSize"/>, 2·count); each chunk is convolved with the same chirp filter on S points
+/// after the same input chirp, as if it started at 0, its offset n₀ becoming one output factor W^{n₀·k} (exact integer
+/// exponents, see <see cref="Convolve"/>), and the chunks' outputs add up to the whole transform. Same sums in another grouping (the
 /// bins agree to rounding, tested against the DFT definition); at 100 Hz on 24 h that is 20–40 convolutions of 2¹⁷–2¹⁸
 /// points instead of one of 2²³, in at most 8 MB of work arrays instead of 268 MB.</para>
 /// </remarks>
