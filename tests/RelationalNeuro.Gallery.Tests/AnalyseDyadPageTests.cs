@@ -112,6 +112,25 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task Range_TypedByKeyboard_CutsTheSampleDyadToThoseMinutes()
+    {
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#dyad-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#dyad-verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.Page.Locator("#dyad-from").FillAsync("1");
+        await page.Page.Keyboard.PressAsync("Tab"); // commits the field (change event) and moves to the next
+        await Assertions.Expect(page.Page.Locator("#dyad-to")).ToBeFocusedAsync();
+        await page.Page.Keyboard.TypeAsync("4");
+        await page.Page.Keyboard.PressAsync("Tab");
+
+        await Assertions.Expect(page.Page.Locator("#dyad-result-title")).ToHaveTextAsync(new Regex(@"\(minute 1 to 4\)$"), new() { Timeout = 30_000 });
+        // Three minutes asked for; each member loses at most one interval (≤ 1.04 s in the sample, by its rule) at each end.
+        await Assertions.Expect(page.Page.Locator("#dyad-duration")).ToHaveTextAsync(new Regex(@"^(2:5[89]|3:00)$"));
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task UnreadableFile_IsNamedWithItsLines_AndNothingIsAnalysed()
     {
         var (_, a, _) = Dyad("syn_lag_p2s");

@@ -76,23 +76,42 @@ internal static class Analyser
     }
 
     /// <summary>The intervals that start at or after the window's start and end at or before its end.</summary>
-    public static RrSeries Slice(RrSeries series, ChartTimeRange window)
+    public static RrSeries Slice(RrSeries series, ChartTimeRange window) =>
+        RrSeries.FromIntervalsMs(Kept(series, window.StartSeconds, window.EndSeconds, out _));
+
+    /// <summary>
+    /// <see cref="Slice"/> on the series' own clock: the intervals inside [<paramref name="startSeconds"/>,
+    /// <paramref name="endSeconds"/>] of its beat times, starting at the first kept beat's time (a dyad's members stay
+    /// aligned); <see cref="RrSeries.Empty"/> when none is inside.
+    /// </summary>
+    public static RrSeries SliceOnClock(RrSeries series, double startSeconds, double endSeconds)
     {
-        var rr = series.IntervalsMs;
+        var kept = Kept(series, startSeconds, endSeconds, out var first);
+        return kept.Length == 0 ? RrSeries.Empty : RrSeries.FromIntervalsMs(kept).WithStartTimeSeconds(first);
+    }
+
+    private static double[] Kept(RrSeries series, double startSeconds, double endSeconds, out double firstBeatSeconds)
+    {
         var kept = new List<double>();
         var t = series.StartTimeSeconds;
-        foreach (var v in rr)
+        firstBeatSeconds = 0;
+        foreach (var v in series.IntervalsMs)
         {
             var end = t + (v / 1000.0);
-            if (t >= window.StartSeconds && end <= window.EndSeconds)
+            if (t >= startSeconds && end <= endSeconds)
             {
+                if (kept.Count == 0)
+                {
+                    firstBeatSeconds = t;
+                }
+
                 kept.Add(v);
             }
 
             t = end;
         }
 
-        return RrSeries.FromIntervalsMs(kept.ToArray());
+        return [.. kept];
     }
 
     private static PowerSpectrum? Spectrum(ReadOnlySpan<double> nnMs, FrequencyDomainOptions options)

@@ -84,6 +84,81 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     }
 
     [Fact]
+    public void Page_Range_CutsBothMembersToTheMinutesAsked_OnTheFirstMembersClock()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#dyad-from").Change("1");
+        cut.Find("#dyad-to").Change("4");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to 4)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        // The intervals wholly inside [60 s, 240 s] of each member's beat times (t₀ = 0, tₖ₊₁ = tₖ + RRₖ/1000).
+        static (int Count, double Longest) Inside(double[] rr)
+        {
+            var (count, longest, t) = (0, 0.0, 0.0);
+            foreach (var v in rr)
+            {
+                var end = t + (v / 1000.0);
+                if (t >= 60 && end <= 240)
+                {
+                    count++;
+                    longest = Math.Max(longest, v);
+                }
+
+                t = end;
+            }
+
+            return (count, longest);
+        }
+
+        var (a, b) = (Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsA), Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsB));
+        Assert.Equal(a.Count.ToString(CultureInfo.InvariantCulture), cut.Find("#dyad-beats-a").TextContent);
+        Assert.Equal(b.Count.ToString(CultureInfo.InvariantCulture), cut.Find("#dyad-beats-b").TextContent);
+
+        // Both recorded at most the 180 s asked for, and lose at most one interval at each end.
+        var parts = cut.Find("#dyad-duration").TextContent.Split(':');
+        var seconds = (int.Parse(parts[0], CultureInfo.InvariantCulture) * 60) + int.Parse(parts[1], CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, (int)Math.Floor(180 - (2 * Math.Max(a.Longest, b.Longest) / 1000)), 180);
+    }
+
+    [Theory]
+    [InlineData("abc", "", "the first minute “abc” is not a number of minutes between 0 and 10080")]
+    [InlineData("", "NaN", "the last minute “NaN” is not a number of minutes between 0 and 10080")]
+    [InlineData("-1", "", "the first minute “-1” is not a number of minutes between 0 and 10080")]
+    [InlineData("", "1e308", "the last minute “1e308” is not a number of minutes between 0 and 10080")]
+    [InlineData("5", "3", "the range must end after it starts (minute 5 to minute 3)")]
+    [InlineData("2", "2", "the range must end after it starts (minute 2 to minute 2)")]
+    public void Page_UnusableRange_IsRefusedWithTheReason_AndNothingIsShown(string from, string to, string reason)
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#dyad-to").Change(to);
+        cut.Find("#dyad-from").Change(from);
+
+        cut.WaitForAssertion(() => Assert.Equal($"Not analysed: {reason}.", cut.Find("#dyad-message").TextContent));
+        Assert.Empty(cut.FindAll("#dyad-verdict"));
+        Assert.Empty(cut.FindAll("#dyad-export-json"));
+    }
+
+    [Fact]
+    public void Page_RangeAfterTheRecordings_SaysSo_AndShowsNothing()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#dyad-from").Change("100"); // the sample is six minutes long
+
+        cut.WaitForAssertion(() => Assert.Equal("Not analysed: Member A or Member B has no whole RR interval (minute 100 to the end).", cut.Find("#dyad-message").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("#dyad-verdict"));
+    }
+
+    [Fact]
     public void Page_FileOverTheLimit_IsRefusedFromItsSize_WithoutOpeningIt()
     {
         var cut = RenderPage(new AnalyseOptions { MaxUploadBytes = 1024 });

@@ -29,6 +29,7 @@ public partial class AnalyseDyadPage
     private DyadResult? _result;
     private bool _sample;
     private double _offsetSeconds;
+    private (double? FromMinutes, double? ToMinutes) _range;
 
     [Inject]
     private AnalyseOptions Options { get; set; } = null!;
@@ -41,6 +42,10 @@ public partial class AnalyseDyadPage
 
     /// <summary>The start offset of member B as typed (seconds, invariant).</summary>
     private string OffsetText { get; set; } = "0";
+
+    private string FromText { get; set; } = "";
+
+    private string ToText { get; set; } = "";
 
     /// <summary>"correct": the default artifact step runs on each member before aligning; "as-recorded": none (<see cref="DyadAlignmentOptions.Reference"/>).</summary>
     private string ArtifactChoice { get; set; } = "correct";
@@ -131,7 +136,7 @@ public partial class AnalyseDyadPage
 
     private async Task AnalyseSampleAsync(CancellationToken token)
     {
-        if (!TryOffset())
+        if (!TrySettings())
         {
             return;
         }
@@ -142,7 +147,7 @@ public partial class AnalyseDyadPage
     private async Task AnalyseFilesAsync(CancellationToken token)
     {
         ForgetResult();
-        if (!TryOffset())
+        if (!TrySettings())
         {
             return;
         }
@@ -171,20 +176,47 @@ public partial class AnalyseDyadPage
             Alignment = ArtifactChoice == "as-recorded" ? DyadAlignmentOptions.Reference : DyadAlignmentOptions.Default,
         };
         var offset = _offsetSeconds;
+        var (from, to) = _range;
+        if (from is not null || to is not null)
+        {
+            title += " " + RangeText(from, to);
+        }
+
         SetBusy("Analysing the dyad");
         try
         {
-            var (report, map) = await Task.Run(
+            var (report, map) = await Task.Run<(DyadReport? Report, WindowedCrossCorrelationResult? Map)>(
                 () =>
                 {
+                    var a = seriesA;
                     var b = offset == 0 ? seriesB : seriesB.WithStartTimeSeconds(seriesB.StartTimeSeconds + offset);
-                    var report = DyadAnalysis.Analyze(seriesA, b, options, token);
-                    var map = WindowedCrossCorrelation.Compute(DyadAlignment.Align(seriesA, b, options.Alignment), WindowedCrossCorrelationOptions.PlainR);
+                    if (from is not null || to is not null)
+                    {
+                        // Minutes on A's clock (A's first beat is minute 0); B's beats on the same clock after the offset.
+                        var start = seriesA.StartTimeSeconds + ((from ?? 0) * 60);
+                        var end = to is { } t ? seriesA.StartTimeSeconds + (t * 60) : double.PositiveInfinity;
+                        a = Analyser.SliceOnClock(a, start, end);
+                        b = Analyser.SliceOnClock(b, start, end);
+                        if (a.Count == 0 || b.Count == 0)
+                        {
+                            return (null, null);
+                        }
+                    }
+
+                    var report = DyadAnalysis.Analyze(a, b, options, token);
+                    var map = WindowedCrossCorrelation.Compute(DyadAlignment.Align(a, b, options.Alignment), WindowedCrossCorrelationOptions.PlainR);
                     return (report, map);
                 },
                 token);
             if (!IsCurrent(token))
             {
+                return;
+            }
+
+            if (report is null || map is null)
+            {
+                ForgetResult();
+                FinishJob($"Not analysed: {_members[0].Legend} or {_members[1].Legend} has no whole RR interval {RangeText(from, to)}.");
                 return;
             }
 
@@ -198,6 +230,57 @@ public partial class AnalyseDyadPage
     }
 
     /// <summary>Parses the offset field; on a bad value says why and returns false.</summary>
+    /// <summary>Reads the offset and the range fields; on a refusal says why and forgets any result.</summary>
+    private bool TrySettings() => TryOffset() && TryRange();
+
+    private bool TryRange()
+    {
+        var max = MaxOffsetSeconds / 60;
+        double? from = null, to = null;
+        string? refusal = null;
+        foreach (var (text, isFrom) in new[] { (FromText?.Trim() ?? "", true), (ToText?.Trim() ?? "", false) })
+        {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0 && value <= max)
+            {
+                if (isFrom)
+                {
+                    from = value;
+                }
+                else
+                {
+                    to = value;
+                }
+            }
+            else
+            {
+                refusal ??= string.Create(CultureInfo.InvariantCulture, $"the {(isFrom ? "first" : "last")} minute “{text}” is not a number of minutes between 0 and {max:0}");
+            }
+        }
+
+        if (refusal is null && from is { } f && to is { } t && !(f < t))
+        {
+            refusal = string.Create(CultureInfo.InvariantCulture, $"the range must end after it starts (minute {f:0.##} to minute {t:0.##})");
+        }
+
+        if (refusal is not null)
+        {
+            ForgetResult();
+            FinishJob("Not analysed: " + refusal + ".");
+            return false;
+        }
+
+        _range = (from, to);
+        return true;
+    }
+
+    private static string RangeText(double? from, double? to) =>
+        string.Create(CultureInfo.InvariantCulture, $"(minute {from ?? 0:0.##} to {(to is { } t ? t.ToString("0.##", CultureInfo.InvariantCulture) : "the end")})");
+
     private bool TryOffset()
     {
         var text = OffsetText?.Trim() ?? "";
