@@ -146,6 +146,19 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     }
 
     [Fact]
+    public void Page_RangeFromMinusZero_IsFromMinuteZero()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        cut.Find("#dyad-from").Change("-0");
+        cut.Find("#dyad-to").Change("2");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 0 to 2)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void Page_RangeAfterTheRecordings_SaysSo_AndShowsNothing()
     {
         var cut = RenderPage(new AnalyseOptions());

@@ -229,7 +229,6 @@ public partial class AnalyseDyadPage
         }
     }
 
-    /// <summary>Parses the offset field; on a bad value says why and returns false.</summary>
     /// <summary>Reads the offset and the range fields; on a refusal says why and forgets any result.</summary>
     private bool TrySettings() => TryOffset() && TryRange();
 
@@ -247,6 +246,7 @@ public partial class AnalyseDyadPage
 
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value >= 0 && value <= max)
             {
+                value = Math.Abs(value); // −0 is minute 0
                 if (isFrom)
                 {
                     from = value;
@@ -281,6 +281,7 @@ public partial class AnalyseDyadPage
     private static string RangeText(double? from, double? to) =>
         string.Create(CultureInfo.InvariantCulture, $"(minute {from ?? 0:0.##} to {(to is { } t ? t.ToString("0.##", CultureInfo.InvariantCulture) : "the end")})");
 
+    /// <summary>Parses the offset field; on a bad value says why and returns false.</summary>
     private bool TryOffset()
     {
         var text = OffsetText?.Trim() ?? "";
