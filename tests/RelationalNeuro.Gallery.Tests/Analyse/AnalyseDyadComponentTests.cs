@@ -122,6 +122,16 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         var parts = cut.Find("#dyad-duration").TextContent.Split(':');
         var seconds = (int.Parse(parts[0], CultureInfo.InvariantCulture) * 60) + int.Parse(parts[1], CultureInfo.InvariantCulture);
         Assert.InRange(seconds, (int)Math.Floor(180 - (2 * Math.Max(a.Longest, b.Longest) / 1000)), 180);
+
+        // The download says which stretch it is: the aligned 4-Hz grid lies inside minutes 1–4 of A's clock. Its first
+        // sample is at or after the end of the first kept interval (the signal at a beat is the interval ending there),
+        // so it starts at most two intervals and one grid step after 60 s; start + grid length (which may count the last
+        // sample's step) ends within one interval and one step of 240 s.
+        var longest = Math.Max(a.Longest, b.Longest) / 1000;
+        var href = cut.Find("#dyad-export-json").GetAttribute("href")!;
+        var exported = Services.GetRequiredService<DyadExports>().Find(Guid.Parse(href["analyse/dyad/export/".Length..^".json".Length]))!;
+        Assert.InRange(exported.Alignment.StartTimeSeconds, 60, 60 + (2 * longest) + 0.25);
+        Assert.InRange(exported.Alignment.StartTimeSeconds + exported.Alignment.DurationSeconds, 240 - longest - 0.25, 240 + 0.25);
     }
 
     [Theory]
