@@ -72,9 +72,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     [InlineData("-1e308")]
     public void Page_UnusableOffset_IsRefusedWithTheReason_AndNothingIsShown(string offset)
     {
-        var cut = RenderPage(new AnalyseOptions());
-        cut.Find("#dyad-sample").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        var cut = RenderAnalysedSample();
 
         cut.Find("#dyad-offset").Change(offset);
 
@@ -86,9 +84,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     [Fact]
     public void Page_Range_CutsBothMembersToTheMinutesAsked_OnTheFirstMembersClock()
     {
-        var cut = RenderPage(new AnalyseOptions());
-        cut.Find("#dyad-sample").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        var cut = RenderAnalysedSample();
 
         cut.Find("#dyad-from").Change("1");
         cut.Find("#dyad-to").Change("4");
@@ -143,9 +139,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     [InlineData("2", "2", "the range must end after it starts (minute 2 to minute 2)")]
     public void Page_UnusableRange_IsRefusedWithTheReason_AndNothingIsShown(string from, string to, string reason)
     {
-        var cut = RenderPage(new AnalyseOptions());
-        cut.Find("#dyad-sample").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        var cut = RenderAnalysedSample();
 
         cut.Find("#dyad-to").Change(to);
         cut.Find("#dyad-from").Change(from);
@@ -158,9 +152,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     [Fact]
     public void Page_RangeFromMinusZero_IsFromMinuteZero()
     {
-        var cut = RenderPage(new AnalyseOptions());
-        cut.Find("#dyad-sample").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        var cut = RenderAnalysedSample();
 
         cut.Find("#dyad-from").Change("-0");
         cut.Find("#dyad-to").Change("2");
@@ -171,9 +163,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     [Fact]
     public void Page_RangeAfterTheRecordings_SaysSo_AndShowsNothing()
     {
-        var cut = RenderPage(new AnalyseOptions());
-        cut.Find("#dyad-sample").Click();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        var cut = RenderAnalysedSample();
 
         cut.Find("#dyad-from").Change("100"); // the sample is six minutes long
 
@@ -192,6 +182,15 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         cut.WaitForAssertion(() => Assert.Equal("“day.txt” is 2 MB; the limit is 0 MB.", cut.Find("#dyad-file-b-status").TextContent));
         Assert.False(file.Opened);
         Assert.Equal("Not analysed: “day.txt” is 2 MB; the limit is 0 MB.", cut.Find("#dyad-message").TextContent);
+    }
+
+    /// <summary>The page with the bundled dyad analysed (its verdict shown).</summary>
+    private IRenderedComponent<AnalyseDyadPage> RenderAnalysedSample()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        cut.Find("#dyad-sample").Click();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        return cut;
     }
 
     private IRenderedComponent<AnalyseDyadPage> RenderPage(AnalyseOptions options)
