@@ -230,13 +230,13 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
         await using var page = await gallery.OpenAsync(PagePath);
         // Keyboard only: Tab to the sample button, Enter; Tab to the tachogram's start handle, then keys.
         var sample = page.Page.Locator("#analyse-sample");
-        await TabToAsync(page.Page, sample);
+        await page.TabToAsync(sample, "the sample button");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Page.Locator("#report-scope")).ToContainTextAsync("The whole recording");
         var wholeBeats = await page.Page.Locator("#summary-beats").TextContentAsync();
 
         var start = page.Page.Locator("#analyse-tachogram-start");
-        await TabToAsync(page.Page, start);
+        await page.TabToAsync(start, "the tachogram's start handle");
         // 5 min in 1-s steps: Page Up moves the start a tenth of the span (Chromium's rule for range inputs).
         await page.Page.Keyboard.PressAsync("PageUp");
 
@@ -246,20 +246,10 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
         Assert.True(await start.EvaluateAsync<bool>("e => e === document.activeElement"), "focus left the handle");
 
         // And back to the whole recording, by keyboard.
-        await TabToAsync(page.Page, page.Page.Locator("#analyse-whole"));
+        await page.TabToAsync(page.Page.Locator("#analyse-whole"), "the whole-recording button");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Page.Locator("#report-scope")).ToContainTextAsync("The whole recording");
         await page.AssertCleanAsync();
-    }
-
-    private static async Task TabToAsync(IPage page, ILocator target)
-    {
-        for (var i = 0; i < 200 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await target.EvaluateAsync<bool>("e => e === document.activeElement"), "not reachable with Tab");
     }
 
     private static double[] ReadValues(string path) =>

@@ -70,6 +70,17 @@ public sealed class GalleryPage : IAsyncDisposable
         get { lock (_errors) { return [.. _errors]; } }
     }
 
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (at most 200 times); fails naming <paramref name="what"/> if it never does.</summary>
+    public async Task TabToAsync(ILocator target, string what)
+    {
+        for (var i = 0; i < 200 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.True(await target.EvaluateAsync<bool>("e => e === document.activeElement"), $"{what} is not reachable with Tab");
+    }
+
     /// <summary>Clicks the element (a download link) and returns the downloaded file's suggested name and its text.</summary>
     public async Task<(string Name, string Text)> DownloadAsync(string selector)
     {

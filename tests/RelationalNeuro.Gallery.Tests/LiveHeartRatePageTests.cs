@@ -39,29 +39,19 @@ public sealed class LiveHeartRatePageTests(GalleryFixture gallery)
         Assert.Equal(beats, await BeatsAsync(page));
     }
 
-    private static async Task TabToAsync(GalleryPage page, ILocator target, string what)
-    {
-        for (var i = 0; i < 60 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
-        {
-            await page.Page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await target.EvaluateAsync<bool>("e => e === document.activeElement"), $"{what} is not reachable with Tab");
-    }
-
     [Fact]
     public async Task Replay_KeyboardOnly_ChoosesSpeedStartsAndStops()
     {
         await using var page = await gallery.OpenAsync(PagePath);
         // The speed is a radio group: Tab reaches the checked radio (×4), an arrow key moves to ×10.
         var fast = page.Page.GetByRole(AriaRole.Radio, new() { Name = "×4" });
-        await TabToAsync(page, fast, "the replay speed");
+        await page.TabToAsync(fast, "the replay speed");
         await page.Page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(page.Page.GetByRole(AriaRole.Radio, new() { Name = "×10" })).ToBeCheckedAsync();
         await Assertions.Expect(page.Page.Locator("#live-source")).ToHaveTextAsync("Source: the recording at ×10. Press Start.");
 
         var button = page.Page.Locator("#live-gauge button");
-        await TabToAsync(page, button, "the Start button");
+        await page.TabToAsync(button, "the Start button");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(button).ToHaveTextAsync("Stop");
         await AssertTheGaugeMovesAsync(page);

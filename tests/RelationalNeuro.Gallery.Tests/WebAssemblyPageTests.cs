@@ -54,7 +54,7 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
     {
         await using var page = await OpenAsync(PagePath);
         var slider = page.Page.Locator("#rmssd-wasm");
-        await TabToAsync(page.Page, slider, "the slider");
+        await page.TabToAsync(slider, "the slider");
         for (var i = 0; i < 30; i++)
         {
             await page.Page.Keyboard.PressAsync("ArrowRight");
@@ -71,7 +71,7 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
         // The timer's Start button is the next stop in tab order after the slider.
         var timer = page.Page.Locator("#timer-wasm");
         var start = timer.GetByRole(AriaRole.Button, new() { Name = "Start" });
-        await TabToAsync(page.Page, start, "the timer's Start button");
+        await page.TabToAsync(start, "the timer's Start button");
         await page.Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(timer.Locator(".rn-pause__phase")).ToHaveTextAsync("Hold");
         await Assertions.Expect(timer.GetByRole(AriaRole.Status)).ToHaveTextAsync("Hold, 3 seconds");
@@ -91,7 +91,7 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
         await using var page = await OpenAsync(PagePath);
         var wheel = page.Page.Locator("#wheel-wasm");
         var first = wheel.Locator(".rn-wheel__segment[aria-label='Joyful']");
-        await TabToAsync(page.Page, first, "the wheel's first core feeling");
+        await page.TabToAsync(first, "the wheel's first core feeling");
 
         // The RelationalNeuro wheel's first core is Joyful, whose first child is Delighted (FeelingWheels.RelationalNeuro).
         await page.Page.Keyboard.PressAsync("ArrowRight");
@@ -169,15 +169,5 @@ public sealed class WebAssemblyPageTests(GalleryFixture gallery)
         }
 
         return page;
-    }
-
-    private static async Task TabToAsync(IPage page, ILocator target, string what)
-    {
-        for (var i = 0; i < 60 && !await target.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-        }
-
-        Assert.True(await target.EvaluateAsync<bool>("e => e === document.activeElement"), $"{what} is not reachable with Tab");
     }
 }

@@ -74,7 +74,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     {
         var cut = RenderAnalysedSample();
 
-        cut.Find("#dyad-offset").Change(offset);
+        Change(cut, "#dyad-offset", offset);
 
         cut.WaitForAssertion(() => Assert.Equal($"Not analysed: the start offset “{offset}” is not a number of seconds between −604800 and 604800.", cut.Find("#dyad-message").TextContent));
         Assert.Empty(cut.FindAll("#dyad-verdict"));
@@ -86,31 +86,13 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     {
         var cut = RenderAnalysedSample();
 
-        cut.Find("#dyad-from").Change("1");
-        cut.Find("#dyad-to").Change("4");
+        Change(cut, "#dyad-from", "1");
+        Change(cut, "#dyad-to", "4");
 
         cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to 4)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
-        // The intervals wholly inside [60 s, 240 s] of each member's beat times (t₀ = 0, tₖ₊₁ = tₖ + RRₖ/1000).
-        static (int Count, double Longest) Inside(double[] rr)
-        {
-            var (count, longest, t) = (0, 0.0, 0.0);
-            foreach (var v in rr)
-            {
-                var end = t + (v / 1000.0);
-                if (t >= 60 && end <= 240)
-                {
-                    count++;
-                    longest = Math.Max(longest, v);
-                }
-
-                t = end;
-            }
-
-            return (count, longest);
-        }
-
-        var (a, b) = (Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsA), Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsB));
+        // The intervals wholly inside [60 s, 240 s] of each member's beat times.
+        var (a, b) = (Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsA, 60, 240), Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsB, 60, 240));
         Assert.Equal(a.Count.ToString(CultureInfo.InvariantCulture), cut.Find("#dyad-beats-a").TextContent);
         Assert.Equal(b.Count.ToString(CultureInfo.InvariantCulture), cut.Find("#dyad-beats-b").TextContent);
 
@@ -130,6 +112,94 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         Assert.InRange(exported.Alignment.StartTimeSeconds + exported.Alignment.DurationSeconds, 240 - longest - 0.25, 240 + 0.25);
     }
 
+    [Fact]
+    public void Page_HandlesMovedOnTheFirstMembersChart_FillTheMinutes_AndAnalyseThatStretch()
+    {
+        var cut = RenderAnalysedSample();
+        var beats = Inside(RelationalNeuro.Gallery.CoRegulationDyad.RrMsA, 60, 240).Count;
+
+        // The sample's A starts at 0 s on its clock: handles at 60 s and 240 s are minutes 1 and 4.
+        Change(cut, "#dyad-tachogram-a-start", "60");
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to the end)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Change(cut, "#dyad-tachogram-a-end", "240");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to 4)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal("1", cut.Find("#dyad-from").GetAttribute("value"));
+        Assert.Equal("4", cut.Find("#dyad-to").GetAttribute("value"));
+        Assert.Equal(beats.ToString(CultureInfo.InvariantCulture), cut.Find("#dyad-beats-a").TextContent);
+
+        // A handle back at A's last beat empties the field: to the end.
+        var end = RelationalNeuro.Gallery.CoRegulationDyad.RrMsA.Sum() / 1000;
+        Change(cut, "#dyad-tachogram-a-end", end.ToString("R", CultureInfo.InvariantCulture));
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to the end)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Equal("", cut.Find("#dyad-to").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Page_TypedRange_IsTheBandOnBothCharts_AndBsChartIsMovedByTheOffset()
+    {
+        var cut = RenderAnalysedSample();
+        var charts = cut.FindComponents<RelationalNeuro.Components.Tachogram>();
+        Assert.Equal(2, charts.Count);
+        Assert.Null(charts[0].Instance.Selection);
+        Assert.Empty(cut.FindAll(".rn-chart__selection"));
+        Assert.Empty(cut.FindAll("#dyad-tachogram-b-start")); // B's chart shows the band; A's handles set it
+
+        Change(cut, "#dyad-offset", "30");
+        Change(cut, "#dyad-from", "1");
+        Change(cut, "#dyad-to", "4");
+
+        cut.WaitForAssertion(() => Assert.EndsWith("(minute 1 to 4)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        charts = cut.FindComponents<RelationalNeuro.Components.Tachogram>();
+        Assert.Equal(new RelationalNeuro.Components.ChartTimeRange(60, 240), charts[0].Instance.Selection);
+        Assert.Equal(new RelationalNeuro.Components.ChartTimeRange(60, 240), charts[1].Instance.Selection);
+        Assert.Equal(0, charts[0].Instance.Series!.StartTimeSeconds);
+        Assert.Equal(30, charts[1].Instance.Series!.StartTimeSeconds);
+        Assert.Equal(2, cut.FindAll(".rn-chart__selection").Count);
+        Assert.Equal("Member A: the therapist", cut.Find("#dyad-chart-a-title").TextContent);
+    }
+
+    [Fact]
+    public void Page_ChartsFollowTheFiles_OneChartPerMemberLoaded()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        Assert.Empty(cut.FindAll("#dyad-timeline"));
+        var inputs = cut.FindComponents<InputFile>();
+
+        cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("a.txt", Sinusoid)])));
+        cut.WaitForAssertion(() => Assert.Equal("Load Member B's recording too.", cut.Find("#dyad-message").TextContent));
+        Assert.Single(cut.FindAll("#dyad-tachogram-a"));
+        Assert.Empty(cut.FindAll("#dyad-tachogram-b"));
+
+        cut.InvokeAsync(() => inputs[1].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("b.txt", Sinusoid)])));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+        Assert.Single(cut.FindAll("#dyad-tachogram-b"));
+
+        // A file that cannot be read takes its member's chart away.
+        cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("notes.txt", "milk, 2 l")])));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#dyad-tachogram-a")));
+        Assert.Empty(cut.FindAll("#dyad-timeline"));
+    }
+
+    /// <summary>The count and longest of the intervals wholly inside [from, to] s of beat times t₀ = 0, tₖ₊₁ = tₖ + RRₖ/1000.</summary>
+    private static (int Count, double Longest) Inside(double[] rr, double from, double to)
+    {
+        var (count, longest, t) = (0, 0.0, 0.0);
+        foreach (var v in rr)
+        {
+            var end = t + (v / 1000.0);
+            if (t >= from && end <= to)
+            {
+                count++;
+                longest = Math.Max(longest, v);
+            }
+
+            t = end;
+        }
+
+        return (count, longest);
+    }
+
     [Theory]
     [InlineData("abc", "", "the first minute “abc” is not a number of minutes between 0 and 10080")]
     [InlineData("", "NaN", "the last minute “NaN” is not a number of minutes between 0 and 10080")]
@@ -141,8 +211,8 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     {
         var cut = RenderAnalysedSample();
 
-        cut.Find("#dyad-to").Change(to);
-        cut.Find("#dyad-from").Change(from);
+        Change(cut, "#dyad-to", to);
+        Change(cut, "#dyad-from", from);
 
         cut.WaitForAssertion(() => Assert.Equal($"Not analysed: {reason}.", cut.Find("#dyad-message").TextContent));
         Assert.Empty(cut.FindAll("#dyad-verdict"));
@@ -154,8 +224,8 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     {
         var cut = RenderAnalysedSample();
 
-        cut.Find("#dyad-from").Change("-0");
-        cut.Find("#dyad-to").Change("2");
+        Change(cut, "#dyad-from", "-0");
+        Change(cut, "#dyad-to", "2");
 
         cut.WaitForAssertion(() => Assert.EndsWith("(minute 0 to 2)", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
@@ -165,7 +235,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     {
         var cut = RenderAnalysedSample();
 
-        cut.Find("#dyad-from").Change("100"); // the sample is six minutes long
+        Change(cut, "#dyad-from", "100"); // the sample is six minutes long
 
         cut.WaitForAssertion(() => Assert.Equal("Not analysed: Member A or Member B has no whole RR interval (minute 100 to the end).", cut.Find("#dyad-message").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(cut.FindAll("#dyad-verdict"));
@@ -183,6 +253,13 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         Assert.False(file.Opened);
         Assert.Equal("Not analysed: “day.txt” is 2 MB; the limit is 0 MB.", cut.Find("#dyad-message").TextContent);
     }
+
+    /// <summary>
+    /// A change event on the element, found and fired on the renderer's thread: the page re-renders while an analysis
+    /// finishes, and a handler found before that render would be gone (bUnit's UnknownEventHandlerIdException).
+    /// </summary>
+    private static void Change(IRenderedComponent<AnalyseDyadPage> cut, string selector, string value) =>
+        cut.InvokeAsync(() => cut.Find(selector).Change(value)).GetAwaiter().GetResult();
 
     /// <summary>The page with the bundled dyad analysed (its verdict shown).</summary>
     private IRenderedComponent<AnalyseDyadPage> RenderAnalysedSample()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using RelationalNeuro.Components;
 using RelationalNeuro.Gallery.Analyse;
 using RelationalNeuro.Gallery.Components.Analyse;
 using RelationalNeuro.Hrv;
@@ -30,6 +31,13 @@ public partial class AnalyseDyadPage
     private bool _sample;
     private double _offsetSeconds;
     private (double? FromMinutes, double? ToMinutes) _range;
+
+    // The charts of "The session on one clock": A's recording as read, B's moved by the offset (kept while inputs and
+    // offset stay the same, so a re-render does not redraw them).
+    private RrSeries? _chartA;
+    private RrSeries? _chartB;
+    private (RrSeries? A, RrSeries? B, double Offset) _chartsFor;
+    private (RrSeries A, RrSeries B)? _sampleSeries;
 
     [Inject]
     private AnalyseOptions Options { get; set; } = null!;
@@ -83,6 +91,7 @@ public partial class AnalyseDyadPage
         member.FileName = null;
         member.Read = null;
         ForgetResult();
+        UpdateCharts();
         if (file.Size > Options.MaxUploadBytes)
         {
             // Refused from the declared size: not one byte is read.
@@ -105,6 +114,7 @@ public partial class AnalyseDyadPage
             member.Status = read.Series.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"“{file.Name}”: {HrvReportView.Count(read.Series.Count)} intervals, {HrvReportView.Clock(read.Series.DurationSeconds)} ({HrvReportView.FormatName(format)}).")
                 : $"Nothing in “{file.Name}” could be read as RR intervals; the problems are listed below.";
+            UpdateCharts();
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -136,18 +146,23 @@ public partial class AnalyseDyadPage
 
     private async Task AnalyseSampleAsync(CancellationToken token)
     {
-        if (!TrySettings())
+        var settings = TrySettings();
+        UpdateCharts();
+        if (!settings)
         {
             return;
         }
 
-        await AnalyseAsync("The sample dyad", RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsA), RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsB), "sample-dyad", token);
+        var (a, b) = SampleSeries();
+        await AnalyseAsync("The sample dyad", a, b, "sample-dyad", token);
     }
 
     private async Task AnalyseFilesAsync(CancellationToken token)
     {
         ForgetResult();
-        if (!TrySettings())
+        var settings = TrySettings();
+        UpdateCharts();
+        if (!settings)
         {
             return;
         }
@@ -276,6 +291,67 @@ public partial class AnalyseDyadPage
 
         _range = (from, to);
         return true;
+    }
+
+    private (RrSeries A, RrSeries B) SampleSeries() =>
+        _sampleSeries ??= (RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsA), RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsB));
+
+    /// <summary>The recordings the charts show: the sample dyad, or the members' files as read (B moved by the offset).</summary>
+    private void UpdateCharts()
+    {
+        var (a, b) = _sample
+            ? SampleSeries()
+            : (_members[0].Read is { Series.Count: > 0 } readA ? readA.Series : null, _members[1].Read is { Series.Count: > 0 } readB ? readB.Series : null);
+        var key = (a, b, _offsetSeconds);
+        if (key == _chartsFor)
+        {
+            return;
+        }
+
+        _chartsFor = key;
+        _chartA = a;
+        _chartB = b is null || _offsetSeconds == 0 ? b : b.WithStartTimeSeconds(b.StartTimeSeconds + _offsetSeconds);
+    }
+
+    /// <summary>The range of minutes in force as a band on the charts' clock (A's), or null when the whole session is analysed.</summary>
+    private ChartTimeRange? ChartSelection
+    {
+        get
+        {
+            if (_chartA is not { } a || _range is (null, null))
+            {
+                return null;
+            }
+
+            var start = a.StartTimeSeconds + ((_range.FromMinutes ?? 0) * 60);
+            var end = _range.ToMinutes is { } t ? a.StartTimeSeconds + (t * 60) : a.StartTimeSeconds + a.DurationSeconds;
+            return start < end ? new ChartTimeRange(start, end) : null;
+        }
+    }
+
+    /// <summary>
+    /// A handle moved on A's chart: the range fields take the stretch in minutes after A's first beat (empty where a handle
+    /// sits at A's first or last beat: from the start, to the end), and the dyad is analysed again.
+    /// </summary>
+    private async Task OnSelectionChanged(ChartTimeRange? window)
+    {
+        if (_chartA is not { } a || window is not { IsValid: true } w)
+        {
+            return;
+        }
+
+        var end = a.StartTimeSeconds + a.DurationSeconds;
+        FromText = w.StartSeconds <= a.StartTimeSeconds ? "" : Minutes(w.StartSeconds - a.StartTimeSeconds);
+        ToText = w.EndSeconds >= end ? "" : Minutes(w.EndSeconds - a.StartTimeSeconds);
+        await ReanalyseAsync();
+
+        static string Minutes(double seconds) => (seconds / 60).ToString("0.##", CultureInfo.InvariantCulture);
+    }
+
+    private static string ChartHeading(MemberFile member)
+    {
+        var name = Name(member);
+        return name == member.Legend ? member.Legend : $"{member.Legend}: {name}";
     }
 
     private static string RangeText(double? from, double? to) =>
