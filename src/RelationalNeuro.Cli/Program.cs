@@ -3,7 +3,8 @@ using RelationalNeuro.Cli;
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // First Ctrl+C: stop taking new inputs, write what is finished; a second one ends the process.
+    // First Ctrl+C: start no new input, stop the analyses in flight, write the rows finished before them (BatchRunner);
+    // a second one ends the process.
     e.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 };

@@ -42,7 +42,7 @@ internal sealed record BatchPlan(
     IEnumerable<string> InputPaths,
     string Fingerprint,
     Action<TableMetadata> WriteOptions,
-    Func<int, Func<BatchUnit, UnitResult>> Work,
+    Func<int, Func<BatchUnit, CancellationToken, UnitResult>> Work,
     Func<string, bool> CountsAsError);
 
 /// <summary>

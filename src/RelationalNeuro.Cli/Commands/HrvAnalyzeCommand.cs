@@ -102,7 +102,7 @@ internal static class HrvAnalyzeCommand
                 var run = todo > 0 && todo < request.Jobs
                     ? options with { Analysis = options.Analysis with { MaxDegreeOfParallelism = request.Jobs / todo } }
                     : options;
-                return unit => HrvFileAnalyzer.Analyze(unit.Files[0]!, run);
+                return (unit, cancellationToken) => HrvFileAnalyzer.Analyze(unit.Files[0]!, run, cancellationToken);
             },
             code => code != HrvFileAnalyzer.MetricTooShort);
         return AnalyzeBatch.RunAsync(request, plan, console, cancellationToken);

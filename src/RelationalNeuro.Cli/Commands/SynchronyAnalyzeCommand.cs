@@ -174,7 +174,7 @@ internal static class SynchronyAnalyzeCommand
             dyads.SelectMany(d => new[] { d.A?.FullPath, d.B?.FullPath, d.Line is null ? null : manifest }).OfType<string>(),
             InputFiles.Fingerprint(dyads.Select(d => d.BStartSeconds == 0 ? string.Join('\t', d.Id, d.A?.Id, d.B?.Id) : string.Join('\t', d.Id, d.A?.Id, d.B?.Id, d.Settings))),
             options.WriteTo,
-            _ => unit => DyadFileAnalyzer.Analyze(byId[unit.Id], options),
+            _ => (unit, cancellationToken) => DyadFileAnalyzer.Analyze(byId[unit.Id], options, cancellationToken),
             code => code != HrvFileAnalyzer.MetricTooShort);
         return AnalyzeBatch.RunAsync(request, plan, console, cancellationToken);
     }

@@ -8,8 +8,11 @@ namespace RelationalNeuro.Cli.Hrv;
 /// <summary>The rows of one input file: read, analysed (whole or per window), problems attached. Never throws for data.</summary>
 internal static class HrvFileAnalyzer
 {
-    /// <summary>Reads and analyses one file; an unreadable file or an unexpected failure becomes a row with its problem.</summary>
-    public static UnitResult Analyze(InputFile input, HrvBatchOptions options)
+    /// <summary>
+    /// Reads and analyses one file; an unreadable file or an unexpected failure becomes a row with its problem. A cancelled
+    /// <paramref name="cancellationToken"/> (rn interrupted) stops the analysis with <see cref="OperationCanceledException"/>: no row.
+    /// </summary>
+    public static UnitResult Analyze(InputFile input, HrvBatchOptions options, CancellationToken cancellationToken = default)
     {
         RrReadResult read;
         string hash;
@@ -24,20 +27,20 @@ internal static class HrvFileAnalyzer
             return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, string.Empty, default);
         }
 
-        return Analyze(input, options, read, hash) with { Stamps = [stamp] };
+        return Analyze(input, options, read, hash, cancellationToken) with { Stamps = [stamp] };
     }
 
-    private static UnitResult Analyze(InputFile input, HrvBatchOptions options, RrReadResult read, string hash)
+    private static UnitResult Analyze(InputFile input, HrvBatchOptions options, RrReadResult read, string hash, CancellationToken cancellationToken)
     {
         try
         {
             if (options.WindowSeconds is not { } window)
             {
-                var report = HrvRows.WithReadProblems(HrvAnalysis.Analyze(read.Series, options.Analysis), input.Id, read);
+                var report = HrvRows.WithReadProblems(HrvAnalysis.Analyze(read.Series, options.Analysis, cancellationToken), input.Id, read);
                 return Single(report, options, hash, read.SourceLineNumbers);
             }
 
-            return Windows(input.Id, read, window, hash, options);
+            return Windows(input.Id, read, window, hash, options, cancellationToken);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
         {
@@ -57,7 +60,7 @@ internal static class HrvFileAnalyzer
     /// Consecutive windows [kW, (k+1)W) over the time at the end of each beat (cumulative RR from 0); a beat belongs to the
     /// window holding its end. A trailing part shorter than W is not analysed.
     /// </summary>
-    private static UnitResult Windows(string id, RrReadResult read, double windowSeconds, string hash, HrvBatchOptions options)
+    private static UnitResult Windows(string id, RrReadResult read, double windowSeconds, string hash, HrvBatchOptions options, CancellationToken cancellationToken)
     {
         var rr = read.Series.IntervalsMs;
         var lines = read.SourceLineNumbers;
@@ -92,7 +95,7 @@ internal static class HrvFileAnalyzer
                 stop++;
             }
 
-            var report = HrvAnalysis.Analyze(RrSeries.FromIntervalsMs(rr[start..stop]), options.Analysis);
+            var report = HrvAnalysis.Analyze(RrSeries.FromIntervalsMs(rr[start..stop]), options.Analysis, cancellationToken);
             report = report with { RecordingId = id, Problems = [.. read.Problems, .. report.Problems] };
             rows.Add(HrvRows.Cells(report, (k, k * windowSeconds, (k + 1) * windowSeconds), hash, lines, start));
             problems |= report.Problems.Count > 0;

@@ -12,9 +12,10 @@ internal static class DyadFileAnalyzer
 {
     /// <summary>
     /// Reads both members (each in one open, hashed on the way) and analyses the dyad. A dyad with pairing problems, a
-    /// file that cannot be read and an unexpected failure become a row with the problems and empty values.
+    /// file that cannot be read and an unexpected failure become a row with the problems and empty values. A cancelled
+    /// <paramref name="cancellationToken"/> (rn interrupted) stops the analysis with <see cref="OperationCanceledException"/>: no row.
     /// </summary>
-    public static UnitResult Analyze(DyadInput dyad, SynchronyBatchOptions options)
+    public static UnitResult Analyze(DyadInput dyad, SynchronyBatchOptions options, CancellationToken cancellationToken = default)
     {
         if (dyad.Problems.Count > 0)
         {
@@ -37,7 +38,7 @@ internal static class DyadFileAnalyzer
         DyadReport report;
         try
         {
-            report = DyadAnalysis.Analyze(a.Read!.Series, dyad.PlaceB(b.Read!.Series), options.Analysis);
+            report = DyadAnalysis.Analyze(a.Read!.Series, dyad.PlaceB(b.Read!.Series), options.Analysis, cancellationToken);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
         {
