@@ -4,7 +4,8 @@ namespace RelationalNeuro.Gallery;
 
 /// <summary>
 /// Seeded synthetic recordings for the chart pages: a 24-hour Holter-like day (slower at night, breathing at 0.25 Hz,
-/// a 0.1 Hz Mayer wave, an ectopic beat about every 1,500 beats and two signal gaps) and a 5-minute resting excerpt.
+/// a 0.1 Hz Mayer wave, an ectopic beat about every 1,500 beats and two signal gaps), a 5-minute resting excerpt and
+/// half an hour with a stretch of irregular rhythm.
 /// Generated, not measured: the pages show what the charts draw, not anyone's heart.
 /// </summary>
 internal static class ChartSamples
@@ -17,6 +18,30 @@ internal static class ChartSamples
 
     /// <summary>5 minutes at rest with three ectopic beats.</summary>
     public static RrSeries Rest => RestSeries.Value;
+
+    /// <summary>
+    /// Half an hour: 10 minutes of sinus rhythm (the day's rule at 720 ms), about 9 minutes of an irregularly irregular
+    /// rhythm (each interval drawn uniformly from 450–1,050 ms, the shape of atrial fibrillation in RR alone), then sinus
+    /// rhythm again.
+    /// </summary>
+    public static RrSeries IrregularStretch => IrregularSeries.Value;
+
+    private static readonly Lazy<RrSeries> IrregularSeries = new(() =>
+    {
+        var random = new Random(3);
+        var rr = new List<double>();
+        var t = 0.0;
+        while (t < 1800)
+        {
+            var value = t is >= 600 and < 1140
+                ? 450 + (600 * random.NextDouble())
+                : 720 + (35 * Math.Sin(2 * Math.PI * 0.25 * t)) + (20 * Math.Sin(2 * Math.PI * 0.1 * t)) + ((random.NextDouble() - 0.5) * 24);
+            rr.Add(value);
+            t += value / 1000;
+        }
+
+        return RrSeries.FromIntervalsMs(rr.ToArray());
+    });
 
     private static RrSeries Generate(double seconds, int seed, bool withGapsAndEctopics)
     {

@@ -23,6 +23,40 @@ public sealed class TachogramPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task IrregularStretch_IsAShadedBandNamedInTheLegend_AndThePageIsClean()
+    {
+        // What the page's chart is given: the library's irregular segments of the sample, joined where they follow each
+        // other by index; each band spans its stretch's share of the plot (346 units) over the sample's duration.
+        var sample = ChartSamples.IrregularStretch;
+        var stretches = new List<(double Start, double End)>();
+        var next = -1;
+        foreach (var segment in Hrv.Artifacts.Process(sample).IrregularSegments)
+        {
+            var (start, end) = (segment.StartSeconds, segment.StartSeconds + segment.DurationSeconds);
+            stretches = segment.StartIndex == next ? [.. stretches[..^1], (stretches[^1].Start, end)] : [.. stretches, (start, end)];
+            next = segment.StartIndex + segment.Count;
+        }
+
+        // The sample's rule: about nine of its thirty minutes are irregular.
+        Assert.InRange(stretches.Sum(s => s.End - s.Start), 6 * 60, 9 * 60);
+
+        await using var page = await gallery.OpenAsync(PagePath);
+        var chart = page.Page.Locator("#tacho-irregular");
+        var bands = chart.Locator(".rn-tachogram__plot rect.rn-tachogram__irregular");
+        await Assertions.Expect(bands).ToHaveCountAsync(stretches.Count);
+        for (var i = 0; i < stretches.Count; i++)
+        {
+            var width = double.Parse((await bands.Nth(i).GetAttributeAsync("width"))!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal((stretches[i].End - stretches[i].Start) / sample.DurationSeconds * 346, width, 0.01);
+        }
+
+        await Assertions.Expect(chart.Locator(".rn-chart__legend")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Shaded band: irregular rhythm, HRV not interpretable \(stretches: \d; \d+ min( \d+ s)?\)"));
+        await Assertions.Expect(chart.GetByRole(AriaRole.Img)).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(@"Shaded: irregular rhythm, where HRV metrics are not interpretable \(stretches: \d; "));
+        await page.AssertCleanAsync();
+        await page.ScreenshotWidgetAsync("tachogram-irregular", chart);
+    }
+
+    [Fact]
     public async Task KeyboardOnly_ArrowKeysMoveTheSelectionHandle_AndKeepFocus()
     {
         await using var page = await gallery.OpenAsync(PagePath);

@@ -201,6 +201,104 @@ public sealed partial class TachogramTests : BunitContext
     }
 
     [Fact]
+    public void Render_IrregularRhythm_ShadedWhereTheSegmentsAre_JoinedByIndex_NamedInLegendAndDescription()
+    {
+        var rr = IrregularInTheMiddle();
+        var series = RrSeries.FromIntervalsMs(rr);
+        var artifacts = Artifacts.Process(series);
+        // The data as designed: the library finds irregular segments, and only inside the irregular part (its own
+        // detection is tested in Core, ArtifactsIrregularRhythmTests).
+        Assert.NotEmpty(artifacts.IrregularSegments);
+        Assert.All(artifacts.IrregularSegments, s => Assert.InRange(s.StartIndex, RegularBeats - Artifacts.IrregularSegmentLength, RegularBeats + IrregularBeats));
+
+        var cut = RenderChart(series, p => p.Add(c => c.Artifacts, artifacts));
+
+        // Expected bands: segments that follow each other by index joined; each from the time of its first beat to the
+        // time of its last (sums of the intervals before them), on the plot's x range [44, 390] over [0, total] s.
+        var expected = new List<(double Start, double End)>();
+        var last = -1;
+        foreach (var segment in artifacts.IrregularSegments)
+        {
+            var start = rr.Take(segment.StartIndex).Sum() / 1000;
+            var end = rr.Take(segment.StartIndex + segment.Count).Sum() / 1000;
+            if (expected.Count > 0 && segment.StartIndex == last)
+            {
+                expected[^1] = (expected[^1].Start, end);
+            }
+            else
+            {
+                expected.Add((start, end));
+            }
+
+            last = segment.StartIndex + segment.Count;
+        }
+
+        var total = rr.Sum() / 1000;
+        var bands = cut.FindAll(".rn-tachogram__plot rect.rn-tachogram__irregular");
+        Assert.Equal(expected.Count, bands.Count);
+        for (var i = 0; i < bands.Count; i++)
+        {
+            var x = 44 + (expected[i].Start / total * 346);
+            var width = (expected[i].End - expected[i].Start) / total * 346;
+            Assert.Equal(x, Number(bands[i], "x"), 0.01);
+            Assert.Equal(width, Number(bands[i], "width"), 0.01);
+            Assert.Equal(24, Number(bands[i], "y"));
+            Assert.Equal(220 - 24 - 34, Number(bands[i], "height"));
+        }
+
+        var seconds = expected.Sum(b => b.End - b.Start);
+        var whole = (long)Math.Round(seconds); // the charts' durations: "8 min 32 s" (a stretch here is under an hour)
+        var words = string.Create(CultureInfo.InvariantCulture, $"(stretches: {expected.Count}; {whole / 60} min {whole % 60} s)");
+        Assert.Contains("Shaded band: irregular rhythm, HRV not interpretable " + words, cut.Find(".rn-chart__legend").TextContent, StringComparison.Ordinal);
+        Assert.Contains(" Shaded: irregular rhythm, where HRV metrics are not interpretable " + words + ".", cut.Find("desc").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_IrregularRhythm_ZoomedBesideIt_NoBand_ZoomedInsideIt_OneBandOverThePlot()
+    {
+        var rr = IrregularInTheMiddle();
+        var series = RrSeries.FromIntervalsMs(rr);
+        var artifacts = Artifacts.Process(series);
+        var first = artifacts.IrregularSegments[0];
+        var inside = rr.Take(first.StartIndex).Sum() / 1000;
+
+        var before = RenderChart(series, p => p.Add(c => c.Artifacts, artifacts).Add(c => c.Range, new ChartTimeRange(0, 60)));
+        Assert.Empty(before.FindAll("rect.rn-tachogram__irregular"));
+        Assert.DoesNotContain("irregular", before.Find("desc").TextContent, StringComparison.Ordinal);
+
+        var within = RenderChart(series, p => p.Add(c => c.Artifacts, artifacts).Add(c => c.Range, new ChartTimeRange(inside + 10, inside + 40)));
+        var band = within.Find(".rn-tachogram__plot rect.rn-tachogram__irregular");
+        Assert.Equal(44, Number(band, "x"));
+        Assert.Equal(346, Number(band, "width"));
+        Assert.Contains("(stretches: 1; 30 s).", within.Find("desc").TextContent, StringComparison.Ordinal);
+
+        // Without artifacts, no band.
+        Assert.Empty(RenderChart(series).FindAll("rect.rn-tachogram__irregular"));
+    }
+
+    /// <summary>
+    /// <see cref="RegularBeats"/> beats of 800 ms ± a 7-beat ripple of 5-ms steps, <see cref="IrregularBeats"/> beats drawn
+    /// uniformly from 500–1100 ms (seed 7), and as many regular beats again.
+    /// </summary>
+    private static double[] IrregularInTheMiddle()
+    {
+        var random = new Random(7);
+        var rr = new double[(2 * RegularBeats) + IrregularBeats];
+        for (var i = 0; i < rr.Length; i++)
+        {
+            rr[i] = i is >= RegularBeats and < RegularBeats + IrregularBeats ? 500 + (600 * random.NextDouble()) : 800 + ((i % 7 - 3) * 5);
+        }
+
+        return rr;
+    }
+
+    private const int RegularBeats = 640;
+    private const int IrregularBeats = 640;
+
+    private static double Number(AngleSharp.Dom.IElement element, string attribute) =>
+        double.Parse(element.GetAttribute(attribute)!, CultureInfo.InvariantCulture);
+
+    [Fact]
     public void Render_Empty_SaysSo()
     {
         var cut = RenderChart(RrSeries.Empty);

@@ -52,6 +52,22 @@ public sealed class AnalyseComponentTests : BunitContext
     }
 
     [Fact]
+    public void ReportView_AnIrregularStretch_IsShadedOnTheTachogram_AndNamedAsAProblem()
+    {
+        // The gallery's half-hour sample: about nine minutes of intervals drawn uniformly from 450–1,050 ms.
+        var text = string.Join('\n', ChartSamples.IrregularStretch.IntervalsMs.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        var recording = Analyser.Read("irregular.txt", Encoding.UTF8.GetBytes(text), null, FlagOnly, null, Xunit.TestContext.Current.CancellationToken);
+        var analysis = Analyser.Analyse(recording, null, FlagOnly, null, Xunit.TestContext.Current.CancellationToken);
+        Assert.NotEmpty(recording.Artifacts.IrregularSegments);
+
+        var cut = Render<HrvReportView>(p => p.Add(c => c.Analysis, analysis));
+
+        Assert.NotEmpty(cut.FindAll("#analyse-tachogram .rn-tachogram__plot rect.rn-tachogram__irregular"));
+        Assert.Contains("Shaded band: irregular rhythm", cut.Find("#analyse-tachogram .rn-chart__legend").TextContent, StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll("#problems li"), li => li.TextContent.Contains("sustained irregular rhythm", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ReportView_TwelveMinutes_UlfIsANoteWithItsReason_NotAnError()
     {
         var cut = Render<HrvReportView>(p => p.Add(c => c.Analysis, AlternatingAnalysis()));

@@ -22,6 +22,9 @@ namespace RelationalNeuro.Components;
 /// recorded value; one it dropped (<see cref="ArtifactAction.Removed"/>) breaks the line and gets a cross. Markers
 /// outside the plot's value range sit on its edge. Shape, not colour alone, tells them apart; a legend says which is
 /// which, with counts.</para>
+/// <para><b>Irregular rhythm</b>: the stretches <see cref="ArtifactResult.IrregularSegments"/> reports (a sustained
+/// irregular rhythm such as atrial fibrillation, where HRV metrics are not interpretable; docs/hrv-artifacts.md) are
+/// shaded bands behind the line, adjacent segments joined; the legend and the description name their number and time.</para>
 /// <para><b>Gaps</b>: an interval longer than <see cref="GapThresholdSeconds"/> (default 3 s, the physiological maximum
 /// <see cref="RrSeries.PhysiologicalMaximumMs"/>) is missing signal, not a beat: the line breaks there.</para>
 /// <para><b>Long recordings</b> are drawn from an M4 selection (per pixel column the first, last, minimum and maximum
@@ -101,6 +104,7 @@ public sealed partial class Tachogram
     private double _lastTime;          // time of the last beat, s (RrSeries.GetBeatTimesSeconds()[^1], summed the same way)
     private int[] _flagIndex = [];     // flagged interval indices, strictly increasing
     private byte[] _flagMark = [];     // their marks: FlaggedMark, CorrectedMark, RemovedMark
+    private (double Start, double End)[] _irregular = []; // irregular-rhythm stretches on the series' clock, s, in order
 
     // Per view (also kept while Range stays the same).
     private ChartTimeRange? _forRange;
@@ -118,6 +122,9 @@ public sealed partial class Tachogram
     private string RemovedPath { get; set; } = "";
 
     private (int Flagged, int Corrected, int Removed, int Gaps, int Beats) Counts { get; set; }
+
+    /// <summary>The irregular-rhythm bands in view, in viewBox units, and the time they cover in view (s).</summary>
+    private (List<(double X, double Width)> Bands, double Seconds) Irregular { get; set; } = ([], 0);
 
     private double SliderStep { get; set; } = 1;
 
@@ -242,6 +249,42 @@ public sealed partial class Tachogram
 
         _flagIndex = [.. index];
         _flagMark = [.. mark];
+        _irregular = IrregularStretches(series, Artifacts?.IrregularSegments ?? [], _count);
+    }
+
+    /// <summary>
+    /// The irregular-rhythm segments as stretches of the series' clock: each from its first beat
+    /// (<see cref="RrSeries.StartTimeSeconds"/> + <see cref="IrregularRhythmSegment.StartSeconds"/>) for its duration,
+    /// segments that follow each other by index joined into one; segments outside the series or with a non-finite or
+    /// non-positive extent are left out.
+    /// </summary>
+    private static (double Start, double End)[] IrregularStretches(RrSeries series, IReadOnlyList<IrregularRhythmSegment> segments, int count)
+    {
+        var stretches = new List<(double Start, double End)>();
+        var lastIndex = -1;
+        foreach (var segment in segments.OrderBy(s => s.StartIndex))
+        {
+            var start = series.StartTimeSeconds + segment.StartSeconds;
+            var end = start + segment.DurationSeconds;
+            if (segment.StartIndex < 0 || segment.Count <= 0 || segment.StartIndex > count - segment.Count
+                || !double.IsFinite(start) || !double.IsFinite(end) || !(end > start))
+            {
+                continue;
+            }
+
+            if (stretches.Count > 0 && segment.StartIndex <= lastIndex)
+            {
+                stretches[^1] = (stretches[^1].Start, Math.Max(stretches[^1].End, end));
+            }
+            else
+            {
+                stretches.Add((start, end));
+            }
+
+            lastIndex = segment.StartIndex + segment.Count;
+        }
+
+        return [.. stretches];
     }
 
     /// <summary>An interval in view, kept for the beat-by-beat table (the first <see cref="MaxBeatRows"/> + 1 only).</summary>
@@ -457,6 +500,7 @@ public sealed partial class Tachogram
         }
 
         LinePath = path.ToString();
+        Irregular = IrregularBands(start, end);
         DrawMarkers(markers, yScale);
         SliderStep = SliderStepFor(end - start);
         Table = beats <= MaxBeatRows ? BeatTable(beatRows) : SummaryTable(stretches, stretchStep, beats);
@@ -468,6 +512,28 @@ public sealed partial class Tachogram
     private double _viewMin;
     private double _viewMax;
     private double _viewMean;
+
+    /// <summary>The irregular-rhythm stretches overlapping [start, end], clipped to it, as bands in viewBox units.</summary>
+    private (List<(double X, double Width)> Bands, double Seconds) IrregularBands(double start, double end)
+    {
+        var bands = new List<(double X, double Width)>();
+        var seconds = 0.0;
+        foreach (var (from, to) in _irregular)
+        {
+            var a = Math.Max(from, start);
+            var b = Math.Min(to, end);
+            if (!(b > a))
+            {
+                continue;
+            }
+
+            seconds += b - a;
+            var x0 = XScale.Map(a);
+            bands.Add((x0, Math.Max(XScale.Map(b) - x0, 0.5))); // at least half a unit: a stretch is never invisible
+        }
+
+        return (bands, seconds);
+    }
 
     private void DrawMarkers(List<Marker> markers, LinearScale yScale)
     {
@@ -585,6 +651,11 @@ public sealed partial class Tachogram
         else
         {
             text.Append('.');
+        }
+
+        if (Irregular.Bands.Count > 0)
+        {
+            text.Append(T.Format("SummaryIrregular", ChartNumber.Count(Irregular.Bands.Count), ChartNumber.Duration(Irregular.Seconds)));
         }
 
         if (CurrentSelection is { IsValid: true } selection)
