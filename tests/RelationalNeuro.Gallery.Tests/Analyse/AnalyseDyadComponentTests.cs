@@ -160,6 +160,20 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     }
 
     [Fact]
+    public void Page_Charts_MarkWhatTheArtifactStepCorrects_OnlyWhenArtifactsAreCorrected()
+    {
+        var cut = RenderAnalysedSample();
+        var charts = cut.FindComponents<RelationalNeuro.Components.Tachogram>();
+        // "Correct them" (the default): each chart has the default artifact step on its own member's intervals.
+        Assert.All(charts, c => Assert.Equal(c.Instance.Series!.Count, c.Instance.Artifacts!.InputCount));
+        Assert.Equal(RelationalNeuro.Gallery.CoRegulationDyad.RrMsB.Length, charts[1].Instance.Artifacts!.InputCount);
+
+        Change(cut, "#dyad-artifacts", "as-recorded");
+
+        cut.WaitForAssertion(() => Assert.All(cut.FindComponents<RelationalNeuro.Components.Tachogram>(), c => Assert.Null(c.Instance.Artifacts)), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void Page_ChartsFollowTheFiles_OneChartPerMemberLoaded()
     {
         var cut = RenderPage(new AnalyseOptions());

@@ -37,7 +37,8 @@ public partial class AnalyseDyadPage
     private RrSeries? _chartA;
     private RrSeries? _chartB;
     private (RrSeries? A, RrSeries? B, double Offset) _chartsFor;
-    private (RrSeries A, RrSeries B)? _sampleSeries;
+    private Member? _sampleA;
+    private Member? _sampleB;
 
     [Inject]
     private AnalyseOptions Options { get; set; } = null!;
@@ -71,10 +72,19 @@ public partial class AnalyseDyadPage
 
         public RrReadResult? Read { get; set; }
 
+        /// <summary>The default artifact step on <see cref="Read"/>'s series (null while nothing is read).</summary>
+        public ArtifactResult? Artifacts { get; set; }
+
         public string Status { get; set; } = "No file yet.";
 
         /// <summary>The upload and reading of this member's latest file.</summary>
         public LatestJob Upload { get; } = new();
+    }
+
+    /// <summary>A recording as read and the library's default artifact step on it (what "Correct them" aligns; the charts' marks).</summary>
+    private sealed record Member(RrSeries Series, ArtifactResult Artifacts)
+    {
+        public static Member Of(RrSeries series) => new(series, Hrv.Artifacts.Process(series, DyadAlignmentOptions.Default.Artifacts));
     }
 
     /// <summary>An analysis shown on the page.</summary>
@@ -90,6 +100,7 @@ public partial class AnalyseDyadPage
         _sample = false;
         member.FileName = null;
         member.Read = null;
+        member.Artifacts = null;
         ForgetResult();
         UpdateCharts();
         if (file.Size > Options.MaxUploadBytes)
@@ -107,10 +118,17 @@ public partial class AnalyseDyadPage
             var content = await BrowserUpload.ReadAsync(file, Options.MaxUploadBytes, null, token);
             member.Status = $"Reading “{file.Name}”…";
             StateHasChanged();
-            var (format, read) = await Task.Run(() => Analyser.ReadSeries(file.Name, content, null), token);
+            var (format, read, artifacts) = await Task.Run(
+                () =>
+                {
+                    var (format, read) = Analyser.ReadSeries(file.Name, content, null);
+                    return (format, read, read.Series.Count > 0 ? Member.Of(read.Series).Artifacts : null);
+                },
+                token);
             token.ThrowIfCancellationRequested();
             member.FileName = file.Name;
             member.Read = read;
+            member.Artifacts = artifacts;
             member.Status = read.Series.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"“{file.Name}”: {HrvReportView.Count(read.Series.Count)} intervals, {HrvReportView.Clock(read.Series.DurationSeconds)} ({HrvReportView.FormatName(format)}).")
                 : $"Nothing in “{file.Name}” could be read as RR intervals; the problems are listed below.";
@@ -153,8 +171,8 @@ public partial class AnalyseDyadPage
             return;
         }
 
-        var (a, b) = SampleSeries();
-        await AnalyseAsync("The sample dyad", a, b, "sample-dyad", token);
+        var (a, b) = SampleMembers();
+        await AnalyseAsync("The sample dyad", a.Series, b.Series, "sample-dyad", token);
     }
 
     private async Task AnalyseFilesAsync(CancellationToken token)
@@ -293,25 +311,31 @@ public partial class AnalyseDyadPage
         return true;
     }
 
-    private (RrSeries A, RrSeries B) SampleSeries() =>
-        _sampleSeries ??= (RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsA), RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsB));
+    private (Member A, Member B) SampleMembers() =>
+        (_sampleA ??= Member.Of(RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsA)), _sampleB ??= Member.Of(RrSeries.FromIntervalsMs(CoRegulationDyad.RrMsB)));
 
     /// <summary>The recordings the charts show: the sample dyad, or the members' files as read (B moved by the offset).</summary>
     private void UpdateCharts()
     {
-        var (a, b) = _sample
-            ? SampleSeries()
-            : (_members[0].Read is { Series.Count: > 0 } readA ? readA.Series : null, _members[1].Read is { Series.Count: > 0 } readB ? readB.Series : null);
-        var key = (a, b, _offsetSeconds);
-        if (key == _chartsFor)
+        var (a, b) = _sample ? SampleMembers() : (Loaded(_members[0]), Loaded(_members[1]));
+        var key = (a?.Series, b?.Series, _offsetSeconds);
+        if (key != _chartsFor)
         {
-            return;
+            _chartsFor = key;
+            _chartA = a?.Series;
+            _chartB = b is null || _offsetSeconds == 0 ? b?.Series : b.Series.WithStartTimeSeconds(b.Series.StartTimeSeconds + _offsetSeconds);
         }
 
-        _chartsFor = key;
-        _chartA = a;
-        _chartB = b is null || _offsetSeconds == 0 ? b : b.WithStartTimeSeconds(b.StartTimeSeconds + _offsetSeconds);
+        // The marks of the default artifact step: what "Correct them" corrects before aligning (none for "Keep them").
+        var marks = ArtifactChoice != "as-recorded";
+        _chartArtifactsA = marks ? a?.Artifacts : null;
+        _chartArtifactsB = marks ? b?.Artifacts : null;
+
+        static Member? Loaded(MemberFile m) => m.Read is { Series.Count: > 0 } read && m.Artifacts is { } artifacts ? new Member(read.Series, artifacts) : null;
     }
+
+    private ArtifactResult? _chartArtifactsA;
+    private ArtifactResult? _chartArtifactsB;
 
     /// <summary>The range of minutes in force as a band on the charts' clock (A's), or null when the whole session is analysed.</summary>
     private ChartTimeRange? ChartSelection
