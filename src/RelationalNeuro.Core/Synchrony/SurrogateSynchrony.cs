@@ -110,7 +110,10 @@ public static class SurrogateSynchrony
         Span<double> r = stackalloc double[lagCount];
         Span<double> z = stackalloc double[lagCount];
         Span<double> t = stackalloc double[lagCount];
-        var pairZ = new List<double>(segments * (segments - 1));
+        // Every mismatched pair's value, written in place: a list grown or copied at the end would hold the 8 bytes per
+        // pair twice (56 MB of a day-long dyad's 7 million pairs).
+        var pairZ = new double[segments * (segments - 1)];
+        var pairs = 0;
         for (var i = 0; i < segments; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -162,12 +165,12 @@ public static class SurrogateSynchrony
                 else
                 {
                     acc.SegmentPseudoAbsR[i] += sumAbsR;
-                    pairZ.Add(clippedMean);
+                    pairZ[pairs++] = clippedMean;
                 }
             }
         }
 
-        acc.PairZ = [.. pairZ];
+        acc.PairZ = pairs == pairZ.Length ? pairZ : pairZ[..pairs]; // fewer only when a constant segment's pairs were skipped
     }
 
     /// <summary>
