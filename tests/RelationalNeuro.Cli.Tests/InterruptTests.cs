@@ -83,7 +83,7 @@ public sealed class InterruptTests
         string[] args = ["synchrony", "analyze", "cohort", "-o", "o.csv", "--jobs", "1", "--progress", "plain"];
         int exitCode;
         string error;
-        using (var process = Process.Start(RnRunner.StartInfo(temp.Path, args))!)
+        using (var process = Process.Start(await WithSigintAsync(RnRunner.StartInfo(temp.Path, args)))!)
         {
             var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
             var deadline = Stopwatch.StartNew();
@@ -97,7 +97,7 @@ public sealed class InterruptTests
             {
                 // As for a background job: the runtime then leaves SIGINT ignored, so there is nothing to test here.
                 process.Kill();
-                Assert.Skip("SIGINT is ignored in processes started by this test host (inherited), so rn cannot receive it.");
+                Assert.Skip("SIGINT is ignored in processes started by this test host (inherited) and env --default-signal is missing, so rn cannot receive it.");
             }
 
             var kill = await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", FormattableString.Invariant($"kill -INT {process.Id}"));
@@ -121,6 +121,35 @@ public sealed class InterruptTests
         var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
         Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);
         Assert.Equal(ShardMergeTests.Rows(temp["fresh.csv"]), ShardMergeTests.Rows(temp["o.csv"]));
+    }
+
+    /// <summary>
+    /// rn started through <c>env --default-signal=INT</c> (GNU coreutils 8.31 and later) where that exists: a test host
+    /// started as a background job of a non-interactive shell passes SIGINT on as ignored, and a process that starts with
+    /// SIGINT ignored keeps it so (POSIX shells cannot reset it; the .NET runtime leaves it alone).
+    /// </summary>
+    private static async Task<ProcessStartInfo> WithSigintAsync(ProcessStartInfo start)
+    {
+        var (code, _) = await RnRunner.ShellAsync("env", start.WorkingDirectory, null, "--default-signal=INT", "true");
+        if (code != 0)
+        {
+            return start;
+        }
+
+        var wrapped = new ProcessStartInfo("env") { WorkingDirectory = start.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        wrapped.ArgumentList.Add("--default-signal=INT");
+        wrapped.ArgumentList.Add(start.FileName);
+        foreach (var arg in start.ArgumentList)
+        {
+            wrapped.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in start.Environment)
+        {
+            wrapped.Environment[key] = value;
+        }
+
+        return wrapped;
     }
 
     /// <summary>Whether SIGINT (signal 2) is in the process's ignored set (<c>SigIgn</c> of /proc/&lt;pid&gt;/status).</summary>
