@@ -151,6 +151,7 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
         // The band is drawn on both members' charts.
         await Assertions.Expect(page.Page.Locator("#dyad-timeline .rn-chart__selection")).ToHaveCountAsync(2);
         await page.AssertCleanAsync();
+        await page.ScreenshotWidgetAsync("dyad-timeline", page.Page.Locator("#dyad-timeline"));
     }
 
     [Fact]
