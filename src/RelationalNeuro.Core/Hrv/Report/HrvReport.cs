@@ -161,6 +161,18 @@ public sealed record HrvReport(
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
+    /// <summary>The time the irregular-rhythm segments cover, s (the sum of their durations; they do not overlap).</summary>
+    private static double IrregularSeconds(IReadOnlyList<IrregularRhythmSegment> segments)
+    {
+        var seconds = 0.0;
+        foreach (var segment in segments)
+        {
+            seconds += segment.DurationSeconds;
+        }
+
+        return seconds;
+    }
+
     private static (string, Func<HrvReport, string>)[] BuildColumns()
     {
         var columns = new List<(string, Func<HrvReport, string>)>
@@ -184,6 +196,8 @@ public sealed record HrvReport(
 
         columns.AddRange(
         [
+            ("irregular_segment_count", r => Num(r.Artifacts?.IrregularSegments.Count)),
+            ("irregular_duration_s", r => Num(r.Artifacts is { } a ? IrregularSeconds(a.IrregularSegments) : null)),
             ("nn_count", r => Num(r.Artifacts?.NnCount)),
             ("nn_duration_s", r => Num(r.Artifacts?.NnDurationSeconds)),
             ("mean_nn_ms", r => Num(r.TimeDomain?.MeanNnMs)),

@@ -248,6 +248,29 @@ public sealed class HrvAnalysisTests
     }
 
     [Fact]
+    public void CsvRow_IrregularRhythm_CountsTheSegmentsAndTheTimeTheyCover()
+    {
+        // 512 regular intervals, 1,024 drawn uniformly from 450–1,050 ms (seed 3), 512 regular: segments of 128 intervals
+        // start at multiples of 128, so the irregular ones can only be among segments 4–11, whose durations are sums of
+        // the input's own intervals.
+        var random = new Random(3);
+        var rr = Enumerable.Range(0, 2048).Select(i => i is >= 512 and < 1536 ? 450 + (600 * random.NextDouble()) : 800 + ((i % 7) - 3) * 5.0).ToArray();
+        var report = HrvAnalysis.Analyze(rr, HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken);
+        var segments = report.Artifacts!.IrregularSegments;
+        Assert.InRange(segments.Count, 6, 8); // most of the eight wholly irregular segments (Dash et al.'s tests are statistical)
+        Assert.All(segments, s => Assert.InRange(s.StartIndex / 128, 4, 11));
+
+        var cells = Cells(report);
+
+        Assert.Equal(segments.Count.ToString(CultureInfo.InvariantCulture), cells["irregular_segment_count"]);
+        var expected = segments.Sum(s => rr.AsSpan(s.StartIndex, s.Count).ToArray().Sum()) / 1000;
+        Assert.Equal(expected, double.Parse(cells["irregular_duration_s"], CultureInfo.InvariantCulture), 1e-9);
+
+        var regular = Cells(HrvAnalysis.Analyze(Alternating(2048), HrvAnalysisOptions.Default, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(("0", "0"), (regular["irregular_segment_count"], regular["irregular_duration_s"]));
+    }
+
+    [Fact]
     public void CsvRow_UnderGermanCulture_UsesInvariantNumbers()
     {
         var saved = CultureInfo.CurrentCulture;
