@@ -33,9 +33,11 @@ public partial class AnalyseDyadPage
     private (double? FromMinutes, double? ToMinutes) _range;
 
     // The charts of "The session on one clock": A's recording as read, B's moved by the offset (kept while inputs and
-    // offset stay the same, so a re-render does not redraw them).
+    // offset stay the same, so a re-render does not redraw them), and the default artifact step's marks on each.
     private RrSeries? _chartA;
     private RrSeries? _chartB;
+    private ArtifactResult? _chartArtifactsA;
+    private ArtifactResult? _chartArtifactsB;
     private (RrSeries? A, RrSeries? B, double Offset) _chartsFor;
     private Member? _sampleA;
     private Member? _sampleB;
@@ -333,9 +335,6 @@ public partial class AnalyseDyadPage
 
         static Member? Loaded(MemberFile m) => m.Read is { Series.Count: > 0 } read && m.Artifacts is { } artifacts ? new Member(read.Series, artifacts) : null;
     }
-
-    private ArtifactResult? _chartArtifactsA;
-    private ArtifactResult? _chartArtifactsB;
 
     /// <summary>The range of minutes in force as a band on the charts' clock (A's), or null when the whole session is analysed.</summary>
     private ChartTimeRange? ChartSelection
