@@ -29,7 +29,6 @@ internal static class BatchRunner
     {
         var pending = Channel.CreateBounded<Task<UnitResult>>(new BoundedChannelOptions(2 * jobs) { SingleReader = true, SingleWriter = true });
         using var slots = new SemaphoreSlim(jobs);
-        var started = new List<Task>(); // the producer's alone until it has ended
         var producer = Task.Run(async () =>
         {
             try
@@ -55,7 +54,6 @@ internal static class BatchRunner
                             slots.Release();
                         }
                     }, CancellationToken.None);
-                    started.Add(task);
                     await pending.Writer.WriteAsync(task, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -75,9 +73,14 @@ internal static class BatchRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Interrupted inside this input: it and every later one are left for --resume.
+                // Interrupted inside this input: it and every later one are left for --resume. Once the producer has
+                // stopped, every input started holds a slot until it ends, so holding all of them means none runs on.
                 await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                await Task.WhenAll(started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                for (var i = 0; i < jobs; i++)
+                {
+                    await slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
                 throw;
             }
 
