@@ -65,6 +65,14 @@ public sealed class AnalyseComponentTests : BunitContext
         Assert.NotEmpty(cut.FindAll("#analyse-tachogram .rn-tachogram__plot rect.rn-tachogram__irregular"));
         Assert.Contains("Shaded band: irregular rhythm", cut.Find("#analyse-tachogram .rn-chart__legend").TextContent, StringComparison.Ordinal);
         Assert.Contains(cut.FindAll("#problems li"), li => li.TextContent.Contains("sustained irregular rhythm", StringComparison.Ordinal));
+
+        // The summary names them: how many 128-beat segments and the time they cover (the sum of their own intervals).
+        var segments = recording.Artifacts.IrregularSegments;
+        var seconds = segments.Sum(s => ChartSamples.IrregularStretch.IntervalsMs.Slice(s.StartIndex, s.Count).ToArray().Sum()) / 1000;
+        var whole = (long)Math.Round(seconds); // under an hour: m:ss, as the page's other durations
+        var expected = string.Create(CultureInfo.InvariantCulture, $"{segments.Count} segments of 128 beats, {whole / 60}:{whole % 60:00} in all — HRV is not interpretable there (shaded on the tachogram)");
+        Assert.Equal(expected, cut.Find("#summary-irregular").TextContent);
+        Assert.Empty(Render<HrvReportView>(p => p.Add(c => c.Analysis, AlternatingAnalysis())).FindAll("#summary-irregular"));
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public partial class HrvReportView
         ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.FlaggedCount)} flagged ({Percent(a.FlaggedCount, Report.Input.AcceptedCount)}) by {MethodName(a.Method)}, {CorrectionName(a.Correction)}")
         : "none (nothing to analyse)";
 
+    /// <summary>"2 stretches, 12:30 (HRV is not interpretable there; shaded on the tachogram)", or null when there are none.</summary>
+    private string? IrregularSummary => Report.Artifacts is { IrregularSegments.Count: > 0 } a
+        ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.IrregularSegments.Count)} {(a.IrregularSegments.Count == 1 ? "segment" : "segments")} of 128 beats, {Clock(a.IrregularSegments.Sum(s => s.DurationSeconds))} in all — HRV is not interpretable there (shaded on the tachogram)")
+        : null;
+
     private string UnitText => Analysis.Recording.Read.Unit switch
     {
         RrUnit.Seconds => "values in seconds",
