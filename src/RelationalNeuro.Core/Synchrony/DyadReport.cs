@@ -59,6 +59,8 @@ public sealed record DyadReport(
         ("b_mean_nn_ms", r => Num(r.HrvB?.TimeDomain?.MeanNnMs)),
         ("b_sdnn_ms", r => Num(r.HrvB?.TimeDomain?.SdnnMs)),
         ("b_rmssd_ms", r => Num(r.HrvB?.TimeDomain?.RmssdMs)),
+        ("a_irregular_duration_s", r => Num(HrvReport.IrregularSeconds(r.HrvA?.Artifacts))),
+        ("b_irregular_duration_s", r => Num(HrvReport.IrregularSeconds(r.HrvB?.Artifacts))),
         ("wlcc_windows", r => Num(r.Windowed.WindowCount)),
         ("wlcc_computed_cells", r => Num(r.Windowed.ComputedCellCount)),
         ("wlcc_grand_average", r => Num(r.Windowed.GrandAverage)),

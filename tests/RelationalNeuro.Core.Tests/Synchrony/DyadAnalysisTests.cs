@@ -1,3 +1,4 @@
+using RelationalNeuro.Hrv;
 using RelationalNeuro.Synchrony;
 
 namespace RelationalNeuro.Core.Tests.Synchrony;
@@ -126,6 +127,27 @@ public sealed class DyadAnalysisTests
         Assert.Equal(DyadReport.CsvHeader, lines[0]);
         Assert.StartsWith("\"pair, 1\",", lines[1], StringComparison.Ordinal);
         Assert.Equal(DyadReport.CsvColumns.Count, CountFields(lines[1]));
+    }
+
+    [Fact]
+    public void ToCsvRow_EachMembersIrregularRhythm_IsTheTimeItsSegmentsCover()
+    {
+        // A: 512 regular intervals, 1,024 drawn uniformly from 450–1,050 ms (seed 3), 512 regular; B: regular throughout.
+        var random = new Random(3);
+        var a = Enumerable.Range(0, 2048).Select(i => i is >= 512 and < 1536 ? 450 + (600 * random.NextDouble()) : 800 + ((i % 7) - 3) * 5.0).ToArray();
+        var b = Enumerable.Range(0, 2048).Select(i => 800 + ((i % 5) - 2) * 8.0).ToArray();
+        var report = DyadAnalysis.Analyze(RrSeries.FromIntervalsMs(a), RrSeries.FromIntervalsMs(b), cancellationToken: TestContext.Current.CancellationToken);
+        var cells = SplitRow(report.ToCsvRow());
+        string Cell(string name) => cells[DyadReport.CsvColumns.ToList().IndexOf(name)];
+
+        var segments = report.HrvA!.Artifacts!.IrregularSegments;
+        Assert.NotEmpty(segments);
+        var expected = segments.Sum(s => a.AsSpan(s.StartIndex, s.Count).ToArray().Sum()) / 1000;
+        Assert.Equal(expected, double.Parse(Cell("a_irregular_duration_s"), System.Globalization.CultureInfo.InvariantCulture), 1e-9);
+        Assert.Equal("0", Cell("b_irregular_duration_s"));
+
+        var skipped = DyadAnalysis.Analyze(RrSeries.FromIntervalsMs(a), RrSeries.FromIntervalsMs(b), DyadAnalysisOptions.Default with { Hrv = null }, TestContext.Current.CancellationToken);
+        Assert.Equal("", SplitRow(skipped.ToCsvRow())[DyadReport.CsvColumns.ToList().IndexOf("a_irregular_duration_s")]);
     }
 
     [Fact]

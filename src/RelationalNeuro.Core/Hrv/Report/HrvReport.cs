@@ -161,11 +161,19 @@ public sealed record HrvReport(
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
-    /// <summary>The time the irregular-rhythm segments cover, s (the sum of their durations; they do not overlap).</summary>
-    private static double IrregularSeconds(IReadOnlyList<IrregularRhythmSegment> segments)
+    /// <summary>
+    /// The time the irregular-rhythm segments of <paramref name="artifacts"/> cover, s (the sum of their durations; they do
+    /// not overlap); null without an artifact step. The CSV's <c>irregular_duration_s</c> (and the dyad table's per member).
+    /// </summary>
+    internal static double? IrregularSeconds(HrvArtifactSummary? artifacts)
     {
+        if (artifacts is null)
+        {
+            return null;
+        }
+
         var seconds = 0.0;
-        foreach (var segment in segments)
+        foreach (var segment in artifacts.IrregularSegments)
         {
             seconds += segment.DurationSeconds;
         }
@@ -197,7 +205,7 @@ public sealed record HrvReport(
         columns.AddRange(
         [
             ("irregular_segment_count", r => Num(r.Artifacts?.IrregularSegments.Count)),
-            ("irregular_duration_s", r => Num(r.Artifacts is { } a ? IrregularSeconds(a.IrregularSegments) : null)),
+            ("irregular_duration_s", r => Num(IrregularSeconds(r.Artifacts))),
             ("nn_count", r => Num(r.Artifacts?.NnCount)),
             ("nn_duration_s", r => Num(r.Artifacts?.NnDurationSeconds)),
             ("mean_nn_ms", r => Num(r.TimeDomain?.MeanNnMs)),
