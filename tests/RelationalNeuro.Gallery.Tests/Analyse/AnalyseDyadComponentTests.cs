@@ -37,6 +37,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         Assert.Equal(expected, cut.Find("#dyad-rmssd-b").TextContent);
         Assert.Equal("401", cut.Find("#dyad-beats-a").TextContent);
         Assert.Equal("0", cut.Find("#dyad-flagged-b").TextContent);
+        Assert.Equal(("none", "none"), (cut.Find("#dyad-irregular-a").TextContent, cut.Find("#dyad-irregular-b").TextContent));
         Assert.StartsWith("“a.txt” and “b.txt”", cut.Find("#dyad-result-title").TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(cut.Find("#dyad-verdict").TextContent);
         Assert.Matches(@"^analyse/dyad/export/[0-9a-f-]{36}\.json$", cut.Find("#dyad-export-json").GetAttribute("href")!);
@@ -193,6 +194,27 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("notes.txt", "milk, 2 l")])));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("#dyad-tachogram-a")));
         Assert.Empty(cut.FindAll("#dyad-timeline"));
+    }
+
+    [Fact]
+    public void Page_AMemberWithAnIrregularStretch_ShowsTheTimeItCovers()
+    {
+        var cut = RenderPage(new AnalyseOptions());
+        var inputs = cut.FindComponents<InputFile>();
+        var irregular = RelationalNeuro.Gallery.ChartSamples.IrregularStretch.IntervalsMs.ToArray();
+        var text = string.Join('\n', irregular.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+
+        cut.InvokeAsync(() => inputs[0].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("a.txt", text)])));
+        cut.InvokeAsync(() => inputs[1].Instance.OnChange.InvokeAsync(new InputFileChangeEventArgs([new TextFile("b.txt", Sinusoid)])));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#dyad-verdict")), TimeSpan.FromSeconds(30));
+
+        // The segments A's HRV reports (of its own 30 minutes), as the sum of their own intervals, m:ss.
+        var segments = RelationalNeuro.Hrv.Artifacts.Process(irregular).IrregularSegments;
+        Assert.NotEmpty(segments);
+        var whole = (long)Math.Round(segments.Sum(s => irregular.AsSpan(s.StartIndex, s.Count).ToArray().Sum()) / 1000);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{whole / 60}:{whole % 60:00}"), cut.Find("#dyad-irregular-a").TextContent);
+        Assert.Equal("none", cut.Find("#dyad-irregular-b").TextContent);
+        Assert.NotEmpty(cut.FindAll("#dyad-tachogram-a rect.rn-tachogram__irregular"));
     }
 
     /// <summary>The count and longest of the intervals wholly inside [from, to] s of beat times t₀ = 0, tₖ₊₁ = tₖ + RRₖ/1000.</summary>

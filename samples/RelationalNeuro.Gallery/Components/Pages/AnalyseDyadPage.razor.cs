@@ -453,10 +453,14 @@ public partial class AnalyseDyadPage
             h?.TimeDomain is { } t ? Number(value(t), format, unit) : "—";
         static string Fd(HrvReport? h, Func<FrequencyDomainResult, double?> value) =>
             h?.FrequencyDomain is { } f ? Number(value(f), "0", " ms²") : "—";
+        static string Irregular(HrvReport? h) => h?.Artifacts is not { } a ? "—"
+            : a.IrregularSegments.Count == 0 ? "none"
+            : HrvReportView.Clock(a.IrregularSegments.Sum(s => s.DurationSeconds));
         return
         [
             ("dyad-beats", "RR intervals", r.HrvA is { } a ? HrvReportView.Count(a.Input.AcceptedCount) : "—", r.HrvB is { } b ? HrvReportView.Count(b.Input.AcceptedCount) : "—"),
             ("dyad-flagged", "Flagged as artifacts before aligning", HrvReportView.Count(r.Alignment.ArtifactsFlaggedA), HrvReportView.Count(r.Alignment.ArtifactsFlaggedB)),
+            ("dyad-irregular", "Irregular rhythm (HRV not interpretable there)", Irregular(r.HrvA), Irregular(r.HrvB)),
             ("dyad-mean-hr", "Mean heart rate", Td(r.HrvA, t => t.MeanHrBpm, "0.0", " bpm"), Td(r.HrvB, t => t.MeanHrBpm, "0.0", " bpm")),
             ("dyad-rmssd", "RMSSD", Td(r.HrvA, t => t.RmssdMs, "0.0", " ms"), Td(r.HrvB, t => t.RmssdMs, "0.0", " ms")),
             ("dyad-sdnn", "SDNN", Td(r.HrvA, t => t.SdnnMs, "0.0", " ms"), Td(r.HrvB, t => t.SdnnMs, "0.0", " ms")),
