@@ -77,9 +77,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
 
         Change(cut, "#dyad-offset", offset);
 
-        cut.WaitForAssertion(() => Assert.Equal($"Not analysed: the start offset “{offset}” is not a number of seconds between −604800 and 604800.", cut.Find("#dyad-message").TextContent));
-        Assert.Empty(cut.FindAll("#dyad-verdict"));
-        Assert.Empty(cut.FindAll("#dyad-export-json"));
+        AssertRefused(cut, $"Not analysed: the start offset “{offset}” is not a number of seconds between −604800 and 604800.");
     }
 
     [Fact]
@@ -250,9 +248,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
         Change(cut, "#dyad-to", to);
         Change(cut, "#dyad-from", from);
 
-        cut.WaitForAssertion(() => Assert.Equal($"Not analysed: {reason}.", cut.Find("#dyad-message").TextContent));
-        Assert.Empty(cut.FindAll("#dyad-verdict"));
-        Assert.Empty(cut.FindAll("#dyad-export-json"));
+        AssertRefused(cut, $"Not analysed: {reason}.");
     }
 
     [Fact]
@@ -273,8 +269,7 @@ public sealed class AnalyseDyadComponentTests : BunitContext
 
         Change(cut, "#dyad-from", "100"); // the sample is six minutes long
 
-        cut.WaitForAssertion(() => Assert.Equal("Not analysed: Member A or Member B has no whole RR interval (minute 100 to the end).", cut.Find("#dyad-message").TextContent), TimeSpan.FromSeconds(30));
-        Assert.Empty(cut.FindAll("#dyad-verdict"));
+        AssertRefused(cut, "Not analysed: Member A or Member B has no whole RR interval (minute 100 to the end).");
     }
 
     [Fact]
@@ -296,6 +291,14 @@ public sealed class AnalyseDyadComponentTests : BunitContext
     /// </summary>
     private static void Change(IRenderedComponent<AnalyseDyadPage> cut, string selector, string value) =>
         cut.InvokeAsync(() => cut.Find(selector).Change(value)).GetAwaiter().GetResult();
+
+    /// <summary>The page says <paramref name="message"/> and shows no report: no verdict, no download.</summary>
+    private static void AssertRefused(IRenderedComponent<AnalyseDyadPage> cut, string message)
+    {
+        cut.WaitForAssertion(() => Assert.Equal(message, cut.Find("#dyad-message").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("#dyad-verdict"));
+        Assert.Empty(cut.FindAll("#dyad-export-json"));
+    }
 
     /// <summary>The page with the bundled dyad analysed (its verdict shown).</summary>
     private IRenderedComponent<AnalyseDyadPage> RenderAnalysedSample()
