@@ -1,7 +1,7 @@
 // Usage: KillWriter <database> <client-id> <first-index> [<count>]
 // Writes batches of BatchSize entries, one transaction per batch, for ever (until killed) or, given a count, until
 // count entries are written (then prints "done" and exits; it starts only when "go" arrives on stdin, so two writers
-// can be started together). After each commit it prints "committed <index>" for every entry of the batch and
+// can be started together, and prints "writing" just before its first transaction). After each commit it prints "committed <index>" for every entry of the batch and
 // flushes, so the parent knows which entries must survive; a batch is all there or not at all. Entry ids are derived
 // from the index.
 using System.Globalization;
@@ -29,6 +29,12 @@ if (count is not null && Console.ReadLine() != "go")
 }
 
 const int BatchSize = 10;
+if (count is not null)
+{
+    stdout.WriteLine("writing");
+    stdout.Flush();
+}
+
 while (index < end)
 {
     var batch = new List<PracticeEntry>(BatchSize);
