@@ -11,6 +11,12 @@ internal static class ExitCodes
 
     /// <summary>The command line, an option value, or the output location was wrong; nothing (more) was written.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it. The rows finished before are in the output.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (Slurm's time limit or <c>scancel</c>, <c>kill</c>): 128 + 15. As <see cref="Interrupted"/>.</summary>
+    public const int Terminated = 143;
 }
 
 /// <summary>

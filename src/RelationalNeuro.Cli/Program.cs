@@ -1,19 +1,15 @@
+using System.Runtime.InteropServices;
 using RelationalNeuro.Cli;
 
-// Lives as long as the process and is not disposed: the Ctrl+C handler can still be running when Main has returned.
+// Lives as long as the process and is not disposed: a signal handler can still be running when Main has returned.
 var interrupt = new CancellationTokenSource();
-var interrupted = 0;
-Console.CancelKeyPress += (_, e) =>
-{
-    // First Ctrl+C: start no new input, stop the analyses in flight, write the rows finished before them (BatchRunner);
-    // a second one ends the process. The cancellation runs on the thread pool: its callbacks can run the rest of Main,
-    // which must not happen on the signal's thread.
-    e.Cancel = Interlocked.Exchange(ref interrupted, 1) == 0;
-    if (e.Cancel)
-    {
-        ThreadPool.QueueUserWorkItem(static source => source.Cancel(), interrupt, preferLocal: false);
-    }
-};
+var stoppedWith = 0; // the exit code of the first stop signal: 130 (SIGINT, Ctrl+C) or 143 (SIGTERM); 0 while none came
+
+// First Ctrl+C or SIGTERM (what Slurm sends at a job's time limit or on scancel, and `kill` by default): start no new
+// input, stop the analyses in flight, write the rows finished before them (BatchRunner); a second signal of either kind
+// ends the process at once.
+Console.CancelKeyPress += (_, e) => e.Cancel = Stop(ExitCodes.Interrupted);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Stop(ExitCodes.Terminated));
 
 try
 {
@@ -21,6 +17,23 @@ try
 }
 catch (OperationCanceledException)
 {
-    await Console.Error.WriteLineAsync("rn: interrupted; run the same command with --resume to continue.");
-    return 130;
+    var code = Volatile.Read(ref stoppedWith);
+    await Console.Error.WriteLineAsync(code == ExitCodes.Terminated
+        ? "rn: terminated (SIGTERM); run the same command with --resume to continue."
+        : "rn: interrupted; run the same command with --resume to continue.");
+    return code == 0 ? ExitCodes.Interrupted : code;
+}
+
+// Whether this is the first stop signal (then the run is cancelled, and the signal's default action suppressed). The
+// cancellation runs on the thread pool: its callbacks can run the rest of Main, which must not happen on the signal's
+// thread.
+bool Stop(int exitCode)
+{
+    if (Interlocked.CompareExchange(ref stoppedWith, exitCode, 0) != 0)
+    {
+        return false;
+    }
+
+    ThreadPool.QueueUserWorkItem(static source => source.Cancel(), interrupt, preferLocal: false);
+    return true;
 }

@@ -60,7 +60,17 @@ internal static class RnApp
     {
         var root = Build(console);
         var parse = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        // ProcessTerminationTimeout = null: System.CommandLine registers no signal handlers of its own. The caller's token
+        // is the only stop (Program.cs turns SIGINT and SIGTERM into it); a second set of handlers cancelling the same
+        // run raced Program's (SIGTERM came out as 130, the cancellation running before Program knew which signal came),
+        // and a host that runs the commands in-process keeps its own signal handling.
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
         {
             foreach (var error in parse.Errors)

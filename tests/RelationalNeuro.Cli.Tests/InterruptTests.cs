@@ -6,8 +6,9 @@ using RelationalNeuro.Cli.Tables;
 namespace RelationalNeuro.Cli.Tests;
 
 /// <summary>
-/// rn interrupted (Ctrl+C, SIGINT): the batch starts no new input, the inputs in flight are stopped through their
-/// cancellation token, the rows finished before them stay, the run exits 130, and <c>--resume</c> completes the table.
+/// rn interrupted (Ctrl+C, SIGINT; or SIGTERM): the batch starts no new input, the inputs in flight are stopped through
+/// their cancellation token, the rows finished before them stay, the run exits 130 (143 for SIGTERM), and
+/// <c>--resume</c> completes the table.
 /// </summary>
 public sealed class InterruptTests
 {
@@ -63,12 +64,18 @@ public sealed class InterruptTests
         Assert.Equal(["unit,value", "u0,0"], File.ReadAllLines(path));
     }
 
-    [Fact]
-    public async Task Rn_Sigint_MidBatch_Exits130_KeepsTheFinishedRows_AndResumeGivesTheUninterruptedTable()
+    /// <summary>
+    /// SIGINT (Ctrl+C) and SIGTERM (what Slurm sends at a job's time limit or on <c>scancel</c>) stop rn the same way;
+    /// the exit code is 128 + the signal's number, as a shell reports a process the signal ended.
+    /// </summary>
+    [Theory]
+    [InlineData("INT", 130, "rn: interrupted; run the same command with --resume to continue.")]
+    [InlineData("TERM", 143, "rn: terminated (SIGTERM); run the same command with --resume to continue.")]
+    public async Task Rn_Signal_MidBatch_KeepsTheFinishedRows_AndResumeGivesTheUninterruptedTable(string signal, int expectedExitCode, string expectedMessage)
     {
         if (!OperatingSystem.IsLinux())
         {
-            Assert.Skip("Sends SIGINT with kill and reads /proc: Linux only.");
+            Assert.Skip("Sends the signal with kill and reads /proc: Linux only.");
         }
 
         using var temp = new TempFolder();
@@ -93,22 +100,22 @@ public sealed class InterruptTests
             }
 
             Assert.False(process.HasExited, "rn finished before it could be interrupted; the cohort is too small for this machine.");
-            if (SigintIgnored(process.Id))
+            if (signal == "INT" && SigintIgnored(process.Id))
             {
                 // As for a background job: the runtime then leaves SIGINT ignored, so there is nothing to test here.
                 process.Kill();
                 Assert.Skip("SIGINT is ignored in processes started by this test host (inherited) and env --default-signal is missing, so rn cannot receive it.");
             }
 
-            var kill = await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", FormattableString.Invariant($"kill -INT {process.Id}"));
+            var kill = await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", FormattableString.Invariant($"kill -{signal} {process.Id}"));
             Assert.Equal(0, kill.ExitCode);
             var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
             Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
             (exitCode, error) = (process.ExitCode, await stderr);
         }
 
-        Assert.Equal(130, exitCode);
-        Assert.Contains("rn: interrupted; run the same command with --resume to continue.", error, StringComparison.Ordinal);
+        Assert.Equal(expectedExitCode, exitCode);
+        Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
         var partial = ShardMergeTests.Rows(temp["o.csv"]);
         Assert.InRange(partial.Count, 1, 3);
         Assert.Contains("\"rn.complete\": \"false\"", File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
