@@ -23,7 +23,8 @@ internal static class RnApp
             rn: RelationalNeuro from the command line. Folders of recordings, dyads and questionnaire exports into tidy
             tables; parallel, resumable, and sharded for Slurm job arrays (docs/cli.md).
 
-            Exit codes: 0 all inputs clean, 1 some inputs had problems (their rows say which), 2 usage error.
+            Exit codes: 0 all inputs clean, 1 some inputs had problems (their rows say which), 2 usage error,
+            130 interrupted (Ctrl+C), 143 terminated (SIGTERM); after 130 or 143 run the same command with --resume.
 
             Example:
               rn hrv analyze recordings/ -o hrv.parquet

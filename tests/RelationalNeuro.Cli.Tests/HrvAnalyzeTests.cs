@@ -444,4 +444,20 @@ public sealed class HrvAnalyzeTests
         Assert.Contains("Example", run.Out, StringComparison.Ordinal);
         Assert.Contains("rn " + string.Join(' ', command), run.Out, StringComparison.Ordinal);
     }
+
+    /// <summary>The root help names every exit code docs/cli.md's table lists, the two signal codes included.</summary>
+    [Fact]
+    public async Task Help_Root_NamesEveryExitCode()
+    {
+        var run = await RnRunner.InProcessAsync(["--help"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var help = string.Join(' ', run.Out.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var code in new[] { "0 all inputs clean", "1 some inputs had problems", "2 usage error", "130 interrupted (Ctrl+C)", "143 terminated (SIGTERM)" })
+        {
+            Assert.Contains(code, help, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("run the same command with --resume", help, StringComparison.Ordinal);
+    }
 }
