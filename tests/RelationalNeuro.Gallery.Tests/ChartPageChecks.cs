@@ -56,6 +56,7 @@ internal static class ChartPageChecks
         var smallest = await svg.EvaluateAsync<double>(
             "s => Math.min(...[...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width))");
         Assert.True(smallest >= 9, $"the smallest text is {smallest:0.0} px in a 320 px box");
+        await NoTextCutOffAsync(svg);
         await page.ScreenshotWidgetAsync(screenshot + "-320", figure);
     }
 
@@ -65,5 +66,27 @@ internal static class ChartPageChecks
         await using var page = await gallery.OpenAsync(path, new GalleryPageOptions { JavaScriptDisabled = true });
         await Assertions.Expect(page.Page.Locator($"#{id}-desc")).ToContainTextAsync(descriptionPart);
         await Assertions.Expect(page.Page.Locator($"#{id} table.rn-chart__table tbody tr").First).ToBeAttachedAsync();
+    }
+
+    /// <summary>
+    /// No text of the chart's SVG runs past its viewBox, which clips it (svg overflow hidden): the glyphs' own boxes, as
+    /// the browser's fonts draw them, mapped into viewBox units. Called where chart text is at its largest (a chart in a
+    /// narrow container draws its text at 1.25 ×).
+    /// </summary>
+    public static async Task NoTextCutOffAsync(Microsoft.Playwright.ILocator svg)
+    {
+        var clipped = await svg.EvaluateAsync<string>(
+            """
+            s => {
+              const v = s.viewBox.baseVal;
+              return [...s.querySelectorAll('text')].filter(t => t.getClientRects().length > 0).map(t => {
+                const m = t.getCTM(), r = s.getCTM().inverse().multiply(m), b = t.getBBox();
+                const x0 = r.a * b.x + r.e, x1 = r.a * (b.x + b.width) + r.e, y0 = r.d * b.y + r.f, y1 = r.d * (b.y + b.height) + r.f;
+                return (x0 < v.x - 0.5 || x1 > v.x + v.width + 0.5 || y0 < v.y - 0.5 || y1 > v.y + v.height + 0.5)
+                  ? `"${t.textContent}" ${x0.toFixed(1)}–${x1.toFixed(1)} × ${y0.toFixed(1)}–${y1.toFixed(1)}` : null;
+              }).filter(x => x).join('; ');
+            }
+            """);
+        Assert.True(clipped.Length == 0, $"text cut off at the viewBox's edge: {clipped}");
     }
 }

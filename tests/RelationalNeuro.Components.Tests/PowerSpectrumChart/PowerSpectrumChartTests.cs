@@ -33,6 +33,31 @@ public sealed class PowerSpectrumChartTests : BunitContext
     }
 
     [Fact]
+    public void Render_LongPowerLabels_WidenTheViewBoxLeftwards_AndTheLastFrequencyLabelEndsAtItsTick()
+    {
+        // PSD up to 150,000 ms²/Hz: Heckbert 0..150000 → nice(150000) = 200000, step nice(50000) = 50000 → labels "0",
+        // "50000", "100000", "150000". The longest, 6 characters × 9.9 units (0.66 em at 15 units), ends 7 left of the plot
+        // (x 52): it may reach 52 − 7 − 59.4 = −14.4; one unit beyond, rounded down, the viewBox starts at −16, width 416.
+        var spectrum = new PowerSpectrum(SpectralMethod.Welch, [0, 0.1, 0.2, 0.3, 0.4, 0.5], [0, 100_000, 150_000, 20_000, 1_000, 10], 0.1, []);
+        var cut = RenderChart(spectrum);
+        Assert.Equal(["0", "50000", "100000", "150000"], cut.FindAll(".rn-chart__axis--y .rn-chart__tick-label").Select(t => t.TextContent));
+        Assert.Equal("-16 0 416 240", cut.Find("svg.rn-chart__svg").GetAttribute("viewBox"));
+        // x labels: "0.5" at 390 centred could reach 390 + 3 × 9.9 / 2 = 404.85 > 400, so it ends at its tick; "0.4" at
+        // 322.4 stays centred.
+        var x = cut.FindAll(".rn-chart__axis--x .rn-chart__tick-label");
+        Assert.Equal(("0.5", "end"), (x[^1].TextContent, x[^1].GetAttribute("text-anchor")));
+        Assert.Equal(("0.4", "middle"), (x[^2].TextContent, x[^2].GetAttribute("text-anchor")));
+    }
+
+    [Fact]
+    public void Render_ShortPowerLabels_KeepTheLayoutsViewBox()
+    {
+        // Labels up to "400" (3 characters) reach 52 − 7 − 29.7 = 15.3 ≥ 0: the viewBox is the layout's.
+        var cut = RenderChart(SixBins);
+        Assert.Equal("0 0 400 240", cut.Find("svg.rn-chart__svg").GetAttribute("viewBox"));
+    }
+
+    [Fact]
     public void Render_LogarithmicAxis_DecadesAndAFloor()
     {
         // Densities 0.001 … 400: the floor is max(smallest positive, 400·10⁻⁴ = 0.04) = 0.04 → decades 0.01 … 1000.

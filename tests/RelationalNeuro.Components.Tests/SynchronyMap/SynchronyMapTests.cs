@@ -42,9 +42,12 @@ public sealed class SynchronyMapTests : BunitContext
             cut.Find("desc").TextContent);
         var rows = cut.FindAll("table tbody tr").Select(r => string.Join('|', r.Children.Select(c => c.TextContent))).ToArray();
         Assert.Equal(["0:00|0|1.00", "0:03|-1|-0.50"], rows);
+        // The sign of the lag is a legend entry (HTML, wraps) rather than part of the axis title, which must fit 400 units
+        // at the largest text size whatever the names.
+        Assert.Equal("Lag (s)", cut.Find(".rn-chart__axis--y .rn-chart__axis-title").TextContent);
         var legend = cut.FindAll(".rn-sync-map__legend li").Select(li => li.TextContent.Trim()).ToArray();
         Assert.Equal(
-            ["-1.0 to -0.8", "-0.8 to -0.6", "-0.6 to -0.4", "-0.4 to -0.2", "-0.2 to 0.0", "0.0 to 0.2", "0.2 to 0.4", "0.4 to 0.6", "0.6 to 0.8", "0.8 to 1.0", "not computed", "best lag of each window"],
+            ["Lag above 0: the client follows the therapist", "-1.0 to -0.8", "-0.8 to -0.6", "-0.6 to -0.4", "-0.4 to -0.2", "-0.2 to 0.0", "0.0 to 0.2", "0.2 to 0.4", "0.4 to 0.6", "0.6 to 0.8", "0.8 to 1.0", "not computed", "best lag of each window"],
             legend);
     }
 
@@ -102,6 +105,8 @@ public sealed class SynchronyMapTests : BunitContext
             "Kreuzkorrelation (Pearson-r) von A und B in 2 Fenstern zu 3 s alle 3 s, Verzögerungen von −1 bis +1 s (über 0: B folgt A). Gesamtmittel -0.10. Median der besten Verzögerung -0.5 s.",
             cut.Find("desc").TextContent);
         Assert.Equal("M130 129L130 129M302 196.33L302 196.33", cut.Find(".rn-sync-map__best").GetAttribute("d"));
-        Assert.Equal("0.8 bis 1.0", cut.FindAll(".rn-sync-map__legend li")[9].TextContent.Trim());
+        Assert.Equal("0.8 bis 1.0", cut.FindAll(".rn-sync-map__legend li")[10].TextContent.Trim());
+        Assert.Equal("Verzögerung über 0: B folgt A", cut.Find(".rn-sync-map__lag-sign").TextContent.Trim());
+        Assert.Equal("Verzögerung (s)", cut.Find(".rn-chart__axis--y .rn-chart__axis-title").TextContent);
     }
 }

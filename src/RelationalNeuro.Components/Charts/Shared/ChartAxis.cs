@@ -6,7 +6,7 @@ namespace RelationalNeuro.Components.Charts;
 /// <summary>Which side of the plot area an axis is drawn on.</summary>
 internal enum AxisSide
 {
-    /// <summary>Below the plot: ticks down, labels centred under them, the title under the labels (right-aligned).</summary>
+    /// <summary>Below the plot: ticks down, labels centred under them (at the viewBox's edges: ending or starting at the tick, so none is cut off), the title under the labels (right-aligned).</summary>
     Bottom,
 
     /// <summary>Left of the plot: ticks left, labels right-aligned, the title above the plot (left-aligned, so it stays horizontal and legible).</summary>
@@ -28,6 +28,24 @@ internal sealed record ChartAxis(AxisSide Side, IChartScale Scale, TickSet Ticks
 {
     private const double TickLength = 4;
     private const double LabelGap = 3;
+
+    /// <summary>
+    /// An upper estimate of one character's advance in viewBox units: 0.66 em (digits are 0.55–0.64 em in the common
+    /// sans-serif faces — 0.64 in DejaVu Sans, Chromium's default on Linux, measured at 9.6 units — and colons, points
+    /// and the units' lower-case letters narrower) at the largest size chart text takes, 15 units (12 px × 1.25 in a
+    /// narrow chart; relationalneuro.css). Nothing is measured in the browser.
+    /// </summary>
+    internal const double MaxCharAdvance = 0.66 * 15;
+
+    /// <summary>
+    /// The leftmost viewBox x this axis's tick labels may reach (estimated with <see cref="MaxCharAdvance"/>): for a
+    /// left axis the longest label ends <c>TickLength + LabelGap</c> left of the plot; a bottom axis's labels stay
+    /// inside the viewBox (<see cref="BottomAnchor"/>), so 0.
+    /// </summary>
+    public double TextLeft =>
+        Side == AxisSide.Left && Ticks.Labels.Count > 0
+            ? Layout.PlotLeft - TickLength - LabelGap - (Ticks.Labels.Max(l => l.Length) * MaxCharAdvance)
+            : 0;
 
     /// <summary>The axis's markup, a <c>&lt;g class="rn-chart__axis rn-chart__axis--x|y"&gt;</c>.</summary>
     public RenderFragment Render() => Build;
@@ -56,7 +74,7 @@ internal sealed record ChartAxis(AxisSide Side, IChartScale Scale, TickSet Ticks
             if (bottom)
             {
                 Line(builder, 4, "rn-chart__tick", at, Layout.PlotBottom, at, Layout.PlotBottom + TickLength);
-                Text(builder, 5, "rn-chart__tick-label", at, Layout.PlotBottom + TickLength + LabelGap + 10, "middle", Ticks.Labels[i]);
+                Text(builder, 5, "rn-chart__tick-label", at, Layout.PlotBottom + TickLength + LabelGap + 10, BottomAnchor(at, Ticks.Labels[i]), Ticks.Labels[i]);
             }
             else
             {
@@ -83,6 +101,16 @@ internal sealed record ChartAxis(AxisSide Side, IChartScale Scale, TickSet Ticks
         }
 
         builder.CloseElement();
+    }
+
+    /// <summary>
+    /// A bottom tick label is centred under its tick unless, so centred, it could run past the viewBox (which clips it):
+    /// then it ends at the tick (right edge) or starts at it (left edge).
+    /// </summary>
+    private string BottomAnchor(double at, string label)
+    {
+        var half = label.Length * MaxCharAdvance / 2;
+        return at + half > Layout.Width ? "end" : at - half < 0 ? "start" : "middle";
     }
 
     /// <summary>A line element with invariant coordinates.</summary>

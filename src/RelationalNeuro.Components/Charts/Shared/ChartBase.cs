@@ -89,6 +89,11 @@ public abstract class ChartBase : ComponentBase
     /// The figure: the SVG with <paramref name="plot"/> inside it under <see cref="Title"/> and <see cref="Description"/>,
     /// then <paramref name="controls"/> and <see cref="Table"/>; <see cref="AdditionalAttributes"/> on the figure.
     /// </summary>
+    /// <remarks>
+    /// Where the y axis's tick labels would run past the viewBox's left edge (long numbers at the largest text size), the
+    /// viewBox is widened leftwards to a whole unit 1 beyond them (<see cref="ChartFrame.MinX"/>), so no label is cut off.
+    /// </remarks>
     private protected RenderFragment RenderChart(RenderFragment plot, RenderFragment? controls = null) =>
-        new ChartFrame(Id, _layout, ChartFrame.Classes(_chartClass, Class), Title, Description).Render(plot, Table, AdditionalAttributes, controls);
+        new ChartFrame(Id, _layout, ChartFrame.Classes(_chartClass, Class), Title, Description, Math.Min(0, Math.Floor((YAxis?.TextLeft ?? 0) - 1)))
+            .Render(plot, Table, AdditionalAttributes, controls);
 }

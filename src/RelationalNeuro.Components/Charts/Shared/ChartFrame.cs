@@ -15,8 +15,17 @@ namespace RelationalNeuro.Components.Charts;
 /// <param name="CssClass">The chart's classes, e.g. "rn-chart rn-tachogram" plus the caller's <c>Class</c>.</param>
 /// <param name="Title">Short name of the chart (the image's accessible name).</param>
 /// <param name="Description">The summary a sighted reader gets at a glance, with numbers (invariant culture).</param>
-internal sealed record ChartFrame(string Id, ChartLayout Layout, string CssClass, string Title, string Description)
+/// <param name="MinX">
+/// The viewBox's left edge: 0, or negative to widen the viewBox leftwards where the y tick labels are longer than the
+/// layout's left margin holds (<see cref="ChartAxis.TextLeft"/>); nothing else moves, the drawing scales down a little.
+/// </param>
+internal sealed record ChartFrame(string Id, ChartLayout Layout, string CssClass, string Title, string Description, double MinX = 0)
 {
+    /// <summary>The svg's viewBox attribute: the layout's, widened leftwards to <see cref="MinX"/> when that is negative.</summary>
+    public string ViewBox => MinX < 0
+        ? ChartNumber.Svg(MinX) + " 0 " + ChartNumber.Svg(Layout.Width - MinX) + " " + ChartNumber.Svg(Layout.Height)
+        : Layout.ViewBox;
+
     private static long _next;
 
     /// <summary>The title element's id.</summary>
@@ -50,7 +59,7 @@ internal sealed record ChartFrame(string Id, ChartLayout Layout, string CssClass
         builder.OpenElement(3, "svg");
         builder.AddAttribute(4, "class", "rn-chart__svg");
         builder.AddAttribute(5, "role", "img");
-        builder.AddAttribute(6, "viewBox", Layout.ViewBox);
+        builder.AddAttribute(6, "viewBox", ViewBox);
         builder.AddAttribute(7, "aria-labelledby", TitleId);
         builder.AddAttribute(8, "aria-describedby", DescriptionId);
         builder.AddAttribute(18, "focusable", "false");

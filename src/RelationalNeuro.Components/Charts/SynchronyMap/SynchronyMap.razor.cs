@@ -172,7 +172,7 @@ public sealed partial class SynchronyMap
         var halfRow = result.LagCount == 1 ? 0.5 : maxLag / (result.LagCount - 1);
         var y = new LinearScale(-maxLag - halfRow, maxLag + halfRow, Layout.PlotBottom, Layout.PlotTop);
         XAxis = new ChartAxis(AxisSide.Bottom, x, xTicks, Layout, T["AxisTime"], Grid: false);
-        YAxis = new ChartAxis(AxisSide.Left, y, LagTicks(maxLag, y), Layout, T.Format("AxisLag", A, B), Grid: false);
+        YAxis = new ChartAxis(AxisSide.Left, y, LagTicks(maxLag, y), Layout, T["AxisLag"], Grid: false);
         ZeroY = y.Map(0);
 
         var scaleMax = largest > 0 ? NiceTicks.NiceNumber(largest, round: false) : 1;
