@@ -69,9 +69,9 @@ internal static class ChartPageChecks
     }
 
     /// <summary>
-    /// No text of the chart's SVG runs past its viewBox, which clips it (svg overflow hidden): the glyphs' own boxes, as
-    /// the browser's fonts draw them, mapped into viewBox units. Called where chart text is at its largest (a chart in a
-    /// narrow container draws its text at 1.25 ×).
+    /// No text of the SVG runs past its viewBox, which clips it (svg overflow hidden): the glyphs' own boxes, as the
+    /// browser's fonts draw them, mapped into viewBox units (rotations and scales included). Called where chart text is
+    /// at its largest (a chart in a narrow container draws its text at 1.25 ×).
     /// </summary>
     public static async Task NoTextCutOffAsync(Microsoft.Playwright.ILocator svg)
     {
@@ -80,8 +80,11 @@ internal static class ChartPageChecks
             s => {
               const v = s.viewBox.baseVal;
               return [...s.querySelectorAll('text')].filter(t => t.getClientRects().length > 0).map(t => {
-                const m = t.getCTM(), r = s.getCTM().inverse().multiply(m), b = t.getBBox();
-                const x0 = r.a * b.x + r.e, x1 = r.a * (b.x + b.width) + r.e, y0 = r.d * b.y + r.f, y1 = r.d * (b.y + b.height) + r.f;
+                const r = s.getCTM().inverse().multiply(t.getCTM()), b = t.getBBox();
+                const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+                  .map(([x, y]) => [r.a * x + r.c * y + r.e, r.b * x + r.d * y + r.f]);
+                const xs = corners.map(c => c[0]), ys = corners.map(c => c[1]);
+                const x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
                 return (x0 < v.x - 0.5 || x1 > v.x + v.width + 0.5 || y0 < v.y - 0.5 || y1 > v.y + v.height + 0.5)
                   ? `"${t.textContent}" ${x0.toFixed(1)}–${x1.toFixed(1)} × ${y0.toFixed(1)}–${y1.toFixed(1)}` : null;
               }).filter(x => x).join('; ');
