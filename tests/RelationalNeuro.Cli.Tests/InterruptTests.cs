@@ -65,6 +65,46 @@ public sealed class InterruptTests
     }
 
     /// <summary>
+    /// A clean stop (<see cref="TableSink.MarkStopped"/>) keeps the last unit on resume — every unit written is whole — while
+    /// a table that was only opened and written to (as when killed) loses its last unit, which may be cut off; and a
+    /// resumed table that is written to again and then killed is a killed table again.
+    /// </summary>
+    [Fact]
+    public async Task TableSink_StoppedCleanly_ResumeKeepsTheLastUnit_ButNotAfterMoreRowsWithoutAStop()
+    {
+        using var temp = new TempFolder();
+        var path = temp["o.csv"];
+        string[][] Unit(string id, int rows) => [.. Enumerable.Range(0, rows).Select(r => new[] { id, r.ToString(CultureInfo.InvariantCulture) })];
+
+        await using (var sink = await TableSink.OpenAsync(path, TableFormat.Csv, Schema, new TableMetadata(), resume: false, overwrite: false))
+        {
+            sink.Write(Unit("a", 2));
+            sink.Write(Unit("b", 3));
+            sink.MarkStopped();
+        }
+
+        Assert.Contains(
+            $"\"{TableSink.StoppedAtBytesKey}\": \"{new FileInfo(path).Length.ToString(CultureInfo.InvariantCulture)}\"",
+            File.ReadAllText(path + ".meta.json"),
+            StringComparison.Ordinal);
+        await using (var resumed = await TableSink.OpenAsync(path, TableFormat.Csv, Schema, new TableMetadata(), resume: true, overwrite: false))
+        {
+            Assert.Equal(["a", "b"], resumed.Done.Order(StringComparer.Ordinal));
+            Assert.Equal(5, resumed.Rows);
+            Assert.DoesNotContain(TableSink.StoppedAtBytesKey, File.ReadAllText(path + ".meta.json"), StringComparison.Ordinal);  // cleared before any row
+            resumed.Write(Unit("c", 2));  // ... and then killed: no stop recorded
+        }
+
+        await using (var afterKill = await TableSink.OpenAsync(path, TableFormat.Csv, Schema, new TableMetadata(), resume: true, overwrite: false))
+        {
+            Assert.Equal(["a", "b"], afterKill.Done.Order(StringComparer.Ordinal));  // "c" may have been cut off: redone
+            Assert.Equal(5, afterKill.Rows);
+        }
+
+        Assert.Equal(["unit,value", "a,0", "a,1", "b,0", "b,1", "b,2"], File.ReadAllLines(path));
+    }
+
+    /// <summary>
     /// SIGINT (Ctrl+C) and SIGTERM (what Slurm sends at a job's time limit or on <c>scancel</c>) stop rn the same way;
     /// the exit code is 128 + the signal's number, as a shell reports a process the signal ended.
     /// </summary>
@@ -120,10 +160,13 @@ public sealed class InterruptTests
         Assert.InRange(partial.Count, 1, 3);
         Assert.Contains("\"rn.complete\": \"false\"", File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
 
+        Assert.Contains(FormattableString.Invariant($"\"{TableSink.StoppedAtBytesKey}\": \"{new FileInfo(temp["o.csv"]).Length}\""), File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
+
         var resumed = await RnRunner.ProcessAsync(temp.Path, [.. args, "--resume"]);
         Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
-        // A table not marked complete may end in a cut-off unit, so --resume analyses its last one again (docs/cli.md).
-        Assert.Contains(FormattableString.Invariant($"{4 - partial.Count + 1} dyads analysed, {partial.Count - 1} already there"), resumed.Error, StringComparison.Ordinal);
+        // Stopped cleanly: every row written is a whole unit, so --resume keeps them all (after a kill it would analyse the
+        // last one again, docs/cli.md).
+        Assert.Contains(FormattableString.Invariant($"{4 - partial.Count} dyads analysed, {partial.Count} already there"), resumed.Error, StringComparison.Ordinal);
 
         var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
         Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);

@@ -76,7 +76,18 @@ internal static class AnalyzeBatch
         var todo = sink.Done.Count == 0 ? mine : mine.Where(u => !sink.Done.Contains(u.Id)).ToList();
         var nouns = plan.Noun + "s";
         using var progress = new ProgressReporter(console.Error, request.Progress, mine.Count, mine.Count - todo.Count, nouns, request.ProgressInterval, console.Time);
-        var outcome = await BatchRunner.RunAsync(todo, plan.Work(todo.Count), sink, progress, request.Jobs, cancellationToken).ConfigureAwait(false);
+        BatchOutcome outcome;
+        try
+        {
+            outcome = await BatchRunner.RunAsync(todo, plan.Work(todo.Count), sink, progress, request.Jobs, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // BatchRunner throws only once every input started has ended, between two units: all rows written are whole.
+            sink.MarkStopped();
+            throw;
+        }
+
         await sink.CompleteAsync().ConfigureAwait(false);
         progress.Finish();
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

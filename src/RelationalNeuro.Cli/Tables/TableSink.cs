@@ -10,7 +10,8 @@ namespace RelationalNeuro.Cli.Tables;
 /// The output table of a run, written one unit (a recording's rows) at a time and flushed after each, so a kill loses
 /// at most the unit being written. CSV and JSON Lines are appended in place; Parquet is written through a CSV journal
 /// (<c>out.parquet.partial.csv</c>) and converted when the run completes. <c>--resume</c> reads what is there, drops
-/// the last unit (it may be cut off), and reports the units already done.
+/// the last unit (it may be cut off) unless the run was stopped cleanly (<see cref="MarkStopped"/>), and reports the
+/// units already done.
 /// </summary>
 internal sealed class TableSink : IAsyncDisposable
 {
@@ -185,8 +186,11 @@ internal sealed class TableSink : IAsyncDisposable
         {
             var previous = TableMetadata.ReadSidecar(sidecar);
             Check(textPath, previous, metadata);
-            var complete = previous?["rn.complete"] == "true";
-            rows += ScanAndTrim(textPath, textFormat, schema, done, complete);
+            // Complete, or stopped cleanly (Ctrl+C, SIGTERM) and not written to since: every unit in it is whole, so the
+            // last one is kept. Otherwise a kill may have cut the last unit, and it is analysed again.
+            var whole = previous?["rn.complete"] == "true"
+                || (previous?[StoppedAtBytesKey] is { } stoppedAt && stoppedAt == new FileInfo(textPath).Length.ToString(CultureInfo.InvariantCulture));
+            rows += ScanAndTrim(textPath, textFormat, schema, done, whole);
             newText = new FileInfo(textPath).Length == 0;
         }
 
@@ -352,6 +356,28 @@ internal sealed class TableSink : IAsyncDisposable
         _stamps ??= new FileStream(InputStampFile.PathOf(_path), FileMode.Append, FileAccess.Write, FileShare.Read, 4096);
         _stamps.Write(InputStampFile.Line(file, hash, stamp));
         _stamps.Flush();
+    }
+
+    /// <summary>
+    /// The sidecar key a clean stop writes (<see cref="MarkStopped"/>): the text file's length in bytes when the run was
+    /// stopped with every unit in it whole. A resume that finds the file at that length keeps its last unit.
+    /// </summary>
+    public const string StoppedAtBytesKey = "rn.stopped_at_bytes";
+
+    /// <summary>
+    /// Records a clean stop (the run was cancelled between units: every row written belongs to a whole unit): the
+    /// sidecar keeps <c>rn.complete=false</c> and gains <see cref="StoppedAtBytesKey"/>, so <c>--resume</c> need not
+    /// analyse the last unit again. Opening the table again (a resume) writes the sidecar without the key before any
+    /// row, so a later kill is treated as a kill.
+    /// </summary>
+    public void MarkStopped()
+    {
+        _text!.Flush();
+        _stamps?.Flush();
+        var stopped = _metadata.Clone();
+        stopped["rn.complete"] = "false";
+        stopped[StoppedAtBytesKey] = _text.Length.ToString(CultureInfo.InvariantCulture);
+        stopped.WriteSidecar(TableFiles.SidecarPath(_textPath));
     }
 
     /// <summary>Marks the table complete (metadata <c>rn.complete=true</c>, <c>rn.units</c>, <c>rn.rows</c>); Parquet is written now.</summary>
