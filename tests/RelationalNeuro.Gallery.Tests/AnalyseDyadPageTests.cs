@@ -112,6 +112,25 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task SampleDyad_OnAPhone390PxWide_DoesNotScrollSideways_AndNoChartTextIsCutOff()
+    {
+        await using var page = await gallery.OpenAsync(PagePath, new GalleryPageOptions { ViewportWidth = 390 });
+        await page.Page.Locator("#dyad-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#dyad-verdict")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the dyad page is {width} px wide at 390");
+        var charts = await page.Page.Locator("svg.rn-chart__svg").AllAsync();
+        Assert.True(charts.Count >= 3, $"{charts.Count} charts: the two members' tachograms and the synchrony map were expected");
+        foreach (var chart in charts)
+        {
+            await ChartPageChecks.NoTextCutOffAsync(chart);
+        }
+
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Range_TypedByKeyboard_CutsTheSampleDyadToThoseMinutes()
     {
         await using var page = await gallery.OpenAsync(PagePath);
