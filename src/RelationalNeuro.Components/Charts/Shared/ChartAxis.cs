@@ -39,13 +39,13 @@ internal sealed record ChartAxis(AxisSide Side, IChartScale Scale, TickSet Ticks
 
     /// <summary>
     /// The leftmost viewBox x this axis's tick labels may reach (estimated with <see cref="MaxCharAdvance"/>): for a
-    /// left axis the longest label ends <c>TickLength + LabelGap</c> left of the plot; a bottom axis's labels stay
-    /// inside the viewBox (<see cref="BottomAnchor"/>), so 0.
+    /// left axis the longest label ends <c>TickLength + LabelGap</c> left of the plot. Null for a left axis without
+    /// labels and for a bottom axis, whose labels stay inside the viewBox (<see cref="BottomAnchor"/>).
     /// </summary>
-    public double TextLeft =>
+    public double? TextLeft =>
         Side == AxisSide.Left && Ticks.Labels.Count > 0
             ? Layout.PlotLeft - TickLength - LabelGap - (Ticks.Labels.Max(l => l.Length) * MaxCharAdvance)
-            : 0;
+            : null;
 
     /// <summary>The axis's markup, a <c>&lt;g class="rn-chart__axis rn-chart__axis--x|y"&gt;</c>.</summary>
     public RenderFragment Render() => Build;

@@ -94,6 +94,6 @@ public abstract class ChartBase : ComponentBase
     /// viewBox is widened leftwards to a whole unit 1 beyond them (<see cref="ChartFrame.MinX"/>), so no label is cut off.
     /// </remarks>
     private protected RenderFragment RenderChart(RenderFragment plot, RenderFragment? controls = null) =>
-        new ChartFrame(Id, _layout, ChartFrame.Classes(_chartClass, Class), Title, Description, Math.Min(0, Math.Floor((YAxis?.TextLeft ?? 0) - 1)))
+        new ChartFrame(Id, _layout, ChartFrame.Classes(_chartClass, Class), Title, Description, ChartFrame.MinXFor(YAxis?.TextLeft))
             .Render(plot, Table, AdditionalAttributes, controls);
 }

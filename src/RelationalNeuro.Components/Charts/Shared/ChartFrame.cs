@@ -28,6 +28,12 @@ internal sealed record ChartFrame(string Id, ChartLayout Layout, string CssClass
 
     private static long _next;
 
+    /// <summary>
+    /// The viewBox's left edge for text that reaches <paramref name="textLeft"/> (null: none left of the plot): 0 while
+    /// that is 1 unit or more inside, else a whole unit 1 beyond it.
+    /// </summary>
+    public static double MinXFor(double? textLeft) => textLeft is { } x ? Math.Min(0, Math.Floor(x - 1)) : 0;
+
     /// <summary>The title element's id.</summary>
     public string TitleId => Id + "-title";
 
