@@ -87,6 +87,10 @@ public sealed class SlurmArrayTests
         await slurm.WaitUntilGoneAsync(work, first);
         var log = Logs(work);
         Assert.Contains("rn: terminated (SIGTERM); run the same command with --resume to continue.", log, StringComparison.Ordinal);
+        // The script's trap ran after rn had stopped: the shell outlived rn, so the step's end did not kill rn first.
+        Assert.True(
+            log.IndexOf("rn: terminated (SIGTERM)", StringComparison.Ordinal) < log.IndexOf("rn-hrv: SIGTERM: rn keeps the rows it finished", StringComparison.Ordinal),
+            "the script's SIGTERM trap should run after rn's own message:\n" + log);
         var kept = ShardMergeTests.Rows(journal);
         Assert.InRange(kept.Count, 5, Count - 1);  // what was finished is there; the run had not finished
         Assert.False(File.Exists(Path.Combine(work, "hrv.parquet")), "the table was completed although the job was cancelled");
