@@ -108,6 +108,41 @@ public sealed class InterruptTests
     /// SIGINT (Ctrl+C) and SIGTERM (what Slurm sends at a job's time limit or on <c>scancel</c>) stop rn the same way;
     /// the exit code is 128 + the signal's number, as a shell reports a process the signal ended.
     /// </summary>
+    /// <summary>
+    /// A stop while a resume checks its inputs (hashing a large cohort takes a while) is a clean stop too: nothing was
+    /// written since the table was opened, so the stop is recorded and the next resume keeps every unit.
+    /// </summary>
+    [Fact]
+    public async Task Resume_StoppedWhileCheckingItsInputs_RecordsTheStop_AndTheNextResumeKeepsEveryUnit()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp["cohort"]);
+        for (var i = 0; i < 3; i++)
+        {
+            temp.Write(FormattableString.Invariant($"cohort/r{i}.rr.txt"), SynchronyExpectations.Rr(400, 0, noise: 20, seed: i + 1));
+        }
+
+        string[] args = ["hrv", "analyze", temp["cohort"], "-o", temp["o.csv"], "--progress", "none"];
+        var first = await RnRunner.InProcessAsync(args);
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+
+        using var stopped = new CancellationTokenSource();
+        await stopped.CancelAsync();  // the signal came before the resume's check of its inputs could finish
+        using (var output = new StringWriter())
+        using (var error = new StringWriter())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RnApp.RunAsync([.. args, "--resume"], new RnConsole(output, error, TimeProvider.System), stopped.Token));
+        }
+
+        Assert.Contains(
+            FormattableString.Invariant($"\"{TableSink.StoppedAtBytesKey}\": \"{new FileInfo(temp["o.csv"]).Length}\""),
+            File.ReadAllText(temp["o.csv.meta.json"]),
+            StringComparison.Ordinal);
+        var resumed = await RnRunner.InProcessAsync([.. args, "--resume"]);
+        Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
+        Assert.Contains("0 recordings analysed, 3 already there", resumed.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("INT", 130, "rn: interrupted; run the same command with --resume to continue.")]
     [InlineData("TERM", 143, "rn: terminated (SIGTERM); run the same command with --resume to continue.")]

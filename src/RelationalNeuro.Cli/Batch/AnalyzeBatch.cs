@@ -72,7 +72,18 @@ internal static class AnalyzeBatch
         metadata["rn.inputs.fingerprint"] = plan.Fingerprint;
 
         await using var sink = await TableSink.OpenAsync(path, format, schema, metadata, request.Resume, request.Overwrite).ConfigureAwait(false);
-        RefuseChangedInputs(path, mine, sink, schema, plan.Noun);
+        try
+        {
+            RefuseChangedInputs(path, mine, sink, schema, plan.Noun, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while checking the inputs of a resume (hashing a large cohort takes a while): nothing was written
+            // since the table was opened, and opening it cut any unit a kill had left cut off, so every unit is whole.
+            sink.MarkStopped();
+            throw;
+        }
+
         var todo = sink.Done.Count == 0 ? mine : mine.Where(u => !sink.Done.Contains(u.Id)).ToList();
         var nouns = plan.Noun + "s";
         using var progress = new ProgressReporter(console.Error, request.Progress, mine.Count, mine.Count - todo.Count, nouns, request.ProgressInterval, console.Time);
@@ -102,9 +113,9 @@ internal static class AnalyzeBatch
     /// differently), or a file whose SHA-256 differs from the row's — would keep a stale row: a usage error naming it,
     /// before anything is analysed. A file whose size and last-write time still equal its stamp (<see cref="InputStampFile"/>)
     /// is not hashed again; one without a stamp (an output made before stamps, or cut off between row and stamp) is
-    /// hashed, and stamped when unchanged.
+    /// hashed, and stamped when unchanged. Stops between units when <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    private static void RefuseChangedInputs(string path, IReadOnlyList<BatchUnit> units, TableSink sink, TableSchema schema, string noun)
+    private static void RefuseChangedInputs(string path, IReadOnlyList<BatchUnit> units, TableSink sink, TableSchema schema, string noun, CancellationToken cancellationToken)
     {
         var done = sink.DoneInputs;
         if (done.Count == 0)
@@ -115,6 +126,7 @@ internal static class AnalyzeBatch
         var changed = new List<string>();
         foreach (var unit in units)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (done.TryGetValue(unit.Id, out var written)
                 && (!string.Equals(unit.Settings, sink.DoneSettings[unit.Id], StringComparison.Ordinal) || !Unchanged(unit, written, sink, changed.Count == 0)))
             {
