@@ -109,6 +109,30 @@ public sealed class InterruptTests
     /// the exit code is 128 + the signal's number, as a shell reports a process the signal ended.
     /// </summary>
     /// <summary>
+    /// Where the stop cannot be recorded (here the sidecar's temporary file is blocked by a folder of that name, as a full
+    /// disk or a read-only folder would block it), the stop goes on without the record, and the next resume treats the
+    /// table as killed: nothing is lost, the last unit is analysed again.
+    /// </summary>
+    [Fact]
+    public async Task TableSink_StopThatCannotBeRecorded_GoesOn_AndTheResumeRedoesTheLastUnit()
+    {
+        using var temp = new TempFolder();
+        var path = temp["o.csv"];
+        await using (var sink = await TableSink.OpenAsync(path, TableFormat.Csv, Schema, new TableMetadata(), resume: false, overwrite: false))
+        {
+            sink.Write([["a", "1"]]);
+            sink.Write([["b", "2"]]);
+            Directory.CreateDirectory(path + ".meta.json.tmp");
+            sink.MarkStopped();  // no exception
+        }
+
+        Directory.Delete(path + ".meta.json.tmp");
+        Assert.DoesNotContain(TableSink.StoppedAtBytesKey, File.ReadAllText(path + ".meta.json"), StringComparison.Ordinal);
+        await using var resumed = await TableSink.OpenAsync(path, TableFormat.Csv, Schema, new TableMetadata(), resume: true, overwrite: false);
+        Assert.Equal(["a"], resumed.Done);
+    }
+
+    /// <summary>
     /// A stop while a resume checks its inputs (hashing a large cohort takes a while) is a clean stop too: nothing was
     /// written since the table was opened, so the stop is recorded and the next resume keeps every unit.
     /// </summary>

@@ -370,14 +370,25 @@ internal sealed class TableSink : IAsyncDisposable
     /// analyse the last unit again. Opening the table again (a resume) writes the sidecar without the key before any
     /// row, so a later kill is treated as a kill.
     /// </summary>
+    /// <remarks>
+    /// The record only spares the next resume one unit: where it cannot be written (a full disk, a folder made read-only)
+    /// the sidecar stays as it was and the stop goes on (the next resume then analyses the last unit again).
+    /// </remarks>
     public void MarkStopped()
     {
-        _text!.Flush();
-        _stamps?.Flush();
-        var stopped = _metadata.Clone();
-        stopped["rn.complete"] = "false";
-        stopped[StoppedAtBytesKey] = _text.Length.ToString(CultureInfo.InvariantCulture);
-        stopped.WriteSidecar(TableFiles.SidecarPath(_textPath));
+        try
+        {
+            _text!.Flush();
+            _stamps?.Flush();
+            var stopped = _metadata.Clone();
+            stopped["rn.complete"] = "false";
+            stopped[StoppedAtBytesKey] = _text.Length.ToString(CultureInfo.InvariantCulture);
+            stopped.WriteSidecar(TableFiles.SidecarPath(_textPath));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not recorded: a kill's resume, which is safe.
+        }
     }
 
     /// <summary>Marks the table complete (metadata <c>rn.complete=true</c>, <c>rn.units</c>, <c>rn.rows</c>); Parquet is written now.</summary>
