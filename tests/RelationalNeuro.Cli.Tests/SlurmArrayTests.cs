@@ -23,13 +23,12 @@ public sealed class SlurmArrayTests
         var data = Path.Combine(SharedData.RequireDirectory(Path.Combine("reference", "hrv")), "data");
         using var temp = new TempFolder();
         await using var slurm = await Cluster.StartAsync(temp);
-        var work = temp["work"];
-        Directory.CreateDirectory(work);
+        var work = slurm.Work;
         var input = Path.Combine(data, "*.rr_ms.txt");
 
-        var jobId = await slurm.SubmitAsync(work, "0-3", input);
+        var jobId = await slurm.SubmitAsync("0-3", input);
         var clock = Stopwatch.StartNew();
-        await slurm.WaitUntilGoneAsync(work, jobId);
+        await slurm.WaitUntilGoneAsync(jobId);
 
         var logs = Logs(work);
         Assert.Equal(4, Directory.GetFiles(work, "rn-hrv-*.out").Length);
@@ -70,11 +69,10 @@ public sealed class SlurmArrayTests
         }
 
         await using var slurm = await Cluster.StartAsync(temp);
-        var work = temp["work"];
-        Directory.CreateDirectory(work);
+        var work = slurm.Work;
         var journal = Path.Combine(work, "hrv.parquet.partial.csv");
 
-        var first = await slurm.SubmitAsync(work, "0-0", cohort);
+        var first = await slurm.SubmitAsync("0-0", cohort);
         var clock = Stopwatch.StartNew();
         while (!File.Exists(journal) || File.ReadLines(journal).Count() < 6)
         {
@@ -84,7 +82,7 @@ public sealed class SlurmArrayTests
 
         var cancel = await RnRunner.ShellAsync("scancel", work, slurm.Environment, first);
         Assert.True(cancel.ExitCode == 0, cancel.Output);
-        await slurm.WaitUntilGoneAsync(work, first);
+        await slurm.WaitUntilGoneAsync(first);
         var log = Logs(work);
         Assert.Contains("rn: terminated (SIGTERM); run the same command with --resume to continue.", log, StringComparison.Ordinal);
         // The script's trap ran after rn had stopped: the shell outlived rn, so the step's end did not kill rn first.
@@ -95,8 +93,8 @@ public sealed class SlurmArrayTests
         Assert.InRange(kept.Count, 5, Count - 1);  // what was finished is there; the run had not finished
         Assert.False(File.Exists(Path.Combine(work, "hrv.parquet")), "the table was completed although the job was cancelled");
 
-        var again = await slurm.SubmitAsync(work, "0-0", cohort);
-        await slurm.WaitUntilGoneAsync(work, again);
+        var again = await slurm.SubmitAsync("0-0", cohort);
+        await slurm.WaitUntilGoneAsync(again);
         log = Logs(work);
         Assert.True(File.Exists(Path.Combine(work, "hrv.parquet")), "the resubmitted job did not complete the table:\n" + log);
         // rn stopped cleanly at the SIGTERM, so every row kept is a whole unit: the resumed run analyses only the rest.
@@ -120,7 +118,7 @@ public sealed class SlurmArrayTests
     private static string Logs(string work) =>
         string.Join("\n", Directory.GetFiles(work, "rn-hrv-*.out").Order(StringComparer.Ordinal).Select(f => $"== {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
 
-    /// <summary>A one-node cluster started for one test (Slurm/slurm-cluster.sh) and stopped after it.</summary>
+    /// <summary>A one-node cluster started for one test (Slurm/slurm-cluster.sh) and stopped after it, with the folder its jobs run in.</summary>
     private sealed class Cluster : IAsyncDisposable
     {
         private readonly TempFolder _temp;
@@ -128,6 +126,9 @@ public sealed class SlurmArrayTests
         private Cluster(TempFolder temp) => _temp = temp;
 
         public Dictionary<string, string> Environment { get; } = [];
+
+        /// <summary>The jobs' working folder (their task logs and tables), created at start.</summary>
+        public string Work => _temp["work"];
 
         private string Folder => _temp["cluster"];
 
@@ -151,15 +152,16 @@ public sealed class SlurmArrayTests
                 Assert.Fail(start.Output);
             }
 
+            Directory.CreateDirectory(cluster.Work);
             return cluster;
         }
 
-        /// <summary>Submits the docs' sbatch script as the array <paramref name="array"/> over <paramref name="input"/>; returns the job id.</summary>
-        public async Task<string> SubmitAsync(string work, string array, string input)
+        /// <summary>Submits the docs' sbatch script as the array <paramref name="array"/> over <paramref name="input"/>, in <see cref="Work"/>; returns the job id.</summary>
+        public async Task<string> SubmitAsync(string array, string input)
         {
             var dotnet = System.Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(p => Path.Combine(p, "dotnet")).First(File.Exists);
-            var submit = await RnRunner.ShellAsync("sbatch", work, Environment,
-                "--parsable", "--array=" + array, "--chdir", work,
+            var submit = await RnRunner.ShellAsync("sbatch", Work, Environment,
+                "--parsable", "--array=" + array, "--chdir", Work,
                 $"--export=ALL,RN={dotnet} {RnRunner.Dll},INPUT={input},OUTPUT=hrv.parquet,DOTNET_NOLOGO=1",
                 Script("rn-hrv-array.sbatch"));
             Assert.True(submit.ExitCode == 0, submit.Output);
@@ -167,12 +169,12 @@ public sealed class SlurmArrayTests
         }
 
         /// <summary>Waits until the job has left the queue (finished, failed or cancelled), at most 10 minutes.</summary>
-        public async Task WaitUntilGoneAsync(string work, string jobId)
+        public async Task WaitUntilGoneAsync(string jobId)
         {
             var clock = Stopwatch.StartNew();
             while (true)
             {
-                var queue = await RnRunner.ShellAsync("squeue", work, Environment, "-h", "-j", jobId);
+                var queue = await RnRunner.ShellAsync("squeue", Work, Environment, "-h", "-j", jobId);
                 if (queue.ExitCode != 0 || queue.Output.Trim().Length == 0)
                 {
                     return;

@@ -120,12 +120,8 @@ public sealed partial class AnalyseDyadPageTests(GalleryFixture gallery)
 
         var width = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the dyad page is {width} px wide at 390");
-        var charts = await page.Page.Locator("svg.rn-chart__svg").AllAsync();
-        Assert.True(charts.Count >= 3, $"{charts.Count} charts: the two members' tachograms and the synchrony map were expected");
-        foreach (var chart in charts)
-        {
-            await ChartPageChecks.NoTextCutOffAsync(chart);
-        }
+        var checkedSvgs = await ChartPageChecks.NoTextCutOffOnPageAsync(page.Page);
+        Assert.True(checkedSvgs >= 3, $"{checkedSvgs} drawings: the two members' tachograms and the synchrony map were expected");
 
         await page.AssertCleanAsync();
     }

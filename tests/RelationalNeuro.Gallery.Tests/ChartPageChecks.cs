@@ -56,7 +56,6 @@ internal static class ChartPageChecks
         var smallest = await svg.EvaluateAsync<double>(
             "s => Math.min(...[...s.querySelectorAll('text')].map(t => parseFloat(getComputedStyle(t).fontSize) * s.getBoundingClientRect().width / s.viewBox.baseVal.width))");
         Assert.True(smallest >= 9, $"the smallest text is {smallest:0.0} px in a 320 px box");
-        await NoTextCutOffAsync(svg);
         await page.ScreenshotWidgetAsync(screenshot + "-320", figure);
     }
 
@@ -73,7 +72,7 @@ internal static class ChartPageChecks
     /// browser's fonts draw them, mapped into viewBox units (rotations and scales included). Called where chart text is
     /// at its largest (a chart in a narrow container draws its text at 1.25 ×).
     /// </summary>
-    public static async Task NoTextCutOffAsync(Microsoft.Playwright.ILocator svg)
+    public static async Task NoTextCutOffAsync(ILocator svg)
     {
         var clipped = await svg.EvaluateAsync<string>(
             """
@@ -91,5 +90,24 @@ internal static class ChartPageChecks
             }
             """);
         Assert.True(clipped.Length == 0, $"text cut off at the viewBox's edge: {clipped}");
+    }
+
+    /// <summary>
+    /// <see cref="NoTextCutOffAsync"/> for every visible SVG with a viewBox on the page (charts, gauges, wheels); returns
+    /// how many were checked.
+    /// </summary>
+    public static async Task<int> NoTextCutOffOnPageAsync(IPage page)
+    {
+        var checkedSvgs = 0;
+        foreach (var svg in await page.Locator("svg[viewBox]").AllAsync())
+        {
+            if (await svg.IsVisibleAsync())
+            {
+                await NoTextCutOffAsync(svg);
+                checkedSvgs++;
+            }
+        }
+
+        return checkedSvgs;
     }
 }

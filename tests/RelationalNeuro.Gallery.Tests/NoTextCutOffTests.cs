@@ -21,23 +21,13 @@ public sealed class NoTextCutOffTests(GalleryFixture gallery)
         {
             await using var page = await gallery.OpenAsync(path);
             await page.Page.SetViewportSizeAsync(320, 800);
-            foreach (var svg in await page.Page.Locator("svg[viewBox]").AllAsync())
+            try
             {
-                if (!await svg.IsVisibleAsync())
-                {
-                    continue;
-                }
-
-                try
-                {
-                    await ChartPageChecks.NoTextCutOffAsync(svg);
-                }
-                catch (Xunit.Sdk.XunitException e)
-                {
-                    Assert.Fail($"{path}: {e.Message}");
-                }
-
-                checkedSvgs++;
+                checkedSvgs += await ChartPageChecks.NoTextCutOffOnPageAsync(page.Page);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                Assert.Fail($"{path}: {e.Message}");
             }
         }
 

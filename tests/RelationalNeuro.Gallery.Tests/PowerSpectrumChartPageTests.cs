@@ -38,17 +38,4 @@ public sealed class PowerSpectrumChartPageTests(GalleryFixture gallery)
         await page.AssertCleanAsync();
         await page.ScreenshotWidgetAsync("spectrum-dark", page.Page.Locator("#spectrum-welch"));
     }
-
-    [Fact]
-    public async Task At320Pixels_NoTextCutOff()
-    {
-        await using var page = await gallery.OpenAsync(PagePath);
-        await page.Page.SetViewportSizeAsync(320, 800);
-        var charts = await page.Page.Locator("svg.rn-chart__svg").AllAsync();
-        Assert.NotEmpty(charts);
-        foreach (var chart in charts)
-        {
-            await ChartPageChecks.NoTextCutOffAsync(chart);  // the last x tick label ("0.5") included
-        }
-    }
 }
