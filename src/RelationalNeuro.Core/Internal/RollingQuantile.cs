@@ -228,6 +228,7 @@ internal static class RollingQuantile
         /// entering) move down one place over the leaving value, and the entering value takes the last place before the
         /// values not below it. Equal values: nothing moves.)
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
         private static void Replace(Span<T> from, Span<T> to, int count, T leaving, T entering)
         {
             var lo = T.Min(leaving, entering);

@@ -17,6 +17,7 @@ namespace RelationalNeuro.Internal;
 /// </summary>
 internal static class RrGuard
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     public static void ValidIntervals(ReadOnlySpan<double> rrMs, [CallerArgumentExpression(nameof(rrMs))] string? name = null)
     {
         // Vector test first (8 values per instruction); the scalar loop below finds the index only when one fails.

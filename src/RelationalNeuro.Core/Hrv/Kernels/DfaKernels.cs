@@ -23,6 +23,7 @@ internal static class DfaKernels
     /// only the order in which the windows' values are added to the total differs (about 1e-16 relative; tested with
     /// <see cref="KernelDispatch.ForceScalar"/> and <see cref="KernelDispatch.ForceVector128"/>). Four independent sums also keep the loop from waiting on one running sum.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     public static (double Total, int Windows) MeanSquaredResiduals(ReadOnlySpan<double> profile, int scale, int step, int last, double? minimumVariance)
     {
         var centre = (scale - 1) / 2.0;

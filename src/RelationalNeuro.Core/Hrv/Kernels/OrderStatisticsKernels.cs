@@ -447,6 +447,7 @@ internal static class OrderStatisticsKernels
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static int GatherVector512(ReadOnlySpan<double> x, double w, ReadOnlySpan<double> lows, ReadOnlySpan<double> highs, Span<int> ends, double[] buffer)
     {
         const int Lanes = 8;
@@ -517,6 +518,7 @@ internal static class OrderStatisticsKernels
     /// partition around a median-of-three pivot, so a run of equal values, the usual content of a bin of quantised
     /// RR data, is settled in one pass.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static double QuickSelect(Span<double> a, int k)
     {
         int lo = 0, hi = a.Length - 1;

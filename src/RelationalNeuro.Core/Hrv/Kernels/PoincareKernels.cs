@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -21,6 +22,7 @@ internal static class PoincareKernels
     internal readonly record struct PoincareSums(double K0, double Su, double Suu, double Sv, double Svv, double Sx, double Sxx);
 
     /// <summary>The sums of a series of at least 2 intervals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     internal static PoincareSums Sums(ReadOnlySpan<double> nnMs)
     {
         var n = nnMs.Length;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv.Kernels;
@@ -255,6 +256,7 @@ internal static partial class TemplateMatchCounter
     /// The counts of one group's templates from the grid: row by row, or from two-dimensional running totals of the part
     /// of the grid the group's boxes cover when that is cheaper.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static void AnswerGroup(ReadOnlySpan<int> grid, int side, Span<int> scratch, ReadOnlySpan<int> number, ReadOnlySpan<int> lo, ReadOnlySpan<int> hi, ReadOnlySpan<int> group, Span<int> counts)
     {
         int rowLo = int.MaxValue, rowHi = -1, entryLo = int.MaxValue, entryHi = -1;

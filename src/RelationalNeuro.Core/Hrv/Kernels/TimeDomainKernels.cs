@@ -107,6 +107,7 @@ internal static class TimeDomainKernels
     }
 
     /// <summary>Pass 0: are all values in the calculable range, their range, and whether all partial sums are exact.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     internal static ValueScan ScanValues(ReadOnlySpan<double> x)
     {
         ref var x0 = ref MemoryMarshal.GetReference(x);
@@ -223,6 +224,7 @@ internal static class TimeDomainKernels
         return b - (Vector512.LessThan(v, lo) & one) + (Vector512.GreaterThanOrEqual(v, lo + w) & one);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static int AccumulateVector512(
         ReadOnlySpan<double> x,
         int start,

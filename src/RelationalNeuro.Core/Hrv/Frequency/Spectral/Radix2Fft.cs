@@ -170,6 +170,7 @@ internal static class Radix2Fft
     }
 
     /// <summary>One stage of span <paramref name="length"/> ≥ 4 over <paramref name="data"/>: W_k = table[k·stride].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static void Stage(Span<Complex> data, Complex[] table, int length, int stride, bool inverse)
     {
         var half = length >> 1;
@@ -227,6 +228,7 @@ internal static class Radix2Fft
     /// the same order, with the four points of each k kept in registers between the two stages (half the loads and stores).
     /// Two butterflies per 256-bit vector, one per 128-bit vector where only those run.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static void TwoStages(Span<Complex> data, Complex[] table, int length, int stride, bool inverse)
     {
         var quarter = length >> 1;
@@ -348,6 +350,7 @@ internal static class Radix2Fft
     private const int ColumnWidth = 16;
 
     /// <summary>The span-2 stage (W = 1): the arithmetic of the general butterfly with W = (1, 0), written out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static void FirstStage(Span<Complex> data)
     {
         ref var d = ref MemoryMarshal.GetReference(data);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace RelationalNeuro.Hrv.Spectral;
 
@@ -369,6 +370,7 @@ internal static class Welch
     private static int SegmentStart(int s, int count, int m, int segment, int step, bool spread) =>
         spread ? (int)Math.Round(s * (double)(m - segment) / (count - 1)) : s * step;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static double MeanOf(ReadOnlySpan<double> x)
     {
         var sum = 0.0;
