@@ -1,7 +1,6 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using RelationalNeuro.Internal;
 
 namespace RelationalNeuro.Hrv.Kernels;
@@ -132,7 +131,7 @@ internal static partial class TemplateMatchCounter
                     line[column] = sum;
                 }
 
-                AddRows(line, table.Slice((row - 1) * side, side), line);
+                TensorPrimitives.Add(line, table.Slice((row - 1) * side, side), line);
             }
 
             for (var t = 0; t < n; t++)
@@ -249,7 +248,7 @@ internal static partial class TemplateMatchCounter
         {
             var row = number[t + 2] * side;
             var line = grid[(row + number[t + 1] + 1)..(row + reach + 1)];
-            AddToRow(line, delta);
+            TensorPrimitives.Add(line, delta, line);
         }
     }
 
@@ -294,7 +293,7 @@ internal static partial class TemplateMatchCounter
         block[..width].Clear();
         for (var i = 0; i < rows; i++)
         {
-            AddRows(block.Slice(i * width, width), grid.Slice(((rowLo + i) * side) + entryLo, width), block.Slice((i + 1) * width, width));
+            TensorPrimitives.Add(block.Slice(i * width, width), grid.Slice(((rowLo + i) * side) + entryLo, width), block.Slice((i + 1) * width, width));
         }
 
         foreach (var t in group)
@@ -306,104 +305,6 @@ internal static partial class TemplateMatchCounter
             var left = lo[column] - entryLo;
             var right = hi[column] + 1 - entryLo;
             counts[t] = block[bottom + right] - block[bottom + left] - block[top + right] + block[top + left];
-        }
-    }
-    // The grid's integer row additions. Our own loops rather than TensorPrimitives.Add<int>: a process's first count calls
-    // them hundreds of thousands of times, and the package's generic code for int would run unoptimised (tier 0, its
-    // operators not inlined) for that whole first call; these run optimised from their first call (docs/performance.md,
-    // "Seventeenth session"). Integer sums: the same values by any path.
-
-    /// <summary>Lane masks for a vector's last r lanes: eight 0 then eight −1; the 8 ints from offset r end in r −1s.</summary>
-    private static ReadOnlySpan<int> TailMasks => [0, 0, 0, 0, 0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1];
-
-    /// <summary>
-    /// <c>line[i] += delta</c> for every entry. Rows of 8 or more: whole vectors, then one last 8-lane vector ending at the
-    /// row's end that adds <paramref name="delta"/> only in the lanes not yet done (no branchy scalar tail: the rows are
-    /// short and their lengths vary, so a tail loop's exit would be mispredicted).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddToRow(Span<int> line, int delta)
-    {
-        ref var p = ref MemoryMarshal.GetReference(line);
-        var n = (nuint)line.Length;
-        nuint i = 0;
-        if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && n >= 8)
-        {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                var d16 = Vector512.Create(delta);
-                for (; i + 16 <= n; i += 16)
-                {
-                    (Vector512.LoadUnsafe(ref p, i) + d16).StoreUnsafe(ref p, i);
-                }
-            }
-
-            var d = Vector256.Create(delta);
-            for (; i + 8 <= n; i += 8)
-            {
-                (Vector256.LoadUnsafe(ref p, i) + d).StoreUnsafe(ref p, i);
-            }
-
-            if (i < n)
-            {
-                var mask = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(TailMasks), n - i);
-                var last = n - 8;
-                (Vector256.LoadUnsafe(ref p, last) + (d & mask)).StoreUnsafe(ref p, last);
-            }
-
-            return;
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref p, i) += delta;
-        }
-    }
-
-    /// <summary><c>destination[i] = a[i] + b[i]</c> (equal lengths; <paramref name="destination"/> may be <paramref name="a"/>), in the same steps as <see cref="AddToRow"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddRows(ReadOnlySpan<int> a, ReadOnlySpan<int> b, Span<int> destination)
-    {
-        if (a.Length != destination.Length || b.Length != destination.Length)
-        {
-            throw new ArgumentException("The rows differ in length.", nameof(destination));
-        }
-
-        ref var x = ref MemoryMarshal.GetReference(a);
-        ref var y = ref MemoryMarshal.GetReference(b);
-        ref var z = ref MemoryMarshal.GetReference(destination);
-        var n = (nuint)destination.Length;
-        nuint i = 0;
-        if (!KernelDispatch.ForceScalar)
-        {
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; i + 16 <= n; i += 16)
-                {
-                    (Vector512.LoadUnsafe(ref x, i) + Vector512.LoadUnsafe(ref y, i)).StoreUnsafe(ref z, i);
-                }
-            }
-
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (; i + 8 <= n; i += 8)
-                {
-                    (Vector256.LoadUnsafe(ref x, i) + Vector256.LoadUnsafe(ref y, i)).StoreUnsafe(ref z, i);
-                }
-            }
-
-            if (Vector128.IsHardwareAccelerated)
-            {
-                for (; i + 4 <= n; i += 4)
-                {
-                    (Vector128.LoadUnsafe(ref x, i) + Vector128.LoadUnsafe(ref y, i)).StoreUnsafe(ref z, i);
-                }
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref z, i) = Unsafe.Add(ref x, i) + Unsafe.Add(ref y, i);
         }
     }
 }

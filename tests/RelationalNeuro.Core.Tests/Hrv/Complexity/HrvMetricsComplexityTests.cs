@@ -694,8 +694,7 @@ public class HrvMetricsComplexityTests
     public void CountPerTemplate_ValueGridAndSortedPaths_RandomQuantisedSeriesWithOutliers_EqualBruteForce()
     {
         // RR-like values on a 1-ms or 7.8125-ms clock, a few off the grid, and outliers at 300 and 2000 ms; r a multiple
-        // of the quantum (many distances exactly r) or not. Both paths: the value grid forced on, and off; the grid's row
-        // additions in vector lanes and scalar (KernelDispatch.ForceScalar).
+        // of the quantum (many distances exactly r) or not. Both paths: the value grid forced on, and off.
         var cases =
             from quantum in Gen.Elements(1.0, 7.8125)
             from n in Gen.Choose(4, 400)
@@ -709,10 +708,9 @@ public class HrvMetricsComplexityTests
             from k in Gen.Elements(2, 3)
             from strict in Gen.Elements(false, true)
             from grid in Gen.Elements(1, -1)
-            from scalar in Gen.Elements(false, true)
-            select (x, k, r, strict, grid, scalar);
+            select (x, k, r, strict, grid);
 
-        Prop.ForAll(Arb.From(cases), c => WithValueGrid(c.grid, () => WithScalarKernels(c.scalar, () => CountsAgree(c.x, c.k, c.r, c.strict) && BothLengthsAgree(c.x, c.r, c.strict))))
+        Prop.ForAll(Arb.From(cases), c => WithValueGrid(c.grid, () => CountsAgree(c.x, c.k, c.r, c.strict) && BothLengthsAgree(c.x, c.r, c.strict)))
             .QuickCheckThrowOnFailure();
     }
 
@@ -764,19 +762,6 @@ public class HrvMetricsComplexityTests
             {
                 Assert.True(WithValueGrid(1, () => CountsAgree(x, k, r, strict)), $"k = {k}, r = {r}, strict = {strict}");
             }
-        }
-    }
-
-    private static bool WithScalarKernels(bool scalar, Func<bool> check)
-    {
-        KernelDispatch.ForceScalar = scalar;
-        try
-        {
-            return check();
-        }
-        finally
-        {
-            KernelDispatch.ForceScalar = false;
         }
     }
 
