@@ -28,6 +28,8 @@ internal static class Radix2Fft
 {
     private static readonly Complex[]?[] Twiddles = new Complex[31][];
 
+    private static readonly double[]?[] SplitTwiddles = new double[31][];
+
     public static void Forward(Span<Complex> data) => Transform(data, inverse: false);
 
     public static void Inverse(Span<Complex> data) => Transform(data, inverse: true);
@@ -183,15 +185,18 @@ internal static class Radix2Fft
         ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
         if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128)
         {
-            var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
+            ref var split = ref MemoryMarshal.GetArrayDataReference(SplitTable(length));
+            var sign = Vector256.Create(inverse ? -0.0 : 0.0);
             for (var start = 0; start < data.Length; start += length)
             {
                 ref var lo = ref Unsafe.Add(ref d, 2 * start);
                 ref var up = ref Unsafe.Add(ref d, 2 * (start + half));
                 for (var k = 0; k < half; k += 2)
                 {
-                    var w = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride) * 2)) * conjugate;
-                    VectorButterfly(ref lo, ref up, (nuint)k * 2, w);
+                    var at = (nuint)k * 2;
+                    var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), Vector256.LoadUnsafe(ref split, 2 * at), Vector256.LoadUnsafe(ref split, (2 * at) + 4) ^ sign);
+                    a.StoreUnsafe(ref lo, at);
+                    b.StoreUnsafe(ref up, at);
                 }
             }
 
@@ -246,7 +251,9 @@ internal static class Radix2Fft
             return;
         }
 
-        var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
+        ref var s1 = ref MemoryMarshal.GetArrayDataReference(SplitTable(length));
+        ref var s2 = ref MemoryMarshal.GetArrayDataReference(SplitTable(2 * length));
+        var sign = Vector256.Create(inverse ? -0.0 : 0.0);
         for (var start = 0; start < data.Length; start += 2 * length)
         {
             ref var q0 = ref Unsafe.Add(ref d, 2 * start);
@@ -255,14 +262,15 @@ internal static class Radix2Fft
             ref var q3 = ref Unsafe.Add(ref d, 2 * (start + length + quarter));
             for (var k = 0; k < quarter; k += 2)
             {
-                var w1 = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride) * 2)) * conjugate;
-                var wa = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)(k * stride2) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + 1) * stride2) * 2)) * conjugate;
-                var wb = Vector256.Create(Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter) * stride2) * 2), Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter + 1) * stride2) * 2)) * conjugate;
                 var at = (nuint)k * 2;
-                var (a0, a1) = Butterfly(Vector256.LoadUnsafe(ref q0, at), Vector256.LoadUnsafe(ref q1, at), w1);
-                var (a2, a3) = Butterfly(Vector256.LoadUnsafe(ref q2, at), Vector256.LoadUnsafe(ref q3, at), w1);
-                (a0, a2) = Butterfly(a0, a2, wa);
-                (a1, a3) = Butterfly(a1, a3, wb);
+                var i1 = 2 * at;
+                var ib = 2 * (at + (nuint)length);
+                var wr1 = Vector256.LoadUnsafe(ref s1, i1);
+                var wi1 = Vector256.LoadUnsafe(ref s1, i1 + 4) ^ sign;
+                var (a0, a1) = Butterfly(Vector256.LoadUnsafe(ref q0, at), Vector256.LoadUnsafe(ref q1, at), wr1, wi1);
+                var (a2, a3) = Butterfly(Vector256.LoadUnsafe(ref q2, at), Vector256.LoadUnsafe(ref q3, at), wr1, wi1);
+                (a0, a2) = Butterfly(a0, a2, Vector256.LoadUnsafe(ref s2, i1), Vector256.LoadUnsafe(ref s2, i1 + 4) ^ sign);
+                (a1, a3) = Butterfly(a1, a3, Vector256.LoadUnsafe(ref s2, ib), Vector256.LoadUnsafe(ref s2, ib + 4) ^ sign);
                 a0.StoreUnsafe(ref q0, at);
                 a1.StoreUnsafe(ref q1, at);
                 a2.StoreUnsafe(ref q2, at);
@@ -312,10 +320,16 @@ internal static class Radix2Fft
 
     /// <summary>Two butterflies in registers: t = W·b, (a + t, a − t), W = (w0, w1) in <paramref name="w"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> w)
+    private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> w) =>
+        Butterfly(a, b, Vector256.Shuffle(w, Vector256.Create(0L, 0, 2, 2)), Vector256.Shuffle(w, Vector256.Create(1L, 1, 3, 3)));
+
+    /// <summary>
+    /// Two butterflies in registers with W given split, wr = (w0.re, w0.re, w1.re, w1.re) and wi = (w0.im, w0.im, w1.im,
+    /// w1.im) as <see cref="SplitTable"/> holds them (no shuffle of W per butterfly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> wr, Vector256<double> wi)
     {
-        var wr = Vector256.Shuffle(w, Vector256.Create(0L, 0, 2, 2));
-        var wi = Vector256.Shuffle(w, Vector256.Create(1L, 1, 3, 3));
         var x = b * wr;                                                       // (b.re·W.re, b.im·W.re)
         var y = Vector256.Shuffle(b, Vector256.Create(1L, 0, 3, 2)) * wi;    // (b.im·W.im, b.re·W.im)
         var t = Avx.IsSupported ? Avx.AddSubtract(x, y) : x + (y * Vector256.Create(-1.0, 1.0, -1.0, 1.0));
@@ -383,6 +397,21 @@ internal static class Radix2Fft
         if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128 && count >= 2)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
+            if (k0 % 2 == 0 && table.Length % stride == 0)
+            {
+                // The twiddles of this stage are those of the length-(n/stride) transform, contiguous and split.
+                ref var split = ref MemoryMarshal.GetArrayDataReference(SplitTable(2 * table.Length / stride));
+                var sign = Vector256.Create(inverse ? -0.0 : 0.0);
+                for (; k + 1 < count; k += 2)
+                {
+                    var at = (nuint)k * 2;
+                    var i = 2 * (nuint)(k0 + k);
+                    var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), Vector256.LoadUnsafe(ref split, 2 * i), Vector256.LoadUnsafe(ref split, (2 * i) + 4) ^ sign);
+                    a.StoreUnsafe(ref lo, at);
+                    b.StoreUnsafe(ref up, at);
+                }
+            }
+
             for (; k + 1 < count; k += 2)
             {
                 var i0 = (nuint)((k0 + k) * stride) * 2;
@@ -485,6 +514,35 @@ internal static class Radix2Fft
         v = ((v >> 8) & 0x00FF00FFu) | ((v & 0x00FF00FFu) << 8);
         v = (v >> 16) | (v << 16);
         return bits == 0 ? 0 : (int)(v >> (32 - bits));
+    }
+
+    /// <summary>
+    /// The twiddles of a stage of span <paramref name="length"/> (a power of two ≥ 4) split for two butterflies per 256-bit
+    /// vector: for each pair k, k + 1 (k even) eight doubles (re_k, re_k, re_{k+1}, re_{k+1}, im_k, im_k, im_{k+1}, im_{k+1})
+    /// of W_k = <see cref="TwiddleTable"/>(length)[k] (cached per length). These are the doubles of
+    /// <see cref="TwiddleTable"/>(n)[k·n/length] bit for bit: both angles are (−2π·k·s)/(length·s) with s a power of two,
+    /// and scaling by a power of two commutes with rounding, so the sines and cosines are taken of the same double.
+    /// </summary>
+    internal static double[] SplitTable(int length)
+    {
+        var log = BitOperations.Log2((uint)length);
+        var split = Volatile.Read(ref SplitTwiddles[log]);
+        if (split is not null)
+        {
+            return split;
+        }
+
+        var w = TwiddleTable(length);
+        split = new double[2 * length];
+        for (var k = 0; k + 1 < w.Length; k += 2)
+        {
+            var o = 4 * k;
+            (split[o], split[o + 1], split[o + 2], split[o + 3]) = (w[k].Real, w[k].Real, w[k + 1].Real, w[k + 1].Real);
+            (split[o + 4], split[o + 5], split[o + 6], split[o + 7]) = (w[k].Imaginary, w[k].Imaginary, w[k + 1].Imaginary, w[k + 1].Imaginary);
+        }
+
+        Volatile.Write(ref SplitTwiddles[log], split);
+        return split;
     }
 
     /// <summary>W_k = e^{−2πi k/n}, k = 0…n/2−1 (cached per length, shared with callers that untangle real transforms).</summary>
