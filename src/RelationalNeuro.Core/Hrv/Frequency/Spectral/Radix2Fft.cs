@@ -479,6 +479,10 @@ internal static class Radix2Fft
             reversed[i] = Reverse(i, TileBits);
         }
 
+        // Both tiles are copied out row by row (16 adjacent points each) before either is written back: the 16 rows of a
+        // tile lie a power of two apart, so touching them point by point across rows would evict them from the cache.
+        Span<Complex> tileA = stackalloc Complex[Tile * Tile];
+        Span<Complex> tileB = stackalloc Complex[Tile * Tile];
         for (var mid = 0; mid < 1 << midBits; mid++)
         {
             var rmid = Reverse(mid, midBits);
@@ -489,15 +493,27 @@ internal static class Radix2Fft
 
             for (var high = 0; high < Tile; high++)
             {
-                var iBase = (high << highShift) | (mid << TileBits);
-                var jLow = (rmid << TileBits) | reversed[high];
-                for (var low = 0; low < Tile; low++)
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref d, (high << highShift) | (mid << TileBits)), Tile).CopyTo(tileA.Slice(high * Tile, Tile));
+                if (rmid != mid)
                 {
-                    var i = iBase | low;
-                    var j = (reversed[low] << highShift) | jLow;
-                    if (mid != rmid || i < j)
+                    MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref d, (high << highShift) | (rmid << TileBits)), Tile).CopyTo(tileB.Slice(high * Tile, Tile));
+                }
+            }
+
+            // Point (high, mid, low) goes to (reversed low, reversed mid, reversed high): row r of the tile at rmid takes
+            // column reversed[r] of the tile at mid, read down its rows in reversed order (and the other way round).
+            for (var r = 0; r < Tile; r++)
+            {
+                ref var rowAtRmid = ref Unsafe.Add(ref d, (r << highShift) | (rmid << TileBits));
+                ref var rowAtMid = ref Unsafe.Add(ref d, (r << highShift) | (mid << TileBits));
+                var column = reversed[r];
+                for (var c = 0; c < Tile; c++)
+                {
+                    var from = (reversed[c] * Tile) + column;
+                    Unsafe.Add(ref rowAtRmid, c) = tileA[from];
+                    if (rmid != mid)
                     {
-                        (Unsafe.Add(ref d, i), Unsafe.Add(ref d, j)) = (Unsafe.Add(ref d, j), Unsafe.Add(ref d, i));
+                        Unsafe.Add(ref rowAtMid, c) = tileB[from];
                     }
                 }
             }
