@@ -117,7 +117,7 @@ internal static class Radix2Fft
             throw new ArgumentException("FFT length must be a power of two.", nameof(data));
         }
 
-        BitReverse(data);
+        var firstStageDone = BitReverse(data);
 
         var table = TwiddleTable(n);
 
@@ -125,7 +125,11 @@ internal static class Radix2Fft
         for (var offset = 0; offset < n; offset += block)
         {
             var part = data.Slice(offset, block);
-            FirstStage(part);
+            if (!firstStageDone)
+            {
+                FirstStage(part);
+            }
+
             Stages(part, table, 4, n, inverse);
         }
 
@@ -363,19 +367,14 @@ internal static class Radix2Fft
     /// <summary>Adjacent points per column in the stages above <see cref="CacheBlock"/>: 256 bytes of each row.</summary>
     private const int ColumnWidth = 16;
 
-    /// <summary>The span-2 stage (W = 1): the arithmetic of the general butterfly with W = (1, 0), written out.</summary>
+    /// <summary>The span-2 stage (W = 1): <see cref="SpanTwoButterfly"/> on each pair.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // first call runs optimised code: docs/performance.md, "Seventeenth session"
     private static void FirstStage(Span<Complex> data)
     {
         ref var d = ref MemoryMarshal.GetReference(data);
         for (var start = 0; start + 1 < data.Length; start += 2)
         {
-            var a = Unsafe.Add(ref d, start);
-            var b = Unsafe.Add(ref d, start + 1);
-            var tr = (b.Real * 1.0) - (b.Imaginary * 0.0);
-            var ti = (b.Real * 0.0) + (b.Imaginary * 1.0);
-            Unsafe.Add(ref d, start) = new Complex(a.Real + tr, a.Imaginary + ti);
-            Unsafe.Add(ref d, start + 1) = new Complex(a.Real - tr, a.Imaginary - ti);
+            SpanTwoButterfly(ref d, start, Unsafe.Add(ref d, start), Unsafe.Add(ref d, start + 1));
         }
     }
 
@@ -448,9 +447,11 @@ internal static class Radix2Fft
     /// <summary>
     /// The bit-reversal permutation. From 2⁸ points on, the index splits into (high 4 bits, middle, low 4 bits); its reverse
     /// is (reversed low, reversed middle, reversed high), so the 16 × 16 tile of a middle value is swapped with the tile of
-    /// the reversed middle, transposed, while both are in cache.
+    /// the reversed middle, transposed, while both are in cache, and the span-2 stage (<see cref="FirstStage"/>'s
+    /// arithmetic) is done on each row as it is written, saving a pass over the data. Returns whether it was (from 2⁸
+    /// points on; below, only the permutation is done and the caller runs <see cref="FirstStage"/>).
     /// </summary>
-    private static void BitReverse(Span<Complex> data)
+    private static bool BitReverse(Span<Complex> data)
     {
         var n = data.Length;
         var log = BitOperations.Log2((uint)n);
@@ -466,7 +467,7 @@ internal static class Radix2Fft
                 }
             }
 
-            return;
+            return false;
         }
 
         const int TileBits = 4;
@@ -507,17 +508,30 @@ internal static class Radix2Fft
                 ref var rowAtRmid = ref Unsafe.Add(ref d, (r << highShift) | (rmid << TileBits));
                 ref var rowAtMid = ref Unsafe.Add(ref d, (r << highShift) | (mid << TileBits));
                 var column = reversed[r];
-                for (var c = 0; c < Tile; c++)
+                for (var c = 0; c < Tile; c += 2)
                 {
                     var from = (reversed[c] * Tile) + column;
-                    Unsafe.Add(ref rowAtRmid, c) = tileA[from];
+                    var next = (reversed[c + 1] * Tile) + column;
+                    SpanTwoButterfly(ref rowAtRmid, c, tileA[from], tileA[next]);
                     if (rmid != mid)
                     {
-                        Unsafe.Add(ref rowAtMid, c) = tileB[from];
+                        SpanTwoButterfly(ref rowAtMid, c, tileB[from], tileB[next]);
                     }
                 }
             }
         }
+
+        return true;
+    }
+
+    /// <summary>The span-2 butterfly (W = (1, 0): the arithmetic of the general butterfly, written out) on a and b, written to row[c], row[c + 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SpanTwoButterfly(ref Complex row, int c, Complex a, Complex b)
+    {
+        var tr = (b.Real * 1.0) - (b.Imaginary * 0.0);
+        var ti = (b.Real * 0.0) + (b.Imaginary * 1.0);
+        Unsafe.Add(ref row, c) = new Complex(a.Real + tr, a.Imaginary + ti);
+        Unsafe.Add(ref row, c + 1) = new Complex(a.Real - tr, a.Imaginary - ti);
     }
 
     /// <summary>The lowest <paramref name="bits"/> bits of <paramref name="value"/> in reverse order.</summary>
