@@ -20,9 +20,11 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// product and sum rounded once (no fused multiply–add), in the same stage order wherever a butterfly is computed: the
 /// vector paths (two butterflies per 256-bit vector, one per 128-bit vector), the scalar path and every cache schedule give the same doubles bit for
 /// bit (the tests check the schedule against the plain stage-by-stage loop). Schedules: the bit-reversal permutation swaps
-/// 16 × 16 tiles so each pair of tiles is in cache together; the stages up to <see cref="CacheBlock"/> points run block by
-/// block; the stages above it run on columns of <see cref="ColumnWidth"/> adjacent points, copied out of every block, through
-/// all those stages at once, so a 2¹⁸-point transform passes through memory a few times instead of once per stage.
+/// 16 × 16 tiles so each pair of tiles is in cache together (and does the span-2 stage as it writes them); the stages up to
+/// <see cref="CacheBlock"/> points run block by block; up to four stages above it run as direct passes, two stages each;
+/// more than four run on columns of <see cref="ColumnWidth"/> adjacent points, copied out of every block, through all
+/// those stages at once, so a 2²⁰-point transform passes through memory a few times instead of once per stage. The
+/// 256-bit butterflies read their twiddles from per-span split tables (<see cref="SplitTable"/>).
 /// </remarks>
 internal static class Radix2Fft
 {
@@ -133,7 +135,14 @@ internal static class Radix2Fft
             Stages(part, table, 4, n, inverse);
         }
 
-        if (n > block)
+        if (n > block && n <= 16 * block)
+        {
+            // Up to four stages above the block: direct passes, two stages each, over the data (at most two reads and writes
+            // of it) cost less than copying columns out and back (two passes of their own besides the butterflies):
+            // measured 2¹⁶ points 0.66 → 0.45 ms, 2¹⁹ points 5.9–6.1 → 4.9–5.3 ms (docs/performance.md, "Eighteenth session").
+            Stages(data, table, block << 1, n, inverse);
+        }
+        else if (n > block)
         {
             // The stages of span > block pair points a multiple of block apart: the points p + r·block (r = 0 … n/block − 1)
             // of a column p are closed under them, so a few adjacent columns at a time are copied out (contiguous: rows a

@@ -290,7 +290,8 @@ public sealed class Radix2FftTests
     }
 
     /// <summary>
-    /// The vector butterflies, the tiled bit reversal and the cache schedules (blocks, then columns above 2¹⁵ points) are
+    /// The vector butterflies, the tiled bit reversal and the cache schedules (blocks of 2¹⁵ points, then direct passes up
+    /// to 2¹⁹ points, columns from 2²⁰) are
     /// the textbook iterative radix-2 transform (bit reversal, then stage by stage over the whole array, W_k = e^{∓2πik/n}
     /// from one table, no fused multiply–add) in another order: the same doubles bit for bit, so Welch's spectra do not move.
     /// </summary>
@@ -303,6 +304,7 @@ public sealed class Radix2FftTests
     [InlineData(1 << 15)]
     [InlineData(1 << 17)]
     [InlineData(1 << 19)]
+    [InlineData(1 << 20)] // the first length whose stages above the cache block run on copied-out columns
     public void ForwardAndInverse_RandomData_BitForBitTheTextbookLoop(int n)
     {
         var rng = new Random(n + 7);
