@@ -24,7 +24,8 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// <see cref="CacheBlock"/> points run block by block; up to four stages above it run as direct passes, two stages each;
 /// more than four run on columns of <see cref="ColumnWidth"/> adjacent points, copied out of every block, through all
 /// those stages at once, so a 2²⁰-point transform passes through memory a few times instead of once per stage. The
-/// 256-bit butterflies read their twiddles from per-span split tables (<see cref="SplitTable"/>).
+/// 256-bit butterflies of the blocks and the direct passes read their twiddles from per-span split tables
+/// (<see cref="SplitTable"/>: spans up to 2¹⁹, so at most 16 MB cached beside the twiddle tables); the columns gather them.
 /// </remarks>
 internal static class Radix2Fft
 {
@@ -405,21 +406,6 @@ internal static class Radix2Fft
         if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128 && count >= 2)
         {
             var conjugate = inverse ? Vector256.Create(1.0, -1.0, 1.0, -1.0) : Vector256<double>.One;
-            if (k0 % 2 == 0 && table.Length % stride == 0)
-            {
-                // The twiddles of this stage are those of the length-(n/stride) transform, contiguous and split.
-                ref var split = ref MemoryMarshal.GetArrayDataReference(SplitTable(2 * table.Length / stride));
-                var sign = Vector256.Create(inverse ? -0.0 : 0.0);
-                for (; k + 1 < count; k += 2)
-                {
-                    var at = (nuint)k * 2;
-                    var i = 2 * (nuint)(k0 + k);
-                    var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), Vector256.LoadUnsafe(ref split, 2 * i), Vector256.LoadUnsafe(ref split, (2 * i) + 4) ^ sign);
-                    a.StoreUnsafe(ref lo, at);
-                    b.StoreUnsafe(ref up, at);
-                }
-            }
-
             for (; k + 1 < count; k += 2)
             {
                 var i0 = (nuint)((k0 + k) * stride) * 2;
