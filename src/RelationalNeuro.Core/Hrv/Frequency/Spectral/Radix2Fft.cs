@@ -196,7 +196,6 @@ internal static class Radix2Fft
         }
 
         ref var d = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(data));
-        ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
         if (Vector256.IsHardwareAccelerated && !KernelDispatch.ForceScalar && !KernelDispatch.ForceVector128)
         {
             ref var split = ref MemoryMarshal.GetArrayDataReference(SplitTable(length));
@@ -219,14 +218,19 @@ internal static class Radix2Fft
 
         if (Vector128.IsHardwareAccelerated && !KernelDispatch.ForceScalar)
         {
-            var conjugate = inverse ? Vector128.Create(1.0, -1.0) : Vector128<double>.One;
+            ref var split = ref MemoryMarshal.GetArrayDataReference(SplitTable(length));
+            var sign = Vector128.Create(inverse ? -0.0 : 0.0);
             for (var start = 0; start < data.Length; start += length)
             {
                 ref var lo = ref Unsafe.Add(ref d, 2 * start);
                 ref var up = ref Unsafe.Add(ref d, 2 * (start + half));
                 for (var k = 0; k < half; k++)
                 {
-                    VectorButterfly(ref lo, ref up, (nuint)k * 2, Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2) * conjugate);
+                    var at = (nuint)k * 2;
+                    var o = SplitOffset(k);
+                    var (a, b) = Butterfly(Vector128.LoadUnsafe(ref lo, at), Vector128.LoadUnsafe(ref up, at), Vector128.LoadUnsafe(ref split, o), Vector128.LoadUnsafe(ref split, o + 4) ^ sign);
+                    a.StoreUnsafe(ref lo, at);
+                    b.StoreUnsafe(ref up, at);
                 }
             }
 
@@ -258,10 +262,9 @@ internal static class Radix2Fft
         }
 
         ref var d = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetReference(data));
-        ref var w0 = ref Unsafe.As<Complex, double>(ref MemoryMarshal.GetArrayDataReference(table));
         if (!Vector256.IsHardwareAccelerated || KernelDispatch.ForceVector128)
         {
-            TwoStages128(ref d, ref w0, data.Length, length, stride, inverse);
+            TwoStages128(ref d, data.Length, length, inverse);
             return;
         }
 
@@ -293,12 +296,13 @@ internal static class Radix2Fft
         }
     }
 
-    /// <summary><see cref="TwoStages"/> on the 128-bit path: one butterfly per vector.</summary>
-    private static void TwoStages128(ref double d, ref double w0, int count, int length, int stride, bool inverse)
+    /// <summary><see cref="TwoStages"/> on the 128-bit path: one butterfly per vector, W from the same split tables.</summary>
+    private static void TwoStages128(ref double d, int count, int length, bool inverse)
     {
         var quarter = length >> 1;
-        var stride2 = stride >> 1;
-        var conjugate = inverse ? Vector128.Create(1.0, -1.0) : Vector128<double>.One;
+        ref var s1 = ref MemoryMarshal.GetArrayDataReference(SplitTable(length));
+        ref var s2 = ref MemoryMarshal.GetArrayDataReference(SplitTable(2 * length));
+        var sign = Vector128.Create(inverse ? -0.0 : 0.0);
         for (var start = 0; start < count; start += 2 * length)
         {
             ref var q0 = ref Unsafe.Add(ref d, 2 * start);
@@ -307,14 +311,15 @@ internal static class Radix2Fft
             ref var q3 = ref Unsafe.Add(ref d, 2 * (start + length + quarter));
             for (var k = 0; k < quarter; k++)
             {
-                var w1 = Vector128.LoadUnsafe(ref w0, (nuint)(k * stride) * 2) * conjugate;
-                var wa = Vector128.LoadUnsafe(ref w0, (nuint)(k * stride2) * 2) * conjugate;
-                var wb = Vector128.LoadUnsafe(ref w0, (nuint)((k + quarter) * stride2) * 2) * conjugate;
+                var o1 = SplitOffset(k);
+                var ob = SplitOffset(k + quarter);
+                var wr1 = Vector128.LoadUnsafe(ref s1, o1);
+                var wi1 = Vector128.LoadUnsafe(ref s1, o1 + 4) ^ sign;
                 var at = (nuint)k * 2;
-                var (a0, a1) = Butterfly(Vector128.LoadUnsafe(ref q0, at), Vector128.LoadUnsafe(ref q1, at), w1);
-                var (a2, a3) = Butterfly(Vector128.LoadUnsafe(ref q2, at), Vector128.LoadUnsafe(ref q3, at), w1);
-                (a0, a2) = Butterfly(a0, a2, wa);
-                (a1, a3) = Butterfly(a1, a3, wb);
+                var (a0, a1) = Butterfly(Vector128.LoadUnsafe(ref q0, at), Vector128.LoadUnsafe(ref q1, at), wr1, wi1);
+                var (a2, a3) = Butterfly(Vector128.LoadUnsafe(ref q2, at), Vector128.LoadUnsafe(ref q3, at), wr1, wi1);
+                (a0, a2) = Butterfly(a0, a2, Vector128.LoadUnsafe(ref s2, o1), Vector128.LoadUnsafe(ref s2, o1 + 4) ^ sign);
+                (a1, a3) = Butterfly(a1, a3, Vector128.LoadUnsafe(ref s2, ob), Vector128.LoadUnsafe(ref s2, ob + 4) ^ sign);
                 a0.StoreUnsafe(ref q0, at);
                 a1.StoreUnsafe(ref q1, at);
                 a2.StoreUnsafe(ref q2, at);
@@ -322,6 +327,10 @@ internal static class Radix2Fft
             }
         }
     }
+
+    /// <summary>Where W_k's (re, re) starts in a <see cref="SplitTable"/> (its (im, im) four doubles on): 4k for even k, 4k − 2 for odd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint SplitOffset(int k) => (nuint)((4 * k) - (2 * (k & 1)));
 
     /// <summary>Two butterflies at doubles <paramref name="at"/> … at + 3 of lower and upper, W = (w0, w1) in <paramref name="w"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -361,10 +370,13 @@ internal static class Radix2Fft
 
     /// <summary>One butterfly in registers on the 128-bit path: t = W·b, (a + t, a − t).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> w)
+    private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> w) =>
+        Butterfly(a, b, Vector128.Shuffle(w, Vector128.Create(0L, 0)), Vector128.Shuffle(w, Vector128.Create(1L, 1)));
+
+    /// <summary>One butterfly in registers on the 128-bit path with W split, wr = (re, re) and wi = (im, im).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> wr, Vector128<double> wi)
     {
-        var wr = Vector128.Shuffle(w, Vector128.Create(0L, 0));
-        var wi = Vector128.Shuffle(w, Vector128.Create(1L, 1));
         var x = b * wr;                                                  // (b.re·W.re, b.im·W.re)
         var y = Vector128.Shuffle(b, Vector128.Create(1L, 0)) * wi;     // (b.im·W.im, b.re·W.im)
         var t = Sse3.IsSupported ? Sse3.AddSubtract(x, y) : x + (y * Vector128.Create(-1.0, 1.0));
