@@ -25,7 +25,8 @@ namespace RelationalNeuro.Hrv.Spectral;
 /// more than four run on columns of <see cref="ColumnWidth"/> adjacent points, copied out of every block, through all
 /// those stages at once, so a 2²⁰-point transform passes through memory a few times instead of once per stage. The
 /// 256-bit butterflies of the blocks and the direct passes read their twiddles from per-span split tables
-/// (<see cref="SplitTable"/>: spans up to 2¹⁹, so at most 16 MB cached beside the twiddle tables); the columns gather them.
+/// (<see cref="SplitTable"/>: spans up to 2¹⁹, so at most 16 MB cached, and 8 MB for the per-span twiddle tables they are
+/// built from); the columns gather them.
 /// </remarks>
 internal static class Radix2Fft
 {
