@@ -106,11 +106,21 @@ public static class ResonanceFrequency
     private static double? PeakToTrough(ReadOnlySpan<double> beats, ReadOnlySpan<double> times, PacedBreathingSegment segment)
     {
         var cycle = 60.0 / segment.BreathsPerMinute;
-        var cycles = (int)Math.Floor((segment.EndSeconds - segment.StartSeconds) / cycle);
+        if (cycle * 1000 < RrSeries.MinimumIntervalMs / 2)
+        {
+            // No cycle can hold two beats (every interval is at least MinimumIntervalMs long), so none would count.
+            return null;
+        }
+
+        var cycles = Math.Floor((segment.EndSeconds - segment.StartSeconds) / cycle);
         var sum = 0.0;
         var counted = 0;
         var k = 0;
-        for (var c = 0; c < cycles; c++)
+
+        // Only a cycle holding beats can count: the loop ends with the beats and jumps over empty cycles, so it takes
+        // O(beats) steps however long the segment or short the cycle (a 10⁹-s segment at 10³⁰⁸ breaths/min ran 2³¹ empty
+        // cycles, 4 s, before). The cycles it visits are the ones a cycle-by-cycle loop would count, with the same bounds.
+        for (var c = 0L; c < cycles; c++)
         {
             var from = segment.StartSeconds + (c * cycle);
             var to = from + cycle;
@@ -118,6 +128,18 @@ public static class ResonanceFrequency
             while (k < times.Length && times[k] < from)
             {
                 k++;
+            }
+
+            if (k == times.Length)
+            {
+                break;
+            }
+
+            if (times[k] >= to)
+            {
+                // Empty: go on from two cycles before the one holding beat k (rounding cannot place it that far off).
+                c = Math.Max(c, (long)Math.Floor((times[k] - segment.StartSeconds) / cycle) - 3);
+                continue;
             }
 
             var i = k;

@@ -1,3 +1,4 @@
+using RelationalNeuro.Core.Tests.Hardening;
 using RelationalNeuro.Hrv;
 
 namespace RelationalNeuro.Core.Tests.Hrv;
@@ -81,6 +82,35 @@ public sealed class ResonanceFrequencyTests
         Assert.Null(estimate.Segments[0].LfPowerMs2);
         Assert.Equal("hrv.segment-too-short", Assert.Single(estimate.Problems).Code);
         Assert.Equal(1, estimate.BestSegmentIndex);
+    }
+
+    /// <summary>
+    /// A segment reaching far past the recording measures what the recording holds (the cycles after the last beat hold
+    /// nothing), and returns at once: the peak-to-trough loop used to walk every breath cycle of the segment, 2³¹ of them
+    /// for a 10⁹-s segment at 1.7·10³⁰⁸ breaths/min (4 s; found by the fuzz test on 2026-12-05, seed 20261205).
+    /// </summary>
+    [Fact]
+    public void Estimate_SegmentFarLongerThanTheRecording_SameMeasuresAndReturnsAtOnce()
+    {
+        var (nn, _) = Assessment();
+
+        var whole = ResonanceFrequency.Estimate(nn, [new PacedBreathingSegment(0, 600, 5.5)]).Segments[0];
+        var longer = Within.Returns(TimeSpan.FromSeconds(1), () => ResonanceFrequency.Estimate(nn, [new PacedBreathingSegment(0, 1e12, 5.5)])).Segments[0];
+
+        Assert.NotNull(whole.PeakToTroughBpm);
+        Assert.Equal(whole.PeakToTroughBpm, longer.PeakToTroughBpm);
+        Assert.Equal(whole.LfPowerMs2, longer.LfPowerMs2);
+    }
+
+    [Fact]
+    public void Estimate_BreathCycleShorterThanAnyInterval_NoPeakToTroughAndReturnsAtOnce()
+    {
+        double[] nn = [977.7743450262465, 722.3575699712884, 60000, 889.3956286317648, 766.8931931103082, 608.6237177292927, 818.1643141518181, 940.4154755828974, 1118.7650648498745, 920.0029502250268, 1075.2510574065386, 1162.489981373069, 793.3389017327404, 1157.4013578507124, 743.6022520734008, 816.8903922740791, 1134.8314119199438, 1090.9284718758095, 1120.38773033786, 739.1667883559907];
+
+        var estimate = Within.Returns(TimeSpan.FromSeconds(1), () => ResonanceFrequency.Estimate(nn, [new PacedBreathingSegment(1e-300, 1e9, 1.7e308)], ResonanceCriterion.PeakToTroughHeartRate));
+
+        Assert.Null(estimate.Segments[0].PeakToTroughBpm);
+        Assert.Null(estimate.BestSegmentIndex);
     }
 
     [Fact]
