@@ -103,20 +103,33 @@ public partial class NumericPropertyTests
             {
                 var meter = new RollingSynchrony(options);
                 var snapshots = new List<RollingSynchronySnapshot>();
-                for (var i = 0; i < Math.Max(a.Length, b.Length); i++)
+
+                // The work of one trial is bounded: every grid sample updates 2·lag + 1 running sums, so a valid but heavy
+                // geometry (500 Hz with ±2.6-s lags: 2,681 sums per sample, 450 grid samples per beat) fed 2,000 beats
+                // took 3 s here, near the 10-s bound on a loaded machine. Beats stop once about 2·10⁸ sum updates are
+                // done (a quarter of a second); each Add is still bounded by the call's 10 s, and every snapshot checked.
+                var lags = (2.0 * Math.Min(8192, Math.Round(Math.Abs(options.MaxLagSeconds) * options.SampleRateHz))) + 1;
+                var work = 0.0;
+                for (var i = 0; i < Math.Max(a.Length, b.Length) && work <= 2e8; i++)
                 {
                     if (i < a.Length)
                     {
                         snapshots.Add(meter.Add(DyadMember.A, a[i]));
+                        work += GridWork(a[i]);
                     }
 
                     if (i < b.Length)
                     {
                         snapshots.Add(meter.Add(DyadMember.B, b[i]));
+                        work += GridWork(b[i]);
                     }
                 }
 
                 return (snapshots, meter.MeanAbsZ());
+
+                // Grid samples a beat fills (an ignored interval fills none) times the sums each updates.
+                double GridWork(double rrMs) =>
+                    rrMs is >= RelationalNeuro.Hrv.RrSeries.MinimumIntervalMs and <= RelationalNeuro.Hrv.RrSeries.MaximumIntervalMs ? rrMs / 1000 * options.SampleRateHz * lags : 0;
             });
         });
 
