@@ -208,9 +208,7 @@ internal static class Radix2Fft
                 for (var k = 0; k < half; k += 2)
                 {
                     var at = (nuint)k * 2;
-                    var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), Vector256.LoadUnsafe(ref split, 2 * at), Vector256.LoadUnsafe(ref split, (2 * at) + 4) ^ sign);
-                    a.StoreUnsafe(ref lo, at);
-                    b.StoreUnsafe(ref up, at);
+                    VectorButterfly(ref lo, ref up, at, Vector256.LoadUnsafe(ref split, 2 * at), Vector256.LoadUnsafe(ref split, (2 * at) + 4) ^ sign);
                 }
             }
 
@@ -227,11 +225,8 @@ internal static class Radix2Fft
                 ref var up = ref Unsafe.Add(ref d, 2 * (start + half));
                 for (var k = 0; k < half; k++)
                 {
-                    var at = (nuint)k * 2;
                     var o = SplitOffset(k);
-                    var (a, b) = Butterfly(Vector128.LoadUnsafe(ref lo, at), Vector128.LoadUnsafe(ref up, at), Vector128.LoadUnsafe(ref split, o), Vector128.LoadUnsafe(ref split, o + 4) ^ sign);
-                    a.StoreUnsafe(ref lo, at);
-                    b.StoreUnsafe(ref up, at);
+                    VectorButterfly(ref lo, ref up, (nuint)k * 2, Vector128.LoadUnsafe(ref split, o), Vector128.LoadUnsafe(ref split, o + 4) ^ sign);
                 }
             }
 
@@ -333,23 +328,23 @@ internal static class Radix2Fft
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nuint SplitOffset(int k) => (nuint)((4 * k) - (2 * (k & 1)));
 
-    /// <summary>Two butterflies at doubles <paramref name="at"/> … at + 3 of lower and upper, W = (w0, w1) in <paramref name="w"/>.</summary>
+    /// <summary>Two butterflies at doubles <paramref name="at"/> … at + 3 of lower and upper, W = (w0, w1) in <paramref name="w"/> (split here).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector256<double> w)
+    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector256<double> w) =>
+        VectorButterfly(ref lo, ref up, at, Vector256.Shuffle(w, Vector256.Create(0L, 0, 2, 2)), Vector256.Shuffle(w, Vector256.Create(1L, 1, 3, 3)));
+
+    /// <summary>Two butterflies at doubles <paramref name="at"/> … at + 3 of lower and upper, W split as <see cref="SplitTable"/> holds it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector256<double> wr, Vector256<double> wi)
     {
-        var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), w);
+        var (a, b) = Butterfly(Vector256.LoadUnsafe(ref lo, at), Vector256.LoadUnsafe(ref up, at), wr, wi);
         a.StoreUnsafe(ref lo, at);
         b.StoreUnsafe(ref up, at);
     }
 
-    /// <summary>Two butterflies in registers: t = W·b, (a + t, a − t), W = (w0, w1) in <paramref name="w"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> w) =>
-        Butterfly(a, b, Vector256.Shuffle(w, Vector256.Create(0L, 0, 2, 2)), Vector256.Shuffle(w, Vector256.Create(1L, 1, 3, 3)));
-
     /// <summary>
-    /// Two butterflies in registers with W given split, wr = (w0.re, w0.re, w1.re, w1.re) and wi = (w0.im, w0.im, w1.im,
-    /// w1.im) as <see cref="SplitTable"/> holds them (no shuffle of W per butterfly).
+    /// Two butterflies in registers, t = W·b, (a + t, a − t), with W given split, wr = (w0.re, w0.re, w1.re, w1.re) and
+    /// wi = (w0.im, w0.im, w1.im, w1.im) as <see cref="SplitTable"/> holds them (no shuffle of W per butterfly).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<double> Lower, Vector256<double> Upper) Butterfly(Vector256<double> a, Vector256<double> b, Vector256<double> wr, Vector256<double> wi)
@@ -360,21 +355,21 @@ internal static class Radix2Fft
         return (a + t, a - t);
     }
 
-    /// <summary>One butterfly at doubles <paramref name="at"/>, <paramref name="at"/> + 1 of lower and upper, W = (re, im) in <paramref name="w"/>: the 128-bit path (Native AOT's portable x64 build, SSE-only hardware).</summary>
+    /// <summary>One butterfly at doubles <paramref name="at"/>, <paramref name="at"/> + 1 of lower and upper, W = (re, im) in <paramref name="w"/> (split here): the 128-bit path (Native AOT's portable x64 build, SSE-only hardware).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector128<double> w)
+    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector128<double> w) =>
+        VectorButterfly(ref lo, ref up, at, Vector128.Shuffle(w, Vector128.Create(0L, 0)), Vector128.Shuffle(w, Vector128.Create(1L, 1)));
+
+    /// <summary>One butterfly at doubles <paramref name="at"/>, <paramref name="at"/> + 1 of lower and upper on the 128-bit path, W split, wr = (re, re) and wi = (im, im).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void VectorButterfly(ref double lo, ref double up, nuint at, Vector128<double> wr, Vector128<double> wi)
     {
-        var (a, b) = Butterfly(Vector128.LoadUnsafe(ref lo, at), Vector128.LoadUnsafe(ref up, at), w);
+        var (a, b) = Butterfly(Vector128.LoadUnsafe(ref lo, at), Vector128.LoadUnsafe(ref up, at), wr, wi);
         a.StoreUnsafe(ref lo, at);
         b.StoreUnsafe(ref up, at);
     }
 
-    /// <summary>One butterfly in registers on the 128-bit path: t = W·b, (a + t, a − t).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> w) =>
-        Butterfly(a, b, Vector128.Shuffle(w, Vector128.Create(0L, 0)), Vector128.Shuffle(w, Vector128.Create(1L, 1)));
-
-    /// <summary>One butterfly in registers on the 128-bit path with W split, wr = (re, re) and wi = (im, im).</summary>
+    /// <summary>One butterfly in registers on the 128-bit path, t = W·b, (a + t, a − t), with W split, wr = (re, re) and wi = (im, im).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector128<double> Lower, Vector128<double> Upper) Butterfly(Vector128<double> a, Vector128<double> b, Vector128<double> wr, Vector128<double> wi)
     {
