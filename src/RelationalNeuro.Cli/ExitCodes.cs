@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>The command line, an option value, or the output location was wrong; nothing (more) was written.</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// Stopped by SIGHUP (the terminal or SSH session rn ran in closed): 128 + 1. As <see cref="Interrupted"/>. A process
+    /// started with SIGHUP ignored (<c>nohup</c>) keeps ignoring it.
+    /// </summary>
+    public const int HungUp = 129;
+
     /// <summary>Stopped by Ctrl+C (SIGINT): 128 + 2, as shells report it. The rows finished before are in the output.</summary>
     public const int Interrupted = 130;
 

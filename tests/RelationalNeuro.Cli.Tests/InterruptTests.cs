@@ -105,10 +105,6 @@ public sealed class InterruptTests
     }
 
     /// <summary>
-    /// SIGINT (Ctrl+C) and SIGTERM (what Slurm sends at a job's time limit or on <c>scancel</c>) stop rn the same way;
-    /// the exit code is 128 + the signal's number, as a shell reports a process the signal ended.
-    /// </summary>
-    /// <summary>
     /// Where the stop cannot be recorded (here the sidecar's temporary file is blocked by a folder of that name, as a full
     /// disk or a read-only folder would block it), the stop goes on without the record, and the next resume treats the
     /// table as killed: nothing is lost, the last unit is analysed again.
@@ -167,9 +163,15 @@ public sealed class InterruptTests
         Assert.Contains("0 recordings analysed, 3 already there", resumed.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// SIGINT (Ctrl+C), SIGTERM (what Slurm sends at a job's time limit or on <c>scancel</c>) and SIGHUP (the terminal or
+    /// SSH session closed) stop rn the same way; the exit code is 128 + the signal's number, as a shell reports a process
+    /// the signal ended.
+    /// </summary>
     [Theory]
     [InlineData("INT", 130, "rn: interrupted; run the same command with --resume to continue.")]
     [InlineData("TERM", 143, "rn: terminated (SIGTERM); run the same command with --resume to continue.")]
+    [InlineData("HUP", 129, "rn: hung up (SIGHUP: the terminal closed); run the same command with --resume to continue.")]
     public async Task Rn_Signal_MidBatch_KeepsTheFinishedRows_AndResumeGivesTheUninterruptedTable(string signal, int expectedExitCode, string expectedMessage)
     {
         if (!OperatingSystem.IsLinux())
@@ -178,40 +180,8 @@ public sealed class InterruptTests
         }
 
         using var temp = new TempFolder();
-        Directory.CreateDirectory(temp["cohort"]);
-        for (var d = 0; d < 4; d++)
-        {
-            // Eight hours each (36,000 beats): long enough that the signal finds a dyad in flight.
-            temp.Write(FormattableString.Invariant($"cohort/d{d}.a.rr.txt"), SynchronyExpectations.Rr(36_000, 0, noise: 20, seed: (2 * d) + 1));
-            temp.Write(FormattableString.Invariant($"cohort/d{d}.b.rr.txt"), SynchronyExpectations.Rr(36_000, 2, noise: 20, seed: (2 * d) + 2));
-        }
-
         string[] args = ["synchrony", "analyze", "cohort", "-o", "o.csv", "--jobs", "1", "--progress", "plain"];
-        int exitCode;
-        string error;
-        using (var process = Process.Start(await WithSigintAsync(RnRunner.StartInfo(temp.Path, args)))!)
-        {
-            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var deadline = Stopwatch.StartNew();
-            while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3) && (!File.Exists(temp["o.csv"]) || File.ReadAllLines(temp["o.csv"]).Length < 2))
-            {
-                await Task.Delay(20, TestContext.Current.CancellationToken);
-            }
-
-            Assert.False(process.HasExited, "rn finished before it could be interrupted; the cohort is too small for this machine.");
-            if (signal == "INT" && SigintIgnored(process.Id))
-            {
-                // As for a background job: the runtime then leaves SIGINT ignored, so there is nothing to test here.
-                process.Kill();
-                Assert.Skip("SIGINT is ignored in processes started by this test host (inherited) and env --default-signal is missing, so rn cannot receive it.");
-            }
-
-            var kill = await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", FormattableString.Invariant($"kill -{signal} {process.Id}"));
-            Assert.Equal(0, kill.ExitCode);
-            var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
-            Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
-            (exitCode, error) = (process.ExitCode, await stderr);
-        }
+        var (exitCode, error) = await SignalMidBatchAsync(temp, signal, await WithSigintAsync(RnRunner.StartInfo(temp.Path, args)));
 
         Assert.Equal(expectedExitCode, exitCode);
         Assert.Contains(expectedMessage, error, StringComparison.Ordinal);
@@ -230,6 +200,86 @@ public sealed class InterruptTests
         var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
         Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);
         Assert.Equal(ShardMergeTests.Rows(temp["fresh.csv"]), ShardMergeTests.Rows(temp["o.csv"]));
+    }
+
+    /// <summary>
+    /// rn started with SIGHUP ignored, as <c>nohup</c> starts it, keeps ignoring it: a hang-up in mid-batch changes nothing,
+    /// and the table is complete and the same as an uninterrupted run's.
+    /// </summary>
+    [Fact]
+    public async Task Rn_StartedWithSighupIgnored_AsByNohup_RunsToTheEnd_WhenHungUp()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("Sends the signal with kill: Linux only.");
+        }
+
+        using var temp = new TempFolder();
+        string[] args = ["synchrony", "analyze", "cohort", "-o", "o.csv", "--jobs", "1", "--progress", "none"];
+        var start = RnRunner.StartInfo(temp.Path, args);
+
+        // sh's `trap '' HUP` sets SIGHUP to ignored, and exec keeps that disposition (POSIX), as nohup does.
+        var wrapped = new ProcessStartInfo("/bin/sh") { WorkingDirectory = start.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        wrapped.ArgumentList.Add("-c");
+        wrapped.ArgumentList.Add("trap '' HUP; exec \"$0\" \"$@\"");
+        wrapped.ArgumentList.Add(start.FileName);
+        foreach (var arg in start.ArgumentList)
+        {
+            wrapped.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in start.Environment)
+        {
+            wrapped.Environment[key] = value;
+        }
+
+        var (exitCode, error) = await SignalMidBatchAsync(temp, "HUP", wrapped);
+
+        Assert.True(exitCode is 0 or 1, error);
+        Assert.DoesNotContain("hung up", error, StringComparison.Ordinal);
+        Assert.Equal(4, ShardMergeTests.Rows(temp["o.csv"]).Count);
+        Assert.Contains("\"rn.complete\": \"true\"", File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
+
+        var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
+        Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);
+        Assert.Equal(ShardMergeTests.Rows(temp["fresh.csv"]), ShardMergeTests.Rows(temp["o.csv"]));
+    }
+
+    /// <summary>
+    /// Writes a cohort of four 8-h dyads, starts rn on it, sends <paramref name="signal"/> once the first row is in the
+    /// table, and returns how the process ended. Skips where SIGINT cannot reach rn.
+    /// </summary>
+    private static async Task<(int ExitCode, string Error)> SignalMidBatchAsync(TempFolder temp, string signal, ProcessStartInfo start)
+    {
+        Directory.CreateDirectory(temp["cohort"]);
+        for (var d = 0; d < 4; d++)
+        {
+            // Eight hours each (36,000 beats): long enough that the signal finds a dyad in flight.
+            temp.Write(FormattableString.Invariant($"cohort/d{d}.a.rr.txt"), SynchronyExpectations.Rr(36_000, 0, noise: 20, seed: (2 * d) + 1));
+            temp.Write(FormattableString.Invariant($"cohort/d{d}.b.rr.txt"), SynchronyExpectations.Rr(36_000, 2, noise: 20, seed: (2 * d) + 2));
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3) && (!File.Exists(temp["o.csv"]) || File.ReadAllLines(temp["o.csv"]).Length < 2))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(process.HasExited, "rn finished before it could be interrupted; the cohort is too small for this machine.");
+        if (signal == "INT" && SigintIgnored(process.Id))
+        {
+            // As for a background job: the runtime then leaves SIGINT ignored, so there is nothing to test here.
+            process.Kill();
+            Assert.Skip("SIGINT is ignored in processes started by this test host (inherited) and env --default-signal is missing, so rn cannot receive it.");
+        }
+
+        var kill = await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", FormattableString.Invariant($"kill -{signal} {process.Id}"));
+        Assert.Equal(0, kill.ExitCode);
+        var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken)));
+        return (process.ExitCode, await stderr);
     }
 
     /// <summary>
