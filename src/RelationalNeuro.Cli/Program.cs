@@ -12,9 +12,14 @@ Console.CancelKeyPress += (_, e) => e.Cancel = Stop(ExitCodes.Interrupted);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => context.Cancel = Stop(ExitCodes.Terminated));
 
 // SIGHUP (the terminal or SSH session closed) likewise, so the rows finished so far are recorded as a clean stop rather
-// than cut off. A process started with SIGHUP ignored (nohup) keeps it ignored: the runtime installs no handler for a
-// signal that was ignored at start (tested).
-using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context => context.Cancel = Stop(ExitCodes.HungUp));
+// than cut off. Unlike a second Ctrl+C, a repeated SIGHUP never ends the process at once: a closing terminal sends it to
+// the session leader and to the foreground process group, rn often being both. A process started with SIGHUP ignored
+// (nohup) keeps it ignored: the runtime installs no handler for a signal that was ignored at start (tested).
+using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+{
+    Stop(ExitCodes.HungUp);
+    context.Cancel = true;
+});
 
 try
 {

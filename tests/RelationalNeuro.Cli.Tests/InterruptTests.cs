@@ -251,23 +251,10 @@ public sealed class InterruptTests
     /// </summary>
     private static async Task<(int ExitCode, string Error)> SignalMidBatchAsync(TempFolder temp, string signal, ProcessStartInfo start)
     {
-        Directory.CreateDirectory(temp["cohort"]);
-        for (var d = 0; d < 4; d++)
-        {
-            // Eight hours each (36,000 beats): long enough that the signal finds a dyad in flight.
-            temp.Write(FormattableString.Invariant($"cohort/d{d}.a.rr.txt"), SynchronyExpectations.Rr(36_000, 0, noise: 20, seed: (2 * d) + 1));
-            temp.Write(FormattableString.Invariant($"cohort/d{d}.b.rr.txt"), SynchronyExpectations.Rr(36_000, 2, noise: 20, seed: (2 * d) + 2));
-        }
-
+        WriteCohort(temp);
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var deadline = Stopwatch.StartNew();
-        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3) && (!File.Exists(temp["o.csv"]) || File.ReadAllLines(temp["o.csv"]).Length < 2))
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-
-        Assert.False(process.HasExited, "rn finished before it could be interrupted; the cohort is too small for this machine.");
+        await FirstRowAsync(temp, process);
         if (signal == "INT" && SigintIgnored(process.Id))
         {
             // As for a background job: the runtime then leaves SIGINT ignored, so there is nothing to test here.
@@ -280,6 +267,105 @@ public sealed class InterruptTests
         var exited = process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.Same(exited, await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken)));
         return (process.ExitCode, await stderr);
+    }
+
+    /// <summary>
+    /// A real hang-up: rn runs on a pseudo-terminal (util-linux <c>script</c>), showing its progress bar there, and the
+    /// terminal goes away (<c>script</c>, which holds its other end, is killed); every write to it fails from then on
+    /// (EIO). The kernel sends SIGHUP to the session leader, the shell. <b>Passed on</b>: the shell passes it to rn, as an
+    /// interactive shell passes it to its jobs; rn stops cleanly (exit 129, the stop recorded) and <c>--resume</c>
+    /// completes the table. <b>Disowned</b> (<c>rn … &amp; disown</c>, then the SSH session closed): rn gets no SIGHUP and
+    /// runs to the end although its progress bar can no longer be written (it used to die on the first such write).
+    /// </summary>
+    [Theory]
+    [InlineData("passed on")]
+    [InlineData("disowned")]
+    public async Task Rn_OnATerminalThatCloses_StopsCleanlyOrFinishes_AndTheTableIsTheUninterruptedOne(string hangUp)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Skip("Uses util-linux script and kill: Linux only.");
+        }
+
+        using var temp = new TempFolder();
+        if ((await RnRunner.ShellAsync("/bin/sh", temp.Path, null, "-c", "command -v script")).ExitCode != 0)
+        {
+            Assert.Skip("Needs util-linux script (to run rn on a pseudo-terminal).");
+        }
+
+        WriteCohort(temp);
+        var start = RnRunner.StartInfo(temp.Path, "synchrony", "analyze", "cohort", "-o", "o.csv", "--jobs", "1", "--progress", "bar");
+
+        // The shell on the terminal lives on to write rn's exit code (the second wait gets it after the trap ran).
+        var command = (hangUp == "passed on" ? "trap 'kill -HUP $rn' HUP; " : "trap '' HUP; ")
+            + string.Join(' ', new[] { start.FileName }.Concat(start.ArgumentList).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"))
+            + " & rn=$!; wait $rn; wait $rn; echo $? > exit-code.tmp && mv exit-code.tmp exit-code";
+        var terminal = new ProcessStartInfo("script") { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["-q", "-f", "-c", command, "/dev/null"])
+        {
+            terminal.ArgumentList.Add(arg);
+        }
+
+        terminal.Environment["DOTNET_NOLOGO"] = "1";
+        terminal.Environment["SHELL"] = "/bin/sh";  // what script runs the command with
+        using (var process = Process.Start(terminal)!)
+        {
+            _ = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+            _ = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+            await FirstRowAsync(temp, process);
+            process.Kill();  // SIGKILL: the terminal's master side closes, the kernel hangs it up
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (!File.Exists(temp["exit-code"]) && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        var exitCode = File.ReadAllText(temp["exit-code"]).Trim();
+        var rows = ShardMergeTests.Rows(temp["o.csv"]).Count;
+        if (hangUp == "passed on")
+        {
+            Assert.Equal("129", exitCode);
+            Assert.InRange(rows, 1, 3);
+            Assert.Contains(FormattableString.Invariant($"\"{TableSink.StoppedAtBytesKey}\": \"{new FileInfo(temp["o.csv"]).Length}\""), File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
+            var resumed = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "o.csv", "--jobs", "1", "--progress", "bar", "--resume");
+            Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
+        }
+        else
+        {
+            Assert.True(exitCode is "0" or "1", $"rn ended with exit code {exitCode}");
+            Assert.Equal(4, rows);
+            Assert.Contains("\"rn.complete\": \"true\"", File.ReadAllText(temp["o.csv.meta.json"]), StringComparison.Ordinal);
+        }
+
+        var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
+        Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);
+        Assert.Equal(ShardMergeTests.Rows(temp["fresh.csv"]), ShardMergeTests.Rows(temp["o.csv"]));
+    }
+
+    /// <summary>Four dyads of two 8-h recordings (36,000 beats): long enough that a signal finds a dyad in flight.</summary>
+    private static void WriteCohort(TempFolder temp)
+    {
+        Directory.CreateDirectory(temp["cohort"]);
+        for (var d = 0; d < 4; d++)
+        {
+            temp.Write(FormattableString.Invariant($"cohort/d{d}.a.rr.txt"), SynchronyExpectations.Rr(36_000, 0, noise: 20, seed: (2 * d) + 1));
+            temp.Write(FormattableString.Invariant($"cohort/d{d}.b.rr.txt"), SynchronyExpectations.Rr(36_000, 2, noise: 20, seed: (2 * d) + 2));
+        }
+    }
+
+    /// <summary>Waits until the table holds its first row while <paramref name="process"/> still runs.</summary>
+    private static async Task FirstRowAsync(TempFolder temp, Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!process.HasExited && deadline.Elapsed < TimeSpan.FromMinutes(3) && (!File.Exists(temp["o.csv"]) || File.ReadAllLines(temp["o.csv"]).Length < 2))
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(process.HasExited, "rn finished before it could be interrupted; the cohort is too small for this machine.");
     }
 
     /// <summary>
