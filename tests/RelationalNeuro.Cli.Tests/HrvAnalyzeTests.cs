@@ -135,6 +135,26 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_AFileNameThatIsNotUtf8_GetsARowSayingSo_NotThatTheFileIsMissing()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs a file system that stores names as bytes (Linux)");
+        using var temp = new TempFolder();
+        temp.Write("cohort/good.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+
+        // .NET cannot create such a name; the shell can (byte 0xE9, é in Latin-1, then '.': not valid UTF-8).
+        var made = await RnRunner.ShellAsync("/bin/sh", temp["cohort"], null, "-c", "printf '800\\n810\\n' > \"$(printf 'caf\\351.txt')\"");
+        Assert.Equal(0, made.ExitCode);
+
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", temp["cohort"], "-o", temp["o.csv"], "--progress", "none", "--entropy", "off");
+        Assert.Equal(1, run.ExitCode);
+        var rows = DuckDb.Csv(temp["o.csv"]);
+        Assert.Equal(2, rows.Count);
+        var bad = Assert.Single(rows, r => r["recording_id"]!.Contains('\uFFFD', StringComparison.Ordinal));
+        Assert.Contains("error cli.unreadable-file: The file's name is not valid UTF-8", bad["problems"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not find", bad["problems"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_GarbageFiles_EveryFileGetsARowAndTheBatchFinishesWithExit1()
     {
         using var temp = new TempFolder();

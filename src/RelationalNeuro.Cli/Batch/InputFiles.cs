@@ -5,7 +5,19 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace RelationalNeuro.Cli.Batch;
 
 /// <summary>One input file: the path read and the id written into the table (the path as named, '/' separators).</summary>
-internal sealed record InputFile(string FullPath, string Id);
+internal sealed record InputFile(string FullPath, string Id)
+{
+    /// <summary>
+    /// The problem of a file that could not be read (<c>cli.unreadable-file</c>), saying why. A name that is not valid UTF-8
+    /// (an old Latin-1 file system, a name copied from elsewhere) is listed with U+FFFD in place of its bad bytes, and .NET
+    /// cannot open a file by such a name: the message says so, rather than "Could not find file" for a file that is there.
+    /// </summary>
+    public Problem Unreadable(Exception exception) => new(
+        "cli.unreadable-file",
+        exception is FileNotFoundException or DirectoryNotFoundException && FullPath.Contains('\uFFFD', StringComparison.Ordinal)
+            ? "The file's name is not valid UTF-8 (the bytes shown as \uFFFD), and a file by such a name cannot be opened; rename it (for example `convmv -f latin1 -t utf-8 --notest <file>`) and run again."
+            : exception.Message);
+}
 
 /// <summary>
 /// Expands file, folder and glob arguments into one sorted, de-duplicated list, and picks a shard of it.

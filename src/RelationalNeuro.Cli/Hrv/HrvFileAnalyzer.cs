@@ -24,7 +24,7 @@ internal static class HrvFileAnalyzer
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Single(HrvRows.Failed(input.Id, new Problem("cli.unreadable-file", exception.Message)), options, string.Empty, default);
+            return Single(HrvRows.Failed(input.Id, input.Unreadable(exception)), options, string.Empty, default);
         }
 
         return Analyze(input, options, read, hash, cancellationToken) with { Stamps = [stamp] };

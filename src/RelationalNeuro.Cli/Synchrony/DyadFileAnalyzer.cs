@@ -66,7 +66,7 @@ internal static class DyadFileAnalyzer
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new Member(null, string.Empty, null, new Problem("cli.unreadable-file", exception.Message));
+            return new Member(null, string.Empty, null, file.Unreadable(exception));
         }
     }
 
