@@ -13,6 +13,13 @@ internal static class ExitCodes
     public const int UsageError = 2;
 
     /// <summary>
+    /// Reading or writing failed outside the inputs, which each get their row instead — above all the output: a full disk,
+    /// a file-size limit, a folder that became read-only, an I/O error (sysexits.h's EX_IOERR). What was written before
+    /// stays; a batch table is resumed with <c>--resume</c> once the cause is fixed.
+    /// </summary>
+    public const int OutputFailed = 74;
+
+    /// <summary>
     /// Stopped by SIGHUP (the terminal or SSH session rn ran in closed): 128 + 1. As <see cref="Interrupted"/>. A process
     /// started with SIGHUP ignored (<c>nohup</c>) keeps ignoring it.
     /// </summary>

@@ -99,5 +99,15 @@ internal static class RnApp
             await console.Error.WriteLineAsync("rn: error: " + exception.Message).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Inputs that cannot be read are problems in their rows; what reaches here is the output (or the file system
+            // under it) failing. Not a crash: say what failed, keep what was written, and say how to go on.
+            await console.Error.WriteLineAsync(
+                "rn: error: " + exception.Message + Environment.NewLine
+                + "rn: what was written before is kept; once the cause is fixed (disk space, file-size limit, permissions), run the same "
+                + "command again with --resume (hrv analyze, synchrony analyze) or --overwrite (the other commands).").ConfigureAwait(false);
+            return ExitCodes.OutputFailed;
+        }
     }
 }

@@ -258,7 +258,8 @@ internal static class QuestionnaireCommand
         {
             foreach (var (path, json) in _files)
             {
-                File.WriteAllText(path, json);
+                using var stream = OutputStream.Create(path);
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(json));
             }
         }
     }

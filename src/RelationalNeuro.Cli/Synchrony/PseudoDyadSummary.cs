@@ -3,6 +3,7 @@ using System.Text.Json;
 using RelationalNeuro.Cli.Batch;
 using RelationalNeuro.Cli.Commands;
 using RelationalNeuro.Cli.Hrv;
+using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Synchrony;
 
 namespace RelationalNeuro.Cli.Synchrony;
@@ -52,7 +53,7 @@ internal static class PseudoDyadSummary
         var temp = path + ".tmp";
         try
         {
-            using (var stream = File.Create(temp))
+            using (var stream = OutputStream.Create(temp))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 WriteJson(json, ids, left, result, options, keepRoles);

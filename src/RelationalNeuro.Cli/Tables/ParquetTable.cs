@@ -17,10 +17,10 @@ internal sealed class ParquetTable : IAsyncDisposable
     private readonly TableSchema _schema;
     private readonly DataField[] _fields;
     private readonly List<string[]> _buffer = new(RowGroupSize);
-    private readonly FileStream _stream;
+    private readonly OutputStream _stream;
     private readonly ParquetWriter _writer;
 
-    private ParquetTable(TableSchema schema, DataField[] fields, FileStream stream, ParquetWriter writer)
+    private ParquetTable(TableSchema schema, DataField[] fields, OutputStream stream, ParquetWriter writer)
     {
         _schema = schema;
         _fields = fields;
@@ -40,7 +40,7 @@ internal sealed class ParquetTable : IAsyncDisposable
     public static async Task<ParquetTable> CreateAsync(string path, TableSchema schema, TableMetadata metadata)
     {
         var fields = Fields(schema);
-        var stream = File.Create(path);
+        var stream = OutputStream.Create(path);
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).ConfigureAwait(false);
         writer.CustomMetadata = metadata.ToDictionary();
         return new ParquetTable(schema, fields, stream, writer);

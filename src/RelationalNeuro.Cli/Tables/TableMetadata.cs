@@ -82,7 +82,7 @@ internal sealed class TableMetadata
     public void WriteSidecar(string path)
     {
         var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+        using (var stream = OutputStream.Create(temp))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();

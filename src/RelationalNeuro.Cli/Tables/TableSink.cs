@@ -23,8 +23,8 @@ internal sealed class TableSink : IAsyncDisposable
     private readonly TableFormat _textFormat;
     private readonly bool _parquetExisted;
     private readonly ArrayBufferWriter<byte> _line = new(4096);
-    private FileStream? _text;
-    private FileStream? _stamps;
+    private OutputStream? _text;
+    private OutputStream? _stamps;
     private int _units;
     private long _rows;
 
@@ -306,7 +306,7 @@ internal sealed class TableSink : IAsyncDisposable
 
     private void Open(bool newFile)
     {
-        _text = new FileStream(_textPath, newFile ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
+        _text = OutputStream.Open(_textPath, newFile ? FileMode.Create : FileMode.Append, 1 << 16);
         if (newFile && _textFormat == TableFormat.Csv)
         {
             _text.Write(RowCodec.CsvHeader(_schema));
@@ -353,7 +353,7 @@ internal sealed class TableSink : IAsyncDisposable
             return;
         }
 
-        _stamps ??= new FileStream(InputStampFile.PathOf(_path), FileMode.Append, FileAccess.Write, FileShare.Read, 4096);
+        _stamps ??= OutputStream.Open(InputStampFile.PathOf(_path), FileMode.Append, 4096);
         _stamps.Write(InputStampFile.Line(file, hash, stamp));
         _stamps.Flush();
     }
@@ -394,13 +394,7 @@ internal sealed class TableSink : IAsyncDisposable
     /// <summary>Marks the table complete (metadata <c>rn.complete=true</c>, <c>rn.units</c>, <c>rn.rows</c>); Parquet is written now.</summary>
     public async Task CompleteAsync()
     {
-        await _text!.DisposeAsync().ConfigureAwait(false);
-        _text = null;
-        if (_stamps is not null)
-        {
-            await _stamps.DisposeAsync().ConfigureAwait(false);
-            _stamps = null;
-        }
+        await DisposeAsync().ConfigureAwait(false);
 
         var final = _metadata.Clone();
         final["rn.complete"] = "true";
@@ -445,16 +439,35 @@ internal sealed class TableSink : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// After a failed write (a full disk) the unwritten rest of the buffer fails again here; both files are closed
+    /// whatever happens, and the first failure here is the one reported.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
-        if (_text is not null)
+        Exception? failure = null;
+        foreach (var stream in (OutputStream?[])[_text, _stamps])
         {
-            await _text.DisposeAsync().ConfigureAwait(false);
+            if (stream is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                failure ??= exception;  // FileStream closes its handle even when the final flush fails
+            }
         }
 
-        if (_stamps is not null)
+        _text = null;
+        _stamps = null;
+        if (failure is not null)
         {
-            await _stamps.DisposeAsync().ConfigureAwait(false);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
     }
 }

@@ -1,0 +1,124 @@
+namespace RelationalNeuro.Cli.Tables;
+
+/// <summary>
+/// A file rn writes (a table, its sidecar, its stamps, a FHIR resource): a <see cref="FileStream"/> whose write failures
+/// are all <see cref="IOException"/>s naming the file. .NET reports a write past the largest file allowed — the process's
+/// file-size limit (<c>ulimit -f</c>, with SIGXFSZ ignored, as batch systems may set it) or the file system's — as an
+/// <see cref="ArgumentOutOfRangeException"/> (EFBIG); here it becomes the same kind of failure as a full disk (ENOSPC), which
+/// rn reports as an output failure (exit 74, <see cref="ExitCodes.OutputFailed"/>) instead of crashing.
+/// </summary>
+internal sealed class OutputStream(FileStream inner) : Stream
+{
+    /// <summary>Creates (or truncates) <paramref name="path"/> for writing.</summary>
+    public static OutputStream Create(string path) => new(File.Create(path));
+
+    /// <summary>Opens <paramref name="path"/> for writing with <paramref name="mode"/>, readers allowed beside it.</summary>
+    public static OutputStream Open(string path, FileMode mode, int bufferSize) => new(new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize));
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => inner.CanSeek;
+
+    public override bool CanWrite => inner.CanWrite;
+
+    public override long Length => inner.Length;
+
+    public override long Position
+    {
+        get => inner.Position;
+        set => inner.Position = value;
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Guard(() => inner.Write(buffer, offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+    }
+
+    public override void WriteByte(byte value) => Guard(() => inner.WriteByte(value));
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+    }
+
+    public override void Flush() => Guard(inner.Flush);
+
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+    public override void SetLength(long value) => Guard(() => inner.SetLength(value));
+
+    /// <summary>Closes the file (its handle is released even when the final flush fails).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Guard(inner.Dispose);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+        finally
+        {
+            await base.DisposeAsync().ConfigureAwait(false);  // Dispose(true): the file is closed already, a no-op
+        }
+    }
+
+    private void Guard(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+    }
+
+    private IOException TooLarge(ArgumentOutOfRangeException exception) =>
+        new($"{inner.Name}: the file cannot grow any further (the process's file-size limit, `ulimit -f`, or the largest file the file system allows).", exception);
+}
