@@ -9,7 +9,9 @@ namespace RelationalNeuro.Gallery;
 /// (appsettings, or the environment variable <c>RelationalNeuro__DataFolder</c>), by default <c>RelationalNeuro</c>
 /// in the user's local application-data folder; the folder is created on first run. <c>RelationalNeuro:PracticeStorePath</c>
 /// names the file itself instead (its folder must exist: a mistyped path must not start an empty store elsewhere).
-/// The file is opened on first use and closed with the app.
+/// The file is opened on first use and closed with the app. A save waits at most <c>RelationalNeuro:StoreBusySeconds</c>
+/// (default 5) for a lock another program holds on the file, then the page says it was not saved (a person at a form
+/// should not wait the library's default 30 s).
 /// </summary>
 internal static class PracticeStoreRegistration
 {
@@ -17,11 +19,13 @@ internal static class PracticeStoreRegistration
 
     public const string DataFolderKey = "RelationalNeuro:DataFolder";
 
+    public const string BusySecondsKey = "RelationalNeuro:StoreBusySeconds";
+
     public const string FileName = "practice.db";
 
     public static IServiceCollection AddPracticeStore(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .AddSingleton(_ => SqlitePracticeStore.Open(StorePath(configuration)))
+            .AddSingleton(_ => SqlitePracticeStore.Open(StorePath(configuration), busyTimeout: TimeSpan.FromSeconds(configuration.GetValue(BusySecondsKey, 5))))
             .AddSingleton<IPracticeStore>(sp => sp.GetRequiredService<SqlitePracticeStore>());
 
     /// <summary>The store's file path from configuration; creates the data folder when the default layout is used.</summary>

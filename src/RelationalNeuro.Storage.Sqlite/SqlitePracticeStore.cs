@@ -12,21 +12,23 @@ namespace RelationalNeuro.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Each call opens a pooled connection, so one instance may be used from several threads, and several instances
-/// or processes may share a file (writers queue on SQLite's lock, waiting up to <see cref="BusyTimeout"/>). A
+/// or processes may share a file (writers queue on SQLite's lock, waiting up to <see cref="LockTimeout"/>, by default
+/// <see cref="BusyTimeout"/>, then fail with <see cref="PracticeStoreError.Busy"/>). A
 /// write that throws has rolled back: nothing of it is stored. A process killed mid-write loses at most the
 /// uncommitted transaction; every committed one survives (WAL recovery on the next open).
 /// </remarks>
 public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
 {
-    /// <summary>How long a writer waits for another writer's lock before failing.</summary>
+    /// <summary>How long a writer waits for another writer's lock before failing, unless <see cref="Open"/> is given another time.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
     private readonly string _connectionString;
     private readonly PracticeStoreOptions _options;
 
-    private SqlitePracticeStore(string path, string connectionString, PracticeStoreOptions options)
+    private SqlitePracticeStore(string path, string connectionString, PracticeStoreOptions options, TimeSpan lockTimeout)
     {
+        LockTimeout = lockTimeout;
         FilePath = path;
         _connectionString = connectionString;
         _options = options;
@@ -39,14 +41,25 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     public string FilePath { get; }
 
     /// <summary>
+    /// How long an operation waits for a lock another connection holds (another process, or a long import in this one)
+    /// before it fails with <see cref="PracticeStoreError.Busy"/>, nothing written.
+    /// </summary>
+    public TimeSpan LockTimeout { get; }
+
+    /// <summary>
     /// Opens (creating if absent) the store at <paramref name="path"/>: checks it is an intact practice store
     /// (<c>PRAGMA quick_check</c>), switches it to WAL, and applies the missing schema migrations, each in its own
     /// transaction.
     /// </summary>
     /// <param name="path">The database file.</param>
     /// <param name="options">What writes are validated against; null means <see cref="PracticeStoreOptions.Default"/>.</param>
+    /// <param name="busyTimeout">How long an operation waits for another connection's lock before failing with
+    /// <see cref="PracticeStoreError.Busy"/> (<see cref="LockTimeout"/>); null means <see cref="BusyTimeout"/> (30 s). An
+    /// interactive app may prefer a few seconds, so that a person is told at once instead of waiting. Whole seconds from 1 s
+    /// to 1 h: Microsoft.Data.Sqlite's own retries count in whole seconds.</param>
     /// <returns>The open store.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is not a whole number of seconds from 1 to 3,600.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder that should hold the file does not exist (it is not
     /// created: a mistyped path must not silently start an empty store elsewhere).</exception>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.CorruptStore"/> (not a SQLite file,
@@ -55,9 +68,15 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     /// device such as <c>/dev/null</c>), <see cref="PracticeStoreError.AccessDenied"/> (read-only file or folder, no
     /// permission) or <see cref="PracticeStoreError.StorageFailure"/> (any other SQLite error, as the inner exception);
     /// the file is left untouched. No <see cref="SqliteException"/> escapes.</exception>
-    public static SqlitePracticeStore Open(string path, PracticeStoreOptions? options = null)
+    public static SqlitePracticeStore Open(string path, PracticeStoreOptions? options = null, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var lockTimeout = busyTimeout ?? BusyTimeout;
+        if (lockTimeout < TimeSpan.FromSeconds(1) || lockTimeout > TimeSpan.FromHours(1) || lockTimeout.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(busyTimeout), lockTimeout, "The busy timeout must be a whole number of seconds from 1 to 3,600.");
+        }
+
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full);
         if (folder is not null && !Directory.Exists(folder))
@@ -72,9 +91,9 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
             DataSource = full,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            DefaultTimeout = (int)lockTimeout.TotalSeconds,
         }.ToString();
-        var store = new SqlitePracticeStore(full, connectionString, options ?? PracticeStoreOptions.Default);
+        var store = new SqlitePracticeStore(full, connectionString, options ?? PracticeStoreOptions.Default, lockTimeout);
         try
         {
             store.Initialize();
@@ -413,7 +432,8 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
     /// <summary>
     /// Maps a SQLite failure to a typed refusal: <c>SQLITE_READONLY</c> (8), <c>SQLITE_CANTOPEN</c> (14),
     /// <c>SQLITE_PERM</c> (3) and <c>SQLITE_AUTH</c> (23) are <see cref="PracticeStoreError.AccessDenied"/>;
-    /// <c>SQLITE_CORRUPT</c> (11) and <c>SQLITE_NOTADB</c> (26) <see cref="PracticeStoreError.CorruptStore"/>; any other
+    /// <c>SQLITE_CORRUPT</c> (11) and <c>SQLITE_NOTADB</c> (26) <see cref="PracticeStoreError.CorruptStore"/>;
+    /// <c>SQLITE_BUSY</c> (5) and <c>SQLITE_LOCKED</c> (6) <see cref="PracticeStoreError.Busy"/>; any other
     /// <see cref="PracticeStoreError.StorageFailure"/>. The SQLite exception is the inner exception.
     /// </summary>
     internal static PracticeStoreException Failure(string path, SqliteException ex)
@@ -427,10 +447,14 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         var (error, problemCode, what) = code switch
         {
             3 or 8 or 14 or 23 => (PracticeStoreError.AccessDenied, "store.access-denied", "cannot be opened or written (read-only file or folder, or no permission)"),
+            5 or 6 => (PracticeStoreError.Busy, "store.busy", "stayed locked by another connection (another program, or another window of this app) for longer than its busy timeout; nothing was written, try again"),
             _ => (PracticeStoreError.StorageFailure, "store.storage-failure", "failed in the storage underneath"),
         };
         var reason = string.Create(CultureInfo.InvariantCulture, $"SQLite error {code}: {ex.Message}");
-        return new PracticeStoreException(error, $"The practice store '{path}' {what}: {reason}", [new Problem(problemCode, reason, Location: path)], ex);
+
+        // A lock is not a fault of the store: its problem says what happened and what to do, in words a person acts on.
+        var problem = error == PracticeStoreError.Busy ? $"The practice store {what} ({reason})." : reason;
+        return new PracticeStoreException(error, $"The practice store '{path}' {what}: {reason}", [new Problem(problemCode, problem, Location: path)], ex);
     }
 
     /// <summary>Refuses a folder and a device (a path under <c>/dev/</c>, or a Windows device name such as <c>NUL</c>).</summary>
@@ -632,7 +656,7 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         {
             connection.Open();
             Execute(connection, null, string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;"));
+                $"PRAGMA busy_timeout = {(int)LockTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;"));
             return connection;
         }
         catch (SqliteException ex)

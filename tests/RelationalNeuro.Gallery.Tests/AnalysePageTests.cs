@@ -127,6 +127,34 @@ public sealed partial class AnalysePageTests(GalleryFixture gallery, ITestOutput
     }
 
     [Fact]
+    public async Task Save_WhileAnotherProgramLocksTheStore_SaysNotSaved_ThenSavesTheFiveOnce()
+    {
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var client = new Client { Id = Guid.NewGuid(), DisplayName = "Locked " + Guid.NewGuid().ToString("N")[..8], TimeZoneId = "Etc/UTC", CreatedAt = DateTimeOffset.UtcNow };
+        await store.AddClientAsync(client, TestContext.Current.CancellationToken);
+        await using var page = await gallery.OpenAsync(PagePath);
+        await page.Page.Locator("#analyse-sample").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync();
+        await page.Page.Locator("#save-client-select").SelectOptionAsync(client.Id.ToString("D"));
+
+        using (StoreLock.Hold(gallery.PracticeStorePath))
+        {
+            await page.Page.Locator("#save-report").ClickAsync();
+            await Assertions.Expect(page.Page.Locator("#save-status")).ToContainTextAsync("Not saved:", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Page.Locator("#save-status")).ToContainTextAsync("0 of 5 measurements are saved; press Save again to save the rest.");
+        }
+
+        // The circuit lived through it: the same button now saves the five, once.
+        Assert.Empty(await store.ListMeasurementsAsync(client.Id, TestContext.Current.CancellationToken));
+        await page.Page.Locator("#save-report").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"Saved 5 measurement(s) of “pyhrv-sample-short-5min.rr_ms.txt” to {client.DisplayName}.");
+        await page.Page.Locator("#save-report").ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#save-status")).ToHaveTextAsync($"“pyhrv-sample-short-5min.rr_ms.txt” is already saved to {client.DisplayName}.");
+        Assert.Equal(5, (await store.ListMeasurementsAsync(client.Id, TestContext.Current.CancellationToken)).Count);
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Export_JsonAndCsvLinks_DownloadTheReport()
     {
         var expected = HrvReference.Get("pyhrv_sample_short_5min").Number("formula_check.RMSSD_ms")!.Value;

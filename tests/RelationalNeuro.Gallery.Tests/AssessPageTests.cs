@@ -268,6 +268,37 @@ public sealed class AssessPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task Save_WhileAnotherProgramLocksTheStore_SaysNotSaved_KeepsTheAnswers_AndSavesOnceAfterwards()
+    {
+        var store = gallery.Services.GetRequiredService<IPracticeStore>();
+        var client = new Client { Id = Guid.NewGuid(), DisplayName = "Locked store client", TimeZoneId = "Europe/Berlin", CreatedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) };
+        await store.AddClientAsync(client, Ct);
+        await using var page = await gallery.OpenAsync($"{PagePath}?instrument=pss-4&client={client.Id:D}", Static);
+        await AnswerAsync(page.Page, [(1, 1), (2, 3), (3, 4), (4, 2)]);
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Score" }).ClickAsync();
+        var save = page.Page.GetByRole(AriaRole.Button, new() { Name = "Save to Locked store client" });
+        await Assertions.Expect(save).ToBeVisibleAsync();
+
+        using (StoreLock.Hold(gallery.PracticeStorePath))
+        {
+            await save.ClickAsync();
+            var status = page.Page.Locator("#assess-save-status");
+            await Assertions.Expect(status).ToContainTextAsync("Not saved:", new() { Timeout = 30_000 });
+            await Assertions.Expect(status).ToContainTextAsync("locked by another connection");
+            await Assertions.Expect(status).ToContainTextAsync("The answers are still here");
+        }
+
+        // The page is whole (the same four answers, the score), and the same response saves once the lock is gone.
+        Assert.Empty(await store.ListQuestionnaireScoresAsync(client.Id, Ct));
+        await Assertions.Expect(page.Page.Locator("input[type=radio][name='item-3'][value='4']")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Page.Locator("#assess-questionnaire .rn-q__value[data-subscale=total]")).ToHaveTextAsync("4");
+        await save.ClickAsync();
+        await Assertions.Expect(page.Page.Locator("#assess-save-status")).ToHaveTextAsync("Saved to Locked store client.");
+        Assert.Single(await store.ListQuestionnaireScoresAsync(client.Id, Ct));
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task UnknownInstrument_IsNamedAsText_AndNoFormIsShown()
     {
         using var client = new HttpClient { BaseAddress = gallery.BaseAddress };

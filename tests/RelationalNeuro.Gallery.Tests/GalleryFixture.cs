@@ -32,6 +32,8 @@ public sealed class GalleryFixture : IAsyncLifetime
     {
         // The app reads configuration from the environment: point its store at a temporary file.
         Environment.SetEnvironmentVariable("RelationalNeuro__PracticeStorePath", PracticeStorePath);
+        // A save waits 2 s (not the app's default 5) for a lock another program holds: StoreLock tests wait that long.
+        Environment.SetEnvironmentVariable("RelationalNeuro__StoreBusySeconds", "2");
         _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -32,4 +32,10 @@ public enum PracticeStoreError
 
     /// <summary>The storage underneath failed (I/O error, disk full); the operation was rolled back. See the inner exception.</summary>
     StorageFailure = 9,
+
+    /// <summary>
+    /// Another connection (another program, or another window of the same app) held the store's lock for longer than the
+    /// store waits; the operation was rolled back, nothing written. Trying again later can succeed.
+    /// </summary>
+    Busy = 10,
 }

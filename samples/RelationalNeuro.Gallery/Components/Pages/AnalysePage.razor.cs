@@ -30,7 +30,7 @@ public partial class AnalysePage
     private string? _saveMessage;
 
     // The clients the analysis shown has been saved to (cleared when another analysis is shown).
-    private readonly HashSet<Guid> _savedTo = [];
+    private readonly HashSet<(Guid Client, string Metric)> _savedTo = [];
 
     [Inject]
     private AnalyseOptions Options { get; set; } = null!;
@@ -222,13 +222,6 @@ public partial class AnalysePage
             return;
         }
 
-        if (_savedTo.Contains(clientId))
-        {
-            // A second press would store the same five measurements again.
-            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {ClientNames.Shown(client)}.";
-            return;
-        }
-
         var now = Clock.GetUtcNow();
         var report = analysis.Report;
         (string Metric, double? Value, string Unit)[] values =
@@ -239,17 +232,38 @@ public partial class AnalysePage
             ("hrv.lf-power", report.FrequencyDomain?.LfPowerMs2, "ms²"),
             ("hrv.hf-power", report.FrequencyDomain?.HfPowerMs2, "ms²"),
         ];
-        var saved = 0;
-        foreach (var (metric, value, unit) in values)
+        var toSave = values.Where(v => v.Value is { } x && double.IsFinite(x)).ToArray();
+        if (toSave.All(v => _savedTo.Contains((clientId, v.Metric))))
         {
-            if (value is { } v && double.IsFinite(v))
-            {
-                await Store.AddMeasurementAsync(new Measurement { Id = Guid.NewGuid(), ClientId = clientId, MeasuredAt = now, Metric = metric, Value = v, Unit = unit });
-                saved++;
-            }
+            // A second press would store the same measurements again.
+            _saveMessage = $"“{analysis.Recording.Name}” is already saved to {ClientNames.Shown(client)}.";
+            return;
         }
 
-        _savedTo.Add(clientId);
+        var saved = 0;
+        foreach (var (metric, value, unit) in toSave)
+        {
+            if (_savedTo.Contains((clientId, metric)))
+            {
+                continue;  // saved by an earlier press that the store stopped part-way
+            }
+
+            try
+            {
+                await Store.AddMeasurementAsync(new Measurement { Id = Guid.NewGuid(), ClientId = clientId, MeasuredAt = now, Metric = metric, Value = value!.Value, Unit = unit });
+            }
+            catch (PracticeStoreException ex)
+            {
+                // Locked by another program, disk full, read-only: say so; a second press saves only what is missing.
+                _saveMessage = string.Create(CultureInfo.InvariantCulture,
+                    $"Not saved: {string.Join(" ", ex.Problems.Select(p => p.Message))} {_savedTo.Count(s => s.Client == clientId)} of {toSave.Length} measurements are saved; press Save again to save the rest.");
+                return;
+            }
+
+            _savedTo.Add((clientId, metric));
+            saved++;
+        }
+
         _saveMessage = string.Create(CultureInfo.InvariantCulture, $"Saved {saved} measurement(s) of “{analysis.Recording.Name}” to {ClientNames.Shown(client)}.");
     }
 

@@ -129,6 +129,12 @@ public partial class AssessPage
         {
             SaveStatus = "Not saved: that client does not exist (any more). Choose one above.";
         }
+        catch (PracticeStoreException e)
+        {
+            // The store is locked by another program, the disk is full, the file is read-only: the answers stay on the page.
+            SaveStatus = "Not saved: " + string.Join(" ", e.Problems.Select(p => p.Message)) + " The answers are still here; save again when that is resolved.";
+            return;
+        }
 
         await LoadSavedAsync();
         DrawAttachment();
