@@ -18,6 +18,15 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     /// <summary>1-based number of the line last returned.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>
+    /// True when reading stopped because the line number reached <see cref="MaximumLines"/> (2³¹ − 1, where an
+    /// <see cref="int"/> line number would overflow) before the end of the text.
+    /// </summary>
+    public bool LineLimitReached { get; private set; }
+
+    /// <summary>The most lines read: <see cref="int.MaxValue"/>; tests lower it.</summary>
+    internal int MaximumLines { get; init; } = int.MaxValue;
+
     /// <summary>The line last returned (its first <c>maxLineLength</c> characters); valid until the next <see cref="ReadLine"/>.</summary>
     public ReadOnlySpan<char> CurrentLine => _inBufferStart >= 0 ? _buffer.AsSpan(_inBufferStart, _stored) : _line.AsSpan(0, _stored);
 
@@ -26,6 +35,15 @@ internal sealed class BoundedLineReader(TextReader reader, int maxLineLength)
     /// <param name="fullLength">The line's full length in characters.</param>
     public bool ReadLine(out ReadOnlySpan<char> line, out long fullLength)
     {
+        if (LineNumber >= MaximumLines)
+        {
+            // The text goes on (or may): say so, and read no further.
+            LineLimitReached = _pos < _len || (!_eof && Fill());
+            line = default;
+            fullLength = 0;
+            return false;
+        }
+
         // Fast path: the whole line and the character after its break are in the buffer, so it is returned where it
         // lies, without a copy (the buffer is refilled only by the next call).
         if (_pos < _len)

@@ -30,4 +30,15 @@ public sealed record RrReadOptions
 
     /// <summary>The largest <see cref="MaxLineLength"/> accepted: 1,048,576 characters (an RR line is a few dozen).</summary>
     public const int MaxLineLengthLimit = 1 << 20;
+
+    /// <summary>
+    /// Most intervals read from one file (default 10,000,000: about three months of beats at 75 bpm; a 24-h recording has
+    /// about 100,000). Reading stops there with the error <c>io.too-many-intervals</c> naming the line, and the result holds
+    /// the intervals before it; without a bound a file of billions of lines (a corrupt export, a hostile file) would take
+    /// all the memory there is. At most <see cref="MaxIntervalsLimit"/>.
+    /// </summary>
+    public int MaxIntervals { get; init; } = 10_000_000;
+
+    /// <summary>The largest <see cref="MaxIntervals"/> accepted: 200,000,000 (1.6 GB of intervals).</summary>
+    public const int MaxIntervalsLimit = 200_000_000;
 }

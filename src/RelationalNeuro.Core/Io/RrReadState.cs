@@ -31,8 +31,15 @@ internal sealed class RrReadState(RrReadOptions options)
     private readonly SourceLineMap.Builder _lines = new();
     private double[] _values = [];
     private int _count;
+    private Problem? _stopped;
 
     public RrReadOptions Options { get; } = options;
+
+    /// <summary>
+    /// True once <see cref="RrReadOptions.MaxIntervals"/> intervals were read and one more was found, or the text reached
+    /// the largest line number (2³¹ − 1): the readers stop reading.
+    /// </summary>
+    public bool Stopped => _stopped is not null;
 
     /// <summary>The unit a header named (ms or s), or null; the unit rule lets it win over the median.</summary>
     public RrUnit? HeaderUnit { get; set; }
@@ -79,6 +86,16 @@ internal sealed class RrReadState(RrReadOptions options)
             return;
         }
 
+        if (_count == Options.MaxIntervals)
+        {
+            _stopped = new Problem(
+                "io.too-many-intervals",
+                Invariant($"The file holds more than {Options.MaxIntervals:N0} intervals (RrReadOptions.MaxIntervals); reading stopped at this line and only the intervals before it were read. Split the recording into parts (a 24-h recording has about 100,000 beats), or raise the limit."),
+                ProblemSeverity.Error,
+                Invariant($"line {lineNumber}"));
+            return;
+        }
+
         if (_count == _values.Length)
         {
             Grow();
@@ -114,6 +131,14 @@ internal sealed class RrReadState(RrReadOptions options)
             Invariant($"line {lineNumber}")));
 
     public void Fatal(Problem problem) => _problems.Add(problem);
+
+    /// <summary>The text reached the largest line number a reader counts (2³¹ − 1 lines): reading stops there.</summary>
+    public void TooManyLines(int lineNumber) =>
+        _stopped ??= new Problem(
+            "io.too-many-lines",
+            Invariant($"The file has more than {lineNumber:N0} lines; reading stopped there. It is not an RR recording of any plausible length."),
+            ProblemSeverity.Error,
+            Invariant($"line {lineNumber}"));
 
     /// <summary>Applies the unit rule (stated, else header, else median &lt; 10 → s) and builds the result.</summary>
     public RrReadResult Finish(int lineCount)
@@ -241,12 +266,13 @@ internal sealed class RrReadState(RrReadOptions options)
             _problems.Add(new Problem("io.no-intervals", Invariant($"No RR interval could be read from {lineCount} lines; {_problems.Count} problems (is this an RR file of the stated format?)."), ProblemSeverity.Error));
         }
 
+        // Where reading stopped is listed first, whatever the limit on listed problems.
         return new RrReadResult(
             RrSeries.FromOwnedIntervalsMs(intervals),
             intervals.Length == 0 ? SourceLineMap.Empty : lineMap,
-            _problems.ToList(),
-            _problems.Count,
-            _problems.HasErrors,
+            _stopped is null ? _problems.ToList() : [_stopped, .. _problems.ToList()],
+            _problems.Count + (_stopped is null ? 0 : 1),
+            _problems.HasErrors || _stopped is not null,
             unit,
             source,
             lineCount,

@@ -47,6 +47,11 @@ public static partial class RrReader
         char[]? copy = null;
         foreach (var row in reader)
         {
+            if (state.Stopped)
+            {
+                break;
+            }
+
             // SepLineSource passes one physical line per row, starting with the header.
             var lineNumber = headerLine + row.RowIndex;
             var text = row.Span;

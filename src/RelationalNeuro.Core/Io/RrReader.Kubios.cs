@@ -15,7 +15,7 @@ public static partial class RrReader
         int cachedCount = -1, cachedColumn = 0;
         Span<Range> tokens = stackalloc Range[64];
         Span<double> parsed = stackalloc double[64];
-        while (lines.ReadLine(out var line, out var fullLength))
+        while (!state.Stopped && lines.ReadLine(out var line, out var fullLength))
         {
             if (state.SkipBlankOrLong(line, fullLength, lines.LineNumber))
             {

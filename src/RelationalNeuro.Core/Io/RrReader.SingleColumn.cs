@@ -10,7 +10,7 @@ public static partial class RrReader
     private static int ReadSingleColumn(BoundedLineReader lines, RrReadState state)
     {
         var seenNonBlank = false;
-        while (lines.ReadLine(out var line, out var fullLength))
+        while (!state.Stopped && lines.ReadLine(out var line, out var fullLength))
         {
             // Most lines are a plain number with nothing around it.
             if (fullLength == line.Length && TryParsePlainDecimal(line, out var plain))

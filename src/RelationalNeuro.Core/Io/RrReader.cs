@@ -59,6 +59,7 @@ public static partial class RrReader
         ArgumentNullException.ThrowIfNull(reader);
         options ??= RrReadOptions.Default;
         Guard.InRange(options.MaxLineLength, 1, RrReadOptions.MaxLineLengthLimit);
+        Guard.InRange(options.MaxIntervals, 1, RrReadOptions.MaxIntervalsLimit);
         Guard.NonNegative(options.MaxListedProblems);
         Guard.Defined(options.Unit);
         if (format == RrFormat.Csv)
@@ -75,6 +76,11 @@ public static partial class RrReader
             RrFormat.KubiosText => ReadKubios(lines, state),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown RR text format."),
         };
+        if (lines.LineLimitReached)
+        {
+            state.TooManyLines(lines.LineNumber);
+        }
+
         return state.Finish(lineCount);
     }
 

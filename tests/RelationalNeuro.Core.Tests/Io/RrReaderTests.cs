@@ -320,6 +320,100 @@ public class RrReaderTests
         Assert.Equal(3, Read("800\n810\n820\n", RrFormat.SingleColumn, new RrReadOptions { MaxLineLength = RrReadOptions.MaxLineLengthLimit }).Series.Count);
     }
 
+    [Theory]
+    [InlineData(RrFormat.SingleColumn, "", 0)]
+    [InlineData(RrFormat.Csv, "t,RR\n", 1)]
+    [InlineData(RrFormat.KubiosText, "Time RR\n", 1)]
+    public void MaxIntervals_OneMoreFound_StopsThere_WithAnErrorListedFirst(RrFormat format, string header, int headerLines)
+    {
+        // Ten intervals 801…810 (one per line, after the header); at most 4 read. The fifth value's line is where reading
+        // stopped. The error is listed although no other problem may be (MaxListedProblems 0).
+        var body = string.Concat(Enumerable.Range(1, 10).Select(i => format == RrFormat.SingleColumn
+            ? $"{800 + i}\n"
+            : $"{i},{800 + i}\n".Replace(",", format == RrFormat.Csv ? "," : " ", StringComparison.Ordinal)));
+        var result = Read(header + body, format, new RrReadOptions { MaxIntervals = 4, MaxListedProblems = 0 });
+
+        Assert.Equal([801, 802, 803, 804], result.Series.IntervalsMs.ToArray());
+        Assert.True(result.HasErrors);
+        var stop = result.Problems[0];
+        Assert.Equal("io.too-many-intervals", stop.Code);
+        Assert.Equal(ProblemSeverity.Error, stop.Severity);
+        Assert.Equal($"line {headerLines + 5}", stop.Location);
+        Assert.Contains("more than 4 intervals", stop.Message, StringComparison.Ordinal);
+        Assert.Equal(10, Read(header + body, format, new RrReadOptions { MaxIntervals = 10 }).Series.Count);
+    }
+
+    [Fact]
+    public void EndlessText_StopsAtTheDefaultMaxIntervals_InsteadOfTakingAllMemory()
+    {
+        // A text that never ends ("800" lines forever: a device or a hostile generator behind a TextReader). Before the
+        // bound, reading it grew the buffer until the process ran out of memory.
+        var result = RrReader.Read(new EndlessLines("800"), RrFormat.SingleColumn);
+
+        Assert.Equal(10_000_000, RrReadOptions.Default.MaxIntervals);
+        Assert.Equal(10_000_000, result.Series.Count);
+        Assert.Equal("io.too-many-intervals", result.Problems[0].Code);
+        Assert.Equal("line 10000001", result.Problems[0].Location);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(RrReadOptions.MaxIntervalsLimit + 1)]
+    public void MaxIntervals_OutsideItsRange_ThrowsNamingTheOption(int maxIntervals)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Read("800\n", RrFormat.SingleColumn, new RrReadOptions { MaxIntervals = maxIntervals }));
+        Assert.Equal("options.MaxIntervals", e.ParamName);
+    }
+
+    [Fact]
+    public void LineReader_AtItsLargestLineNumber_StopsAndSaysTheTextWentOn()
+    {
+        // 2³¹ − 1 lines cannot be written in a test; the bound is lowered to 3 (the limit's check is the same code).
+        var lines = new BoundedLineReader(new StringReader("\n\n\n\n\n"), 16) { MaximumLines = 3 };
+        var read = 0;
+        while (lines.ReadLine(out _, out _))
+        {
+            read++;
+        }
+
+        Assert.Equal(3, read);
+        Assert.True(lines.LineLimitReached);
+
+        var exact = new BoundedLineReader(new StringReader("\n\n\n"), 16) { MaximumLines = 3 };
+        while (exact.ReadLine(out _, out _))
+        {
+        }
+
+        Assert.False(exact.LineLimitReached);  // three lines and the end: nothing was left unread
+    }
+
+    /// <summary>Returns the same line forever.</summary>
+    private sealed class EndlessLines(string line) : TextReader
+    {
+        private readonly string _text = string.Concat(Enumerable.Repeat(line + "\n", 4096));
+        private int _position;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Math.Min(buffer.Length, _text.Length - _position);
+            _text.AsSpan(_position, n).CopyTo(buffer);
+            _position = (_position + n) % _text.Length;
+            return n;
+        }
+
+        public override int Peek() => _text[_position];
+
+        public override int Read()
+        {
+            var c = _text[_position];
+            _position = (_position + 1) % _text.Length;
+            return c;
+        }
+    }
+
     [Fact]
     public void Csv_Garbage20MBAfterAHeader_GivesBoundedProblemsFast()
     {
