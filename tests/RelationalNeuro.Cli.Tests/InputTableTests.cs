@@ -95,6 +95,44 @@ public sealed class InputTableTests
     }
 
     [Fact]
+    public async Task ChangeRci_MoreThanAMillionRows_Exit2NamingTheFirstRowTooMany()
+    {
+        using var temp = new TempFolder();
+        // 1,000,001 data rows after the header (rows on lines 2 … 1,000,002): the table is held whole, so it is bounded.
+        var text = new System.Text.StringBuilder("id,pre,post\n", 14_000_000);
+        for (var i = 0; i <= 1_000_000; i++)
+        {
+            text.Append("p,10,12\n");
+        }
+
+        var input = temp.Write("scores.csv", text.ToString());
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", temp["o.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("scores.csv:1000002: more than 1,000,000 rows", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp["o.csv"]));
+    }
+
+    [Fact]
+    public async Task ChangeRci_AFileOverOneGibibyte_Exit2BeforeReadingIt()
+    {
+        using var temp = new TempFolder();
+        var input = temp["huge.csv"];
+        using (var file = new FileStream(input, FileMode.Create, FileAccess.Write))
+        {
+            file.Write("id,pre,post\n"u8);
+            file.SetLength((1L << 30) + 1);  // sparse where the file system allows: nothing of it is written or read
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = await RnRunner.InProcessAsync("change", "rci", input, "--reliability", "0.8", "--sd", "5", "-o", temp["o.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("huge.csv: 1,073,741,825 bytes, more than the 1,073,741,824", run.Error, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task ChangeRci_AColumnNamedTwice_Exit2NamingBoth()
     {
         using var temp = new TempFolder();
@@ -176,10 +214,12 @@ public sealed class InputTableTests
         using (var file = File.Create(input))
         {
             file.Write("participant_id,day,minutes_after_waking,cortisol\n"u8);
-            file.SetLength(file.Length + (1L << 30)); // 1 GiB of NUL characters without a line break (sparse: no disk used)
+            // 17 MiB of NUL characters without a line break (sparse: no disk used): past the 16-Mi line bound, under the
+            // 1-GiB file bound (a 1-GiB line, this test's first version, is now refused by its size before it is read).
+            file.SetLength(file.Length + (17L << 20));
         }
 
-        // Before: File.ReadAllLines built the 1-GiB line, beyond .NET's largest string, and the run ended with OutOfMemoryException.
+        // Before: File.ReadAllLines built a 1-GiB line, beyond .NET's largest string, and the run ended with OutOfMemoryException.
         var run = await WithinAsync(RnRunner.InProcessAsync("cortisol", "profile", input));
 
         Assert.Equal(2, run.ExitCode);

@@ -31,6 +31,12 @@ internal sealed class CsvInput
     /// <summary>The longest header or row read, in characters (16 Mi): a longer one is not a table of answers, samples or scores.</summary>
     internal const int MaxRecordChars = 16 * 1024 * 1024;
 
+    /// <summary>The most data rows read (1,000,000 respondents or samples): a table is held whole, so a larger one is refused.</summary>
+    internal const int MaxRows = 1_000_000;
+
+    /// <summary>The largest file read (1 GiB); a larger one is refused before it is read.</summary>
+    internal const long MaxBytes = 1L << 30;
+
     private CsvInput(string path, IReadOnlyList<string> header, IReadOnlyList<CsvInputRow> rows)
     {
         Path = path;
@@ -71,6 +77,12 @@ internal sealed class CsvInput
 
         try
         {
+            if (stream.Length > MaxBytes)
+            {
+                throw new UsageException(FormattableString.Invariant(
+                    $"{path}: {stream.Length:N0} bytes, more than the {MaxBytes:N0} a table of answers, samples or scores is read up to (it is held whole); split it."));
+            }
+
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             return Read(path, new Records(reader, path));
         }
@@ -106,6 +118,12 @@ internal sealed class CsvInput
         {
             if (record.Fields.Count > 1 || record.Fields[0].Trim().Length > 0)
             {
+                if (rows.Count == MaxRows)
+                {
+                    throw new UsageException(FormattableString.Invariant(
+                        $"{path}:{record.Line}: more than {MaxRows:N0} rows; a table of answers, samples or scores is read whole up to that many (one row per respondent or sample); split it."));
+                }
+
                 rows.Add(record);
             }
         }
