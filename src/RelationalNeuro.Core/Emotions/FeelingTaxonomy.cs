@@ -174,6 +174,9 @@ public sealed class FeelingTaxonomy
         return new FeelingTaxonomyResult(taxonomy, problems.ToList());
     }
 
+    /// <summary>The longest document <see cref="Load(Stream)"/> reads (16 MiB): a longer stream, or one that never ends, is the problem <c>taxonomy.too-large</c>.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
+
     /// <summary>Reads a taxonomy in the documented JSON format (UTF-8) and validates it.</summary>
     /// <param name="utf8Json">The stream; read to its end, not closed.</param>
     /// <returns>The taxonomy, or every problem found, each with its JSON path; malformed JSON is one problem
@@ -185,11 +188,15 @@ public sealed class FeelingTaxonomy
         FeelingTaxonomyDefinition? definition;
         try
         {
-            definition = JsonSerializer.Deserialize(utf8Json, EmotionsJsonContext.Default.FeelingTaxonomyDefinition);
+            definition = JsonSerializer.Deserialize(new BoundedReadStream(utf8Json, MaxDocumentBytes), EmotionsJsonContext.Default.FeelingTaxonomyDefinition);
         }
         catch (JsonException ex)
         {
             return Malformed(ex);
+        }
+        catch (InputTooLargeException ex)
+        {
+            return new FeelingTaxonomyResult(null, ProblemList.Create([new Problem("taxonomy.too-large", ex.Message + " A feelings taxonomy is a few hundred kilobytes at most; this is not one.", Location: "$")]));
         }
 
         return definition is null

@@ -27,16 +27,38 @@ public static class PracticeJson
         JsonSerializer.Serialize(utf8Json, record, Context.ClientRecord);
     }
 
+    /// <summary>
+    /// The longest document <see cref="ReadClientRecord"/> reads: 64 MiB (an export holds about 2 KB per journal entry, so
+    /// some 30,000 entries, ten a day for eight years); a longer stream, or one that never ends, is refused
+    /// (<c>import.too-large</c>). The reader may hold a whole object in memory while it reads it, so the bound is also
+    /// what a hostile document can make it hold.
+    /// </summary>
+    public const long MaxImportBytes = 64L << 20;
+
     /// <summary>Reads a client record written by <see cref="WriteClientRecord"/>.</summary>
     /// <param name="utf8Json">The source; read to its end, not closed.</param>
     /// <returns>The record (not yet validated against a store: the store's import does that).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.MalformedImport"/>: not JSON, a missing
-    /// required member, a wrong type, an unknown entry type or a newer format version; the problem names the JSON path.</exception>
+    /// required member, a wrong type, an unknown entry type or a newer format version; the problem names the JSON path; or
+    /// longer than <see cref="MaxImportBytes"/> (<c>import.too-large</c>).</exception>
     public static ClientRecord ReadClientRecord(Stream utf8Json)
     {
         Guard.NotNull(utf8Json);
-        var record = Read(() => JsonSerializer.Deserialize(utf8Json, Context.ClientRecord));
+        ClientRecord record;
+        try
+        {
+            record = Read(() => JsonSerializer.Deserialize(new BoundedReadStream(utf8Json, MaxImportBytes), Context.ClientRecord));
+        }
+        catch (InputTooLargeException ex)
+        {
+            throw new PracticeStoreException(
+                PracticeStoreError.MalformedImport,
+                ex.Message + " A client's export is read up to that size (PracticeJson.MaxImportBytes).",
+                [new Problem("import.too-large", ex.Message, Location: "$")],
+                ex);
+        }
+
         if (record.FormatVersion > ClientRecord.CurrentFormatVersion || record.FormatVersion < 1)
         {
             throw new PracticeStoreException(

@@ -60,9 +60,20 @@ public static class InstrumentLoader
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
+        try
+        {
+            new BoundedReadStream(utf8Json, MaxDocumentBytes).CopyTo(buffer);
+        }
+        catch (InputTooLargeException ex)
+        {
+            return Fail(new Problem("definition.too-large", ex.Message + " An instrument definition is a few kilobytes; this is not one.", ProblemSeverity.Error, "$"));
+        }
+
         return Load(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
+
+    /// <summary>The longest definition <see cref="Load(Stream)"/> reads (16 MiB; the catalog's are a few kilobytes): a longer stream, or one that never ends, is the problem <c>definition.too-large</c>.</summary>
+    public const int MaxDocumentBytes = 16 * 1024 * 1024;
 
     private static InstrumentLoadResult Fail(Problem problem) => new(null, ProblemList.Create([problem]));
 
