@@ -135,6 +135,26 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Resume_ASidecarReplacedByALinkToADevice_Exit2InsteadOfReadingForever()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+        var first = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off");
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+
+        // Before: File.ReadAllBytes read /dev/zero (length 0, endless) until memory ran out.
+        File.Delete(temp["o.csv.meta.json"]);
+        File.CreateSymbolicLink(temp["o.csv.meta.json"], "/dev/zero");
+        var resume = RnRunner.InProcessAsync("hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off", "--resume");
+        Assert.Same(resume, await Task.WhenAny(resume, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
+
+        Assert.Equal(2, (await resume).ExitCode);
+        Assert.Contains("o.csv.meta.json", (await resume).Error, StringComparison.Ordinal);
+        Assert.Contains("not a metadata file written by rn", (await resume).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_AFileNameThatIsNotUtf8_GetsARowSayingSo_NotThatTheFileIsMissing()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "needs a file system that stores names as bytes (Linux)");

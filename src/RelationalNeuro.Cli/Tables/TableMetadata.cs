@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Tables;
 
@@ -97,6 +98,9 @@ internal sealed class TableMetadata
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>The largest sidecar read (1 MiB).</summary>
+    private const long MaxSidecarBytes = 1 << 20;
+
     /// <summary>Reads a sidecar; null when it is absent. A sidecar that is not a JSON object of strings is a usage error naming it.</summary>
     public static TableMetadata? ReadSidecar(string path)
     {
@@ -107,7 +111,14 @@ internal sealed class TableMetadata
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            // A sidecar is a few kilobytes; a link to a device or a pipe, or a huge file, in its place is not one.
+            using var stream = RecordingFile.OpenRead(path);
+            if (stream.Length > MaxSidecarBytes)
+            {
+                throw new UsageException(FormattableString.Invariant($"{path}: {stream.Length:N0} bytes; not a metadata file written by rn (those are a few kilobytes)."));
+            }
+
+            using var document = JsonDocument.Parse(stream);
             var metadata = new TableMetadata();
             foreach (var property in document.RootElement.EnumerateObject())
             {
@@ -116,7 +127,7 @@ internal sealed class TableMetadata
 
             return metadata;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or IOException)
         {
             throw new UsageException($"{path}: not a metadata file written by rn ({exception.Message}).");
         }
