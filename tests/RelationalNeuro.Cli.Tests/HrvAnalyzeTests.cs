@@ -155,6 +155,26 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Resume_AStampsFileReplacedByALinkToADevice_IsIgnored_AndTheInputsAreHashedInstead()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+        string[] args = ["hrv", "analyze", input, "-o", temp["o.csv"], "--progress", "none", "--entropy", "off"];
+        var first = await RnRunner.InProcessAsync(args);
+        Assert.True(first.ExitCode is 0 or 1, first.Error);
+
+        // Before: File.ReadLines read /dev/zero as one endless line until memory ran out.
+        File.Delete(temp["o.csv.inputs.jsonl"]);
+        File.CreateSymbolicLink(temp["o.csv.inputs.jsonl"], "/dev/zero");
+        var resume = RnRunner.InProcessAsync([.. args, "--resume"]);
+        Assert.Same(resume, await Task.WhenAny(resume, Task.Delay(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken)));
+
+        Assert.True((await resume).ExitCode is 0 or 1, (await resume).Error);
+        Assert.Contains("0 recordings analysed, 1 already there", (await resume).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Analyze_AFileNameThatIsNotUtf8_GetsARowSayingSo_NotThatTheFileIsMissing()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "needs a file system that stores names as bytes (Linux)");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Batch;
 
@@ -41,6 +42,9 @@ internal readonly record struct InputStamp(long Bytes, long LastWriteUtcTicks)
 /// </summary>
 internal static class InputStampFile
 {
+    /// <summary>The largest stamps file read (256 MiB, over a million inputs); a larger one is ignored.</summary>
+    private const long MaxBytes = 256L << 20;
+
     /// <summary>The stamps file of an output table.</summary>
     public static string PathOf(string output) => output + ".inputs.jsonl";
 
@@ -53,7 +57,25 @@ internal static class InputStampFile
             return stamps;
         }
 
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        // A stamps file holds one line of about 150 bytes per input. In its place a link to a device or a pipe (read
+        // forever), or a file far larger than any cohort's, is ignored: every input is then hashed, which is always safe.
+        FileStream stream;
+        try
+        {
+            stream = RecordingFile.OpenRead(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return stamps;
+        }
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        if (stream.Length > MaxBytes)
+        {
+            return stamps;
+        }
+
+        while (reader.ReadLine() is { } line)
         {
             try
             {
