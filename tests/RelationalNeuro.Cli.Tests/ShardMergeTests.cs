@@ -1,3 +1,5 @@
+using RelationalNeuro.Cli.Tables;
+
 namespace RelationalNeuro.Cli.Tests;
 
 public sealed class ShardMergeTests
@@ -101,6 +103,37 @@ public sealed class ShardMergeTests
             var run = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["hrv.csv"], "--shard", $"{shard}/{count}", "--progress", "none", "--entropy", "off"]);
             Assert.True(run.ExitCode is 0 or 1, run.Error);
         }
+    }
+
+    [Fact]
+    public void TableReader_ALinkToADevice_OrAnEndlessLine_IsRefused_InsteadOfFillingMemory()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "needs /dev/zero (Linux)");
+        using var temp = new TempFolder();
+
+        // A part replaced by a link to /dev/zero (length 0, endless, no line break): before, one line grew until memory ran out.
+        File.CreateSymbolicLink(temp["zero.part-1-of-2.csv"], "/dev/zero");
+        var device = Assert.Throws<IOException>(() => TableReader.Lines(temp["zero.part-1-of-2.csv"]).ToList());
+        Assert.Contains("zero.part-1-of-2.csv", device.Message, StringComparison.Ordinal);
+
+        // A regular file whose second line never ends within the bound (sparse: the NUL bytes take no disk).
+        var path = temp["long.csv"];
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write))
+        {
+            file.Write("unit,value\n"u8);
+            file.SetLength(file.Length + TableReader.MaxLineBytes + (1 << 20));
+        }
+
+        var lines = new List<TextLine>();
+        var tooLong = Assert.Throws<InvalidDataException>(() =>
+        {
+            foreach (var line in TableReader.Lines(path))
+            {
+                lines.Add(line);
+            }
+        });
+        Assert.Single(lines);  // the header came through
+        Assert.Contains("the line at byte 11 is longer than 67,108,864 bytes", tooLong.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Every row as a list of cells, by an independent reader, the metadata excluded.</summary>

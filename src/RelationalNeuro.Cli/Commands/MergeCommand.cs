@@ -226,7 +226,16 @@ internal static class MergeCommand
     {
         if (part.Format == TableFormat.Csv)
         {
-            var header = TableReader.Lines(part.Path).Select(l => System.Text.Encoding.UTF8.GetString(l.Bytes).TrimStart('\uFEFF')).FirstOrDefault();
+            string? header;
+            try
+            {
+                header = TableReader.Lines(part.Path).Select(l => System.Text.Encoding.UTF8.GetString(l.Bytes).TrimStart('\uFEFF')).FirstOrDefault();
+            }
+            catch (Exception exception) when (exception is IOException or InvalidDataException)
+            {
+                return $"{part.Path}: unreadable ({exception.Message}).";
+            }
+
             if (header != schema.Header)
             {
                 return header is null

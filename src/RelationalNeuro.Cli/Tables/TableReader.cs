@@ -6,13 +6,18 @@ internal readonly record struct TextLine(long Offset, byte[] Bytes);
 /// <summary>Reads tables written by rn (any format) back as rows of invariant-text cells, streamed.</summary>
 internal static class TableReader
 {
+    /// <summary>The longest line read (64 MiB; a row of rn's tables is a few kilobytes).</summary>
+    internal const int MaxLineBytes = 64 << 20;
+
     /// <summary>
     /// The complete lines of a text file ('\n'-terminated), streamed; a last line without '\n' (a write cut off by a
-    /// kill) is not yielded.
+    /// kill) is not yielded. Only a regular file is read (a link to a device or a pipe in a table's place is an
+    /// <see cref="IOException"/> naming it), and a line longer than <see cref="MaxLineBytes"/> is an
+    /// <see cref="InvalidDataException"/> naming the file and the line's offset, so neither can hold all the memory there is.
     /// </summary>
     public static IEnumerable<TextLine> Lines(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        using var stream = Io.RecordingFile.OpenRead(path);
         var buffer = new byte[1 << 16];
         var pending = new List<byte>();
         long offset = 0, lineStart = 0;
@@ -36,6 +41,11 @@ internal static class TableReader
 
             pending.AddRange(new ArraySegment<byte>(buffer, start, read - start));
             offset += read;
+            if (pending.Count > MaxLineBytes)
+            {
+                throw new InvalidDataException(FormattableString.Invariant(
+                    $"{path}: the line at byte {lineStart} is longer than {MaxLineBytes:N0} bytes; not a table written by rn."));
+            }
         }
     }
 
