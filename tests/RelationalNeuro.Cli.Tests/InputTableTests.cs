@@ -133,6 +133,24 @@ public sealed class InputTableTests
     }
 
     [Fact]
+    public async Task QuestionnaireScore_AFhirResponseOver64MiB_Exit2BeforeReadingIt()
+    {
+        using var temp = new TempFolder();
+        var input = temp["huge.json"];
+        using (var file = new FileStream(input, FileMode.Create, FileAccess.Write))
+        {
+            file.Write("{\"resourceType\":\"QuestionnaireResponse\""u8);
+            file.SetLength((64L << 20) + 1);  // sparse: nothing of it is written or read
+        }
+
+        // Before: the whole file (up to 2 GB) was read into one array before the JSON was looked at.
+        var run = await RnRunner.InProcessAsync("questionnaire", "score", "-i", "pss-4", input, "-o", temp["s.csv"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("huge.json: 67,108,865 bytes, more than the 67,108,864 a QuestionnaireResponse is read up to", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangeRci_AColumnNamedTwice_Exit2NamingBoth()
     {
         using var temp = new TempFolder();

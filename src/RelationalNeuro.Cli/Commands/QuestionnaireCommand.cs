@@ -10,6 +10,9 @@ namespace RelationalNeuro.Cli.Commands;
 /// <summary><c>rn questionnaire score</c> and <c>rn questionnaire list</c>: the library's instrument catalog from the command line.</summary>
 internal static class QuestionnaireCommand
 {
+    /// <summary>The largest FHIR QuestionnaireResponse file read (64 MiB; one is a few kilobytes): it is read whole.</summary>
+    private const long MaxResponseBytes = 64L << 20;
+
     public static Command Create(RnConsole console)
     {
         var list = new Command("list", "List the instruments of the catalog (id, items, subscales, name).\n\nExample:\n  rn questionnaire list");
@@ -98,9 +101,9 @@ internal static class QuestionnaireCommand
                 {
                     // Through RecordingFile: a named pipe or a device (a link to /dev/zero among the exports) is refused, not read forever.
                     await using var stream = RecordingFile.OpenRead(file.FullPath);
-                    if (stream.Length > Array.MaxLength)
+                    if (stream.Length > MaxResponseBytes)
                     {
-                        throw new UsageException($"{file.Id}: larger than {Array.MaxLength} bytes; not a QuestionnaireResponse.");
+                        throw new UsageException(FormattableString.Invariant($"{file.Id}: {stream.Length:N0} bytes, more than the {MaxResponseBytes:N0} a QuestionnaireResponse is read up to (one is a few kilobytes)."));
                     }
 
                     json = new byte[stream.Length];
