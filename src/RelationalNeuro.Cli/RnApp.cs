@@ -24,7 +24,8 @@ internal static class RnApp
             tables; parallel, resumable, and sharded for Slurm job arrays (docs/cli.md).
 
             Exit codes: 0 all inputs clean, 1 some inputs had problems (their rows say which), 2 usage error,
-            130 interrupted (Ctrl+C), 143 terminated (SIGTERM); after 130 or 143 run the same command with --resume.
+            74 the output could not be written (disk full, file-size limit), 129 hung up (SIGHUP), 130 interrupted
+            (Ctrl+C), 143 terminated (SIGTERM); after 74, 129, 130 or 143 run the same command with --resume.
 
             Example:
               rn hrv analyze recordings/ -o hrv.parquet
