@@ -48,31 +48,13 @@ internal sealed class OutputStream(FileStream inner) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
-        {
-            throw TooLarge(exception);
-        }
-    }
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        GuardAsync(() => inner.WriteAsync(buffer, cancellationToken));
 
     public override void Flush() => Guard(inner.Flush);
 
-    public override async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
-        {
-            throw TooLarge(exception);
-        }
-    }
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        GuardAsync(() => new ValueTask(inner.FlushAsync(cancellationToken))).AsTask();
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -95,11 +77,7 @@ internal sealed class OutputStream(FileStream inner) : Stream
     {
         try
         {
-            await inner.DisposeAsync().ConfigureAwait(false);
-        }
-        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
-        {
-            throw TooLarge(exception);
+            await GuardAsync(inner.DisposeAsync).ConfigureAwait(false);
         }
         finally
         {
@@ -112,6 +90,18 @@ internal sealed class OutputStream(FileStream inner) : Stream
         try
         {
             write();
+        }
+        catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
+        {
+            throw TooLarge(exception);
+        }
+    }
+
+    private async ValueTask GuardAsync(Func<ValueTask> write)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
         }
         catch (ArgumentOutOfRangeException exception) when (exception.ParamName == "value")
         {
