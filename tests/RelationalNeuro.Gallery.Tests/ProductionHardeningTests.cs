@@ -83,6 +83,40 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADamagedStoreFile_EveryPageThatUsesIt_Answers503NamingTheFileAndWhatToDo_AndTheFileIsUnchanged()
+    {
+        // The practitioner's practice.db damaged (here 8 KB of seeded random bytes; the store is opened on first use).
+        var path = Path.Combine(_folder, "practice.db");
+        var garbage = new byte[8192];
+        new Random(20261205).NextBytes(garbage);
+        await File.WriteAllBytesAsync(path, garbage, Ct);
+
+        foreach (var page in (string[])["practice", "data", "assess"])
+        {
+            using var response = await _client.GetAsync(page, Ct);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            AssertCsp(response);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("<h1>The practice store could not be opened</h1>", html, StringComparison.Ordinal);
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(path), html, StringComparison.Ordinal);
+            Assert.Contains("The file is damaged, or is not a practice store. It has not been changed.", html, StringComparison.Ordinal);
+        }
+
+        // The widget pages do not use the store; the file is as it was.
+        using (var widget = await _client.GetAsync("widgets/hrv-gauge", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
+        }
+
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(path, Ct));
+
+        // Moved aside, as the page says: the next request starts a new, empty store.
+        File.Move(path, path + ".damaged");
+        using var fresh = await _client.GetAsync("practice", Ct);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
     public async Task ErrorResponse_ForAPost_WritesTheStaticPageWithoutTouchingTheForm()
     {
         // The handler never reads the request: a failed POST (no antiforgery, any body) gets the same page.
