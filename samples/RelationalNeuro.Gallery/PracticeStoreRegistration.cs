@@ -26,7 +26,7 @@ internal static class PracticeStoreRegistration
     public static IServiceCollection AddPracticeStore(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddSingleton(_ => SqlitePracticeStore.Open(StorePath(configuration), busyTimeout: TimeSpan.FromSeconds(configuration.GetValue(BusySecondsKey, 5))))
-            .AddSingleton<IPracticeStore>(sp => sp.GetRequiredService<SqlitePracticeStore>());
+            .AddSingleton<IPracticeStore, OpenedOnUsePracticeStore>();
 
     /// <summary>The store's file path from configuration; creates the data folder when the default layout is used.</summary>
     public static string StorePath(IConfiguration configuration)

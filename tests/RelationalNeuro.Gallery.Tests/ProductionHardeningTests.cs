@@ -11,7 +11,8 @@ namespace RelationalNeuro.Gallery.Tests;
 /// <summary>
 /// The gallery as a practitioner runs it (Production environment, real Kestrel socket on 127.0.0.1): hostile or
 /// malformed requests get a 4xx or a safe redirect, never a 500, and every response — errors included — carries
-/// the strict Content-Security-Policy. No browser is needed: these are plain HTTP requests.
+/// the strict Content-Security-Policy. Plain HTTP requests, except one browser check that "Analyse a recording" still
+/// analyses over a damaged store.
 /// </summary>
 public sealed class ProductionHardeningTests : IAsyncLifetime
 {
@@ -102,10 +103,12 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
             Assert.Contains("The file is damaged, or is not a practice store. It has not been changed.", html, StringComparison.Ordinal);
         }
 
-        // The widget pages do not use the store; the file is as it was.
-        using (var widget = await _client.GetAsync("widgets/hrv-gauge", Ct))
+        // The widget pages do not use the store, and the analysis pages use it only to save: they work (before, /analyse
+        // and /analyse/dyad answered the error page too). The file is as it was.
+        foreach (var page in (string[])["widgets/hrv-gauge", "analyse", "analyse/dyad"])
         {
-            Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
+            using var response = await _client.GetAsync(page, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {response.StatusCode}");
         }
 
         Assert.Equal(garbage, await File.ReadAllBytesAsync(path, Ct));
@@ -114,6 +117,31 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
         File.Move(path, path + ".damaged");
         using var fresh = await _client.GetAsync("practice", Ct);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task ADamagedStoreFile_AnalyseARecording_StillAnalyses_AndSaysWhyNothingCanBeSaved()
+    {
+        var path = Path.Combine(_folder, "practice.db");
+        var garbage = new byte[8192];
+        new Random(20261206).NextBytes(garbage);
+        await File.WriteAllBytesAsync(path, garbage, Ct);
+
+        // An interactive page needs the static web assets (blazor.web.js), which a factory serves in Development only.
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration(c =>
+            c.AddInMemoryCollection(new Dictionary<string, string?> { ["RelationalNeuro:PracticeStorePath"] = path })));
+        using var client = LoopbackGallery.Start(factory);
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = GalleryFixture.FindChromium(), Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(client.BaseAddress!, "analyse").ToString());
+        await page.Locator("#interactive-ready").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator("#analyse-sample").ClickAsync();
+
+        // The report is there; the save section says why it cannot save, naming the store's problem.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".client-picker__status")).ToContainTextAsync("The practice store cannot be used, so nothing can be saved to a client:");
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(path, Ct));
     }
 
     [Fact]
