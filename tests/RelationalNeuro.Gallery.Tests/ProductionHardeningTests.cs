@@ -120,7 +120,7 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADamagedStoreFile_AnalyseARecording_StillAnalyses_AndSaysWhyNothingCanBeSaved()
+    public async Task ADamagedStoreFile_TheAnalysisPages_StillAnalyse_AndSayWhyNothingCanBeSaved()
     {
         var path = Path.Combine(_folder, "practice.db");
         var garbage = new byte[8192];
@@ -141,6 +141,12 @@ public sealed class ProductionHardeningTests : IAsyncLifetime
         // The report is there; the save section says why it cannot save, naming the store's problem.
         await Microsoft.Playwright.Assertions.Expect(page.Locator("#metric-rmssd")).Not.ToBeEmptyAsync(new() { Timeout = 30_000 });
         await Microsoft.Playwright.Assertions.Expect(page.Locator(".client-picker__status")).ToContainTextAsync("The practice store cannot be used, so nothing can be saved to a client:");
+
+        // The same for a dyad: the sample is analysed, and the save form says why it cannot save.
+        await page.GotoAsync(new Uri(client.BaseAddress!, "analyse/dyad").ToString());
+        await page.Locator("#interactive-ready").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator("#dyad-sample").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("The practice store cannot be used, so the session cannot be saved:", new() { Timeout = 60_000 });
         Assert.Equal(garbage, await File.ReadAllBytesAsync(path, Ct));
     }
 
