@@ -62,6 +62,9 @@ public partial class AssessPage
 
     private string? SaveStatus { get; set; }
 
+    /// <summary>Why the practice store cannot be used (it could not be opened), or null.</summary>
+    private string? StoreProblem { get; set; }
+
     private IReadOnlyList<QuestionnaireScore> Saved { get; set; } = [];
 
     private AttachmentClassification? Current { get; set; }
@@ -76,11 +79,21 @@ public partial class AssessPage
         Definition = AssessResponse.Instrument(instrumentId);
         var clientId = Save?.Client ?? Posted.Client ?? QueryClient;
         Guid? chosen = Guid.TryParse(clientId, out var id) ? id : null;
-        // As the ClientPicker lists them: archived clients are hidden unless already chosen; by name.
-        Clients = [.. (await Store.ListClientsAsync())
-            .Where(c => c.ArchivedAt is null || c.Id == chosen)
-            .OrderBy(c => c.DisplayName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(c => c.Id)];
+        // As the ClientPicker lists them: archived clients are hidden unless already chosen; by name. A store that cannot
+        // be opened leaves the list empty and says so: the questionnaire is still answered and scored.
+        try
+        {
+            Clients = [.. (await Store.ListClientsAsync())
+                .Where(c => c.ArchivedAt is null || c.Id == chosen)
+                .OrderBy(c => c.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+                .ThenBy(c => c.Id)];
+        }
+        catch (PracticeStoreException e)
+        {
+            Clients = [];
+            StoreProblem = "The practice store cannot be used, so a score cannot be saved to a client (it can still be read and downloaded): " + string.Join(" ", e.Problems.Select(p => p.Message));
+        }
+
         ClientLabels = ClientNames.ChoiceLabels(Clients);
         Client = Clients.FirstOrDefault(c => c.Id == chosen);
         await LoadSavedAsync();
