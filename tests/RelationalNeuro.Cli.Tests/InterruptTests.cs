@@ -219,20 +219,7 @@ public sealed class InterruptTests
         var start = RnRunner.StartInfo(temp.Path, args);
 
         // sh's `trap '' HUP` sets SIGHUP to ignored, and exec keeps that disposition (POSIX), as nohup does.
-        var wrapped = new ProcessStartInfo("/bin/sh") { WorkingDirectory = start.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        wrapped.ArgumentList.Add("-c");
-        wrapped.ArgumentList.Add("trap '' HUP; exec \"$0\" \"$@\"");
-        wrapped.ArgumentList.Add(start.FileName);
-        foreach (var arg in start.ArgumentList)
-        {
-            wrapped.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in start.Environment)
-        {
-            wrapped.Environment[key] = value;
-        }
-
+        var wrapped = RnRunner.Through(start, "/bin/sh", "-c", "trap '' HUP; exec \"$0\" \"$@\"");
         var (exitCode, error) = await SignalMidBatchAsync(temp, "HUP", wrapped);
 
         Assert.True(exitCode is 0 or 1, error);
@@ -381,20 +368,7 @@ public sealed class InterruptTests
             return start;
         }
 
-        var wrapped = new ProcessStartInfo("env") { WorkingDirectory = start.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        wrapped.ArgumentList.Add("--default-signal=INT");
-        wrapped.ArgumentList.Add(start.FileName);
-        foreach (var arg in start.ArgumentList)
-        {
-            wrapped.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in start.Environment)
-        {
-            wrapped.Environment[key] = value;
-        }
-
-        return wrapped;
+        return RnRunner.Through(start, "env", "--default-signal=INT");
     }
 
     /// <summary>Whether SIGINT (signal 2) is in the process's ignored set (<c>SigIgn</c> of /proc/&lt;pid&gt;/status).</summary>

@@ -37,22 +37,9 @@ public sealed class OutputFailureTests
 
         // 64 blocks (32 KB in dash, 64 KB in bash): room for the first rows of a table of 60 recordings (about 83 KB as CSV,
         // which the Parquet output goes through) and for its sidecars.
-        var start = RnRunner.StartInfo(temp.Path, args);
-        var limited = new ProcessStartInfo("/bin/sh") { WorkingDirectory = temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        limited.ArgumentList.Add("-c");
-        limited.ArgumentList.Add("trap '' XFSZ; ulimit -f 64 && exec \"$0\" \"$@\"");
-        limited.ArgumentList.Add(start.FileName);
-        foreach (var arg in start.ArgumentList)
-        {
-            limited.ArgumentList.Add(arg);
-        }
+        var limited = RnRunner.Through(RnRunner.StartInfo(temp.Path, args), "/bin/sh", "-c", "trap '' XFSZ; ulimit -f 64 && exec \"$0\" \"$@\"");
 
-        foreach (var (key, value) in start.Environment)
-        {
-            limited.Environment[key] = value;
-        }
-
-        // The runtime's write-xor-execute mapping needs a memory file larger than the limit; without it the process starts.
+        // The runtime's write-xor-execute mapping needs a memory file larger than the limit; with it off the process starts.
         limited.Environment["DOTNET_EnableWriteXorExecute"] = "0";
         using (var process = Process.Start(limited)!)
         {

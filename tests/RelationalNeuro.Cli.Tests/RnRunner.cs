@@ -48,6 +48,26 @@ internal static class RnRunner
         return start;
     }
 
+    /// <summary>
+    /// <paramref name="start"/> run through <paramref name="file"/> with <paramref name="before"/> ahead of its command
+    /// line (<c>env --default-signal=INT</c>, <c>sh -c "…; exec \"$0\" \"$@\""</c>): same folder, environment and redirection.
+    /// </summary>
+    public static ProcessStartInfo Through(ProcessStartInfo start, string file, params string[] before)
+    {
+        var wrapped = new ProcessStartInfo(file) { WorkingDirectory = start.WorkingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in before.Append(start.FileName).Concat(start.ArgumentList))
+        {
+            wrapped.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in start.Environment)
+        {
+            wrapped.Environment[key] = value;
+        }
+
+        return wrapped;
+    }
+
     /// <summary>Runs the built rn as a process (stdout and stderr redirected, so not a terminal) and waits.</summary>
     public static async Task<RnRun> ProcessAsync(string workingDirectory, params string[] args)
     {
