@@ -135,9 +135,17 @@ public sealed partial class ShellTests(GalleryFixture gallery)
         await using var page = await gallery.OpenAsync("");
         // Replace the hidden return URL with an absolute one before posting; the server must not follow it.
         await page.Page.Locator("form[action='preferences/theme'] input[name=returnUrl]").EvaluateAsync("e => e.value = '//example.org/'");
-        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true }).ClickAsync();
-        await page.Page.WaitForURLAsync(gallery.BaseAddress.ToString());
-        Assert.Equal(gallery.BaseAddress.ToString(), page.Page.Url);
+        // The page is already at the home address, so waiting for that address alone could return before the post, or
+        // wait for the load of a document the post replaces (which timed out once in CI).
+        // The post's own response is what is checked: where the server sends the browser.
+        var post = await page.Page.RunAndWaitForResponseAsync(
+            () => page.Page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("preferences/theme", StringComparison.Ordinal));
+        Assert.InRange(post.Status, 300, 399);
+        var location = await post.HeaderValueAsync("location");
+        Assert.NotNull(location);
+        Assert.Equal(gallery.BaseAddress.ToString(), new Uri(gallery.BaseAddress, location).ToString());
+        await page.Page.WaitForURLAsync(gallery.BaseAddress.ToString(), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     [Fact]
