@@ -135,9 +135,9 @@ public sealed partial class ShellTests(GalleryFixture gallery)
         await using var page = await gallery.OpenAsync("");
         // Replace the hidden return URL with an absolute one before posting; the server must not follow it.
         await page.Page.Locator("form[action='preferences/theme'] input[name=returnUrl]").EvaluateAsync("e => e.value = '//example.org/'");
-        // The page is already at the home address, so waiting for that address alone could return before the post, or
-        // wait for the load of a document the post replaces (which timed out once in CI).
-        // The post's own response is what is checked: where the server sends the browser.
+        // What is checked is the post's own redirect. The page is already at the home address, so waiting for that
+        // address alone could return before the post, or wait for the load of a document the post replaces (which timed
+        // out once in CI).
         var post = await page.Page.RunAndWaitForResponseAsync(
             () => page.Page.GetByRole(AriaRole.Button, new() { Name = "Light", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("preferences/theme", StringComparison.Ordinal));
