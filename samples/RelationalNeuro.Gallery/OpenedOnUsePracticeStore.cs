@@ -23,6 +23,8 @@ internal sealed class OpenedOnUsePracticeStore(IServiceProvider services) : IPra
 
     public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default) => Store.UpdateClientAsync(client, cancellationToken);
 
+    public Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default) => Store.UpdateClientIfUnchangedAsync(client, expected, cancellationToken);
+
     public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.DeleteClientAsync(clientId, cancellationToken);
 
     public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => Store.AddPlanAsync(plan, cancellationToken);
@@ -30,6 +32,8 @@ internal sealed class OpenedOnUsePracticeStore(IServiceProvider services) : IPra
     public Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default) => Store.GetPlanAsync(clientId, planId, cancellationToken);
 
     public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => Store.UpdatePlanAsync(plan, cancellationToken);
+
+    public Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default) => Store.UpdatePlanIfUnchangedAsync(plan, expected, cancellationToken);
 
     public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default) => Store.DeletePlanAsync(clientId, planId, cancellationToken);
 

@@ -185,6 +185,40 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
 
     /// <inheritdoc />
     /// <remarks>
+    /// The stored row is read, compared and replaced inside the write's <c>BEGIN IMMEDIATE</c> transaction, which holds the
+    /// file's write lock from its start: no other connection or process can write between the comparison and the update.
+    /// The stored JSON is compared after a round trip through this library's serializer, so a row written by an older
+    /// version (the same record in other text) is not taken for a change.
+    /// </remarks>
+    public Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (expected.Id != client.Id)
+        {
+            throw new ArgumentException($"The expected client has id {expected.Id}, the update {client.Id}.", nameof(expected));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        var expectedJson = PracticeJson.Serialize(expected);
+        Write(tx =>
+        {
+            var id = ("$id", (object?)Key(client.Id));
+            var stored = QueryJson(tx.Connection!, tx, "SELECT json FROM clients WHERE id = $id;", id).FirstOrDefault()
+                ?? throw UnknownClient(client.Id);
+            if (!string.Equals(PracticeJson.Serialize(PracticeJson.DeserializeClient(stored)), expectedJson, StringComparison.Ordinal))
+            {
+                throw Conflict("client", client.Id);
+            }
+
+            Change(tx, "UPDATE clients SET json = $json WHERE id = $id;", id, ("$json", PracticeJson.Serialize(client)));
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// Every connection of this store runs with <c>PRAGMA secure_delete = ON</c>, so SQLite overwrites deleted and moved
     /// content with zeros, and the delete is followed by <c>PRAGMA wal_checkpoint(TRUNCATE)</c>, which copies the write-ahead log into the database and empties
     /// it: afterwards neither file holds the client's text. If another connection is reading at that moment the
@@ -256,11 +290,42 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
             if (Change(tx, "UPDATE plans SET json = $json WHERE id = $id AND client_id = $client;",
                     ("$id", Key(plan.Id)), ("$client", Key(plan.ClientId)), ("$json", PracticeJson.Serialize(plan))) == 0)
             {
-                throw new PracticeStoreException(
-                    PracticeStoreError.UnknownPlan,
-                    $"Plan {plan.Id} is not a plan of client {plan.ClientId}.",
-                    [new Problem("store.unknown-plan", $"Plan {plan.Id} is not a plan of client {plan.ClientId}.", Location: "$.id")]);
+                throw UnknownPlan(plan.ClientId, plan.Id);
             }
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Read, compared and replaced in one <c>BEGIN IMMEDIATE</c> transaction, as
+    /// <see cref="UpdateClientIfUnchangedAsync"/>.
+    /// </remarks>
+    public Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(expected);
+        if (expected.Id != plan.Id || expected.ClientId != plan.ClientId)
+        {
+            throw new ArgumentException(
+                $"The expected plan is {expected.Id} of client {expected.ClientId}, the update {plan.Id} of client {plan.ClientId}.", nameof(expected));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        var expectedJson = PracticeJson.Serialize(expected);
+        Write(tx =>
+        {
+            var id = ("$id", (object?)Key(plan.Id));
+            var client = ("$client", (object?)Key(plan.ClientId));
+            var stored = QueryJson(tx.Connection!, tx, "SELECT json FROM plans WHERE id = $id AND client_id = $client;", id, client).FirstOrDefault()
+                ?? throw UnknownPlan(plan.ClientId, plan.Id);
+            if (!string.Equals(PracticeJson.Serialize(PracticeJson.DeserializePlan(stored)), expectedJson, StringComparison.Ordinal))
+            {
+                throw Conflict("plan", plan.Id);
+            }
+
+            Change(tx, "UPDATE plans SET json = $json WHERE id = $id AND client_id = $client;", id, client, ("$json", PracticeJson.Serialize(plan)));
         });
         return Task.CompletedTask;
     }
@@ -640,6 +705,16 @@ public sealed class SqlitePracticeStore : IPracticeStore, IDisposable
         PracticeStoreError.UnknownClient,
         $"Client {clientId} is not in the store.",
         [new Problem("store.unknown-client", $"Client {clientId} is not in the store.", Location: "$.clientId")]);
+
+    private static PracticeStoreException UnknownPlan(Guid clientId, Guid planId) => new(
+        PracticeStoreError.UnknownPlan,
+        $"Plan {planId} is not a plan of client {clientId}.",
+        [new Problem("store.unknown-plan", $"Plan {planId} is not a plan of client {clientId}.", Location: "$.id")]);
+
+    private static PracticeStoreException Conflict(string what, Guid id) => new(
+        PracticeStoreError.Conflict,
+        $"The stored {what} {id} was changed since it was read; nothing was written.",
+        [new Problem("store.conflict", $"The stored {what} {id} was changed since it was read; nothing was written.", Location: "$.id")]);
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? tx, string sql)
     {

@@ -36,8 +36,34 @@ public interface IPracticeStore
     /// <param name="client">The client's new state.</param>
     /// <param name="cancellationToken">Cancels before the write starts.</param>
     /// <returns>A task that completes when the write is durable.</returns>
+    /// <remarks>Unconditional: the last write wins. An editor that must not overwrite a change saved elsewhere since it read
+    /// the client uses <see cref="UpdateClientIfUnchangedAsync"/>.</remarks>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownClient"/> or <see cref="PracticeStoreError.InvalidData"/>; nothing is written.</exception>
     Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a stored client with <paramref name="client"/> only if the stored client still equals
+    /// <paramref name="expected"/> (compare-and-swap): an optimistic-concurrency update for an editor that showed
+    /// <paramref name="expected"/> and must not overwrite a change saved elsewhere since (another tab, window or program).
+    /// </summary>
+    /// <param name="client">The client's new state.</param>
+    /// <param name="expected">The client as the caller last read it; same <see cref="Client.Id"/> as <paramref name="client"/>.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the write is durable.</returns>
+    /// <remarks>
+    /// Two clients are equal when their JSON (<see cref="PracticeJson.Serialize(Client)"/>) is: every property, compared
+    /// exactly (a time's offset too). The comparison and the write are one atomic step — no other write can come between
+    /// them, in this process or another sharing the store — so of two updates from the same <paramref name="expected"/>
+    /// exactly one succeeds. A caller that changes only some fields can pass the client as stored now with those fields
+    /// as it showed them, so that a change of other fields elsewhere is kept rather than refused.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="expected"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="expected"/> has another id than <paramref name="client"/>.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownClient"/> (checked first: a deleted client
+    /// is unknown, not a conflict), <see cref="PracticeStoreError.Conflict"/> (the stored client differs from
+    /// <paramref name="expected"/>; problem <c>store.conflict</c> naming the id) or <see cref="PracticeStoreError.InvalidData"/>;
+    /// nothing is written.</exception>
+    Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes the client and everything of theirs — plans, entries, measurements and questionnaire scores — in one
@@ -67,9 +93,33 @@ public interface IPracticeStore
     /// <param name="plan">The plan's new state.</param>
     /// <param name="cancellationToken">Cancels before the write starts.</param>
     /// <returns>A task that completes when the write is durable.</returns>
-    /// <remarks>Entries already logged against the plan are kept as they are.</remarks>
+    /// <remarks>Entries already logged against the plan are kept as they are. Unconditional: the last write wins; an editor
+    /// that must not overwrite a change saved elsewhere uses <see cref="UpdatePlanIfUnchangedAsync"/>.</remarks>
     /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownPlan"/> (missing, or another client's) or <see cref="PracticeStoreError.InvalidData"/>; nothing is written.</exception>
     Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a stored plan with <paramref name="plan"/> only if the stored plan still equals <paramref name="expected"/>
+    /// (compare-and-swap): an optimistic-concurrency update for an editor that showed <paramref name="expected"/> and must
+    /// not overwrite a change saved elsewhere since (another tab, window or program).
+    /// </summary>
+    /// <param name="plan">The plan's new state.</param>
+    /// <param name="expected">The plan as the caller last read it; same <see cref="PracticePlan.Id"/> and
+    /// <see cref="PracticePlan.ClientId"/> as <paramref name="plan"/>.</param>
+    /// <param name="cancellationToken">Cancels before the write starts.</param>
+    /// <returns>A task that completes when the write is durable.</returns>
+    /// <remarks>
+    /// Two plans are equal when their JSON (<see cref="PracticeJson.Serialize(PracticePlan)"/>) is: every property, the
+    /// assignments and their schedules included, in order. (Record equality would compare the lists by reference.) The
+    /// comparison and the write are one atomic step, so of two updates from the same <paramref name="expected"/> exactly
+    /// one succeeds. Entries already logged against the plan are kept as they are.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="expected"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="expected"/> has another id or client id than <paramref name="plan"/>.</exception>
+    /// <exception cref="PracticeStoreException"><see cref="PracticeStoreError.UnknownPlan"/> (missing, or another client's;
+    /// checked first), <see cref="PracticeStoreError.Conflict"/> (the stored plan differs from <paramref name="expected"/>;
+    /// problem <c>store.conflict</c> naming the id) or <see cref="PracticeStoreError.InvalidData"/>; nothing is written.</exception>
+    Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Deletes the plan in one atomic write. The entries logged against it are kept — they are the client's practice —

@@ -80,6 +80,38 @@ public sealed class InMemoryPracticeStore : IPracticeStore
     }
 
     /// <inheritdoc />
+    public Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(client);
+        Guard.NotNull(expected);
+        if (expected.Id != client.Id)
+        {
+            throw new ArgumentException($"The expected client has id {expected.Id}, the update {client.Id}.", nameof(expected));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidateClient(client), "The client is invalid");
+        var expectedJson = PracticeJson.Serialize(expected);
+        lock (_gate)
+        {
+            if (!_clients.TryGetValue(Key(client.Id), out var stored))
+            {
+                throw UnknownClient(client.Id);
+            }
+
+            // Stored JSON is always this serializer's output, so equal records have equal text.
+            if (!string.Equals(stored, expectedJson, StringComparison.Ordinal))
+            {
+                throw Conflict("client", client.Id);
+            }
+
+            _clients[Key(client.Id)] = PracticeJson.Serialize(client);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -152,6 +184,38 @@ public sealed class InMemoryPracticeStore : IPracticeStore
             if (!_plans.TryGetValue(plan.Id, out var stored) || stored.ClientId != plan.ClientId)
             {
                 throw UnknownPlan(plan.ClientId, plan.Id);
+            }
+
+            _plans[plan.Id] = (plan.ClientId, PracticeJson.Serialize(plan));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(plan);
+        Guard.NotNull(expected);
+        if (expected.Id != plan.Id || expected.ClientId != plan.ClientId)
+        {
+            throw new ArgumentException(
+                $"The expected plan is {expected.Id} of client {expected.ClientId}, the update {plan.Id} of client {plan.ClientId}.", nameof(expected));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        PracticeValidation.ThrowIfAny(PracticeValidation.ValidatePlan(plan, _options), "The plan is invalid");
+        var expectedJson = PracticeJson.Serialize(expected);
+        lock (_gate)
+        {
+            if (!_plans.TryGetValue(plan.Id, out var stored) || stored.ClientId != plan.ClientId)
+            {
+                throw UnknownPlan(plan.ClientId, plan.Id);
+            }
+
+            if (!string.Equals(stored.Json, expectedJson, StringComparison.Ordinal))
+            {
+                throw Conflict("plan", plan.Id);
             }
 
             _plans[plan.Id] = (plan.ClientId, PracticeJson.Serialize(plan));
@@ -369,6 +433,11 @@ public sealed class InMemoryPracticeStore : IPracticeStore
         PracticeStoreError.DuplicateId,
         $"A {what} with id {id} is already stored.",
         [new Problem("store.duplicate-id", $"A {what} with id {id} is already stored.", Location: "$.id")]);
+
+    private static PracticeStoreException Conflict(string what, Guid id) => new(
+        PracticeStoreError.Conflict,
+        $"The stored {what} {id} was changed since it was read; nothing was written.",
+        [new Problem("store.conflict", $"The stored {what} {id} was changed since it was read; nothing was written.", Location: "$.id")]);
 
     private static IEnumerable<string> Ordered(Dictionary<Guid, Row> rows, Guid clientId) =>
         rows.Where(r => r.Value.ClientId == clientId)

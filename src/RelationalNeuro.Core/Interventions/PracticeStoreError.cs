@@ -38,4 +38,12 @@ public enum PracticeStoreError
     /// store waits; the operation was rolled back, nothing written. Trying again later can succeed.
     /// </summary>
     Busy = 10,
+
+    /// <summary>
+    /// A conditional update (<see cref="IPracticeStore.UpdateClientIfUnchangedAsync"/>,
+    /// <see cref="IPracticeStore.UpdatePlanIfUnchangedAsync"/>) found the stored record
+    /// changed since the caller read it (by another tab, window or program); nothing was written. Read it again, and let
+    /// the person decide.
+    /// </summary>
+    Conflict = 11,
 }

@@ -478,6 +478,204 @@ public abstract class PracticeStoreContractTests
         Assert.NotNull(await store.GetPlanAsync(client.Id, plan.Id, Ct));
     }
 
+    [Fact]
+    public async Task UpdateClientIfUnchanged_StoredEqualsExpected_ReplacesIt()
+    {
+        var (store, client, _) = await SeededAsync();
+        var renamed = client with { DisplayName = "Renamed", TimeZoneId = "America/New_York" };
+
+        await store.UpdateClientIfUnchangedAsync(renamed, client, Ct);
+
+        Assert.Equal(renamed, await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_ChangedSinceRead_ThrowsConflictNamingTheIdAndKeepsTheOtherChange()
+    {
+        var (store, client, _) = await SeededAsync();
+        var savedElsewhere = client with { DisplayName = "Saved elsewhere" };
+        await store.UpdateClientAsync(savedElsewhere, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdateClientIfUnchangedAsync(client with { DisplayName = "Saved here" }, client, Ct));
+
+        Assert.Equal(PracticeStoreError.Conflict, ex.Error);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("store.conflict", problem.Code);
+        Assert.Equal("$.id", problem.Location);
+        Assert.Contains(client.Id.ToString(), problem.Message, StringComparison.Ordinal);
+        Assert.Equal(savedElsewhere, await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_ArchivedSinceRead_ThrowsConflict()
+    {
+        var (store, client, _) = await SeededAsync();
+        var archived = client with { ArchivedAt = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero) };
+        await store.UpdateClientAsync(archived, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdateClientIfUnchangedAsync(client with { DisplayName = "Renamed" }, client, Ct));
+
+        Assert.Equal(PracticeStoreError.Conflict, ex.Error);
+        Assert.Equal(archived, await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_TwoUpdatesFromTheSameRead_SecondThrowsConflictAndTheFirstIsKept()
+    {
+        var (store, client, _) = await SeededAsync();
+        var first = client with { DisplayName = "First" };
+
+        await store.UpdateClientIfUnchangedAsync(first, client, Ct);
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdateClientIfUnchangedAsync(client with { DisplayName = "Second" }, client, Ct));
+
+        Assert.Equal(PracticeStoreError.Conflict, ex.Error);
+        Assert.Equal(first, await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_EightConcurrentUpdatesFromTheSameRead_ExactlyOneWins()
+    {
+        var (store, client, _) = await SeededAsync();
+        const int writers = 8;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await store.UpdateClientIfUnchangedAsync(client with { DisplayName = $"Writer {w}" }, client, Ct);
+                    return (Writer: w, Error: (PracticeStoreError?)null);
+                }
+                catch (PracticeStoreException ex)
+                {
+                    return (Writer: w, Error: ex.Error);
+                }
+            },
+            Ct)));
+
+        var winner = Assert.Single(outcomes, o => o.Error is null);
+        Assert.All(outcomes.Where(o => o.Writer != winner.Writer), o => Assert.Equal(PracticeStoreError.Conflict, o.Error));
+        Assert.Equal($"Writer {winner.Writer}", (await store.GetClientAsync(client.Id, Ct))?.DisplayName);
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_UnknownClient_ThrowsUnknownClientNotConflictAndAddsNothing()
+    {
+        var store = CreateStore();
+        var stranger = PracticeFixtures.NewClient();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdateClientIfUnchangedAsync(stranger with { DisplayName = "Renamed" }, stranger, Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownClient, ex.Error);
+        Assert.Empty(await store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_BlankName_ThrowsInvalidDataAndKeepsTheStoredClient()
+    {
+        var (store, client, _) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdateClientIfUnchangedAsync(client with { DisplayName = " " }, client, Ct));
+
+        Assert.Equal(PracticeStoreError.InvalidData, ex.Error);
+        Assert.Equal(client, await store.GetClientAsync(client.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdateClientIfUnchanged_ExpectedOfAnotherClient_ThrowsArgumentException()
+    {
+        var (store, client, _) = await SeededAsync();
+        var other = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(other, Ct);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.UpdateClientIfUnchangedAsync(client with { DisplayName = "Renamed" }, other, Ct));
+
+        Assert.Equal("expected", ex.ParamName);
+        Assert.Equal(client, await store.GetClientAsync(client.Id, Ct));
+        Assert.Equal(other, await store.GetClientAsync(other.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdatePlanIfUnchanged_StoredEqualsExpectedInOtherListInstances_ReplacesIt()
+    {
+        var (store, client, plan) = await SeededAsync();
+        // The same plan built anew: equal content in other list instances (record equality alone would say "changed").
+        var sameContent = PracticeJson.DeserializePlan(PracticeJson.Serialize(plan));
+        var changed = plan with { Name = "Eight weeks", EndDate = new DateOnly(2026, 4, 26) };
+
+        await store.UpdatePlanIfUnchangedAsync(changed, sameContent, Ct);
+
+        Assert.Equal(PracticeJson.Serialize(changed), PracticeJson.Serialize((await store.GetPlanAsync(client.Id, plan.Id, Ct))!));
+    }
+
+    [Fact]
+    public async Task UpdatePlanIfUnchanged_ScheduleChangedSinceRead_ThrowsConflictNamingTheIdAndKeepsTheOtherChange()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var savedElsewhere = plan with
+        {
+            Assignments = [.. plan.Assignments.Select((a, i) => i == 0 ? a with { Schedule = a.Schedule with { SessionsPerDay = 4 } } : a)],
+        };
+        await store.UpdatePlanAsync(savedElsewhere, Ct);
+
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() =>
+            store.UpdatePlanIfUnchangedAsync(plan with { Name = "Saved here" }, plan, Ct));
+
+        Assert.Equal(PracticeStoreError.Conflict, ex.Error);
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal("store.conflict", problem.Code);
+        Assert.Contains(plan.Id.ToString(), problem.Message, StringComparison.Ordinal);
+        Assert.Equal(PracticeJson.Serialize(savedElsewhere), PracticeJson.Serialize((await store.GetPlanAsync(client.Id, plan.Id, Ct))!));
+    }
+
+    [Fact]
+    public async Task UpdatePlanIfUnchanged_TwoUpdatesFromTheSameRead_SecondThrowsConflictAndTheFirstIsKept()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var first = plan with { Name = "First" };
+
+        await store.UpdatePlanIfUnchangedAsync(first, plan, Ct);
+        var ex = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdatePlanIfUnchangedAsync(plan with { Name = "Second" }, plan, Ct));
+
+        Assert.Equal(PracticeStoreError.Conflict, ex.Error);
+        Assert.Equal("First", (await store.GetPlanAsync(client.Id, plan.Id, Ct))?.Name);
+    }
+
+    [Fact]
+    public async Task UpdatePlanIfUnchanged_DeletedOrAnotherClients_ThrowsUnknownPlanNotConflict()
+    {
+        var (store, client, plan) = await SeededAsync();
+        var b = PracticeFixtures.NewClient("B");
+        await store.AddClientAsync(b, Ct);
+        var asB = plan with { ClientId = b.Id };
+
+        var another = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdatePlanIfUnchangedAsync(asB with { Name = "Taken" }, asB, Ct));
+        Assert.True(await store.DeletePlanAsync(client.Id, plan.Id, Ct));
+        var deleted = await Assert.ThrowsAsync<PracticeStoreException>(() => store.UpdatePlanIfUnchangedAsync(plan with { Name = "Back" }, plan, Ct));
+
+        Assert.Equal(PracticeStoreError.UnknownPlan, another.Error);
+        Assert.Equal(PracticeStoreError.UnknownPlan, deleted.Error);
+        Assert.Empty(await store.ListPlansAsync(client.Id, Ct));
+        Assert.Empty(await store.ListPlansAsync(b.Id, Ct));
+    }
+
+    [Fact]
+    public async Task UpdatePlanIfUnchanged_ExpectedOfAnotherPlan_ThrowsArgumentException()
+    {
+        var (store, client, plan) = await SeededAsync();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() =>
+            store.UpdatePlanIfUnchangedAsync(plan with { Name = "Renamed" }, plan with { Id = Guid.NewGuid() }, Ct));
+
+        Assert.Equal("expected", ex.ParamName);
+        Assert.Equal(plan.Name, (await store.GetPlanAsync(client.Id, plan.Id, Ct))?.Name);
+    }
+
     private static byte[] Export(ClientRecord record)
     {
         using var buffer = new MemoryStream();
