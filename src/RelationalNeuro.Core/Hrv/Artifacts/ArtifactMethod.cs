@@ -33,7 +33,8 @@ public enum ArtifactMethod
     /// <summary>
     /// Sinus-rhythm timing (this library): each beat is placed against the grid of a robust local estimate of the
     /// sinus cycle; a beat that comes early is premature and both of its intervals are flagged
-    /// (<see cref="ArtifactKind.Premature"/>), intervals far above the cycle are pauses (<see cref="ArtifactKind.Pause"/>),
+    /// (<see cref="ArtifactKind.Premature"/>) — unless it comes much later than the recording's own premature beats
+    /// (their coupling interval, learnt from at least 50 of them), intervals far above the cycle are pauses (<see cref="ArtifactKind.Pause"/>),
     /// and the absolute range applies. Built for whole Holter days with bigeminy and runs, where L&amp;T's adaptive
     /// thresholds are inflated by the ectopy itself. Correction replaces each run of flagged intervals by whole
     /// sinus cycles of equal length (duration kept). Definition and accuracy: docs/hrv-artifacts.md.

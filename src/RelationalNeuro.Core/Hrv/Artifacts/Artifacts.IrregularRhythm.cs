@@ -95,7 +95,7 @@ public static partial class Artifacts
                 ectopic = rentedMarks = ArrayPool<sbyte>.Shared.Rent(n);
                 ectopic.AsSpan(0, n).Fill(None);
                 var sinus = ArrayPool<double>.Shared.Rent(n);
-                DetectSinusRhythm(rr, options, ectopic.AsSpan(0, n), sinus.AsSpan(0, n));
+                DetectSinusRhythm(rr, options, ectopic.AsSpan(0, n), sinus.AsSpan(0, n), screening: true);
                 ArrayPool<double>.Shared.Return(sinus);
             }
 

@@ -9,12 +9,17 @@ public static partial class Artifacts
     private const int PairWindow = 31;       // beats in the first (pair-mean) sinus estimate
     private const int SinusWindow = 9;       // beats in the refined sinus estimate
     private const int SpreadWindow = 91;     // beats over which the sinus rhythm's own variability is measured
-    private const double Prematurity = 0.10; // a beat earlier than 90 % of a sinus cycle is premature
-    private const double ShortLong = 0.08;   // late-coupled beat: the next interval is at least 8 % of a cycle longer
+    private const double Prematurity = 0.08; // a beat earlier than 92 % of a sinus cycle is premature
+    private const double ShortLong = 0.04;   // late-coupled beat: the next interval is at least 4 % of a cycle longer
     private const double PauseReturn = 0.04; // ... and the interval after that at least 4 % shorter again
     private const double LongPause = 0.20;   // an interval more than 20 % above the sinus cycle is a pause
     private const double SpreadPrematurity = 6; // thresholds widen to 6 (prematurity) / 4 (short-long) times the
     private const double SpreadShortLong = 4;   // local median successive change of the sinus cycle
+    private const double ScreeningPrematurity = 0.10; // the irregular-rhythm screening's ectopy check keeps the first
+    private const double ScreeningShortLong = 0.08;   // published thresholds (10 %, 8 %) and no coupling limit
+    private const int CouplingMinimum = 50;      // premature beats after a sinus beat needed to learn the recording's coupling
+    private const double CouplingQuantile = 0.75; // the recording's ectopic coupling: upper quartile of those beats' couplings
+    private const double CouplingMargin = 0.20;   // a beat later than that + 20 % of a cycle is not premature
 
     /// <summary>
     /// The sinus-rhythm timing detector: each beat is placed against the grid of the underlying sinus rhythm.
@@ -31,10 +36,15 @@ public static partial class Artifacts
     /// at least 0.04·ref shorter than the next: a compensatory pause and a return); off the grid it is premature if its
     /// own interval is below (1 − a)·ref (a run), else sinus (a slower rhythm). 3. Refined sinus estimate: centred
     /// running median (9 beats) of Δ/k at the sinus beats, carried forward over the others; thresholds widen where
-    /// the sinus rhythm itself varies (a = max(0.10, 6·s), c = max(0.08, 4·s), s = 91-beat running median of the
-    /// relative successive change of that estimate); the walk is repeated. 4. Intervals above 1.2·ref are pauses.
+    /// the sinus rhythm itself varies (a = max(0.08, 6·s), c = max(0.04, 4·s), s = 91-beat running median of the
+    /// relative successive change of that estimate); the walk is repeated. 4. The recording's coupling: with at least
+    /// 50 premature beats that follow a sinus beat, the upper quartile q of their couplings (RR / sinus cycle) is the
+    /// recording's ectopic coupling, and the walk is repeated once more with no beat premature at Δ ≥ (q + 0.2)·ref
+    /// (ectopic beats of one focus come at a nearly fixed coupling interval; a beat much later than the recording's
+    /// own ectopy is sinus arrhythmia). 5. Intervals above 1.2·ref are pauses. With <paramref name="screening"/> (the
+    /// irregular-rhythm screening's ectopy check) the thresholds start from 0.10 and 0.08 and step 4 is skipped.
     /// </remarks>
-    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus)
+    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, bool screening = false)
     {
         var n = rr.Length;
         if (n < 3)
@@ -51,7 +61,7 @@ public static partial class Artifacts
             var work = block.AsSpan(0, 4 * n);
             var premature = marks.AsSpan(0, n + 1);
             premature.Clear();
-            DetectSinusRhythm(rr, o, kinds, sinus, work[..n], work.Slice(n, n), work.Slice(2 * n, n), work.Slice(3 * n, n), premature);
+            DetectSinusRhythm(rr, o, kinds, sinus, work[..n], work.Slice(n, n), work.Slice(2 * n, n), work.Slice(3 * n, n), premature, screening);
         }
         finally
         {
@@ -60,8 +70,10 @@ public static partial class Artifacts
         }
     }
 
-    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, Span<double> work, Span<double> reference, Span<double> prematurity, Span<double> shortLong, Span<bool> premature)
+    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, Span<double> work, Span<double> reference, Span<double> prematurity, Span<double> shortLong, Span<bool> premature, bool screening)
     {
+        var basePrematurity = screening ? ScreeningPrematurity : Prematurity;
+        var baseShortLong = screening ? ScreeningShortLong : ShortLong;
         var n = rr.Length;
         for (var i = 0; i < n - 1; i++)
         {
@@ -71,11 +83,11 @@ public static partial class Artifacts
         work[n - 1] = rr[n - 1];
         RollingQuantile.Median(work, PairWindow, reference);
 
-        prematurity.Fill(Prematurity);
-        shortLong.Fill(ShortLong);
+        prematurity.Fill(basePrematurity);
+        shortLong.Fill(baseShortLong);
 
         // Pass 1: the sinus cycle Δ/k at each sinus beat, carried forward (into work, by interval index).
-        WalkBeats(rr, reference, prematurity, shortLong, premature, work);
+        WalkBeats(rr, reference, prematurity, shortLong, premature, work, double.PositiveInfinity);
         RollingQuantile.Median(work, SinusWindow, sinus);
 
         // Thresholds widen with the sinus rhythm's own beat-to-beat variability.
@@ -90,12 +102,21 @@ public static partial class Artifacts
         RollingQuantile.Median(change, SpreadWindow, spread);
         for (var i = 0; i < n; i++)
         {
-            prematurity[i] = Math.Max(Prematurity, SpreadPrematurity * spread[i]);
-            shortLong[i] = Math.Max(ShortLong, SpreadShortLong * spread[i]);
+            prematurity[i] = Math.Max(basePrematurity, SpreadPrematurity * spread[i]);
+            shortLong[i] = Math.Max(baseShortLong, SpreadShortLong * spread[i]);
         }
 
         premature.Clear();
-        WalkBeats(rr, sinus, prematurity, shortLong, premature, work);
+        WalkBeats(rr, sinus, prematurity, shortLong, premature, work, double.PositiveInfinity);
+
+        // The recording's own coupling interval: ectopic beats of one focus come at a nearly fixed coupling, so where
+        // the recording's clear premature beats are early, a beat only slightly early is sinus arrhythmia, not ectopy.
+        var cap = screening ? double.PositiveInfinity : CouplingCap(rr, sinus, premature, change);
+        if (cap < double.PositiveInfinity)
+        {
+            premature.Clear();
+            WalkBeats(rr, sinus, prematurity, shortLong, premature, work, cap);
+        }
 
         for (var i = 0; i < n; i++)
         {
@@ -117,8 +138,10 @@ public static partial class Artifacts
     /// <summary>
     /// One walk over the beats (beat b ends interval b − 1; beat 0 is taken as sinus): marks premature beats and writes
     /// the sinus cycle Δ/k found at each sinus beat, carried forward, into <paramref name="sinusLength"/> by interval index.
+    /// No beat at Δ ≥ <paramref name="cap"/>·ref after the last sinus beat is premature by its timing (the recording's coupling limit;
+    /// infinite for none).
     /// </summary>
-    private static void WalkBeats(ReadOnlySpan<double> rr, ReadOnlySpan<double> reference, ReadOnlySpan<double> prematurity, ReadOnlySpan<double> shortLong, Span<bool> premature, Span<double> sinusLength)
+    private static void WalkBeats(ReadOnlySpan<double> rr, ReadOnlySpan<double> reference, ReadOnlySpan<double> prematurity, ReadOnlySpan<double> shortLong, Span<bool> premature, Span<double> sinusLength, double cap)
     {
         var n = rr.Length;
         var t = 0.0;
@@ -135,11 +158,11 @@ public static partial class Artifacts
             bool isPremature;
             if (delta < (1 - a) * r)
             {
-                isPremature = true;
+                isPremature = delta < cap * r;
             }
             else if (Math.Abs(delta - (k * r)) <= a * r * Math.Sqrt(k))
             {
-                isPremature = k == 1 && b + 1 < n
+                isPremature = k == 1 && delta < cap * r && b + 1 < n
                     && rr[i] < r
                     && rr[b] - rr[i] > shortLong[i] * r
                     && rr[b] - rr[b + 1] > PauseReturn * r;
@@ -161,6 +184,36 @@ public static partial class Artifacts
 
             sinusLength[i] = carried;
         }
+    }
+
+    /// <summary>
+    /// The latest coupling (in sinus cycles) at which a beat of this recording can still be premature: the upper quartile
+    /// of the couplings of the premature beats that follow a sinus beat, plus <see cref="CouplingMargin"/>; infinite
+    /// (no limit) with fewer than <see cref="CouplingMinimum"/> such beats. <paramref name="scratch"/> holds n values.
+    /// </summary>
+    private static double CouplingCap(ReadOnlySpan<double> rr, ReadOnlySpan<double> sinus, ReadOnlySpan<bool> premature, Span<double> scratch)
+    {
+        var count = 0;
+        for (var b = 2; b <= rr.Length; b++)
+        {
+            if (premature[b] && !premature[b - 1])
+            {
+                var coupling = rr[b - 1] / sinus[b - 1];
+                if (coupling < 1.2)
+                {
+                    scratch[count++] = coupling;
+                }
+            }
+        }
+
+        if (count < CouplingMinimum)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var couplings = scratch[..count];
+        couplings.Sort();
+        return couplings[(int)(CouplingQuantile * (count - 1))] + CouplingMargin;
     }
 
     /// <summary>

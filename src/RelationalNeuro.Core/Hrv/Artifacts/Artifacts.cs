@@ -101,7 +101,7 @@ public static partial class Artifacts
 
                 var sinus = new double[n];
                 DetectSinusRhythm(rrMs, options, kinds, sinus);
-                irregular = FindIrregularSegments(rrMs, kinds, options);
+                irregular = FindIrregularSegments(rrMs, null, options);
                 ClearInside(irregular, kinds);
                 nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
                 break;

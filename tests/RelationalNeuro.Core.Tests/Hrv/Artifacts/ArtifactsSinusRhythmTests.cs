@@ -44,6 +44,60 @@ public class ArtifactsSinusRhythmTests
         Assert.Equal(rr.Sum(), nn.Sum(), 6);
     }
 
+    /// <summary>
+    /// An 800-ms rhythm with <paramref name="ectopics"/> premature beats of coupling <paramref name="coupling"/> (each with a
+    /// full compensatory pause), one every 40 beats, and at interval 1,000 a beat 12 % early (704 ms) followed by 896 ms.
+    /// </summary>
+    private static double[] WithEctopy(double coupling, int ectopics)
+    {
+        var rr = Enumerable.Repeat(800.0, 3000).ToArray();
+        for (var e = 0; e < ectopics; e++)
+        {
+            var i = 20 + (40 * e) + (e >= 24 ? 40 : 0); // leave intervals 980-1020 to the test beat
+            rr[i] = coupling * 800;
+            rr[i + 1] = (2 - coupling) * 800;
+        }
+
+        rr[1000] = 704;
+        rr[1001] = 896;
+        return rr;
+    }
+
+    [Fact]
+    public void SinusRhythm_WhereTheRecordingsEctopyIsEarlyCoupled_ABeatOnly12PercentEarlyIsNotPremature()
+    {
+        // 60 premature beats at coupling 0.5: the recording's ectopic coupling (upper quartile) is 0.5, so a beat later than
+        // 0.5 + 0.2 = 0.7 of a cycle is not premature (docs/hrv-artifacts.md, step 4). The 0.88 beat at interval 1,000 is
+        // sinus arrhythmia here; every one of the 60 premature beats is still found (both of its intervals).
+        var rr = WithEctopy(0.5, 60);
+        var flagged = Artifacts.Process(rr, Sinus).FlaggedIndices;
+        Assert.DoesNotContain(1000, flagged);
+        Assert.DoesNotContain(1001, flagged);
+        Assert.Equal(120, flagged.Count);
+    }
+
+    [Fact]
+    public void SinusRhythm_WhereTheRecordingsEctopyIsLateCoupled_TheSameBeatIsPremature()
+    {
+        // The same beat among 60 premature beats at coupling 0.85: the limit is 0.85 + 0.2 = 1.05, and 0.88 < 1 − 0.08.
+        var rr = WithEctopy(0.85, 60);
+        var flagged = Artifacts.Process(rr, Sinus).FlaggedIndices;
+        Assert.Contains(1000, flagged);
+        Assert.Contains(1001, flagged);
+        Assert.Equal(122, flagged.Count);
+    }
+
+    [Fact]
+    public void SinusRhythm_WithFewerThan50PrematureBeats_LearnsNoCouplingLimit()
+    {
+        // 40 early-coupled premature beats are too few to learn the recording's coupling from: the 0.88 beat is premature.
+        var rr = WithEctopy(0.5, 40);
+        var flagged = Artifacts.Process(rr, Sinus).FlaggedIndices;
+        Assert.Contains(1000, flagged);
+        Assert.Contains(1001, flagged);
+        Assert.Equal(82, flagged.Count);
+    }
+
     [Fact]
     public void SinusRhythm_CompensatedPrematureBeat_RestoresTheSinusCyclesExactly()
     {
