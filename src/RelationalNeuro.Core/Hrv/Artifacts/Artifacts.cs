@@ -49,9 +49,9 @@ public static partial class Artifacts
     }
 
     /// <summary>
-    /// <see cref="Process(ReadOnlySpan{double}, ArtifactOptions?)"/>, with the irregular-rhythm screening of a method
-    /// that does not feed it (every method but <see cref="ArtifactMethod.SinusRhythm"/>) on a thread-pool thread while
-    /// the method runs on the calling thread when <paramref name="maxDegreeOfParallelism"/> ≥ 2. The screening reads only
+    /// <see cref="Process(ReadOnlySpan{double}, ArtifactOptions?)"/>, with the irregular-rhythm screening (which runs its
+    /// own ectopy check, so it needs no method's flags) on a thread-pool thread while the method runs on the calling
+    /// thread when <paramref name="maxDegreeOfParallelism"/> ≥ 2. The screening reads only
     /// the input, so the result is the one-thread result bit for bit (tested); only the wall time changes.
     /// </summary>
     internal static ArtifactResult Process(double[] rrMs, ArtifactOptions? options, int maxDegreeOfParallelism)
@@ -59,7 +59,7 @@ public static partial class Artifacts
         RrGuard.ValidIntervals(rrMs);
         options ??= ArtifactOptions.Default;
         Validate(options);
-        if (maxDegreeOfParallelism < 2 || options.Method == ArtifactMethod.SinusRhythm || !options.ScreenIrregularRhythm || rrMs.Length < IrregularSegmentLength
+        if (maxDegreeOfParallelism < 2 || !Screens(options) || rrMs.Length < IrregularSegmentLength
             || OperatingSystem.IsBrowser() || OperatingSystem.IsWasi())
         {
             return ProcessValidated(rrMs, options, null);
@@ -101,7 +101,7 @@ public static partial class Artifacts
 
                 var sinus = new double[n];
                 DetectSinusRhythm(rrMs, options, kinds, sinus);
-                irregular = FindIrregularSegments(rrMs, null, options);
+                irregular = screening?.GetAwaiter().GetResult() ?? FindIrregularSegments(rrMs, null, options);
                 ClearInside(irregular, kinds);
                 nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
                 break;
@@ -161,6 +161,9 @@ public static partial class Artifacts
     /// </summary>
     private static IrregularRhythmSegment[] IrregularSegmentsFor(ReadOnlySpan<double> rr, ArtifactOptions o) =>
         rr.Length < IrregularSegmentLength || !o.ScreenIrregularRhythm ? [] : FindIrregularSegments(rr, null, o);
+
+    /// <summary>Whether the irregular-rhythm screening runs: <see cref="ArtifactMethod.SinusRhythm"/>'s definition includes it; every other method follows <see cref="ArtifactOptions.ScreenIrregularRhythm"/>.</summary>
+    private static bool Screens(ArtifactOptions o) => o.Method == ArtifactMethod.SinusRhythm || o.ScreenIrregularRhythm;
 
     /// <summary>Removes the premature-beat and pause flags inside irregular segments: there they are the rhythm, not ectopy.</summary>
     private static void ClearInside(IrregularRhythmSegment[] segments, sbyte[] kinds)
