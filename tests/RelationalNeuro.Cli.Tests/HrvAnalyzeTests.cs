@@ -90,6 +90,34 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Analyze_SinusRhythmOption_RestoresABigeminyEpisodeToTheSinusRhythm()
+    {
+        // An 800-ms rhythm with 30 premature beats in bigeminy (560 ms, then a full compensatory pause of 1,040 ms): the
+        // sinus-rhythm detector flags both intervals of each (docs/hrv-artifacts.md) and its correction replaces each pair
+        // by two 800-ms cycles, so the NN series is the constant rhythm: SDNN and RMSSD 0, mean HR 75 bpm.
+        using var temp = new TempFolder();
+        var rr = Enumerable.Repeat("800", 600).ToArray();
+        for (var i = 200; i < 260; i += 2)
+        {
+            rr[i] = "560";
+            rr[i + 1] = "1040";
+        }
+
+        var input = temp.Write("bigeminy.txt", string.Join('\n', rr) + "\n");
+        var output = temp["out.parquet"];
+        var run = await RnRunner.InProcessAsync("hrv", "analyze", input, "-o", output, "--progress", "none", "--entropy", "off", "--artifacts", "sinus-rhythm");
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        var row = Assert.Single(DuckDb.Parquet(output));
+        Assert.Equal(60, DuckDb.Number(row["flagged_premature"]));
+        Assert.Equal(600, DuckDb.Number(row["nn_count"]));
+        Assert.Equal(0, DuckDb.Number(row["sdnn_ms"]));
+        Assert.Equal(0, DuckDb.Number(row["rmssd_ms"]));
+        Assert.Equal(75, DuckDb.Number(row["mean_hr_bpm"]));
+        Assert.Equal("sinus-rhythm", DuckDb.ParquetMetadata(output)["rn.options.artifact_method"]);
+    }
+
+    [Fact]
     public async Task Analyze_FolderWithLinksBackToItsParents_ListsEachRecordingOnce_AndFollowsALinkOutside()
     {
         using var temp = new TempFolder();

@@ -12,7 +12,7 @@ internal static class HrvAnalyzeCommand
     {
         var batch = new BatchCommandOptions("recording", "RR files, folders (searched recursively for --include) and globs (data/**/*.txt; quote them).", ArgumentArity.OneOrMore);
         var window = new Option<string?>("--window") { Description = "One row per consecutive window of this length (300, 5m, 1h) instead of per recording; a trailing part shorter than a window is left out.", HelpName = "duration" };
-        var artifacts = new Option<string>("--artifacts") { Description = "Artifact method: default (Lipponen–Tarvainen + absolute range), lipponen-tarvainen, absolute-range, malik, kamath, karlsson, acar.", DefaultValueFactory = _ => "default", HelpName = "method" };
+        var artifacts = new Option<string>("--artifacts") { Description = "Artifact method: default (Lipponen–Tarvainen + absolute range), lipponen-tarvainen, absolute-range, malik, kamath, karlsson, acar, sinus-rhythm (for whole Holter days with frequent ectopy).", DefaultValueFactory = _ => "default", HelpName = "method" };
         var correction = new Option<string>("--correction") { Description = "What happens to flagged beats: correct (interpolate), remove, flag-only.", DefaultValueFactory = _ => "correct", HelpName = "correct|remove|flag-only" };
         var spectral = new Option<string?>("--spectral") { Description = "Spectral method: welch or lomb-scargle (overrides the preset's).", HelpName = "welch|lomb-scargle" };
         var preset = new Option<string>("--spectral-preset") { Description = "Spectral settings: default, pyhrv-welch, hrvanalysis-welch, hrvanalysis-lomb, neurokit2-welch (docs/hrv-frequency.md).", DefaultValueFactory = _ => "default", HelpName = "name" };
