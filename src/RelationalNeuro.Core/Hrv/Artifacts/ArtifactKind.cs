@@ -33,6 +33,6 @@ public enum ArtifactKind
     /// <summary>Sinus-rhythm timing: the interval ends at or starts from a beat that came early against the local sinus rhythm (a premature beat; both of its intervals carry this kind).</summary>
     Premature = 9,
 
-    /// <summary>Sinus-rhythm timing: the interval is more than 20 % longer than the local sinus cycle and touches no premature beat (a pause).</summary>
+    /// <summary>Sinus-rhythm timing: the interval touches no premature beat and is more than 20 % longer than the local sinus cycle right after a late beat that follows a premature one (inside a run), or elsewhere more than 1.5 cycles long (a missed beat, a sinus pause).</summary>
     Pause = 10,
 }

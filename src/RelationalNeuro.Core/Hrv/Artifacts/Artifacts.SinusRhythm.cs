@@ -12,11 +12,12 @@ public static partial class Artifacts
     private const double Prematurity = 0.08; // a beat earlier than 92 % of a sinus cycle is premature
     private const double ShortLong = 0.04;   // late-coupled beat: the next interval is at least 4 % of a cycle longer
     private const double PauseReturn = 0.04; // ... and the interval after that at least 4 % shorter again
-    private const double LongPause = 0.20;   // an interval more than 20 % above the sinus cycle is a pause
+    private const double LongPause = 0.20;   // after a late beat that follows a premature one, an interval more than 20 % above the sinus cycle is a pause
+    private const double SinusPause = 1.5;   // elsewhere only one longer than 1.5 cycles (a missed beat, a sinus pause), not a slow breath
     private const double SpreadPrematurity = 6; // thresholds widen to 6 (prematurity) / 4 (short-long) times the
     private const double SpreadShortLong = 4;   // local median successive change of the sinus cycle
     private const double ScreeningPrematurity = 0.10; // the irregular-rhythm screening's ectopy check keeps the first
-    private const double ScreeningShortLong = 0.08;   // published thresholds (10 %, 8 %) and no coupling limit
+    private const double ScreeningShortLong = 0.08;   // published thresholds (10 %, 8 %), no coupling limit, every long interval a pause
     private const int CouplingMinimum = 50;      // premature beats after a sinus beat needed to learn the recording's coupling
     private const double CouplingQuantile = 0.75; // the recording's ectopic coupling: upper quartile of those beats' couplings
     private const double CouplingMargin = 0.20;   // a beat later than that + 20 % of a cycle is not premature
@@ -24,7 +25,7 @@ public static partial class Artifacts
     /// <summary>
     /// The sinus-rhythm timing detector: each beat is placed against the grid of the underlying sinus rhythm.
     /// Writes <see cref="ArtifactKind.Premature"/> on both intervals of each premature beat, <see cref="ArtifactKind.Pause"/>
-    /// on intervals far above the sinus cycle and <see cref="ArtifactKind.OutOfRange"/> outside the absolute range;
+    /// on intervals far above the sinus cycle after a premature beat or anywhere above 1.5 cycles, and <see cref="ArtifactKind.OutOfRange"/> outside the absolute range;
     /// fills <paramref name="sinus"/> with the local sinus cycle (ms) per interval.
     /// </summary>
     /// <remarks>
@@ -41,8 +42,10 @@ public static partial class Artifacts
     /// 50 premature beats that follow a sinus beat, the upper quartile q of their couplings (RR / sinus cycle) is the
     /// recording's ectopic coupling, and the walk is repeated once more with no beat premature at Δ ≥ (q + 0.2)·ref
     /// (ectopic beats of one focus come at a nearly fixed coupling interval; a beat much later than the recording's
-    /// own ectopy is sinus arrhythmia). 5. Intervals above 1.2·ref are pauses. With <paramref name="screening"/> (the
-    /// irregular-rhythm screening's ectopy check) the thresholds start from 0.10 and 0.08 and step 4 is skipped.
+    /// own ectopy is sinus arrhythmia). 5. Pauses: an interval above 1.2·ref that starts at the beat after a premature beat
+    /// (a late beat inside a run), or any interval above 1.5·ref. With <paramref name="screening"/> (the
+    /// irregular-rhythm screening's ectopy check) the thresholds start from 0.10 and 0.08, step 4 is skipped and every
+    /// interval above 1.2·ref is a pause.
     /// </remarks>
     private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, bool screening = false)
     {
@@ -128,7 +131,7 @@ public static partial class Artifacts
             {
                 kinds[i] = (sbyte)ArtifactKind.Premature;
             }
-            else if (rr[i] > (1 + LongPause) * sinus[i])
+            else if (rr[i] > (1 + LongPause) * sinus[i] && (screening || (i > 0 && premature[i - 1]) || rr[i] > SinusPause * sinus[i]))
             {
                 kinds[i] = (sbyte)ArtifactKind.Pause;
             }

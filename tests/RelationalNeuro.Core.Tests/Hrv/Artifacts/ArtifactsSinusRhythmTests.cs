@@ -99,6 +99,23 @@ public class ArtifactsSinusRhythmTests
     }
 
     [Fact]
+    public void SinusRhythm_ALongIntervalOfASlowBreath_IsNotAPause_ButAMissedBeatIs()
+    {
+        // 800-ms rhythm. Interval 100 is 1,040 ms (1.3 cycles) with no premature beat before it: the slow end of a deep
+        // breath, not a pause (only intervals above 1.5 cycles are, away from premature beats). Interval 200 is 1,600 ms:
+        // a missed beat, two cycles, flagged as a pause.
+        var rr = Enumerable.Repeat(800.0, 300).ToArray();
+        rr[100] = 1040;
+        rr[200] = 1600;
+
+        var result = Artifacts.Process(rr, Sinus);
+
+        Assert.Equal([new ArtifactFlag(200, ArtifactKind.Pause, ArtifactAction.Interpolated, 1600)], result.Flags);
+        Assert.Equal(1040, result.NnIntervalsMs[100]);
+        Assert.Equal(301, result.NnIntervalsMs.Length); // the missed beat put back: 1,600 ms as two 800-ms cycles
+    }
+
+    [Fact]
     public void SinusRhythm_CompensatedPrematureBeat_RestoresTheSinusCyclesExactly()
     {
         // 800-ms rhythm, a beat 320 ms early with a full compensatory pause: 480 + 1120 ms → 800 + 800 ms.
