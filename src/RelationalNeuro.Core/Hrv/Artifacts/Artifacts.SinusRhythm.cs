@@ -201,6 +201,8 @@ public static partial class Artifacts
         {
             if (premature[b] && !premature[b - 1])
             {
+                // A premature beat's own interval is shorter than a cycle; 1.2 only leaves out the rare beat called
+                // premature on its timing from an earlier sinus beat although its own interval is long.
                 var coupling = rr[b - 1] / sinus[b - 1];
                 if (coupling < 1.2)
                 {
