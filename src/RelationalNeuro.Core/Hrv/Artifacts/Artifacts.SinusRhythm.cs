@@ -21,6 +21,8 @@ public static partial class Artifacts
     private const int CouplingMinimum = 50;      // premature beats after a sinus beat needed to learn the recording's coupling
     private const double CouplingQuantile = 0.75; // the recording's ectopic coupling: upper quartile of those beats' couplings
     private const double CouplingMargin = 0.20;   // a beat later than that + 20 % of a cycle is not premature
+    private const double DefaultCoupling = 0.90;  // the default uses this detector where 50+ isolated premature beats with a
+    private const double CompensatoryPause = 0.15; // full compensatory pause (pair within 2 ± 0.15 cycles) come, three in four, ≥ 10 % early
 
     /// <summary>
     /// The sinus-rhythm timing detector: each beat is placed against the grid of the underlying sinus rhythm.
@@ -28,6 +30,8 @@ public static partial class Artifacts
     /// on intervals far above the sinus cycle after a premature beat or anywhere above 1.5 cycles, and <see cref="ArtifactKind.OutOfRange"/> outside the absolute range;
     /// fills <paramref name="sinus"/> with the local sinus cycle (ms) per interval.
     /// </summary>
+    /// <returns>The coupling (in sinus cycles) of the recording's isolated premature beats with a full compensatory pause
+    /// (upper quartile), or +∞ with fewer than 50 of them: what the default decides by.</returns>
     /// <remarks>
     /// 1. First sinus estimate: centred running median (31 beats) of the pair means (RR<sub>i</sub> + RR<sub>i+1</sub>)/2
     /// — a premature beat with a full compensatory pause leaves the pair mean at one sinus cycle, so bigeminy does not
@@ -47,12 +51,12 @@ public static partial class Artifacts
     /// irregular-rhythm screening's ectopy check) the thresholds start from 0.10 and 0.08, step 4 is skipped and every
     /// interval above 1.2·ref is a pause.
     /// </remarks>
-    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, bool screening = false)
+    private static double DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, bool screening = false)
     {
         var n = rr.Length;
         if (n < 3)
         {
-            return;
+            return double.PositiveInfinity;
         }
 
         // Four working series of n values and the premature marks, pooled: the detector allocates nothing per call.
@@ -64,7 +68,7 @@ public static partial class Artifacts
             var work = block.AsSpan(0, 4 * n);
             var premature = marks.AsSpan(0, n + 1);
             premature.Clear();
-            DetectSinusRhythm(rr, o, kinds, sinus, work[..n], work.Slice(n, n), work.Slice(2 * n, n), work.Slice(3 * n, n), premature, screening);
+            return DetectSinusRhythm(rr, o, kinds, sinus, work[..n], work.Slice(n, n), work.Slice(2 * n, n), work.Slice(3 * n, n), premature, screening);
         }
         finally
         {
@@ -73,7 +77,7 @@ public static partial class Artifacts
         }
     }
 
-    private static void DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, Span<double> work, Span<double> reference, Span<double> prematurity, Span<double> shortLong, Span<bool> premature, bool screening)
+    private static double DetectSinusRhythm(ReadOnlySpan<double> rr, ArtifactOptions o, Span<sbyte> kinds, Span<double> sinus, Span<double> work, Span<double> reference, Span<double> prematurity, Span<double> shortLong, Span<bool> premature, bool screening)
     {
         var basePrematurity = screening ? ScreeningPrematurity : Prematurity;
         var baseShortLong = screening ? ScreeningShortLong : ShortLong;
@@ -136,6 +140,45 @@ public static partial class Artifacts
                 kinds[i] = (sbyte)ArtifactKind.Pause;
             }
         }
+
+        return screening ? double.PositiveInfinity : CompensatedCoupling(rr, sinus, premature, change);
+    }
+
+    /// <summary>
+    /// The upper quartile of the couplings (in sinus cycles) of the isolated premature beats with a full compensatory
+    /// pause — after a sinus beat, followed by one, the two intervals within 2 ± <see cref="CompensatoryPause"/> cycles: the
+    /// classic signature of an ectopic beat, which slow sinus arrhythmia does not produce — or +∞ with fewer than
+    /// <see cref="CouplingMinimum"/> of them. <paramref name="scratch"/> holds n values.
+    /// </summary>
+    private static double CompensatedCoupling(ReadOnlySpan<double> rr, ReadOnlySpan<double> sinus, ReadOnlySpan<bool> premature, Span<double> scratch)
+    {
+        var count = 0;
+        for (var b = 2; b < rr.Length; b++)
+        {
+            if (premature[b] && !premature[b - 1] && !premature[b + 1])
+            {
+                var coupling = rr[b - 1] / sinus[b - 1];
+                if (coupling < 1.2 && Math.Abs(((rr[b - 1] + rr[b]) / sinus[b - 1]) - 2) <= CompensatoryPause)
+                {
+                    scratch[count++] = coupling;
+                }
+            }
+        }
+
+        return Quartile(scratch, count);
+    }
+
+    /// <summary>The upper quartile (order statistic ⌊0.75·(count − 1)⌋) of the first <paramref name="count"/> values, sorted in place; +∞ below <see cref="CouplingMinimum"/>.</summary>
+    private static double Quartile(Span<double> values, int count)
+    {
+        if (count < CouplingMinimum)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var sorted = values[..count];
+        sorted.Sort();
+        return sorted[(int)(CouplingQuantile * (count - 1))];
     }
 
     /// <summary>
@@ -211,14 +254,7 @@ public static partial class Artifacts
             }
         }
 
-        if (count < CouplingMinimum)
-        {
-            return double.PositiveInfinity;
-        }
-
-        var couplings = scratch[..count];
-        couplings.Sort();
-        return couplings[(int)(CouplingQuantile * (count - 1))] + CouplingMargin;
+        return Quartile(scratch, count) + CouplingMargin;
     }
 
     /// <summary>

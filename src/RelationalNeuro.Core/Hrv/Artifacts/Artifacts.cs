@@ -89,8 +89,37 @@ public static partial class Artifacts
         switch (options.Method)
         {
             case ArtifactMethod.Default:
+            {
+                // L&T + range, unless the recording has frequent ectopy: there L&T's thresholds are inflated by the ectopy
+                // itself, and the sinus-rhythm detector is used (docs/hrv-artifacts.md, "The default").
+                if (n >= 2 * CouplingMinimum)
+                {
+                    var sinus = new double[n];
+                    var coupling = DetectSinusRhythm(rrMs, options, kinds, sinus);
+                    if (coupling <= DefaultCoupling)
+                    {
+                        problems.Add(new Problem(
+                            "artifacts.frequent-ectopy",
+                            Invariant($"Frequent premature beats with a full compensatory pause (three in four come at most {coupling:0.00} sinus cycles after the beat before them): the default used the sinus-rhythm detector, since Lipponen & Tarvainen's thresholds are inflated by frequent ectopy. See docs/hrv-artifacts.md."),
+                            ProblemSeverity.Warning));
+                        // As the sinus-rhythm method: no premature or pause flags inside irregular segments; with the
+                        // screening off only their report goes (the flags and intervals are the same).
+                        var found = screening?.GetAwaiter().GetResult() ?? FindIrregularSegments(rrMs, null, options);
+                        ClearInside(found, kinds);
+                        irregular = options.ScreenIrregularRhythm ? found : [];
+                        nn = CorrectSinusRhythm(rrMs, kinds, sinus, actions, options.Correction);
+                        break;
+                    }
+
+                    kinds.AsSpan().Fill(None);
+                }
+
+                nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: true);
+                break;
+            }
+
             case ArtifactMethod.LipponenTarvainen:
-                nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: options.Method == ArtifactMethod.Default);
+                nn = ProcessLipponenTarvainen(rrMs, options, kinds, actions, problems, rangePass: false);
                 break;
             case ArtifactMethod.SinusRhythm:
             {

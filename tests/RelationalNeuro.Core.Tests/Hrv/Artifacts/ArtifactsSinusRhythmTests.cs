@@ -116,6 +116,42 @@ public class ArtifactsSinusRhythmTests
     }
 
     [Fact]
+    public void Default_WithFrequentCompensatedPrematureBeats_UsesTheSinusRhythmDetector()
+    {
+        // 60 isolated premature beats at coupling 0.5 with full compensatory pauses (≥ 50, three in four ≤ 0.9 of a
+        // cycle): the default runs the sinus-rhythm detector (Premature flags on both intervals of each) and says so.
+        var result = Artifacts.Process(WithEctopy(0.5, 60));
+        Assert.Contains(result.Problems, p => p.Code == "artifacts.frequent-ectopy");
+        Assert.Equal(120, result.Flags.Count(f => f.Kind == ArtifactKind.Premature));
+        Assert.Equal(result.Flags, Artifacts.Process(WithEctopy(0.5, 60), Sinus).Flags);
+    }
+
+    [Fact]
+    public void Default_WithFewPrematureBeats_StaysLipponenTarvainenWithTheRange()
+    {
+        // 40 such beats are too few: the default is L&T + range, whose kinds are its own (no Premature).
+        var rr = WithEctopy(0.5, 40);
+        var result = Artifacts.Process(rr);
+        Assert.DoesNotContain(result.Problems, p => p.Code == "artifacts.frequent-ectopy");
+        Assert.DoesNotContain(result.Flags, f => f.Kind is ArtifactKind.Premature or ArtifactKind.Pause);
+        Assert.Equal(result.Flags, Artifacts.Process(rr, new ArtifactOptions { Method = ArtifactMethod.LipponenTarvainen }).Flags);
+    }
+
+    [Theory]
+    [InlineData(641, 137, 19.2, 79)]  // ±21 %, a 19-beat cycle: slow paced breathing with a deep sinus arrhythmia
+    [InlineData(1000, 180, 12.3, 0)]  // ±18 %, 12 beats: resonance-frequency breathing
+    [InlineData(800, 150, 6.3, 200)]  // ±19 %, 6 beats
+    public void Default_OnDeepSlowSinusArrhythmia_StaysLipponenTarvainen(double baseMs, double amplitudeMs, double beatsPerCycle, double phaseDegrees)
+    {
+        // The sinus-rhythm detector calls the fast phase of such a deep oscillation premature, but never as isolated beats
+        // followed by a compensatory pause, so the default does not switch to it (a slow breath is not ectopy).
+        var rr = Enumerable.Range(0, 3000).Select(k => baseMs + (amplitudeMs * Math.Sin((2 * Math.PI * k / beatsPerCycle) + (phaseDegrees * Math.PI / 180)))).ToArray();
+        var result = Artifacts.Process(rr);
+        Assert.DoesNotContain(result.Problems, p => p.Code == "artifacts.frequent-ectopy");
+        Assert.DoesNotContain(result.Flags, f => f.Kind is ArtifactKind.Premature or ArtifactKind.Pause);
+    }
+
+    [Fact]
     public void SinusRhythm_CompensatedPrematureBeat_RestoresTheSinusCyclesExactly()
     {
         // 800-ms rhythm, a beat 320 ms early with a full compensatory pause: 480 + 1120 ms → 800 + 800 ms.
