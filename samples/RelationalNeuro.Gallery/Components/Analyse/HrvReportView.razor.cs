@@ -46,7 +46,7 @@ public partial class HrvReportView
         : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, Math.Round(elapsed.TotalMilliseconds)):0} ms");
 
     private string ArtifactSummary => Report.Artifacts is { } a
-        ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.FlaggedCount)} flagged ({Percent(a.FlaggedCount, Report.Input.AcceptedCount)}) by {MethodName(a.Method)}, {CorrectionName(a.Correction)}")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Count(a.FlaggedCount)} flagged ({Percent(a.FlaggedCount, Report.Input.AcceptedCount)}) by {DetectorName(a)}, {CorrectionName(a.Correction)}")
         : "none (nothing to analyse)";
 
     /// <summary>"2 stretches, 12:30 (HRV is not interpretable there; shaded on the tachogram)", or null when there are none.</summary>
@@ -65,10 +65,17 @@ public partial class HrvReportView
         _ => "",
     };
 
+    /// <summary>The detector that ran: the default is L&amp;T + range, or the sinus-rhythm detector where ectopy is frequent (its problem says so).</summary>
+    private static string DetectorName(HrvArtifactSummary a) =>
+        a.Method == ArtifactMethod.Default && a.Problems.Any(p => p.Code == "artifacts.frequent-ectopy")
+            ? "sinus-rhythm timing (the default where premature beats are frequent)"
+            : MethodName(a.Method);
+
     private static string MethodName(ArtifactMethod method) => method switch
     {
         ArtifactMethod.Default => "Lipponen & Tarvainen (2019) with a 300–2000 ms range",
         ArtifactMethod.LipponenTarvainen => "Lipponen & Tarvainen (2019)",
+        ArtifactMethod.SinusRhythm => "sinus-rhythm timing",
         _ => method.ToString(),
     };
 

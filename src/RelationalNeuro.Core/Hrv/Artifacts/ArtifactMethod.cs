@@ -8,7 +8,11 @@ public enum ArtifactMethod
     /// (<see cref="ArtifactOptions.MinimumMs"/>–<see cref="ArtifactOptions.MaximumMs"/>) on the corrected series:
     /// intervals still outside it are flagged <see cref="ArtifactKind.OutOfRange"/> and interpolated. L&amp;T's
     /// adaptive thresholds miss runs of implausible intervals (they raise the local spread they are measured
-    /// against); the fixed range catches what is impossible whatever the neighbours.
+    /// against); the fixed range catches what is impossible whatever the neighbours. Where a recording has frequent
+    /// ectopy — at least 50 isolated premature beats with a full compensatory pause found by the
+    /// <see cref="SinusRhythm"/> detector, three in four at most 0.9 of a sinus cycle after the beat before them — L&amp;T's
+    /// thresholds are inflated by the ectopy itself, and the default is the <see cref="SinusRhythm"/> detector instead,
+    /// with an <c>artifacts.frequent-ectopy</c> warning (since the twenty-first session; docs/hrv-artifacts.md).
     /// </summary>
     Default = 0,
 

@@ -66,6 +66,21 @@ public class ArtifactsReferenceTests
     }
 
     [Theory]
+    [MemberData(nameof(AllIds))]
+    public void DefaultDetector_OnEveryHrvReferenceSeries_StaysLipponenTarvainenWithTheRange(string seriesId)
+    {
+        // Issue 15 item 1: the default meets the whole-record targets by using the sinus-rhythm detector where ectopy is
+        // frequent, and must keep its results on these series: none of them has 50 isolated premature beats with a full
+        // compensatory pause, so each gets L&T + range as before (no frequent-ectopy warning, none of that detector's kinds).
+        var reference = HrvReference.Get(seriesId);
+        var result = Artifacts.Process(reference.RrMs);
+        Assert.DoesNotContain(result.Problems, p => p.Code == "artifacts.frequent-ectopy");
+        Assert.DoesNotContain(result.Flags, f => f.Kind is ArtifactKind.Premature or ArtifactKind.Pause);
+    }
+
+    public static TheoryData<string> AllIds() => IdsWhere(_ => true);
+
+    [Theory]
     [MemberData(nameof(KubiosIds))]
     public void LipponenTarvainen_FirstPass_FlagsTheSameIndicesAndClassesAsNeuroKit2(string seriesId)
     {

@@ -199,6 +199,25 @@ public class ArtifactsTests
     }
 
     [Fact]
+    public void Property_SinusRhythmCorrection_PreservesTotalDurationAndNeverFlagsOutsideTheSeries()
+    {
+        // docs/hrv-artifacts.md: each run of flagged intervals becomes round(D / cycle) equal intervals, so the total
+        // duration is kept exactly (to rounding); series up to 3,000 intervals, so that many have the 50 premature beats
+        // the coupling limit needs.
+        var series =
+            from n in Gen.Choose(0, 3000)
+            from values in Gen.ArrayOf(Gen.Frequency((8, Gen.Choose(600, 1000)), (1, Gen.Choose(50, 3000))), n)
+            select values.Select(v => (double)v).ToArray();
+        Prop.ForAll(series.ToArbitrary(), rr =>
+        {
+            var result = Artifacts.Process(rr, new ArtifactOptions { Method = ArtifactMethod.SinusRhythm });
+            var nn = result.NnIntervalsMs.ToArray();
+            return Math.Abs(nn.Sum() - rr.Sum()) <= 1e-9 * Math.Max(1, rr.Sum())
+                && result.Flags.All(f => f.Index >= 0 && f.Index < rr.Length && f.OriginalMs == rr[f.Index]);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Property_LipponenTarvainenCorrection_PreservesTotalDuration()
     {
         Prop.ForAll(SeriesWithArtifacts.ToArbitrary(), rr =>
