@@ -13,7 +13,8 @@ internal static class ReadmeCoreSample
         var export = string.Join('\n', Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? "800" : "900"));
         var read = RrReader.Read(new StringReader(export), RrFormat.SingleColumn);
 
-        // Artifact correction (Lipponen & Tarvainen 2019, then the 300–2000 ms range), then the time domain.
+        // Artifact correction (Lipponen & Tarvainen 2019, then the 300–2000 ms range; where premature beats are frequent,
+        // the sinus-rhythm detector), then the time domain.
         var corrected = Artifacts.Process(read.Series.IntervalsMs);
         var time = HrvMetrics.TimeDomain(corrected.NnIntervalsMs);
 
