@@ -89,6 +89,46 @@ public sealed class FeelingsWheelPageTests(GalleryFixture gallery)
     }
 
     [Fact]
+    public async Task LateFocusCall_LeavesFocusWhereATabTookIt_ButMovesItFromASegmentOrFromNowhere()
+    {
+        // The call a key's render ends with (the module's focusSegment) can arrive after the user pressed Tab: it must
+        // not pull focus back from the zoom button. Called here directly, in the page's own copy of the module.
+        await using var page = await gallery.OpenAsync(PagePath);
+        var wheel = page.Page.Locator("#wheel-main");
+        await Segment(wheel, "Joyful").FocusAsync();
+        await Assertions.Expect(Segment(wheel, "Joyful")).ToBeFocusedAsync();
+        const string call = """
+            async ([svgSelector, targetLabel]) => {
+                const m = await import('/_content/RelationalNeuro.Components/FeelingsWheel/FeelingsWheel.razor.js');
+                const svg = document.querySelector(svgSelector);
+                m.focusSegment(svg, svg.querySelector(`.rn-wheel__segment[aria-label="${targetLabel}"]`));
+            }
+            """;
+        var svgSelector = "#wheel-main svg[role]";
+        Assert.Equal(1, await page.Page.Locator(svgSelector).CountAsync());
+
+        // From a segment of the wheel: moves.
+        await page.Page.EvaluateAsync(call, new[] { svgSelector, "Joyful › Delighted" });
+        await Assertions.Expect(Segment(wheel, "Joyful › Delighted")).ToBeFocusedAsync();
+
+        // From the zoom button (a Tab came first): stays.
+        await wheel.Locator(".rn-wheel__zoom").FocusAsync();
+        await page.Page.EvaluateAsync(call, new[] { svgSelector, "Joyful" });
+        await Assertions.Expect(wheel.Locator(".rn-wheel__zoom")).ToBeFocusedAsync();
+
+        // From outside the wheel: stays.
+        await page.Page.Locator("section:has(#usage) summary").FocusAsync();
+        await page.Page.EvaluateAsync(call, new[] { svgSelector, "Joyful" });
+        await Assertions.Expect(page.Page.Locator("section:has(#usage) summary")).ToBeFocusedAsync();
+
+        // From nowhere (the focused segment was redrawn away): moves.
+        await page.Page.EvaluateAsync("() => document.activeElement.blur()");
+        await page.Page.EvaluateAsync(call, new[] { svgSelector, "Joyful" });
+        await Assertions.Expect(Segment(wheel, "Joyful")).ToBeFocusedAsync();
+        await page.AssertCleanAsync();
+    }
+
+    [Fact]
     public async Task Mouse_SelectHoverZoom_OnThePlutchikWheel()
     {
         await using var page = await gallery.OpenAsync(PagePath);

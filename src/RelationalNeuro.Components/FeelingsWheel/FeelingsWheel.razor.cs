@@ -24,8 +24,9 @@ namespace RelationalNeuro.Components;
 /// text carry no label.</para>
 /// <para><b>Keyboard</b> (roving tabindex, one segment in the tab order): ↓/↑ next/previous feeling in the ring,
 /// → outwards to a more specific feeling, ← inwards to the more general one, Home/End first/last in the ring,
-/// Enter/Space select, + zooms into the focused feeling's core, − or Escape zooms out. A collocated module only
-/// stops the browser's default action (scrolling) for those keys; the handling is C#.</para>
+/// Enter/Space select, + zooms into the focused feeling's core, − or Escape zooms out. The handling is C#; a
+/// collocated module stops the browser's default action (scrolling) for those keys and moves focus to the chosen
+/// segment unless focus has left the segments meanwhile (a Tab pressed before the render arrived).</para>
 /// <para><b>Static rendering.</b> Without interactivity the widget draws the wheel as a picture and renders a
 /// GET form of radio buttons (checkboxes with <see cref="Multiple"/>), one fieldset per core feeling, named
 /// <see cref="FieldName"/>; the page reads the submitted path from the query string and passes it back as
@@ -248,7 +249,15 @@ public partial class FeelingsWheel : IAsyncDisposable
             _focusPending = false;
             try
             {
-                await target.FocusAsync();
+                // Through the module where it is loaded: a Tab pressed before this render arrived keeps its focus.
+                if (_module is not null)
+                {
+                    await _module.InvokeVoidAsync("focusSegment", _svg, target);
+                }
+                else
+                {
+                    await target.FocusAsync();
+                }
             }
             catch (JSDisconnectedException)
             {
