@@ -13,26 +13,9 @@ namespace RelationalNeuro.Gallery.Tests.Practice;
 /// open with what was typed, and nothing is overwritten. Before, the last save silently won and the first was lost.
 /// (Edits of different fields in two tabs both take effect: <see cref="StaleEditComponentTests"/>.)
 /// </summary>
-public sealed class ConcurrentEditComponentTests : BunitContext
+public sealed class ConcurrentEditComponentTests : TwoTabsContext
 {
     private const string Reload = "was changed in another tab or window since you opened it. Reload to see the current version.";
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private static readonly DateTimeOffset Created = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-
-    private readonly InMemoryPracticeStore _store = new();
-
-    private readonly Client _ada = new() { Id = Guid.NewGuid(), DisplayName = "Ada", TimeZoneId = "Europe/Berlin", CreatedAt = Created };
-
-    public ConcurrentEditComponentTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<IPracticeStore>(_store);
-        Services.AddSingleton(TimeProvider.System);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        _store.AddClientAsync(_ada).GetAwaiter().GetResult(); // the in-memory store completes at once
-    }
 
     [Fact]
     public async Task Clients_TwoTabsRenameTheSameClient_SecondSaveIsRefused_AndTheFirstNameIsKept()
@@ -47,7 +30,7 @@ public sealed class ConcurrentEditComponentTests : BunitContext
         SaveRename(tabTwo);
 
         tabTwo.WaitForAssertion(() => Assert.Equal($"Not saved: Ada {Reload}", tabTwo.Find("#clients-status").TextContent));
-        Assert.Equal(_ada with { DisplayName = "Ada L." }, await _store.GetClientAsync(_ada.Id, Ct));
+        Assert.Equal(Ada with { DisplayName = "Ada L." }, await Store.GetClientAsync(Ada.Id, Ct));
         // The refused form stays open with what was typed (its Save button, which had focus, is still there).
         Assert.Equal("Ada Lovelace", tabTwo.Find("#edit-name").GetAttribute("value"));
         Assert.Single(tabTwo.FindAll(".record__edit button"), b => b.TextContent == "Save");
@@ -59,12 +42,12 @@ public sealed class ConcurrentEditComponentTests : BunitContext
         // The form shows (and would write) the time zone too: saving it over another tab's time zone would undo that.
         var cut = Render<Clients>();
         StartRename(cut, "Ada L.");
-        await _store.UpdateClientAsync(_ada with { TimeZoneId = "Europe/London" }, Ct);
+        await Store.UpdateClientAsync(Ada with { TimeZoneId = "Europe/London" }, Ct);
 
         SaveRename(cut);
 
         cut.WaitForAssertion(() => Assert.Equal($"Not saved: Ada {Reload}", cut.Find("#clients-status").TextContent));
-        Assert.Equal(_ada with { TimeZoneId = "Europe/London" }, await _store.GetClientAsync(_ada.Id, Ct));
+        Assert.Equal(Ada with { TimeZoneId = "Europe/London" }, await Store.GetClientAsync(Ada.Id, Ct));
     }
 
     [Fact]
@@ -83,7 +66,7 @@ public sealed class ConcurrentEditComponentTests : BunitContext
         tabTwo.Find("#plan-save").Click();
 
         tabTwo.WaitForAssertion(() => Assert.Equal($"Not saved: plan Evenings {Reload}", tabTwo.Find("#plan-status").TextContent));
-        Assert.Equal("Late evenings", (await _store.GetPlanAsync(_ada.Id, plan.Id, Ct))?.Name);
+        Assert.Equal("Late evenings", (await Store.GetPlanAsync(Ada.Id, plan.Id, Ct))?.Name);
         Assert.Equal("Early evenings", tabTwo.Find("#plan-name").GetAttribute("value"));
         Assert.Equal("Save plan", tabTwo.Find("#plan-save").TextContent);
     }
@@ -99,12 +82,12 @@ public sealed class ConcurrentEditComponentTests : BunitContext
         {
             Assignments = [new PlanAssignment(InterventionCatalog.GratitudeId, new PracticeSchedule { SessionsPerDay = 3 })],
         };
-        await _store.UpdatePlanAsync(editedElsewhere, Ct);
+        await Store.UpdatePlanAsync(editedElsewhere, Ct);
 
         cut.Find("#plan-save").Click();
 
         cut.WaitForAssertion(() => Assert.Equal($"Not saved: plan Evenings {Reload}", cut.Find("#plan-status").TextContent));
-        var stored = (await _store.GetPlanAsync(_ada.Id, plan.Id, Ct))!;
+        var stored = (await Store.GetPlanAsync(Ada.Id, plan.Id, Ct))!;
         Assert.Equal("Evenings", stored.Name);
         Assert.Equal(3, Assert.Single(stored.Assignments).Schedule.SessionsPerDay);
     }
@@ -117,25 +100,4 @@ public sealed class ConcurrentEditComponentTests : BunitContext
 
     private static void SaveRename(IRenderedComponent<Clients> tab) =>
         tab.FindAll(".record__edit button").Single(b => b.TextContent == "Save").Click();
-
-    private async Task<PracticePlan> AddPlanAsync()
-    {
-        var plan = new PracticePlan
-        {
-            Id = Guid.NewGuid(),
-            ClientId = _ada.Id,
-            Name = "Evenings",
-            StartDate = new DateOnly(2026, 11, 23),
-            TimeZoneId = _ada.TimeZoneId,
-            Assignments = [new PlanAssignment(InterventionCatalog.GratitudeId, new PracticeSchedule { SessionsPerDay = 1 })],
-        };
-        await _store.AddPlanAsync(plan, Ct);
-        return plan;
-    }
-
-    private IRenderedComponent<PlanSection> RenderPlans(PracticePlan shown) =>
-        Render<PlanSection>(p => p
-            .Add(c => c.Client, _ada)
-            .Add(c => c.Plans, [shown])
-            .Add(c => c.Entries, []));
 }

@@ -13,25 +13,9 @@ namespace RelationalNeuro.Gallery.Tests.Practice;
 /// tab's change — before, a rename wrote the whole client as first shown, so it silently restored a client archived
 /// elsewhere, and an archive reverted a rename.
 /// </summary>
-public sealed class StaleEditComponentTests : BunitContext
+public sealed class StaleEditComponentTests : TwoTabsContext
 {
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private static readonly DateTimeOffset Created = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ArchivedElsewhere = new(2026, 12, 1, 17, 30, 0, TimeSpan.Zero);
-
-    private readonly InMemoryPracticeStore _store = new();
-
-    private readonly Client _ada = new() { Id = Guid.NewGuid(), DisplayName = "Ada", TimeZoneId = "Europe/Berlin", CreatedAt = Created };
-
-    public StaleEditComponentTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<IPracticeStore>(_store);
-        Services.AddSingleton(TimeProvider.System);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        _store.AddClientAsync(_ada).GetAwaiter().GetResult(); // the in-memory store completes at once
-    }
 
     [Fact]
     public async Task Clients_RenameAfterTheClientWasArchivedElsewhere_KeepsThemArchived()
@@ -39,12 +23,12 @@ public sealed class StaleEditComponentTests : BunitContext
         var cut = Render<Clients>();
         cut.Find("button[aria-label='Edit Ada']").Click();
         cut.Find("#edit-name").Input("Ada L.");
-        await _store.UpdateClientAsync(_ada with { ArchivedAt = ArchivedElsewhere }, Ct);
+        await Store.UpdateClientAsync(Ada with { ArchivedAt = ArchivedElsewhere }, Ct);
 
         cut.FindAll(".record__edit button").Single(b => b.TextContent == "Save").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Saved Ada L..", cut.Find("#clients-status").TextContent));
-        var stored = (await _store.GetClientAsync(_ada.Id, Ct))!;
+        var stored = (await Store.GetClientAsync(Ada.Id, Ct))!;
         Assert.Equal("Ada L.", stored.DisplayName);
         Assert.Equal(ArchivedElsewhere, stored.ArchivedAt);
     }
@@ -53,12 +37,12 @@ public sealed class StaleEditComponentTests : BunitContext
     public async Task Clients_ArchiveAfterTheClientWasRenamedElsewhere_KeepsTheNewName()
     {
         var cut = Render<Clients>();
-        await _store.UpdateClientAsync(_ada with { DisplayName = "Ada Lovelace", TimeZoneId = "Europe/London" }, Ct);
+        await Store.UpdateClientAsync(Ada with { DisplayName = "Ada Lovelace", TimeZoneId = "Europe/London" }, Ct);
 
         cut.Find("button[aria-label='Archive Ada']").Click();
 
         cut.WaitForAssertion(() => Assert.StartsWith("Archived Ada;", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
-        var stored = (await _store.GetClientAsync(_ada.Id, Ct))!;
+        var stored = (await Store.GetClientAsync(Ada.Id, Ct))!;
         Assert.Equal("Ada Lovelace", stored.DisplayName);
         Assert.Equal("Europe/London", stored.TimeZoneId);
         Assert.NotNull(stored.ArchivedAt);
@@ -68,12 +52,12 @@ public sealed class StaleEditComponentTests : BunitContext
     public async Task Clients_ArchiveAfterTheClientWasArchivedElsewhere_KeepsTheFirstArchiveTime()
     {
         var cut = Render<Clients>();
-        await _store.UpdateClientAsync(_ada with { ArchivedAt = ArchivedElsewhere }, Ct);
+        await Store.UpdateClientAsync(Ada with { ArchivedAt = ArchivedElsewhere }, Ct);
 
         cut.Find("button[aria-label='Archive Ada']").Click();
 
         cut.WaitForAssertion(() => Assert.StartsWith("Archived Ada;", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
-        Assert.Equal(ArchivedElsewhere, (await _store.GetClientAsync(_ada.Id, Ct))!.ArchivedAt);
+        Assert.Equal(ArchivedElsewhere, (await Store.GetClientAsync(Ada.Id, Ct))!.ArchivedAt);
     }
 
     [Fact]
@@ -82,12 +66,12 @@ public sealed class StaleEditComponentTests : BunitContext
         var cut = Render<Clients>();
         cut.Find("button[aria-label='Edit Ada']").Click();
         cut.Find("#edit-name").Input("Ada L.");
-        Assert.True(await _store.DeleteClientAsync(_ada.Id, Ct));
+        Assert.True(await Store.DeleteClientAsync(Ada.Id, Ct));
 
         cut.FindAll(".record__edit button").Single(b => b.TextContent == "Save").Click();
 
         cut.WaitForAssertion(() => Assert.StartsWith("Not saved: ", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
-        Assert.Empty(await _store.ListClientsAsync(Ct));
+        Assert.Empty(await Store.ListClientsAsync(Ct));
     }
 
     [Fact]
@@ -97,12 +81,12 @@ public sealed class StaleEditComponentTests : BunitContext
         var cut = RenderPlans(plan);
         cut.Find("button[aria-label='Edit plan Evenings']").Click();
         cut.Find("#plan-name").Input("Late evenings");
-        await _store.UpdatePlanAsync(plan with { ArchivedAt = ArchivedElsewhere }, Ct);
+        await Store.UpdatePlanAsync(plan with { ArchivedAt = ArchivedElsewhere }, Ct);
 
         cut.Find("#plan-save").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Saved plan Late evenings.", cut.Find("#plan-status").TextContent));
-        var stored = (await _store.GetPlanAsync(_ada.Id, plan.Id, Ct))!;
+        var stored = (await Store.GetPlanAsync(Ada.Id, plan.Id, Ct))!;
         Assert.Equal("Late evenings", stored.Name);
         Assert.Equal(ArchivedElsewhere, stored.ArchivedAt);
     }
@@ -117,35 +101,98 @@ public sealed class StaleEditComponentTests : BunitContext
             Name = "Mornings",
             Assignments = [new PlanAssignment(InterventionCatalog.GratitudeId, new PracticeSchedule { SessionsPerDay = 3 })],
         };
-        await _store.UpdatePlanAsync(edited, Ct);
+        await Store.UpdatePlanAsync(edited, Ct);
 
         cut.Find("button[aria-label='Archive plan Evenings']").Click();
 
         cut.WaitForAssertion(() => Assert.StartsWith("Archived plan Evenings;", cut.Find("#plan-status").TextContent, StringComparison.Ordinal));
-        var stored = (await _store.GetPlanAsync(_ada.Id, plan.Id, Ct))!;
+        var stored = (await Store.GetPlanAsync(Ada.Id, plan.Id, Ct))!;
         Assert.Equal("Mornings", stored.Name);
         Assert.Equal(3, Assert.Single(stored.Assignments).Schedule.SessionsPerDay);
         Assert.NotNull(stored.ArchivedAt);
     }
 
-    private async Task<PracticePlan> AddPlanAsync()
+    [Fact]
+    public async Task Clients_ArchiveWhileARenameLandsBetweenItsReadAndWrite_KeepsTheRename()
     {
-        var plan = new PracticePlan
-        {
-            Id = Guid.NewGuid(),
-            ClientId = _ada.Id,
-            Name = "Evenings",
-            StartDate = new DateOnly(2026, 11, 23),
-            TimeZoneId = _ada.TimeZoneId,
-            Assignments = [new PlanAssignment(InterventionCatalog.GratitudeId, new PracticeSchedule { SessionsPerDay = 1 })],
-        };
-        await _store.AddPlanAsync(plan, Ct);
-        return plan;
+        // The other tab's rename is written right after the archive has read Ada: a plain write would put her back as
+        // read ("Ada"), losing the rename; the conditional write is refused, the archive reads again and goes on top.
+        var cut = Render<Clients>();
+        Interleaving.AfterRead = () => Store.UpdateClientAsync(Ada with { DisplayName = "Ada Lovelace" }, Ct);
+
+        cut.Find("button[aria-label='Archive Ada']").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Archived Ada;", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
+        var stored = (await Store.GetClientAsync(Ada.Id, Ct))!;
+        Assert.Equal("Ada Lovelace", stored.DisplayName);
+        Assert.NotNull(stored.ArchivedAt);
+        Assert.Equal(2, Interleaving.Reads);   // read, refused write, read again, written
     }
 
-    private IRenderedComponent<PlanSection> RenderPlans(PracticePlan shown) =>
-        Render<PlanSection>(p => p
-            .Add(c => c.Client, _ada)
-            .Add(c => c.Plans, [shown])
-            .Add(c => c.Entries, []));
+    [Fact]
+    public async Task Clients_RestoreWhileARenameLandsBetweenItsReadAndWrite_KeepsTheRename()
+    {
+        await Store.UpdateClientAsync(Ada with { ArchivedAt = ArchivedElsewhere }, Ct);
+        var cut = Render<Clients>();
+        cut.Find("#show-archived").Change(true);
+        Interleaving.AfterRead = () => Store.UpdateClientAsync(Ada with { DisplayName = "Ada Lovelace", ArchivedAt = ArchivedElsewhere }, Ct);
+
+        cut.Find("button[aria-label='Restore Ada']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Restored Ada.", cut.Find("#clients-status").TextContent));
+        var stored = (await Store.GetClientAsync(Ada.Id, Ct))!;
+        Assert.Equal("Ada Lovelace", stored.DisplayName);
+        Assert.Null(stored.ArchivedAt);
+    }
+
+    [Fact]
+    public async Task Clients_ArchiveWhileTheClientIsDeletedBetweenItsReadAndWrite_IsNotSaved_AndNothingIsRecreated()
+    {
+        var cut = Render<Clients>();
+        Interleaving.AfterRead = async () => Assert.True(await Store.DeleteClientAsync(Ada.Id, Ct));
+
+        cut.Find("button[aria-label='Archive Ada']").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Not saved: ", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
+        Assert.Empty(await Store.ListClientsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Plan_ArchiveWhileAnEditLandsBetweenItsReadAndWrite_KeepsTheEdit()
+    {
+        var plan = await AddPlanAsync();
+        var cut = RenderPlans(plan);
+        Interleaving.AfterRead = () => Store.UpdatePlanAsync(plan with { Name = "Mornings" }, Ct);
+
+        cut.Find("button[aria-label='Archive plan Evenings']").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Archived plan Evenings;", cut.Find("#plan-status").TextContent, StringComparison.Ordinal));
+        var stored = (await Store.GetPlanAsync(Ada.Id, plan.Id, Ct))!;
+        Assert.Equal("Mornings", stored.Name);
+        Assert.NotNull(stored.ArchivedAt);
+        Assert.Equal(2, Interleaving.Reads);
+    }
+
+    [Fact]
+    public async Task Clients_ArchiveWhileAnotherWriteLandsAfterEveryRead_GivesUpAfterFiveReads_AndKeepsTheLastWrite()
+    {
+        var cut = Render<Clients>();
+        var renames = 0;
+        Func<Task> rename = null!;
+        rename = async () =>
+        {
+            await Store.UpdateClientAsync(Ada with { DisplayName = $"Ada {++renames}" }, Ct);
+            Interleaving.AfterRead = rename;
+        };
+        Interleaving.AfterRead = rename;
+
+        cut.Find("button[aria-label='Archive Ada']").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("Not saved: ", cut.Find("#clients-status").TextContent, StringComparison.Ordinal));
+        Interleaving.AfterRead = null;
+        Assert.Equal(5, Interleaving.Reads);
+        var stored = (await Store.GetClientAsync(Ada.Id, Ct))!;
+        Assert.Equal("Ada 5", stored.DisplayName);
+        Assert.Null(stored.ArchivedAt);
+    }
 }
