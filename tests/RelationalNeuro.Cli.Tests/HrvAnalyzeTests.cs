@@ -203,6 +203,56 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Resume_AStampsFileReplacedByALinkToAnotherFile_IsReplaced_AndThatFileIsNotAppendedTo()
+    {
+        Assert.SkipUnless(!OperatingSystem.IsWindows(), "creating a symbolic link needs rights Windows may not give");
+        using var temp = new TempFolder();
+        var first = temp.Write("cohort/a.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+        string[] args = ["hrv", "analyze", temp["cohort"], "-o", temp["o.csv"], "--progress", "none", "--entropy", "off"];
+        var run = await RnRunner.InProcessAsync(args);
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+
+        // Someone's file, and a link to it where rn keeps its stamps: before, the resume's stamp was appended to it.
+        var victim = temp.Write("elsewhere/notes.txt", "my notes\n");
+        File.Delete(temp["o.csv.inputs.jsonl"]);
+        File.CreateSymbolicLink(temp["o.csv.inputs.jsonl"], victim);
+        temp.Write("cohort/b.txt", string.Join('\n', Enumerable.Repeat("810", 300)) + "\n");
+        var resume = await RnRunner.InProcessAsync([.. args, "--resume"]);
+
+        Assert.True(resume.ExitCode is 0 or 1, resume.Error);
+        Assert.Contains("1 recordings analysed, 1 already there", resume.Error, StringComparison.Ordinal);
+        Assert.Equal("my notes\n", File.ReadAllText(victim));
+        Assert.Null(new FileInfo(temp["o.csv.inputs.jsonl"]).LinkTarget);
+        // A fresh stamps file: the recording already there was hashed (its stamp was not read through the link) and
+        // stamped again, then the new one.
+        var stamps = File.ReadAllLines(temp["o.csv.inputs.jsonl"]);
+        Assert.Equal(2, stamps.Length);
+        Assert.Contains(Path.GetFileName(first), stamps[0], StringComparison.Ordinal);
+        Assert.Contains("b.txt", stamps[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("o.csv", "o.csv.meta.json.tmp")]
+    [InlineData("o.parquet", "o.parquet.tmp")]
+    public async Task Analyze_ALinkWhereRnPutsATemporaryFile_IsRemoved_AndTheFileItPointsToIsKept(string output, string temporary)
+    {
+        Assert.SkipUnless(!OperatingSystem.IsWindows(), "creating a symbolic link needs rights Windows may not give");
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+        var victim = temp.Write("elsewhere/notes.txt", "my notes\n");
+        File.CreateSymbolicLink(temp[temporary], victim);
+
+        // Before, the sidecar's temporary file was made with File.Create, which followed the link and truncated the file
+        // it points to (the Parquet table's was already deleted when the output was opened; a guard).
+        var run = await RnRunner.InProcessAsync(["hrv", "analyze", input, "-o", temp[output], "--progress", "none", "--entropy", "off"]);
+
+        Assert.True(run.ExitCode is 0 or 1, run.Error);
+        Assert.Equal("my notes\n", File.ReadAllText(victim));
+        Assert.False(File.Exists(temp[temporary]) || new FileInfo(temp[temporary]).LinkTarget is not null);
+        Assert.True(new FileInfo(temp[output]).Length > 0);
+    }
+
+    [Fact]
     public async Task Analyze_AFileNameThatIsNotUtf8_GetsARowSayingSo_NotThatTheFileIsMissing()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "needs a file system that stores names as bytes (Linux)");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using RelationalNeuro.Cli.Tables;
 using RelationalNeuro.Io;
 
 namespace RelationalNeuro.Cli.Batch;
@@ -48,12 +49,43 @@ internal static class InputStampFile
     /// <summary>The stamps file of an output table.</summary>
     public static string PathOf(string output) => output + ".inputs.jsonl";
 
+    /// <summary>True when a symbolic link stands at <paramref name="path"/> (to whatever, or to nothing).</summary>
+    public static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Opens the stamps file of <paramref name="output"/> to append to it. The file is rn's own, named after the output;
+    /// a symbolic link in its place (planted in a shared folder, or copied along) is removed and a regular file started,
+    /// so an append never lands in the file the link points to. Losing the link's stamps costs only hashing (they were
+    /// not read either: <see cref="Read"/>).
+    /// </summary>
+    public static OutputStream OpenForAppend(string output)
+    {
+        var path = PathOf(output);
+        if (IsLink(path))
+        {
+            File.Delete(path); // deletes the link, never its target
+        }
+
+        return OutputStream.Open(path, FileMode.Append, 4096);
+    }
+
     /// <summary>The last stamp of each file id whose hash equals its rows' in <paramref name="done"/> (file id → hash); lines cut off or malformed are skipped.</summary>
     public static Dictionary<string, InputStamp> Read(string path, IReadOnlyDictionary<string, string> done)
     {
         var stamps = new Dictionary<string, InputStamp>(StringComparer.Ordinal);
-        if (!File.Exists(path))
+        if (!File.Exists(path) || IsLink(path))
         {
+            // No stamps, or a link in their place (not rn's file, replaced at the first append): every input is hashed.
             return stamps;
         }
 

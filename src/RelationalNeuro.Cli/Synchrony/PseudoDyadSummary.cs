@@ -53,7 +53,7 @@ internal static class PseudoDyadSummary
         var temp = path + ".tmp";
         try
         {
-            using (var stream = OutputStream.Create(temp))
+            using (var stream = OutputStream.CreateTemporary(temp))
             using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
                 WriteJson(json, ids, left, result, options, keepRoles);

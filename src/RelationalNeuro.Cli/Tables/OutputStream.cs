@@ -12,6 +12,19 @@ internal sealed class OutputStream(FileStream inner) : Stream
     /// <summary>Creates (or truncates) <paramref name="path"/> for writing.</summary>
     public static OutputStream Create(string path) => new(File.Create(path));
 
+    /// <summary>
+    /// Creates rn's own temporary file <paramref name="path"/> (a sidecar's or a table's <c>.tmp</c>, moved into place
+    /// when written). Whatever stands there is removed first — a stale temporary file, or a symbolic link, which is
+    /// deleted itself, never its target — and the file is created only if nothing is there (<see cref="FileMode.CreateNew"/>,
+    /// which does not follow a link planted in between). Before, <see cref="File.Create(string)"/> followed such a link and
+    /// truncated the file it pointed to.
+    /// </summary>
+    public static OutputStream CreateTemporary(string path)
+    {
+        File.Delete(path);
+        return new(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
+    }
+
     /// <summary>Opens <paramref name="path"/> for writing with <paramref name="mode"/>, readers allowed beside it.</summary>
     public static OutputStream Open(string path, FileMode mode, int bufferSize) => new(new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize));
 

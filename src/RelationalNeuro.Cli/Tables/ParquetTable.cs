@@ -36,11 +36,11 @@ internal sealed class ParquetTable : IAsyncDisposable
         _ => new DataField<string>(c.Name, true),
     }).ToArray();
 
-    /// <summary>Creates (replaces) a Parquet file with this schema and metadata.</summary>
+    /// <summary>Creates the temporary Parquet file <paramref name="path"/> (<see cref="OutputStream.CreateTemporary"/>) with this schema and metadata.</summary>
     public static async Task<ParquetTable> CreateAsync(string path, TableSchema schema, TableMetadata metadata)
     {
         var fields = Fields(schema);
-        var stream = OutputStream.Create(path);
+        var stream = OutputStream.CreateTemporary(path);
         var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).ConfigureAwait(false);
         writer.CustomMetadata = metadata.ToDictionary();
         return new ParquetTable(schema, fields, stream, writer);

@@ -83,7 +83,7 @@ internal sealed class TableMetadata
     public void WriteSidecar(string path)
     {
         var temp = path + ".tmp";
-        using (var stream = OutputStream.Create(temp))
+        using (var stream = OutputStream.CreateTemporary(temp))
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();

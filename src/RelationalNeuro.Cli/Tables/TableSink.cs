@@ -353,7 +353,7 @@ internal sealed class TableSink : IAsyncDisposable
             return;
         }
 
-        _stamps ??= OutputStream.Open(InputStampFile.PathOf(_path), FileMode.Append, 4096);
+        _stamps ??= InputStampFile.OpenForAppend(_path);
         _stamps.Write(InputStampFile.Line(file, hash, stamp));
         _stamps.Flush();
     }
