@@ -11,48 +11,8 @@ namespace RelationalNeuro.Gallery;
 /// factory's failure, so the next call tries to open the file again: once the cause is gone the store works without a
 /// restart.
 /// </summary>
-internal sealed class OpenedOnUsePracticeStore(IServiceProvider services) : IPracticeStore
+internal sealed class OpenedOnUsePracticeStore(IServiceProvider services) : ForwardingPracticeStore
 {
-    private SqlitePracticeStore Store => services.GetRequiredService<SqlitePracticeStore>();
-
-    public Task AddClientAsync(Client client, CancellationToken cancellationToken = default) => Store.AddClientAsync(client, cancellationToken);
-
-    public Task<Client?> GetClientAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.GetClientAsync(clientId, cancellationToken);
-
-    public Task<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken = default) => Store.ListClientsAsync(cancellationToken);
-
-    public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default) => Store.UpdateClientAsync(client, cancellationToken);
-
-    public Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default) => Store.UpdateClientIfUnchangedAsync(client, expected, cancellationToken);
-
-    public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.DeleteClientAsync(clientId, cancellationToken);
-
-    public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => Store.AddPlanAsync(plan, cancellationToken);
-
-    public Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default) => Store.GetPlanAsync(clientId, planId, cancellationToken);
-
-    public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => Store.UpdatePlanAsync(plan, cancellationToken);
-
-    public Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default) => Store.UpdatePlanIfUnchangedAsync(plan, expected, cancellationToken);
-
-    public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default) => Store.DeletePlanAsync(clientId, planId, cancellationToken);
-
-    public Task<IReadOnlyList<PracticePlan>> ListPlansAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.ListPlansAsync(clientId, cancellationToken);
-
-    public Task AddEntriesAsync(IReadOnlyList<PracticeEntry> entries, CancellationToken cancellationToken = default) => Store.AddEntriesAsync(entries, cancellationToken);
-
-    public Task<IReadOnlyList<PracticeEntry>> ListEntriesAsync(Guid clientId, DateTimeOffset? fromTime = null, DateTimeOffset? toTime = null, CancellationToken cancellationToken = default) =>
-        Store.ListEntriesAsync(clientId, fromTime, toTime, cancellationToken);
-
-    public Task AddMeasurementAsync(Measurement measurement, CancellationToken cancellationToken = default) => Store.AddMeasurementAsync(measurement, cancellationToken);
-
-    public Task<IReadOnlyList<Measurement>> ListMeasurementsAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.ListMeasurementsAsync(clientId, cancellationToken);
-
-    public Task AddQuestionnaireScoreAsync(QuestionnaireScore score, CancellationToken cancellationToken = default) => Store.AddQuestionnaireScoreAsync(score, cancellationToken);
-
-    public Task<IReadOnlyList<QuestionnaireScore>> ListQuestionnaireScoresAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.ListQuestionnaireScoresAsync(clientId, cancellationToken);
-
-    public Task<ClientRecord> ExportClientAsync(Guid clientId, CancellationToken cancellationToken = default) => Store.ExportClientAsync(clientId, cancellationToken);
-
-    public Task ImportClientAsync(ClientRecord record, CancellationToken cancellationToken = default) => Store.ImportClientAsync(record, cancellationToken);
+    /// <inheritdoc />
+    protected override IPracticeStore Inner => services.GetRequiredService<SqlitePracticeStore>();
 }

@@ -60,7 +60,7 @@ public abstract class TwoTabsContext : BunitContext
 /// <see cref="GetClientAsync"/> or <see cref="GetPlanAsync"/> has read — another tab's write landing between a
 /// component's read and its write. Everything else goes straight to the store.
 /// </summary>
-public sealed class InterleavingStore(IPracticeStore inner) : IPracticeStore
+public sealed class InterleavingStore(IPracticeStore inner) : ForwardingPracticeStore
 {
     /// <summary>Runs once after the next single-record read, then is cleared.</summary>
     public Func<Task>? AfterRead { get; set; }
@@ -68,14 +68,16 @@ public sealed class InterleavingStore(IPracticeStore inner) : IPracticeStore
     /// <summary>How many single-record reads (clients and plans) were made.</summary>
     public int Reads { get; private set; }
 
-    public async Task<Client?> GetClientAsync(Guid clientId, CancellationToken cancellationToken = default)
+    protected override IPracticeStore Inner => inner;
+
+    public override async Task<Client?> GetClientAsync(Guid clientId, CancellationToken cancellationToken = default)
     {
         var client = await inner.GetClientAsync(clientId, cancellationToken);
         await InterleaveAsync();
         return client;
     }
 
-    public async Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
+    public override async Task<PracticePlan?> GetPlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default)
     {
         var plan = await inner.GetPlanAsync(clientId, planId, cancellationToken);
         await InterleaveAsync();
@@ -91,44 +93,4 @@ public sealed class InterleavingStore(IPracticeStore inner) : IPracticeStore
             await write();
         }
     }
-
-    public Task AddClientAsync(Client client, CancellationToken cancellationToken = default) => inner.AddClientAsync(client, cancellationToken);
-
-    public Task<IReadOnlyList<Client>> ListClientsAsync(CancellationToken cancellationToken = default) => inner.ListClientsAsync(cancellationToken);
-
-    public Task UpdateClientAsync(Client client, CancellationToken cancellationToken = default) => inner.UpdateClientAsync(client, cancellationToken);
-
-    public Task UpdateClientIfUnchangedAsync(Client client, Client expected, CancellationToken cancellationToken = default) =>
-        inner.UpdateClientIfUnchangedAsync(client, expected, cancellationToken);
-
-    public Task<bool> DeleteClientAsync(Guid clientId, CancellationToken cancellationToken = default) => inner.DeleteClientAsync(clientId, cancellationToken);
-
-    public Task AddPlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => inner.AddPlanAsync(plan, cancellationToken);
-
-    public Task UpdatePlanAsync(PracticePlan plan, CancellationToken cancellationToken = default) => inner.UpdatePlanAsync(plan, cancellationToken);
-
-    public Task UpdatePlanIfUnchangedAsync(PracticePlan plan, PracticePlan expected, CancellationToken cancellationToken = default) =>
-        inner.UpdatePlanIfUnchangedAsync(plan, expected, cancellationToken);
-
-    public Task<bool> DeletePlanAsync(Guid clientId, Guid planId, CancellationToken cancellationToken = default) => inner.DeletePlanAsync(clientId, planId, cancellationToken);
-
-    public Task<IReadOnlyList<PracticePlan>> ListPlansAsync(Guid clientId, CancellationToken cancellationToken = default) => inner.ListPlansAsync(clientId, cancellationToken);
-
-    public Task AddEntriesAsync(IReadOnlyList<PracticeEntry> entries, CancellationToken cancellationToken = default) => inner.AddEntriesAsync(entries, cancellationToken);
-
-    public Task<IReadOnlyList<PracticeEntry>> ListEntriesAsync(Guid clientId, DateTimeOffset? fromTime = null, DateTimeOffset? toTime = null, CancellationToken cancellationToken = default) =>
-        inner.ListEntriesAsync(clientId, fromTime, toTime, cancellationToken);
-
-    public Task AddMeasurementAsync(Measurement measurement, CancellationToken cancellationToken = default) => inner.AddMeasurementAsync(measurement, cancellationToken);
-
-    public Task<IReadOnlyList<Measurement>> ListMeasurementsAsync(Guid clientId, CancellationToken cancellationToken = default) => inner.ListMeasurementsAsync(clientId, cancellationToken);
-
-    public Task AddQuestionnaireScoreAsync(QuestionnaireScore score, CancellationToken cancellationToken = default) => inner.AddQuestionnaireScoreAsync(score, cancellationToken);
-
-    public Task<IReadOnlyList<QuestionnaireScore>> ListQuestionnaireScoresAsync(Guid clientId, CancellationToken cancellationToken = default) =>
-        inner.ListQuestionnaireScoresAsync(clientId, cancellationToken);
-
-    public Task<ClientRecord> ExportClientAsync(Guid clientId, CancellationToken cancellationToken = default) => inner.ExportClientAsync(clientId, cancellationToken);
-
-    public Task ImportClientAsync(ClientRecord record, CancellationToken cancellationToken = default) => inner.ImportClientAsync(record, cancellationToken);
 }
