@@ -220,7 +220,7 @@ public sealed class HrvAnalyzeTests
         var resume = await RnRunner.InProcessAsync([.. args, "--resume"]);
 
         Assert.True(resume.ExitCode is 0 or 1, resume.Error);
-        Assert.Contains("1 recordings analysed, 1 already there", resume.Error, StringComparison.Ordinal);
+        Assert.Contains("1 recording analysed, 1 already there", resume.Error, StringComparison.Ordinal);
         Assert.Equal("my notes\n", File.ReadAllText(victim));
         Assert.Null(new FileInfo(temp["o.csv.inputs.jsonl"]).LinkTarget);
         // A fresh stamps file: the recording already there was hashed (its stamp was not read through the link) and
@@ -562,7 +562,7 @@ public sealed class HrvAnalyzeTests
         var resumed = await RnRunner.InProcessAsync(["hrv", "analyze", .. files, "-o", temp["o.jsonl"], "--progress", "none", "--entropy", "off", "--resume"]);
 
         Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
-        Assert.Contains("1 recordings analysed, 2 already there", resumed.Error, StringComparison.Ordinal);
+        Assert.Contains("1 recording analysed, 2 already there", resumed.Error, StringComparison.Ordinal);
         var ids = File.ReadAllLines(temp["o.jsonl"]).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("recording_id").GetString()).ToArray();
         Assert.Equal(files, ids);
     }

@@ -195,7 +195,7 @@ public sealed class InterruptTests
         Assert.True(resumed.ExitCode is 0 or 1, resumed.Error);
         // Stopped cleanly: every row written is a whole unit, so --resume keeps them all (after a kill it would analyse the
         // last one again, docs/cli.md).
-        Assert.Contains(FormattableString.Invariant($"{4 - partial.Count} dyads analysed, {partial.Count} already there"), resumed.Error, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"{4 - partial.Count} {(4 - partial.Count == 1 ? "dyad" : "dyads")} analysed, {partial.Count} already there"), resumed.Error, StringComparison.Ordinal);
 
         var fresh = await RnRunner.ProcessAsync(temp.Path, "synchrony", "analyze", "cohort", "-o", "fresh.csv", "--progress", "none");
         Assert.True(fresh.ExitCode is 0 or 1, fresh.Error);

@@ -98,7 +98,7 @@ public sealed class SlurmArrayTests
         log = Logs(work);
         Assert.True(File.Exists(Path.Combine(work, "hrv.parquet")), "the resubmitted job did not complete the table:\n" + log);
         // rn stopped cleanly at the SIGTERM, so every row kept is a whole unit: the resumed run analyses only the rest.
-        Assert.Contains(FormattableString.Invariant($"{Count - kept.Count} recordings analysed, {kept.Count} already there"), log, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"{Count - kept.Count} {(Count - kept.Count == 1 ? "recording" : "recordings")} analysed, {kept.Count} already there"), log, StringComparison.Ordinal);
 
         var single = await RnRunner.InProcessAsync("hrv", "analyze", cohort, "-o", temp["single.parquet"], "--progress", "none");
         Assert.True(single.ExitCode is 0 or 1, single.Error);

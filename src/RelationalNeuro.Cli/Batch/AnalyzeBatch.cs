@@ -102,7 +102,7 @@ internal static class AnalyzeBatch
         await sink.CompleteAsync().ConfigureAwait(false);
         progress.Finish();
         console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rn: wrote {path}: {outcome.Processed} {nouns} analysed, {mine.Count - todo.Count} already there, {outcome.WithErrors} with errors, {outcome.WithProblems - outcome.WithErrors} with warnings only."));
+            $"rn: wrote {path}: {outcome.Processed} {(outcome.Processed == 1 ? plan.Noun : nouns)} analysed, {mine.Count - todo.Count} already there, {outcome.WithErrors} with errors, {outcome.WithProblems - outcome.WithErrors} with warnings only."));
         return outcome.WithErrors > 0 || (request.Resume && await ResumedHadErrorsAsync(path, format, schema, plan.CountsAsError).ConfigureAwait(false))
             ? ExitCodes.InputProblems
             : ExitCodes.Success;
