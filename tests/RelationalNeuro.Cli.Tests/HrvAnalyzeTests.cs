@@ -253,6 +253,24 @@ public sealed class HrvAnalyzeTests
     }
 
     [Fact]
+    public async Task Resume_ALinkWhereTheParquetJournalGoes_IsRefused_AndTheFileItPointsToIsUntouched()
+    {
+        Assert.SkipUnless(!OperatingSystem.IsWindows(), "creating a symbolic link needs rights Windows may not give");
+        using var temp = new TempFolder();
+        var input = temp.Write("a.txt", string.Join('\n', Enumerable.Repeat("800", 300)) + "\n");
+        // An empty file passes every check a journal's first line gets; before, the resume wrote its rows into it.
+        var victim = temp.Write("elsewhere/empty.csv", "");
+        File.CreateSymbolicLink(temp["o.parquet.partial.csv"], victim);
+
+        var resume = await RnRunner.InProcessAsync(["hrv", "analyze", input, "-o", temp["o.parquet"], "--progress", "none", "--entropy", "off", "--resume"]);
+
+        Assert.Equal(2, resume.ExitCode);
+        Assert.Contains("is a symbolic link, not the journal rn writes", resume.Error, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(victim).Length);
+        Assert.False(File.Exists(temp["o.parquet"]));
+    }
+
+    [Fact]
     public async Task Analyze_AFileNameThatIsNotUtf8_GetsARowSayingSo_NotThatTheFileIsMissing()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "needs a file system that stores names as bytes (Linux)");

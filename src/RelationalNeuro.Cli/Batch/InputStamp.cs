@@ -49,19 +49,6 @@ internal static class InputStampFile
     /// <summary>The stamps file of an output table.</summary>
     public static string PathOf(string output) => output + ".inputs.jsonl";
 
-    /// <summary>True when a symbolic link stands at <paramref name="path"/> (to whatever, or to nothing).</summary>
-    public static bool IsLink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// Opens the stamps file of <paramref name="output"/> to append to it. The file is rn's own, named after the output;
     /// a symbolic link in its place (planted in a shared folder, or copied along) is removed and a regular file started,
@@ -71,7 +58,7 @@ internal static class InputStampFile
     public static OutputStream OpenForAppend(string output)
     {
         var path = PathOf(output);
-        if (IsLink(path))
+        if (OutputStream.IsLink(path))
         {
             File.Delete(path); // deletes the link, never its target
         }
@@ -83,7 +70,7 @@ internal static class InputStampFile
     public static Dictionary<string, InputStamp> Read(string path, IReadOnlyDictionary<string, string> done)
     {
         var stamps = new Dictionary<string, InputStamp>(StringComparer.Ordinal);
-        if (!File.Exists(path) || IsLink(path))
+        if (!File.Exists(path) || OutputStream.IsLink(path))
         {
             // No stamps, or a link in their place (not rn's file, replaced at the first append): every input is hashed.
             return stamps;

@@ -12,6 +12,19 @@ internal sealed class OutputStream(FileStream inner) : Stream
     /// <summary>Creates (or truncates) <paramref name="path"/> for writing.</summary>
     public static OutputStream Create(string path) => new(File.Create(path));
 
+    /// <summary>True when a symbolic link stands at <paramref name="path"/> (to whatever, or to nothing).</summary>
+    public static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Creates rn's own temporary file <paramref name="path"/> (a sidecar's or a table's <c>.tmp</c>, moved into place
     /// when written). Whatever stands there is removed first — a stale temporary file, or a symbolic link, which is

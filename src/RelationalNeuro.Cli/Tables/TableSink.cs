@@ -168,6 +168,13 @@ internal sealed class TableSink : IAsyncDisposable
         }
 
         DeleteIfExists(path + ".tmp");
+        if (format == TableFormat.Parquet && OutputStream.IsLink(textPath))
+        {
+            // The journal is rn's own file, named after the output: a link in its place is not a journal rn wrote, and
+            // resuming would write (and trim) the file it points to.
+            throw new UsageException($"{textPath}: is a symbolic link, not the journal rn writes beside {path}; cannot resume. Remove the link, or run with --overwrite.");
+        }
+
         var done = new Dictionary<string, DoneUnit>(StringComparer.Ordinal);
         long rows = 0;
         var parquetExisted = format == TableFormat.Parquet && File.Exists(path);
